@@ -1,0 +1,27 @@
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from cloudpark.core import audit, validators
+
+PROFILE_UPDATED = audit.register("accounts.user.profile_updated", _("Profile updated"))
+
+
+@transaction.atomic
+def update_profile(user, *, actor, name, mobile="", resident_id=""):
+    """Change a person's own profile; numbers are stored in their normalised form."""
+    changed = {}
+    values = {
+        "name": name.strip(),
+        "mobile": validators.normalize_mobile(mobile) if mobile else "",
+        "resident_id": validators.normalize_resident_id(resident_id) if resident_id else "",
+    }
+    for field, value in values.items():
+        if getattr(user, field) != value:
+            setattr(user, field, value)
+            changed[field] = True
+    if changed:
+        user.full_clean(exclude=["password"])
+        user.save(update_fields=list(changed))
+        # Which fields changed, never their values: the log must not copy personal data.
+        audit.log_action(user, PROFILE_UPDATED, actor=actor, data={"fields": sorted(changed)})
+    return user

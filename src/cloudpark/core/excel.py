@@ -1,0 +1,84 @@
+"""Reading and writing the Excel workbooks that government and park users work in."""
+
+import io
+import zipfile
+from datetime import date, datetime
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from cloudpark.core.errors import DomainError
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_ROWS = 5000
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def _cell(value):
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if isinstance(value, date | int | float) or value is None:
+        return value
+    return str(value)
+
+
+def workbook_bytes(title, headers, rows):
+    """One sheet: a bold header row, then ``rows`` (iterables of cell values)."""
+    workbook = Workbook(write_only=False)
+    sheet = workbook.active
+    sheet.title = str(title)[:31]
+    sheet.append([str(header) for header in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([_cell(value) for value in row])
+    for index, header in enumerate(headers, start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
+            12, len(str(header)) * 2
+        )
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def workbook_response(filename, title, headers, rows):
+    response = HttpResponse(workbook_bytes(title, headers, rows), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def read_rows(uploaded):
+    """``(headers, [(row_number, [values])])`` of the first sheet; blank rows are skipped.
+
+    Refuses, with a message for the user, a file that is not an .xlsx workbook, is too large,
+    or has too many rows.
+    """
+    if uploaded.size > MAX_BYTES:
+        raise DomainError(
+            _t("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // (1024 * 1024)}
+        )
+    data = uploaded.read()
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise DomainError(_t("This is not an Excel workbook (.xlsx).")) from None
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    try:
+        headers = [str(value).strip() if value is not None else "" for value in next(rows)]
+    except StopIteration:
+        raise DomainError(_t("The workbook is empty.")) from None
+    body = []
+    for number, values in enumerate(rows, start=2):
+        if all(value is None or str(value).strip() == "" for value in values):
+            continue
+        body.append((number, list(values)))
+        if len(body) > MAX_ROWS:
+            raise DomainError(_t("A workbook may hold %(limit)d rows at most.") % {"limit": MAX_ROWS})
+    workbook.close()
+    return headers, body

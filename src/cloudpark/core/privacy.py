@@ -1,0 +1,35 @@
+"""Masking of personal data for viewers who are not entitled to see it in full."""
+
+MASK = "*"
+
+
+def mask_mobile(value):
+    """``13812341234`` -> ``138****1234``."""
+    value = str(value or "")
+    if len(value) < 7:
+        return MASK * len(value)
+    return value[:3] + MASK * (len(value) - 7) + value[-4:]
+
+
+def mask_resident_id(value):
+    """Keep the region's first digits and the check character: ``110105********123X`` style."""
+    value = str(value or "")
+    if len(value) < 8:
+        return MASK * len(value)
+    return value[:6] + MASK * (len(value) - 10) + value[-4:]
+
+
+def mask_name(value):
+    """``张三丰`` -> ``张**``; ``Li Wei`` -> ``L*****``."""
+    value = str(value or "")
+    if not value:
+        return ""
+    return value[0] + MASK * (len(value) - 1)
+
+
+def mask_email(value):
+    value = str(value or "")
+    local, at, domain = value.partition("@")
+    if not at:
+        return mask_name(value)
+    return local[:1] + MASK * max(len(local) - 1, 1) + "@" + domain

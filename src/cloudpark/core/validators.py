@@ -1,0 +1,111 @@
+"""Validators for Chinese registry numbers and phone numbers.
+
+Every validator first normalises its input with NFKC, so that full-width digits and letters
+typed on a Chinese keyboard (``１３８``) are the same as their ASCII forms (``138``).
+"""
+
+import re
+import unicodedata
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# GB 32100-2015: 31 characters, the letters I, O, Z, S and V left out.
+CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+CREDIT_CODE_SHAPE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+
+# GB 11643-1999: 17 digits and a check character.
+RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+RESIDENT_ID_CHECK = "10X98765432"
+RESIDENT_ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
+
+MOBILE_SHAPE = re.compile(r"^1[3-9]\d{9}$")
+MOBILE_SEPARATORS = re.compile(r"[\s\-()]")
+
+
+def normalize(value):
+    """NFKC-normalise, strip and upper-case: the canonical form of a code as typed."""
+    return unicodedata.normalize("NFKC", str(value or "")).strip().upper()
+
+
+def credit_code_check_character(first_seventeen):
+    total = sum(
+        CREDIT_CODE_ALPHABET.index(char) * weight
+        for char, weight in zip(first_seventeen, CREDIT_CODE_WEIGHTS, strict=True)
+    )
+    return CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
+
+
+def normalize_credit_code(value):
+    return normalize(value).replace(" ", "")
+
+
+def validate_credit_code(value):
+    code = normalize_credit_code(value)
+    if len(code) != 18:
+        raise ValidationError(
+            _("A unified social credit code has 18 characters; this one has %(count)d."),
+            code="credit_code_length",
+            params={"count": len(code)},
+        )
+    if not CREDIT_CODE_SHAPE.match(code):
+        raise ValidationError(
+            _(
+                "A unified social credit code uses digits and capital letters other than "
+                "I, O, S, V and Z, with digits in places 3 to 8."
+            ),
+            code="credit_code_characters",
+        )
+    if credit_code_check_character(code[:17]) != code[17]:
+        raise ValidationError(
+            _("The check character of this unified social credit code is wrong: a typing error?"),
+            code="credit_code_check",
+        )
+
+
+def resident_id_check_character(first_seventeen):
+    total = sum(int(d) * w for d, w in zip(first_seventeen, RESIDENT_ID_WEIGHTS, strict=True))
+    return RESIDENT_ID_CHECK[total % 11]
+
+
+def normalize_resident_id(value):
+    return normalize(value).replace(" ", "")
+
+
+def validate_resident_id(value):
+    number = normalize_resident_id(value)
+    if not RESIDENT_ID_SHAPE.match(number):
+        raise ValidationError(
+            _("A resident ID number has 17 digits followed by a digit or X."),
+            code="resident_id_shape",
+        )
+    try:
+        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise ValidationError(
+            _("The date of birth in this resident ID number does not exist."),
+            code="resident_id_birth_date",
+        ) from None
+    if resident_id_check_character(number[:17]) != number[17]:
+        raise ValidationError(
+            _("The check character of this resident ID number is wrong: a typing error?"),
+            code="resident_id_check",
+        )
+
+
+def normalize_mobile(value):
+    number = MOBILE_SEPARATORS.sub("", normalize(value))
+    for prefix in ("+86", "0086"):
+        if number.startswith(prefix):
+            number = number[len(prefix) :]
+    return number
+
+
+def validate_mobile(value):
+    if not MOBILE_SHAPE.match(normalize_mobile(value)):
+        raise ValidationError(
+            _("Enter a mainland China mobile number: 11 digits starting with 13 to 19."),
+            code="mobile",
+        )

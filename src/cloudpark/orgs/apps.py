@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgsConfig(AppConfig):
+    name = "cloudpark.orgs"
+    label = "orgs"
+    verbose_name = _("Organisations")
+
+    def ready(self):
+        from cloudpark.core import search
+        from cloudpark.orgs import models
+
+        search.register(models.Organization)

@@ -1,0 +1,99 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationKind(models.TextChoices):
+    GOVERNMENT = "government", _("Government body")
+    PARK = "park", _("Park (base)")
+    ENTERPRISE = "enterprise", _("Enterprise")
+    OTHER = "other", _("Other organisation")
+
+
+class GovernmentLevel(models.TextChoices):
+    NATIONAL = "national", _("National")
+    PROVINCIAL = "provincial", _("Provincial")
+    MUNICIPAL = "municipal", _("Municipal")
+    DISTRICT = "district", _("District")
+
+
+class ParkLevel(models.TextChoices):
+    """Ordered from the highest; ``rank`` compares them."""
+
+    NATIONAL = "national", _("National base")
+    PROVINCIAL = "provincial", _("Provincial base")
+    MUNICIPAL = "municipal", _("Municipal base")
+    UNRATED = "unrated", _("Not yet accredited")
+
+    @property
+    def rank(self):
+        return {"national": 3, "provincial": 2, "municipal": 1, "unrated": 0}[self.value]
+
+
+class ParkStatus(models.TextChoices):
+    OPERATING = "operating", _("Operating")
+    SUSPENDED = "suspended", _("Suspended for rectification")
+    REVOKED = "revoked", _("Accreditation revoked")
+    EXITED = "exited", _("Exited")
+
+
+class OtherKind(models.TextChoices):
+    MEDIA = "media", _("Media")
+    UNIVERSITY = "university", _("University or research institute")
+    ASSOCIATION = "association", _("Industry association")
+    OTHER = "other", _("Other")
+
+
+class RegionLevel(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    CITY = "city", _("City")
+    DISTRICT = "district", _("District or county")
+
+
+class CategoryLevel(models.TextChoices):
+    MAJOR = "major", _("Major category")
+    MID = "mid", _("Mid category")
+
+
+class Capability(models.TextChoices):
+    MANAGE_PROFILE = "manage_profile", _("Edit the organisation's profile")
+    MANAGE_MEMBERS = "manage_members", _("Manage members")
+    VIEW_ENTERPRISES = "view_enterprises", _("See the enterprises in its care")
+    IMPORT_ENTERPRISES = "import_enterprises", _("Import enterprises from Excel")
+    ADMIT_ENTERPRISES = "admit_enterprises", _("Admit and release enterprises")
+    VIEW_PERSONAL_DATA = "view_personal_data", _("See personal data unmasked")
+    REVIEW = "review", _("Review applications")
+    JUDGE = "judge", _("Score works as a juror")
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    STAFF = "staff", _("Staff")
+    REVIEWER = "reviewer", _("Reviewer")
+    JUROR = "juror", _("Juror")
+
+
+ROLE_CAPABILITIES = {
+    Role.ADMIN: frozenset(
+        {
+            Capability.MANAGE_PROFILE,
+            Capability.MANAGE_MEMBERS,
+            Capability.VIEW_ENTERPRISES,
+            Capability.IMPORT_ENTERPRISES,
+            Capability.ADMIT_ENTERPRISES,
+            Capability.VIEW_PERSONAL_DATA,
+        }
+    ),
+    Role.STAFF: frozenset({Capability.VIEW_ENTERPRISES}),
+    Role.REVIEWER: frozenset({Capability.VIEW_ENTERPRISES, Capability.REVIEW}),
+    Role.JUROR: frozenset({Capability.JUDGE}),
+}
+
+
+class ImportStatus(models.TextChoices):
+    CHECKED = "checked", _("Checked, ready to import")
+    REJECTED = "rejected", _("Has errors, nothing imported")
+    IMPORTED = "imported", _("Imported")
+
+    @classmethod
+    def transitions(cls):
+        return {cls.CHECKED: {cls.IMPORTED, cls.REJECTED}, cls.REJECTED: set(), cls.IMPORTED: set()}

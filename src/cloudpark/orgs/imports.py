@@ -1,0 +1,286 @@
+"""Bulk import of enterprises from Excel: check every row first, then import all or nothing.
+
+A park imports into itself; a government body names, per row, a park in its care (or none).
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from django import forms
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from cloudpark.core import audit, excel, validators
+from cloudpark.core.errors import TransitionNotAllowed
+from cloudpark.orgs import enums, selectors, services
+from cloudpark.orgs.models import (
+    Enterprise,
+    EnterpriseImport,
+    IndustryCategory,
+    Park,
+    QualificationTag,
+)
+
+IMPORT_CHECKED = audit.register("orgs.enterprise_import.checked", _("Workbook checked"))
+IMPORT_DONE = audit.register("orgs.enterprise_import.imported", _("Enterprises imported"))
+
+TAG_SEPARATORS = re.compile(r"[,;，；、]+")
+
+
+class Column:
+    def __init__(self, key, label, *, required=False, government_only=False):
+        self.key = key
+        self.label = label
+        self.required = required
+        self.government_only = government_only
+
+
+COLUMNS = [
+    Column("name", _("Enterprise name (Chinese)"), required=True),
+    Column("name_en", _("English name")),
+    Column("credit_code", _("Unified social credit code"), required=True),
+    Column("category", _("Industry category code"), required=True),
+    Column("founded_on", _("Founded on")),
+    Column("registered_capital", _("Registered capital (10,000 yuan)")),
+    Column("staff_count", _("Staff")),
+    Column("tags", _("Qualifications")),
+    Column("contact_name", _("Contact person")),
+    Column("contact_mobile", _("Contact mobile")),
+    Column("park", _("Park"), government_only=True),
+]
+
+
+def _header_key(text):
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or ""))).lower()
+
+
+def columns_for(organization):
+    is_government = organization.kind == enums.OrganizationKind.GOVERNMENT
+    return [column for column in COLUMNS if is_government or not column.government_only]
+
+
+def _header_lookup(columns):
+    """Each column is recognised by its heading in any of the platform's languages."""
+    lookup = {}
+    for language in ("zh-hans", "en"):
+        with translation.override(language):
+            for column in columns:
+                lookup[_header_key(column.label)] = column.key
+    for column in columns:
+        lookup[_header_key(column.key)] = column.key
+    return lookup
+
+
+class EnterpriseRowForm(forms.Form):
+    """One row of the workbook; field names are the column keys."""
+
+    name = forms.CharField(max_length=200)
+    name_en = forms.CharField(max_length=300, required=False)
+    credit_code = forms.CharField(max_length=40, validators=[validators.validate_credit_code])
+    category = forms.ModelChoiceField(
+        queryset=IndustryCategory.objects.filter(level=enums.CategoryLevel.MID),
+        to_field_name="code",
+        error_messages={"invalid_choice": _("No mid category of the 2018 classification has this code.")},
+    )
+    founded_on = forms.DateField(required=False)
+    registered_capital = forms.DecimalField(
+        max_digits=14, decimal_places=2, min_value=0, required=False
+    )
+    staff_count = forms.IntegerField(min_value=0, required=False)
+    tags = forms.CharField(required=False)
+    contact_name = forms.CharField(max_length=50, required=False)
+    contact_mobile = forms.CharField(required=False, validators=[validators.validate_mobile])
+    park = forms.CharField(required=False)
+
+    def __init__(self, *args, parks=None, **kwargs):
+        self.parks = parks
+        super().__init__(*args, **kwargs)
+
+    def clean_credit_code(self):
+        return validators.normalize_credit_code(self.cleaned_data["credit_code"])
+
+    def clean_contact_mobile(self):
+        value = self.cleaned_data["contact_mobile"]
+        return validators.normalize_mobile(value) if value else ""
+
+    def clean_tags(self):
+        names = [name.strip() for name in TAG_SEPARATORS.split(self.cleaned_data["tags"] or "")]
+        names = [name for name in names if name]
+        tags = list(
+            QualificationTag.objects.filter(name__in=names)
+            | QualificationTag.objects.filter(name_en__in=names)
+        )
+        known = {tag.name for tag in tags} | {tag.name_en for tag in tags}
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise forms.ValidationError(
+                _("Unknown qualification: %(names)s."), params={"names": "、".join(unknown)}
+            )
+        return tags
+
+    def clean_park(self):
+        name = (self.cleaned_data.get("park") or "").strip()
+        if self.parks is None or not name:
+            return None
+        for park in self.parks:
+            if name in {park.name, park.name_en}:
+                return park
+        raise forms.ValidationError(
+            _("%(name)s is not a park in your care."), params={"name": name}
+        )
+
+
+def _plain(value):
+    """A cell as the form expects it: text, with dates in ISO form and whole numbers unpadded."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _category_code(value):
+    """``022``, ``22`` (Excel drops the zero) and ``022 广播影视节目制作`` all mean 022."""
+    match = re.match(r"\s*(\d{1,3})", unicodedata.normalize("NFKC", value))
+    return match.group(1).zfill(3) if match else value
+
+
+class CheckedRows:
+    def __init__(self):
+        self.rows = []  # (row_number, cleaned_data)
+        self.errors = []  # {"row", "column", "message"}
+
+    def error(self, row, column, message):
+        self.errors.append({"row": row, "column": str(column), "message": str(message)})
+
+
+def check_rows(organization, uploaded):
+    """Read and validate every row; nothing is written."""
+    columns = columns_for(organization)
+    labels = {column.key: column.label for column in columns}
+    headers, body = excel.read_rows(uploaded)
+    lookup = _header_lookup(columns)
+    positions = {}
+    for index, header in enumerate(headers):
+        key = lookup.get(_header_key(header))
+        if key:
+            positions[key] = index
+    result = CheckedRows()
+    for column in columns:
+        if column.required and column.key not in positions:
+            result.error(1, column.label, _t("This column is missing."))
+    if result.errors:
+        return result
+    if not body:
+        result.error(2, "", _t("The workbook has no rows of enterprises."))
+        return result
+
+    parks = list(selectors.parks_in_care_of(organization))
+    is_government = organization.kind == enums.OrganizationKind.GOVERNMENT
+    seen_codes = {}
+    for number, values in body:
+        data = {
+            key: _plain(values[index]) if index < len(values) else ""
+            for key, index in positions.items()
+        }
+        if "category" in data:
+            data["category"] = _category_code(data["category"])
+        form = EnterpriseRowForm(data, parks=parks if is_government else None)
+        if not form.is_valid():
+            for field, messages in form.errors.items():
+                for message in messages:
+                    result.error(number, labels.get(field, field), message)
+            continue
+        cleaned = form.cleaned_data
+        code = cleaned["credit_code"]
+        if code in seen_codes:
+            result.error(
+                number,
+                labels["credit_code"],
+                _t("The same code is already on row %(row)d.") % {"row": seen_codes[code]},
+            )
+            continue
+        seen_codes[code] = number
+        result.rows.append((number, cleaned))
+
+    existing = dict(
+        Enterprise.objects.filter(credit_code__in=seen_codes).values_list("credit_code", "name")
+    )
+    for number, cleaned in result.rows:
+        if cleaned["credit_code"] in existing:
+            result.error(
+                number,
+                labels["credit_code"],
+                _t("Already registered on the platform as %(name)s.")
+                % {"name": existing[cleaned["credit_code"]]},
+            )
+    result.errors.sort(key=lambda error: error["row"])
+    return result
+
+
+def check_workbook(organization, uploaded, *, actor):
+    """Keep the upload with its check result: ready to import, or the errors by row."""
+    result = check_rows(organization, uploaded)
+    uploaded.seek(0)
+    enterprise_import = EnterpriseImport(
+        organization=organization,
+        uploaded_by=actor,
+        original_name=uploaded.name[:200],
+        status=enums.ImportStatus.REJECTED if result.errors else enums.ImportStatus.CHECKED,
+        row_count=len(result.rows) + len({error["row"] for error in result.errors}),
+        errors=result.errors,
+    )
+    with transaction.atomic():
+        enterprise_import.workbook.save("workbook.xlsx", ContentFile(uploaded.read()), save=False)
+        enterprise_import.save()
+        audit.log_action(
+            enterprise_import,
+            IMPORT_CHECKED,
+            actor=actor,
+            data={"rows": enterprise_import.row_count, "errors": len(result.errors)},
+        )
+    return enterprise_import
+
+
+def run_import(enterprise_import, *, actor):
+    """Import every row of a checked workbook, or none of them.
+
+    The rows are checked again, since the directory may have changed since the first check.
+    """
+    organization = selectors.organization_as_kind(enterprise_import.organization)
+    with transaction.atomic():
+        locked = EnterpriseImport.objects.select_for_update().get(pk=enterprise_import.pk)
+        if locked.status != enums.ImportStatus.CHECKED:
+            raise TransitionNotAllowed(_t("This workbook has already been dealt with."))
+        with locked.workbook.open("rb") as handle:
+            handle.size = locked.workbook.size
+            result = check_rows(organization, handle)
+        if result.errors:
+            locked.status = enums.ImportStatus.REJECTED
+            locked.errors = result.errors
+            locked.save(update_fields=["status", "errors", "updated_at"])
+            return locked
+        home_park = organization if isinstance(organization, Park) else None
+        for _number, cleaned in result.rows:
+            park = cleaned.pop("park", None) or home_park
+            tags = cleaned.pop("tags", [])
+            services.register_enterprise(actor=actor, park=park, tags=tags, **cleaned)
+        locked.status = enums.ImportStatus.IMPORTED
+        locked.imported_at = timezone.now()
+        locked.save(update_fields=["status", "imported_at", "updated_at"])
+        audit.log_action(locked, IMPORT_DONE, actor=actor, data={"created": len(result.rows)})
+    return locked
+
+
+def template_workbook(organization):
+    """An empty workbook with the column headings in the user's language."""
+    columns = columns_for(organization)
+    return excel.workbook_bytes(_t("Enterprises"), [column.label for column in columns], [])

@@ -1,0 +1,244 @@
+"""Reads. Every object a user reaches through a page or the API comes from here, starting
+from what that user may see; anything else is a 404."""
+
+from django.db.models import Prefetch, Q
+from django.http import Http404
+
+from cloudpark.core import search
+from cloudpark.orgs import enums
+from cloudpark.orgs.models import (
+    Enterprise,
+    EnterpriseImport,
+    GovernmentBody,
+    Membership,
+    Organization,
+    Park,
+    ParkResidence,
+)
+
+_MEMBERSHIP_CACHE = "_cloudpark_memberships"
+_SUBTREE_CACHE = "_cloudpark_government_subtree"
+
+
+def memberships_of(user):
+    """The user's active memberships with their organisations, read once per request."""
+    if user is None or not user.is_authenticated:
+        return []
+    cached = getattr(user, _MEMBERSHIP_CACHE, None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, is_active=True)
+            .select_related("organization")
+            .order_by("organization__kind", "organization__name")
+        )
+        setattr(user, _MEMBERSHIP_CACHE, cached)
+    return cached
+
+
+def forget_memberships(user):
+    if hasattr(user, _MEMBERSHIP_CACHE):
+        delattr(user, _MEMBERSHIP_CACHE)
+
+
+def membership_in(user, organization):
+    if organization is None:
+        return None
+    for membership in memberships_of(user):
+        if membership.organization_id == organization.pk:
+            return membership
+    return None
+
+
+def has_capability(user, organization, capability):
+    membership = membership_in(user, organization)
+    return membership is not None and membership.has_capability(capability)
+
+
+def government_subtree(government):
+    """Ids of the body and every body below it."""
+    cache = getattr(government, _SUBTREE_CACHE, None)
+    if cache is not None:
+        return cache
+    ids = {government.pk}
+    frontier = {government.pk}
+    while frontier:
+        frontier = set(
+            GovernmentBody.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+        ) - ids
+        ids |= frontier
+    setattr(government, _SUBTREE_CACHE, ids)
+    return ids
+
+
+def _as_kind(organization):
+    """The organisation as its kind's model (``Park``, ``GovernmentBody``...)."""
+    if organization is None:
+        return None
+    child = {
+        enums.OrganizationKind.PARK: "as_park",
+        enums.OrganizationKind.GOVERNMENT: "as_government",
+        enums.OrganizationKind.ENTERPRISE: "as_enterprise",
+        enums.OrganizationKind.OTHER: "as_other",
+    }[organization.kind]
+    return getattr(organization, child, organization)
+
+
+def parks_in_care_of(organization):
+    """Parks an organisation looks after: a park itself, a government body its jurisdiction
+    and that of the bodies below it."""
+    if organization is None:
+        return Park.objects.none()
+    if organization.kind == enums.OrganizationKind.PARK:
+        return Park.objects.filter(pk=organization.pk)
+    if organization.kind == enums.OrganizationKind.GOVERNMENT:
+        subtree = government_subtree(_as_kind(organization))
+        return Park.objects.filter(
+            pk__in=GovernmentBody.jurisdiction.through.objects.filter(
+                governmentbody_id__in=subtree
+            ).values("park_id")
+        )
+    return Park.objects.none()
+
+
+def enterprises_in_care_of(organization):
+    if organization is None:
+        return Enterprise.objects.none()
+    if organization.kind == enums.OrganizationKind.ENTERPRISE:
+        return Enterprise.objects.filter(pk=organization.pk)
+    if organization.kind == enums.OrganizationKind.PARK:
+        return Enterprise.objects.filter(park_id=organization.pk)
+    if organization.kind == enums.OrganizationKind.GOVERNMENT:
+        return Enterprise.objects.filter(park__in=parks_in_care_of(organization))
+    return Enterprise.objects.none()
+
+
+def organization_cares_for(organization, target):
+    """Whether ``organization`` looks after ``target`` (an enterprise or a park)."""
+    if organization is None or target is None:
+        return False
+    if organization.pk == target.pk:
+        return True
+    if target.kind == enums.OrganizationKind.ENTERPRISE:
+        return enterprises_in_care_of(organization).filter(pk=target.pk).exists()
+    if target.kind == enums.OrganizationKind.PARK:
+        return parks_in_care_of(organization).filter(pk=target.pk).exists()
+    return False
+
+
+def user_cares_for(user, target, capability):
+    """Whether the user holds ``capability`` in an organisation that looks after ``target``."""
+    return any(
+        membership.has_capability(capability)
+        and organization_cares_for(membership.organization, target)
+        for membership in memberships_of(user)
+    )
+
+
+# Directory lists ---------------------------------------------------------------------------
+
+ENTERPRISE_LIST_RELATED = ("category", "category__parent", "park", "region")
+
+
+def filter_enterprises(queryset, *, query="", park=None, category=None, region=None):
+    """Narrow an enterprise list by the directory's filters; each may be empty."""
+    if park:
+        queryset = queryset.filter(park=park)
+    if category:
+        queryset = queryset.filter(Q(category=category) | Q(category__parent=category))
+    if region:
+        queryset = queryset.filter(
+            Q(region=region) | Q(region__parent=region) | Q(region__parent__parent=region)
+        )
+    if query:
+        queryset = search.search(queryset, query)
+    return queryset
+
+
+def filter_parks(queryset, *, query="", level="", region=None):
+    if level:
+        queryset = queryset.filter(level=level)
+    if region:
+        queryset = queryset.filter(
+            Q(region=region) | Q(region__parent=region) | Q(region__parent__parent=region)
+        )
+    if query:
+        queryset = search.search(queryset, query)
+    return queryset
+
+
+def public_parks():
+    return Park.objects.exclude(status=enums.ParkStatus.EXITED).select_related("region")
+
+
+def public_enterprises():
+    return Enterprise.objects.select_related(*ENTERPRISE_LIST_RELATED)
+
+
+def get_public_park(pk):
+    try:
+        return public_parks().get(pk=pk)
+    except (Park.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_public_enterprise(pk):
+    try:
+        return (
+            public_enterprises().prefetch_related("tags").get(pk=pk)
+        )
+    except (Enterprise.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+# Portal objects ----------------------------------------------------------------------------
+
+
+def get_enterprise_for(organization, pk):
+    """An enterprise in the care of ``organization``, or a 404."""
+    try:
+        return (
+            enterprises_in_care_of(organization)
+            .select_related(*ENTERPRISE_LIST_RELATED)
+            .prefetch_related(
+                "tags",
+                "years",
+                Prefetch(
+                    "residences", queryset=ParkResidence.objects.select_related("park")
+                ),
+            )
+            .get(pk=pk)
+        )
+    except (Enterprise.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def get_park_for(organization, pk):
+    try:
+        return parks_in_care_of(organization).select_related("region").get(pk=pk)
+    except (Park.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def imports_of(organization):
+    return EnterpriseImport.objects.filter(organization=organization).select_related(
+        "uploaded_by"
+    )
+
+
+def get_import_for(organization, pk):
+    try:
+        return imports_of(organization).get(pk=pk)
+    except (EnterpriseImport.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def members_of(organization):
+    return Membership.objects.filter(organization=organization).select_related("user")
+
+
+def organization_as_kind(organization):
+    return _as_kind(organization)
+
+
+def organizations_named(query):
+    return search.search(Organization.objects.all(), query)

@@ -1,0 +1,223 @@
+"""Writes to the directory. Pages, the API, the admin, imports and the demo data all come here."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from cloudpark.core import audit, validators
+from cloudpark.core.errors import DomainError
+from cloudpark.orgs import enums
+from cloudpark.orgs.models import Enterprise, Membership, Park, ParkResidence
+
+ENTERPRISE_CREATED = audit.register("orgs.enterprise.created", _("Enterprise registered"))
+ENTERPRISE_UPDATED = audit.register("orgs.enterprise.updated", _("Enterprise profile updated"))
+ENTERPRISE_ADMITTED = audit.register("orgs.enterprise.admitted", _("Admitted into a park"))
+ENTERPRISE_RELEASED = audit.register("orgs.enterprise.released", _("Left its park"))
+PARK_UPDATED = audit.register("orgs.park.updated", _("Park profile updated"))
+MEMBER_ADDED = audit.register("orgs.membership.added", _("Member added"))
+MEMBER_CHANGED = audit.register("orgs.membership.changed", _("Member's role changed"))
+MEMBER_REMOVED = audit.register("orgs.membership.removed", _("Member removed"))
+
+ENTERPRISE_PROFILE_FIELDS = (
+    "name",
+    "name_en",
+    "region",
+    "address",
+    "website",
+    "description",
+    "description_en",
+    "category",
+    "founded_on",
+    "registered_capital",
+    "staff_count",
+    "legal_representative",
+    "contact_name",
+    "contact_mobile",
+)
+PARK_PROFILE_FIELDS = (
+    "name_en",
+    "region",
+    "address",
+    "website",
+    "description",
+    "description_en",
+    "operator",
+    "area",
+    "focus",
+    "focus_en",
+)
+
+
+def _normalized_enterprise_values(values):
+    values = dict(values)
+    if values.get("credit_code"):
+        values["credit_code"] = validators.normalize_credit_code(values["credit_code"])
+    if values.get("contact_mobile"):
+        values["contact_mobile"] = validators.normalize_mobile(values["contact_mobile"])
+    return values
+
+
+@transaction.atomic
+def register_enterprise(*, actor, park=None, tags=(), admitted_on=None, **values):
+    """Create an enterprise, optionally resident in ``park`` from ``admitted_on`` (today)."""
+    values = _normalized_enterprise_values(values)
+    enterprise = Enterprise(kind=enums.OrganizationKind.ENTERPRISE, **values)
+    enterprise.full_clean()
+    enterprise.save()
+    if tags:
+        enterprise.tags.set(tags)
+    audit.log_action(
+        enterprise,
+        ENTERPRISE_CREATED,
+        actor=actor,
+        data={"credit_code": enterprise.credit_code, "park": park.pk if park else None},
+    )
+    if park is not None:
+        admit_enterprise(park, enterprise, actor=actor, on=admitted_on)
+    return enterprise
+
+
+@transaction.atomic
+def update_enterprise(enterprise, *, actor, tags=None, **values):
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    values = _normalized_enterprise_values(values)
+    unknown = set(values) - set(ENTERPRISE_PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    changed = [field for field, value in values.items() if getattr(enterprise, field) != value]
+    for field in changed:
+        setattr(enterprise, field, values[field])
+    if changed:
+        enterprise.full_clean()
+        enterprise.save(update_fields=changed)
+    tags_changed = False
+    if tags is not None:
+        before = set(enterprise.tags.values_list("pk", flat=True))
+        after = {tag.pk for tag in tags}
+        if before != after:
+            enterprise.tags.set(tags)
+            tags_changed = True
+    if changed or tags_changed:
+        audit.log_action(
+            enterprise,
+            ENTERPRISE_UPDATED,
+            actor=actor,
+            data={"fields": sorted(changed) + (["tags"] if tags_changed else [])},
+        )
+    return enterprise
+
+
+@transaction.atomic
+def admit_enterprise(park, enterprise, *, actor, on=None, note=""):
+    """Make ``park`` the enterprise's park. An enterprise still resident elsewhere must be
+    released by its park first; admitting it again where it is changes nothing."""
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    if enterprise.park_id == park.pk:
+        return enterprise
+    if enterprise.park_id is not None:
+        raise DomainError(
+            _t("%(enterprise)s is resident in %(park)s; that park must release it first.")
+            % {"enterprise": enterprise.display_name, "park": enterprise.park.display_name}
+        )
+    if park.status in {enums.ParkStatus.REVOKED, enums.ParkStatus.EXITED}:
+        raise DomainError(_t("A park that has exited or lost its accreditation admits no one."))
+    on = on or timezone.localdate()
+    ParkResidence.objects.create(enterprise=enterprise, park=park, started_on=on, note=note)
+    enterprise.park = park
+    enterprise.save(update_fields=["park"])
+    audit.log_action(
+        enterprise,
+        ENTERPRISE_ADMITTED,
+        actor=actor,
+        data={"park": park.pk, "park_name": park.name, "on": on},
+    )
+    return enterprise
+
+
+@transaction.atomic
+def release_enterprise(enterprise, *, actor, on=None, note=""):
+    """End the enterprise's stay in its park; the stay stays in its history."""
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    if enterprise.park_id is None:
+        raise DomainError(_t("This enterprise is not resident in any park."))
+    on = on or timezone.localdate()
+    residence = ParkResidence.objects.select_for_update().get(
+        enterprise=enterprise, ended_on__isnull=True
+    )
+    if on < residence.started_on:
+        raise DomainError(
+            _t("An enterprise cannot leave a park before the day it was admitted (%(day)s).")
+            % {"day": residence.started_on.isoformat()},
+            field="on",
+        )
+    residence.ended_on = on
+    if note:
+        residence.note = note
+    residence.save(update_fields=["ended_on", "note"])
+    park = enterprise.park
+    enterprise.park = None
+    enterprise.save(update_fields=["park"])
+    audit.log_action(
+        enterprise,
+        ENTERPRISE_RELEASED,
+        actor=actor,
+        data={"park": park.pk, "park_name": park.name, "on": on, "note": note},
+    )
+    return enterprise
+
+
+@transaction.atomic
+def update_park(park, *, actor, **values):
+    park = Park.objects.select_for_update().get(pk=park.pk)
+    unknown = set(values) - set(PARK_PROFILE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not profile fields: {sorted(unknown)}")
+    changed = [field for field, value in values.items() if getattr(park, field) != value]
+    for field in changed:
+        setattr(park, field, values[field])
+    if changed:
+        park.full_clean()
+        park.save(update_fields=changed)
+        audit.log_action(park, PARK_UPDATED, actor=actor, data={"fields": sorted(changed)})
+    return park
+
+
+@transaction.atomic
+def add_member(organization, user, *, role, actor):
+    membership, created = Membership.objects.get_or_create(
+        user=user, organization=organization, defaults={"role": role}
+    )
+    if created:
+        audit.log_action(
+            organization, MEMBER_ADDED, actor=actor, data={"user": user.pk, "role": role}
+        )
+    elif membership.role != role or not membership.is_active:
+        membership.role = role
+        membership.is_active = True
+        membership.save(update_fields=["role", "is_active", "updated_at"])
+        audit.log_action(
+            organization, MEMBER_CHANGED, actor=actor, data={"user": user.pk, "role": role}
+        )
+    return membership
+
+
+@transaction.atomic
+def remove_member(membership, *, actor):
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    organization = membership.organization
+    if (
+        membership.role == enums.Role.ADMIN
+        and not Membership.objects.filter(
+            organization=organization, role=enums.Role.ADMIN, is_active=True
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    ):
+        raise DomainError(_t("An organisation keeps at least one administrator."))
+    membership.is_active = False
+    membership.save(update_fields=["is_active", "updated_at"])
+    audit.log_action(
+        organization, MEMBER_REMOVED, actor=actor, data={"user": membership.user_id}
+    )
+    return membership

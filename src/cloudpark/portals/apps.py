@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalsConfig(AppConfig):
+    name = "cloudpark.portals"
+    label = "portals"
+    verbose_name = _("Portals")
