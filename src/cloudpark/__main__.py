@@ -1,11 +1,11 @@
 """The ``cloudpark`` command: Django's management commands, with Cloud Park's own first.
 
-    cloudpark demo       migrate, load the demo data and serve on http://127.0.0.1:8000
-    cloudpark serve      gunicorn with production settings
-    cloudpark worker     the background task worker
-    cloudpark migrate    apply database migrations
-    cloudpark createadmin
-    cloudpark check
+cloudpark demo       migrate, load the demo data and serve on http://127.0.0.1:8000
+cloudpark serve      gunicorn with production settings
+cloudpark worker     the background task worker
+cloudpark migrate    apply database migrations
+cloudpark createadmin
+cloudpark check
 """
 
 import os

@@ -79,6 +79,8 @@ def read_rows(uploaded):
             continue
         body.append((number, list(values)))
         if len(body) > MAX_ROWS:
-            raise DomainError(_t("A workbook may hold %(limit)d rows at most.") % {"limit": MAX_ROWS})
+            raise DomainError(
+                _t("A workbook may hold %(limit)d rows at most.") % {"limit": MAX_ROWS}
+            )
     workbook.close()
     return headers, body

@@ -33,3 +33,12 @@ def mask_email(value):
     if not at:
         return mask_name(value)
     return local[:1] + MASK * max(len(local) - 1, 1) + "@" + domain
+
+
+def record_personal_data_view(obj, *, actor, fields):
+    """Log that a privileged user was shown ``obj``'s personal data unmasked."""
+    from cloudpark.core import audit
+
+    return audit.log_action(
+        obj, audit.PERSONAL_DATA_VIEWED, actor=actor, data={"fields": list(fields)}
+    )

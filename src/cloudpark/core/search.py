@@ -21,9 +21,7 @@ import unicodedata
 from django.db import connections
 from django.db.models.expressions import RawSQL
 
-CJK_CHARACTER = (
-    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
-)
+CJK_CHARACTER = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df\U0002a700-\U0002ebef"
 CJK_RUN = re.compile(f"[{CJK_CHARACTER}]+")
 WORD = re.compile(f"[^\\W_{CJK_CHARACTER}]+")
 
@@ -100,7 +98,9 @@ def search(queryset, query):
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite":
         fts = _fts_table(table)
-        subquery = RawSQL(f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [_sqlite_match(terms)])
+        subquery = RawSQL(
+            f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [_sqlite_match(terms)]
+        )
     elif vendor == "postgresql":
         subquery = RawSQL(
             f'SELECT "{pk}" FROM "{table}" WHERE '
@@ -122,12 +122,12 @@ def _sqlite_statements(table, column, pk):
         f'INSERT INTO "{fts}"(rowid, "{column}") VALUES (new."{pk}", new."{column}"); END',
         f'CREATE TRIGGER IF NOT EXISTS "{fts}_ad" AFTER DELETE ON "{table}" BEGIN '
         f'INSERT INTO "{fts}"("{fts}", rowid, "{column}") '
-        f"VALUES ('delete', old.\"{pk}\", old.\"{column}\"); END",
+        f'VALUES (\'delete\', old."{pk}", old."{column}"); END',
         f'CREATE TRIGGER IF NOT EXISTS "{fts}_au" AFTER UPDATE OF "{column}" ON "{table}" BEGIN '
         f'INSERT INTO "{fts}"("{fts}", rowid, "{column}") '
-        f"VALUES ('delete', old.\"{pk}\", old.\"{column}\"); "
+        f'VALUES (\'delete\', old."{pk}", old."{column}"); '
         f'INSERT INTO "{fts}"(rowid, "{column}") VALUES (new."{pk}", new."{column}"); END',
-        f"INSERT INTO \"{fts}\"(\"{fts}\") VALUES ('rebuild')",
+        f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')',
     ]
 
 

@@ -84,7 +84,9 @@ class EnterpriseRowForm(forms.Form):
     category = forms.ModelChoiceField(
         queryset=IndustryCategory.objects.filter(level=enums.CategoryLevel.MID),
         to_field_name="code",
-        error_messages={"invalid_choice": _("No mid category of the 2018 classification has this code.")},
+        error_messages={
+            "invalid_choice": _("No mid category of the 2018 classification has this code.")
+        },
     )
     founded_on = forms.DateField(required=False)
     registered_capital = forms.DecimalField(

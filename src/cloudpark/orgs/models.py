@@ -208,6 +208,7 @@ class OtherOrganization(Organization):
 class Enterprise(Organization):
     """A cultural enterprise. Its park changes through ``orgs.services.admit_enterprise`` and
     ``orgs.services.release_enterprise``, which keep ``ParkResidence`` as the history."""
+
     organization_ptr = models.OneToOneField(
         Organization,
         on_delete=models.CASCADE,

@@ -10,9 +10,7 @@ from cloudpark.orgs import enums, selectors
 def _capability_in(capability):
     @rules.predicate(name=f"has_{capability}_in_organization")
     def predicate(user, organization):
-        return organization is not None and selectors.has_capability(
-            user, organization, capability
-        )
+        return organization is not None and selectors.has_capability(user, organization, capability)
 
     return predicate
 
@@ -63,7 +61,5 @@ rules.add_perm("orgs.import_enterprises", (is_park | is_government) & can_import
 rules.add_perm("orgs.admit_enterprises", is_park & can_admit_enterprises)
 
 # Object-level permissions: the object is an enterprise or a park.
-rules.add_perm(
-    "orgs.view_private_details", is_member_of_organization | cares_for_with_view_right
-)
+rules.add_perm("orgs.view_private_details", is_member_of_organization | cares_for_with_view_right)
 rules.add_perm("orgs.view_personal_data", cares_for_with_personal_data_right)

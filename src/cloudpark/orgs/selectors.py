@@ -62,9 +62,10 @@ def government_subtree(government):
     ids = {government.pk}
     frontier = {government.pk}
     while frontier:
-        frontier = set(
-            GovernmentBody.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
-        ) - ids
+        frontier = (
+            set(GovernmentBody.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            - ids
+        )
         ids |= frontier
     setattr(government, _SUBTREE_CACHE, ids)
     return ids
@@ -183,9 +184,7 @@ def get_public_park(pk):
 
 def get_public_enterprise(pk):
     try:
-        return (
-            public_enterprises().prefetch_related("tags").get(pk=pk)
-        )
+        return public_enterprises().prefetch_related("tags").get(pk=pk)
     except (Enterprise.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
@@ -202,9 +201,7 @@ def get_enterprise_for(organization, pk):
             .prefetch_related(
                 "tags",
                 "years",
-                Prefetch(
-                    "residences", queryset=ParkResidence.objects.select_related("park")
-                ),
+                Prefetch("residences", queryset=ParkResidence.objects.select_related("park")),
             )
             .get(pk=pk)
         )
@@ -220,9 +217,7 @@ def get_park_for(organization, pk):
 
 
 def imports_of(organization):
-    return EnterpriseImport.objects.filter(organization=organization).select_related(
-        "uploaded_by"
-    )
+    return EnterpriseImport.objects.filter(organization=organization).select_related("uploaded_by")
 
 
 def get_import_for(organization, pk):

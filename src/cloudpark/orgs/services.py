@@ -217,7 +217,5 @@ def remove_member(membership, *, actor):
         raise DomainError(_t("An organisation keeps at least one administrator."))
     membership.is_active = False
     membership.save(update_fields=["is_active", "updated_at"])
-    audit.log_action(
-        organization, MEMBER_REMOVED, actor=actor, data={"user": membership.user_id}
-    )
+    audit.log_action(organization, MEMBER_REMOVED, actor=actor, data={"user": membership.user_id})
     return membership

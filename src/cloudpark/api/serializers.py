@@ -1,0 +1,98 @@
+from rest_framework import serializers
+
+from cloudpark.core import privacy
+from cloudpark.orgs.models import Enterprise, IndustryCategory, Membership, Park, Region
+
+
+class RegionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Region
+        fields = ["code", "level", "name", "name_en"]
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IndustryCategory
+        fields = ["code", "level", "name", "name_en"]
+
+
+class ParkSerializer(serializers.ModelSerializer):
+    region = RegionSerializer(read_only=True)
+
+    class Meta:
+        model = Park
+        fields = [
+            "id",
+            "name",
+            "name_en",
+            "level",
+            "batch",
+            "batch_en",
+            "approved_on",
+            "status",
+            "region",
+            "operator",
+            "area",
+            "focus",
+            "focus_en",
+            "website",
+        ]
+
+
+class EnterprisePublicSerializer(serializers.ModelSerializer):
+    category = CategorySerializer(read_only=True)
+    region = RegionSerializer(read_only=True)
+    park = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "id",
+            "name",
+            "name_en",
+            "credit_code",
+            "category",
+            "region",
+            "park",
+            "founded_on",
+            "website",
+        ]
+
+
+class EnterprisePrivateSerializer(EnterprisePublicSerializer):
+    """For organisations that look after the enterprise; the contact's mobile is masked
+    unless the caller holds the personal-data right (``personal_data_visible`` in context)."""
+
+    contact_mobile = serializers.SerializerMethodField()
+
+    class Meta(EnterprisePublicSerializer.Meta):
+        fields = [
+            *EnterprisePublicSerializer.Meta.fields,
+            "registered_capital",
+            "staff_count",
+            "legal_representative",
+            "contact_name",
+            "contact_mobile",
+        ]
+
+    def get_contact_mobile(self, enterprise) -> str:
+        if self.context.get("personal_data_visible"):
+            return enterprise.contact_mobile
+        return privacy.mask_mobile(enterprise.contact_mobile)
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    organization = serializers.CharField(source="organization.display_name")
+    organization_id = serializers.IntegerField()
+    kind = serializers.CharField(source="organization.kind")
+
+    class Meta:
+        model = Membership
+        fields = ["id", "organization_id", "organization", "kind", "role"]
+
+
+class MeSerializer(serializers.Serializer):
+    email = serializers.EmailField()
+    name = serializers.CharField()
+    mobile = serializers.CharField()
+    memberships = MembershipSerializer(many=True)

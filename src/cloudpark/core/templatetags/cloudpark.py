@@ -1,0 +1,31 @@
+from django import template
+from django.utils.translation import gettext as _t
+
+from cloudpark.core import privacy
+
+register = template.Library()
+
+MASKS = {
+    "mobile": privacy.mask_mobile,
+    "resident_id": privacy.mask_resident_id,
+    "name": privacy.mask_name,
+    "email": privacy.mask_email,
+}
+
+
+@register.simple_tag(takes_context=True)
+def personal(context, value, kind="mobile"):
+    """Show a piece of personal data in full to entitled viewers, masked to everyone else."""
+    if not value:
+        return _t("not given")
+    if context.get("personal_data_visible"):
+        return value
+    return MASKS[kind](value)
+
+
+@register.filter
+def localized_attr(obj, name):
+    """``obj.<name>`` or ``obj.<name>_en``, whichever fits the active language."""
+    from cloudpark.core.i18n import localized
+
+    return localized(getattr(obj, name, ""), getattr(obj, f"{name}_en", ""))

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from cloudpark.portals.enterprise import views
+
+app_name = "enterprise"
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("profile/edit/", views.ProfileEditView.as_view(), name="profile_edit"),
+    path("members/", views.MembersView.as_view(), name="members"),
+]

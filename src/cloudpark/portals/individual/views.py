@@ -1,0 +1,52 @@
+"""My Cloud Park: a person's own page, whatever organisations they belong to."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+
+from cloudpark.accounts import services
+from cloudpark.orgs import selectors
+from cloudpark.portals import forms
+from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin, portal_of
+
+
+class IndividualMixin(PortalMixin):
+    portal = Portal.INDIVIDUAL
+    permission_required = None
+
+
+class HomeView(IndividualMixin, PortalPage):
+    template_name = "individual/home.html"
+    title = _("My Cloud Park")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["memberships"] = [
+            (membership, portal_of(membership))
+            for membership in selectors.memberships_of(self.request.user)
+        ]
+        # A person always sees their own data in full.
+        context["personal_data_visible"] = True
+        return context
+
+
+class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
+    template_name = "individual/profile.html"
+    form_class = forms.PersonalProfileForm
+    title = _("My profile")
+    success_message = _("Your profile has been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.request.user}
+
+    def perform(self, form):
+        return services.update_profile(
+            self.request.user,
+            actor=self.request.user,
+            name=form.cleaned_data["name"],
+            mobile=form.cleaned_data["mobile"],
+            resident_id=form.cleaned_data["resident_id"],
+        )
+
+    def get_success_url(self, result):
+        return reverse("individual:home")

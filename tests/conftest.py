@@ -1,0 +1,65 @@
+"""Fixtures the whole suite shares: a park with a resident enterprise, a second park, a
+government body overseeing the first park, and a way to make members of organisations."""
+
+import pytest
+from django.db import connection
+
+from tests.factories import (
+    EnterpriseFactory,
+    GovernmentBodyFactory,
+    MembershipFactory,
+    ParkFactory,
+    UserFactory,
+)
+
+
+def pytest_runtest_setup(item):
+    """``@pytest.mark.postgres`` tests run on PostgreSQL only."""
+    if item.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def park(db):
+    return ParkFactory(name="之江文化产业园", name_en="Zhijiang Cultural Industry Park")
+
+
+@pytest.fixture
+def other_park(db):
+    return ParkFactory(name="滨江数字文化基地", name_en="Binjiang Digital Culture Base")
+
+
+@pytest.fixture
+def government(db, park):
+    """A municipal body with ``park`` in its jurisdiction."""
+    return GovernmentBodyFactory(
+        name="杭州市文化广电旅游局", name_en="Hangzhou Culture Bureau", jurisdiction=[park]
+    )
+
+
+@pytest.fixture
+def enterprise(db, park):
+    """An enterprise resident in ``park`` (admitted by the real service)."""
+    return EnterpriseFactory(park=park)
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def member(db):
+    """``member(organization, role="admin", **membership_fields) -> User``."""
+
+    def make(organization, role="admin", **fields):
+        return MembershipFactory(organization=organization, role=role, **fields).user
+
+    return make
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded files go to a temporary folder that pytest removes."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
