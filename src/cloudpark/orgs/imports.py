@@ -263,7 +263,6 @@ def run_import(enterprise_import, *, actor):
         if locked.status != enums.ImportStatus.CHECKED:
             raise TransitionNotAllowed(_t("This workbook has already been dealt with."))
         with locked.workbook.open("rb") as handle:
-            handle.size = locked.workbook.size
             result = check_rows(organization, handle)
         if result.errors:
             locked.status = enums.ImportStatus.REJECTED

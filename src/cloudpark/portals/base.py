@@ -149,7 +149,12 @@ class ListMixin:
         form = self.filter_form
         if form is None or not form.is_bound or not form.is_valid():
             return {}
-        return {key: value for key, value in form.cleaned_data.items() if value}
+        # The search box is ``q`` in the address; the selectors call it ``query``.
+        return {
+            ("query" if key == "q" else key): value
+            for key, value in form.cleaned_data.items()
+            if value
+        }
 
     def get(self, request, *args, **kwargs):
         self.filter_form = self.get_filter_form()

@@ -86,6 +86,13 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
         )
         return selectors.filter_enterprises(queryset, **self.filters()).order_by("name", "pk")
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_admit"] = self.request.user.has_perm(
+            "orgs.admit_enterprises", self.organization
+        )
+        return context
+
     def export(self, queryset):
         return export_enterprises(queryset, enterprise_private_columns(), "enterprises")
 

@@ -51,6 +51,7 @@ class ProfileView(EnterpriseMixin, PortalPage):
             residences=enterprise.residences.select_related("park"),
             history=audit.history_of(enterprise)[:50],
             **personal_data_context(self.request.user, enterprise),
+            can_edit=self.request.user.has_perm("orgs.manage_profile", enterprise),
         )
         return context
 

@@ -35,7 +35,11 @@ class ProfileView(ParkMixin, PortalPage):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(park=self.organization, history=audit.history_of(self.organization)[:50])
+        context.update(
+            park=self.organization,
+            history=audit.history_of(self.organization)[:50],
+            can_edit=self.request.user.has_perm("orgs.manage_profile", self.organization),
+        )
         return context
 
 

@@ -3,7 +3,6 @@
 from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
-from cloudpark.core import audit
 from cloudpark.orgs import enums, selectors
 from cloudpark.orgs.models import Enterprise
 from cloudpark.portals import forms
@@ -32,7 +31,6 @@ class HomeView(TemplateView):
             national_parks=selectors.public_parks()
             .filter(level=enums.ParkLevel.NATIONAL)
             .order_by("approved_on", "name")[:6],
-            search_form=forms.EnterpriseFilterForm(),
         )
         return context
 
@@ -61,7 +59,6 @@ class ParkDetailView(TemplateView):
             park=park,
             enterprise_total=enterprises.count(),
             enterprises=enterprises[:30],
-            history=audit.history_of(park)[:20],
         )
         return context
 
