@@ -23,20 +23,36 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return f"{indent}{category.code} {category.display_name}"
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
 class SearchField(forms.CharField):
+    widget = SearchInput
+
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 100)
         kwargs.setdefault("label", _("Search"))
         super().__init__(**kwargs)
-        self.widget.attrs.update(type="search", placeholder=_("Name, e.g. 影视 or 园区"))
+        self.widget.attrs["placeholder"] = _("Name, e.g. 影视 or 园区")
+
+
+class FilterForm(forms.Form):
+    """A list's filters: small controls, and the search box first."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            field.widget.attrs["class"] = f"{css} {css}-sm"
 
 
 def regions_in_use():
     return Region.objects.order_by("code")
 
 
-class EnterpriseFilterForm(forms.Form):
+class EnterpriseFilterForm(FilterForm):
     q = SearchField()
     park = forms.ModelChoiceField(
         queryset=Park.objects.none(), required=False, label=_("Park"), empty_label=_("All parks")
@@ -63,7 +79,7 @@ class EnterpriseFilterForm(forms.Form):
             del self.fields["park"]
 
 
-class ParkFilterForm(forms.Form):
+class ParkFilterForm(FilterForm):
     q = SearchField()
     level = forms.ChoiceField(
         choices=[("", _("All levels")), *enums.ParkLevel.choices],
