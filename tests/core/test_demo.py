@@ -1,0 +1,137 @@
+"""The demo loader: what one run writes, and that a second run writes nothing."""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from cloudpark.accounts.models import User
+from cloudpark.core import validators
+from cloudpark.core.demo import DEMO_PASSWORD, load_demo
+from cloudpark.core.models import AuditEntry
+from cloudpark.orgs import selectors
+from cloudpark.orgs.models import (
+    Enterprise,
+    EnterpriseYear,
+    GovernmentBody,
+    IndustryCategory,
+    Membership,
+    Organization,
+    Park,
+    ParkResidence,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 6, 30)
+ADMINISTRATION = "国家广播电视总局"
+BUREAU = "浙江省广播电视局"
+OFFICE = "国家文化产业创新实验区协调办公室"
+ZONE = "国家文化产业创新实验区"
+ZHIJIANG = "中国（之江）视听创新创业基地"
+PRODUCER = "杭州之江光影文化传媒有限公司"
+SERVICES = "杭州艺创视听公共服务有限公司"
+FIRST_PROVINCIAL_BATCH = "浙江省第一批省级广播电视和网络视听产业基地（园区）"
+
+
+def row_counts():
+    models = (Organization, Enterprise, EnterpriseYear, ParkResidence, Membership, User)
+    return {model.__name__: model.objects.count() for model in (*models, AuditEntry)}
+
+
+def test_a_second_run_writes_nothing():
+    first_run = load_demo(today=TODAY)
+    counts = row_counts()
+
+    second_run = load_demo(today=TODAY)
+
+    assert (first_run, second_run) == (True, False)
+    assert row_counts() == counts
+    assert counts["Enterprise"] >= 200
+
+
+def test_parks_and_government_bodies():
+    load_demo(today=TODAY)
+
+    zhijiang = Park.objects.get(name=ZHIJIANG)
+    administration = GovernmentBody.objects.get(name=ADMINISTRATION)
+    assert Park.objects.count() == 14
+    assert Park.objects.filter(level="provincial", batch=FIRST_PROVINCIAL_BATCH).count() == 12
+    assert Park.objects.get(name=ZONE).level == "national"
+    assert (zhijiang.level, zhijiang.approved_on, zhijiang.region.code) == (
+        "national",
+        date(2020, 12, 23),
+        "330106",
+    )
+    assert {body.name: body.jurisdiction.count() for body in GovernmentBody.objects.all()} == {
+        ADMINISTRATION: 1,
+        BUREAU: 13,
+        OFFICE: 1,
+    }
+    assert GovernmentBody.objects.get(name=BUREAU).parent == administration
+    assert selectors.parks_in_care_of(administration).count() == 13
+
+
+def test_enterprises_are_complete_and_valid():
+    load_demo(today=TODAY)
+
+    enterprises = Enterprise.objects.all()
+    for code in enterprises.values_list("credit_code", flat=True):
+        validators.validate_credit_code(code)
+    assert enterprises.count() >= 200
+    assert enterprises.filter(park__isnull=True).count() == 16
+    assert IndustryCategory.objects.filter(level="mid", enterprises__isnull=True).count() == 0
+    assert EnterpriseYear.objects.values("enterprise").distinct().count() > 150
+    assert ParkResidence.objects.filter(ended_on__isnull=False).count() == 6
+    assert {
+        "Park": set(Park.objects.values_list("kind", flat=True)),
+        "GovernmentBody": set(GovernmentBody.objects.values_list("kind", flat=True)),
+        "Enterprise": set(enterprises.values_list("kind", flat=True)),
+    } == {"Park": {"park"}, "GovernmentBody": {"government"}, "Enterprise": {"enterprise"}}
+
+
+def test_every_write_is_in_the_audit_log():
+    load_demo(today=TODAY)
+
+    assert Counter(AuditEntry.objects.values_list("action", flat=True)) == {
+        "orgs.enterprise.created": Enterprise.objects.count(),
+        "orgs.enterprise.admitted": ParkResidence.objects.count(),
+        "orgs.enterprise.released": 6,
+        "orgs.membership.added": 8,
+    }
+
+
+def test_one_account_per_portal_role():
+    load_demo(today=TODAY)
+
+    memberships = set(
+        Membership.objects.values_list(
+            "user__email", "organization__kind", "organization__name", "role"
+        )
+    )
+    accounts = {
+        user.email: (user.is_superuser, user.check_password(DEMO_PASSWORD))
+        for user in User.objects.all()
+    }
+    assert memberships == {
+        ("gov@demo.cloudpark.cn", "government", BUREAU, "admin"),
+        ("reviewer@demo.cloudpark.cn", "government", BUREAU, "reviewer"),
+        ("zone@demo.cloudpark.cn", "government", OFFICE, "admin"),
+        ("park@demo.cloudpark.cn", "park", ZHIJIANG, "admin"),
+        ("park@demo.cloudpark.cn", "enterprise", SERVICES, "staff"),
+        ("park-staff@demo.cloudpark.cn", "park", ZHIJIANG, "staff"),
+        ("enterprise@demo.cloudpark.cn", "enterprise", PRODUCER, "admin"),
+        ("enterprise-staff@demo.cloudpark.cn", "enterprise", PRODUCER, "staff"),
+    }
+    assert accounts == {
+        "admin@demo.cloudpark.cn": (True, True),
+        "gov@demo.cloudpark.cn": (False, True),
+        "reviewer@demo.cloudpark.cn": (False, True),
+        "zone@demo.cloudpark.cn": (False, True),
+        "park@demo.cloudpark.cn": (False, True),
+        "park-staff@demo.cloudpark.cn": (False, True),
+        "enterprise@demo.cloudpark.cn": (False, True),
+        "enterprise-staff@demo.cloudpark.cn": (False, True),
+        "person@demo.cloudpark.cn": (False, True),
+    }
+    assert Enterprise.objects.get(name=PRODUCER).park.name == ZHIJIANG
