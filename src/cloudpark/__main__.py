@@ -20,9 +20,15 @@ def main(argv=None):
     if command in DEFAULT_ENVIRONMENTS:
         os.environ.setdefault("CLOUDPARK_ENV", DEFAULT_ENVIRONMENTS[command])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cloudpark.settings")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["cloudpark", *argv[1:]])
+    try:
+        execute_from_command_line(["cloudpark", *argv[1:]])
+    except ImproperlyConfigured as error:
+        # A configuration mistake deserves one clear line, not a traceback.
+        sys.stderr.write(f"cloudpark: {error}\n")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -104,10 +104,11 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
         return [self.name, self.name_en]
 
     def save(self, *args, **kwargs):
-        self.search_text = search.shadow_text(*self.search_parts())
+        text = search.shadow_text(*self.search_parts())
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
+        if update_fields is not None and text != self.search_text:
             kwargs["update_fields"] = {*update_fields, "search_text"}
+        self.search_text = text
         super().save(*args, **kwargs)
 
 

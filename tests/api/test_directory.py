@@ -1,0 +1,98 @@
+"""The directory endpoints apply the same rules as the pages."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from cloudpark.core.models import AuditEntry
+from cloudpark.orgs import enums
+from tests.factories import EnterpriseFactory, MembershipFactory, ParkFactory, UserFactory
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+def test_the_schema_is_generated_without_warnings(db, tmp_path):
+    schema_file = tmp_path / "schema.yml"
+
+    call_command("spectacular", "--fail-on-warn", "--file", str(schema_file))
+
+    assert "/api/v1/enterprises/{id}/private/:" in schema_file.read_text()
+
+
+def test_the_schema_is_served(api, db):
+    response = api.get(reverse("api:schema"), {"format": "json"})
+
+    assert response.status_code == 200
+    assert response.json()["info"]["title"] == "Cloud Park API"
+
+
+def test_a_token_is_issued_for_the_right_password(api, db):
+    UserFactory(email="staff@example.cn", password="a-long-secret-42")
+
+    response = api.post(
+        reverse("api:token"), {"username": "staff@example.cn", "password": "a-long-secret-42"}
+    )
+
+    assert response.status_code == 200
+    assert response.json()["token"] == Token.objects.get(user__email="staff@example.cn").key
+
+
+def test_search_finds_two_character_chinese_words(api, db):
+    EnterpriseFactory(name="杭州影视传媒有限公司")
+    EnterpriseFactory(name="宁波数字出版有限公司")
+
+    response = api.get(reverse("api:enterprise-list"), {"q": "影视"})
+
+    assert [row["name"] for row in response.json()["results"]] == ["杭州影视传媒有限公司"]
+
+
+def test_private_details_of_an_enterprise_outside_ones_care_are_not_found(api, enterprise):
+    outsider = MembershipFactory(organization=ParkFactory(), role=enums.Role.ADMIN).user
+    api.force_authenticate(outsider)
+
+    response = api.get(reverse("api:enterprise-private", args=[enterprise.pk]))
+
+    assert response.status_code == 404
+
+
+def test_park_staff_see_the_contact_mobile_masked(api, park, enterprise):
+    api.force_authenticate(MembershipFactory(organization=park, role=enums.Role.STAFF).user)
+
+    response = api.get(reverse("api:enterprise-private", args=[enterprise.pk]))
+
+    assert response.status_code == 200
+    assert response.json()["contact_mobile"] == "138****1234"
+    assert not AuditEntry.objects.filter(action="core.personal_data.viewed").exists()
+
+
+def test_park_admins_see_the_contact_mobile_and_the_view_is_logged(api, park, enterprise):
+    admin = MembershipFactory(organization=park, role=enums.Role.ADMIN).user
+    api.force_authenticate(admin)
+
+    response = api.get(reverse("api:enterprise-private", args=[enterprise.pk]))
+
+    entry = AuditEntry.objects.get(action="core.personal_data.viewed")
+    assert response.json()["contact_mobile"] == "13812341234"
+    assert (entry.actor, entry.object_id) == (admin, str(enterprise.pk))
+
+
+def test_me_lists_the_callers_memberships(api, park):
+    person = MembershipFactory(organization=park, role=enums.Role.STAFF).user
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=person).key}")
+
+    response = api.get(reverse("api:me"))
+
+    assert response.json()["memberships"] == [
+        {
+            "id": person.memberships.get().pk,
+            "organization_id": park.pk,
+            "organization": park.name,
+            "kind": "park",
+            "role": "staff",
+        }
+    ]
