@@ -1,8 +1,11 @@
 """Fixtures the whole suite shares: a park with a resident enterprise, a second park, a
 government body overseeing the first park, and a way to make members of organisations."""
 
+import os
+
 import pytest
 from django.db import connection
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import (
     EnterpriseFactory,
@@ -11,6 +14,12 @@ from tests.factories import (
     ParkFactory,
     UserFactory,
 )
+
+# Few examples by default to keep the suite fast; HYPOTHESIS_PROFILE=thorough for a deep run.
+# No example database: failures print their example; .hypothesis/ only holds caches.
+hypothesis_settings.register_profile("fast", max_examples=30, database=None)
+hypothesis_settings.register_profile("thorough", max_examples=2000, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
 def pytest_runtest_setup(item):

@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "cloudpark.accounts"
     label = "accounts"
     verbose_name = _("People")
+
+    def ready(self):
+        # Services register their audit actions' labels when imported.
+        from cloudpark.accounts import services  # noqa: F401

@@ -8,7 +8,11 @@ PROFILE_UPDATED = audit.register("accounts.user.profile_updated", _("Profile upd
 
 @transaction.atomic
 def update_profile(user, *, actor, name, mobile="", resident_id=""):
-    """Change a person's own profile; numbers are stored in their normalised form."""
+    """Change a person's own profile; numbers are stored in their normalised form.
+
+    Works on a fresh copy, so that a refused change leaves the caller's object as it was.
+    """
+    user = type(user).objects.select_for_update().get(pk=user.pk)
     changed = {}
     values = {
         "name": name.strip(),

@@ -1,7 +1,9 @@
 """The append-only audit log: what services record, and how an object's history is read."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core.models import AuditEntry
@@ -30,6 +32,12 @@ def _plain(data):
     return json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
 
 
+def _representation(obj):
+    """The object's name in the platform's own language, whatever the actor's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(obj)[:300]
+
+
 def log_action(obj, action, *, actor=None, data=None):
     if action not in _LABELS:
         raise ValueError(f"Unregistered audit action {action!r}")
@@ -38,7 +46,7 @@ def log_action(obj, action, *, actor=None, data=None):
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
-        object_repr=str(obj)[:300],
+        object_repr=_representation(obj),
         data=_plain(data),
     )
 

@@ -3,6 +3,7 @@
 import io
 import zipfile
 from datetime import date, datetime
+from xml.etree.ElementTree import ParseError
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -65,7 +66,7 @@ def read_rows(uploaded):
     data = uploaded.read()
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
+    except (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, OSError, ValueError):
         raise DomainError(_t("This is not an Excel workbook (.xlsx).")) from None
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)

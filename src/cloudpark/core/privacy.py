@@ -6,7 +6,8 @@ MASK = "*"
 def mask_mobile(value):
     """``13812341234`` -> ``138****1234``."""
     value = str(value or "")
-    if len(value) < 7:
+    if len(value) < 11:
+        # Not a whole number: showing 3 + 4 of it would show most or all of it.
         return MASK * len(value)
     return value[:3] + MASK * (len(value) - 7) + value[-4:]
 
@@ -14,7 +15,8 @@ def mask_mobile(value):
 def mask_resident_id(value):
     """Keep the region's first digits and the check character: ``110105********123X`` style."""
     value = str(value or "")
-    if len(value) < 8:
+    if len(value) < 15:
+        # Shorter than any resident ID (15 or 18 characters): hide all of it.
         return MASK * len(value)
     return value[:6] + MASK * (len(value) - 10) + value[-4:]
 

@@ -9,6 +9,6 @@ class OrgsConfig(AppConfig):
 
     def ready(self):
         from cloudpark.core import search
-        from cloudpark.orgs import models
+        from cloudpark.orgs import imports, models, services  # noqa: F401  (audit labels)
 
         search.register(models.Organization)

@@ -88,7 +88,9 @@ class EnterpriseRowForm(forms.Form):
             "invalid_choice": _("No mid category of the 2018 classification has this code.")
         },
     )
-    founded_on = forms.DateField(required=False)
+    founded_on = forms.DateField(
+        required=False, input_formats=["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+    )
     registered_capital = forms.DecimalField(
         max_digits=14, decimal_places=2, min_value=0, required=False
     )
@@ -237,7 +239,7 @@ def check_workbook(organization, uploaded, *, actor):
         uploaded_by=actor,
         original_name=uploaded.name[:200],
         status=enums.ImportStatus.REJECTED if result.errors else enums.ImportStatus.CHECKED,
-        row_count=len(result.rows) + len({error["row"] for error in result.errors}),
+        row_count=len({row for row, _ in result.rows} | {error["row"] for error in result.errors}),
         errors=result.errors,
     )
     with transaction.atomic():

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, validators
 from cloudpark.core.errors import DomainError
-from cloudpark.orgs import enums
+from cloudpark.orgs import enums, selectors
 from cloudpark.orgs.models import Enterprise, Membership, Park, ParkResidence
 
 ENTERPRISE_CREATED = audit.register("orgs.enterprise.created", _("Enterprise registered"))
@@ -185,6 +185,7 @@ def update_park(park, *, actor, **values):
 
 @transaction.atomic
 def add_member(organization, user, *, role, actor):
+    organization = selectors.organization_as_kind(organization)
     membership, created = Membership.objects.get_or_create(
         user=user, organization=organization, defaults={"role": role}
     )
@@ -205,7 +206,8 @@ def add_member(organization, user, *, role, actor):
 @transaction.atomic
 def remove_member(membership, *, actor):
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    organization = membership.organization
+    # The timeline is kept on the organisation's own kind (the park, the enterprise...).
+    organization = selectors.organization_as_kind(membership.organization)
     if (
         membership.role == enums.Role.ADMIN
         and not Membership.objects.filter(

@@ -1,0 +1,179 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+
+from cloudpark.orgs import enums, selectors, services
+from cloudpark.orgs.models import Organization
+from tests.factories import (
+    EnterpriseFactory,
+    GovernmentBodyFactory,
+    OtherOrganizationFactory,
+    ParkFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def pks(queryset):
+    return sorted(queryset.values_list("pk", flat=True))
+
+
+@pytest.fixture
+def hierarchy(park, other_park):
+    """Province above city above district; the city oversees ``park``, the district a third
+    park; a body of another province oversees ``other_park``."""
+    district_park = ParkFactory(name="西湖区影视基地")
+    province = GovernmentBodyFactory(level=enums.GovernmentLevel.PROVINCIAL)
+    city = GovernmentBodyFactory(parent=province, jurisdiction=[park])
+    district = GovernmentBodyFactory(
+        parent=city, level=enums.GovernmentLevel.DISTRICT, jurisdiction=[district_park]
+    )
+    elsewhere = GovernmentBodyFactory(jurisdiction=[other_park])
+    return {
+        "province": province,
+        "city": city,
+        "district": district,
+        "elsewhere": elsewhere,
+        "district_park": district_park,
+    }
+
+
+def test_a_government_cares_for_its_and_its_subordinates_parks(hierarchy, park, other_park):
+    district_park = hierarchy["district_park"]
+
+    cared_for = {
+        level: pks(selectors.parks_in_care_of(hierarchy[level]))
+        for level in ("province", "city", "district", "elsewhere")
+    }
+
+    assert cared_for == {
+        "province": sorted([park.pk, district_park.pk]),
+        "city": sorted([park.pk, district_park.pk]),
+        "district": [district_park.pk],
+        "elsewhere": [other_park.pk],
+    }
+
+
+def test_a_government_given_as_a_plain_organisation_cares_for_the_same_parks(hierarchy, park):
+    organization = Organization.objects.get(pk=hierarchy["city"].pk)
+
+    cared_for = pks(selectors.parks_in_care_of(organization))
+
+    assert cared_for == sorted([park.pk, hierarchy["district_park"].pk])
+
+
+def test_the_subtree_of_a_government_lists_the_bodies_below(hierarchy):
+    subtree = selectors.government_subtree(hierarchy["province"])
+
+    assert subtree == {hierarchy[level].pk for level in ("province", "city", "district")}
+
+
+def test_parks_in_care_of_other_kinds(park, enterprise):
+    cared_for = [
+        pks(selectors.parks_in_care_of(park)),
+        pks(selectors.parks_in_care_of(enterprise)),
+        pks(selectors.parks_in_care_of(OtherOrganizationFactory())),
+        pks(selectors.parks_in_care_of(None)),
+    ]
+
+    assert cared_for == [[park.pk], [], [], []]
+
+
+def test_enterprises_in_care_of_each_kind(hierarchy, park, other_park, enterprise):
+    elsewhere = EnterpriseFactory(park=other_park)
+    in_district = EnterpriseFactory(park=hierarchy["district_park"])
+    EnterpriseFactory()  # in no park
+
+    cared_for = {
+        "enterprise": pks(selectors.enterprises_in_care_of(enterprise)),
+        "park": pks(selectors.enterprises_in_care_of(park)),
+        "other park": pks(selectors.enterprises_in_care_of(other_park)),
+        "city": pks(selectors.enterprises_in_care_of(hierarchy["city"])),
+        "district": pks(selectors.enterprises_in_care_of(hierarchy["district"])),
+        "other": pks(selectors.enterprises_in_care_of(OtherOrganizationFactory())),
+        "none": pks(selectors.enterprises_in_care_of(None)),
+    }
+
+    assert cared_for == {
+        "enterprise": [enterprise.pk],
+        "park": [enterprise.pk],
+        "other park": [elsewhere.pk],
+        "city": sorted([enterprise.pk, in_district.pk]),
+        "district": [in_district.pk],
+        "other": [],
+        "none": [],
+    }
+
+
+def test_a_released_enterprise_leaves_its_parks_care(park, government, enterprise, user):
+    services.release_enterprise(enterprise, actor=user)
+
+    cared_for = (
+        pks(selectors.enterprises_in_care_of(park)),
+        pks(selectors.enterprises_in_care_of(government)),
+    )
+
+    assert cared_for == ([], [])
+
+
+def test_get_enterprise_for_returns_an_enterprise_in_care(government, enterprise):
+    found = selectors.get_enterprise_for(government, enterprise.pk)
+
+    assert (found.pk, found.park.name) == (enterprise.pk, "之江文化产业园")
+
+
+@pytest.mark.parametrize("looker", ["park", "government"])
+def test_get_enterprise_for_hides_another_parks_enterprise(request, looker, other_park):
+    organization = request.getfixturevalue(looker)
+    stranger = EnterpriseFactory(park=other_park)
+
+    with pytest.raises(Http404):
+        selectors.get_enterprise_for(organization, stranger.pk)
+
+
+@pytest.mark.parametrize("pk", ["abc", None, 10**9])
+def test_get_enterprise_for_turns_bad_ids_into_404(park, enterprise, pk):
+    with pytest.raises(Http404):
+        selectors.get_enterprise_for(park, pk)
+
+
+def test_get_park_for_hides_parks_outside_the_jurisdiction(government, other_park):
+    with pytest.raises(Http404):
+        selectors.get_park_for(government, other_park.pk)
+
+
+def test_organization_cares_for(government, park, other_park, enterprise):
+    answers = [
+        selectors.organization_cares_for(park, enterprise),
+        selectors.organization_cares_for(other_park, enterprise),
+        selectors.organization_cares_for(government, park),
+        selectors.organization_cares_for(government, other_park),
+        selectors.organization_cares_for(government, enterprise),
+        selectors.organization_cares_for(enterprise, enterprise),
+        selectors.organization_cares_for(enterprise, park),
+        selectors.organization_cares_for(None, park),
+        selectors.organization_cares_for(park, None),
+    ]
+
+    assert answers == [True, False, True, False, True, True, False, False, False]
+
+
+def test_memberships_of_lists_active_memberships_only(park, other_park, member):
+    person = member(park, role="staff")
+    person.memberships.create(organization=other_park, role="admin", is_active=False)
+
+    memberships = selectors.memberships_of(person)
+
+    assert [(m.organization.pk, m.role) for m in memberships] == [(park.pk, "staff")]
+
+
+def test_an_anonymous_or_missing_user_has_no_memberships():
+    memberships = [selectors.memberships_of(AnonymousUser()), selectors.memberships_of(None)]
+
+    assert memberships == [[], []]
+
+
+def test_organizations_named_searches_every_kind(park, government, enterprise):
+    found = sorted(o.name for o in selectors.organizations_named("之江"))
+
+    assert found == ["之江文化产业园"]
