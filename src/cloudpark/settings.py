@@ -303,6 +303,8 @@ elif os.environ.get("EMAIL_HOST"):
             },
         }
     }
+elif PRODUCTION:
+    raise ImproperlyConfigured("Production mode needs EMAIL_HOST: sign-in and notices send mail.")
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 
