@@ -1,8 +1,53 @@
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from cloudpark.orgs import enums
+from tests.factories import (
+    GovernmentBodyFactory,
+    MembershipFactory,
+    OtherOrganizationFactory,
+    ParkFactory,
+    enterprise_in,
+)
+from tests.portals.pages import World
+from tests.portals.workbooks import checked_import
+
 
 @pytest.fixture(autouse=True)
 def _fresh_content_type_cache():
     """Query counts must not depend on which test ran first and filled Django's cache."""
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def world(db, media_root):
+    park = ParkFactory()
+    other_park = ParkFactory()
+    government = GovernmentBodyFactory(jurisdiction=[park])
+    other_government = GovernmentBodyFactory(jurisdiction=[other_park])
+    enterprise = enterprise_in(park)
+    other_enterprise = enterprise_in(other_park)
+    world = World(
+        park=park,
+        other_park=other_park,
+        government=government,
+        other_government=other_government,
+        enterprise=enterprise,
+        other_enterprise=other_enterprise,
+        park_import=checked_import(park),
+        other_park_import=checked_import(other_park),
+        government_import=checked_import(government),
+        other_government_import=checked_import(other_government),
+    )
+    for key, organization in {
+        "park": park,
+        "government": government,
+        "enterprise": enterprise,
+    }.items():
+        for role in (enums.Role.ADMIN, enums.Role.STAFF):
+            world.people[(key, role)] = MembershipFactory(organization=organization, role=role).user
+    # Belongs to an association only: no government, park or enterprise portal.
+    outsider = MembershipFactory(organization=OtherOrganizationFactory()).user
+    world.people["outsider"] = outsider
+    world.people[("individual", enums.Role.ADMIN)] = outsider
+    return world

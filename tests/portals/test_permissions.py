@@ -5,158 +5,23 @@ another organisation -> 404; a member without the right -> 403; a member with it
 A guard test fails when a portal URL is missing from the matrix.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
 from django.urls import get_resolver, reverse
 
 from cloudpark.orgs import enums
 from tests.factories import (
-    GovernmentBodyFactory,
     MembershipFactory,
-    OtherOrganizationFactory,
-    ParkFactory,
     UserFactory,
-    enterprise_in,
 )
-from tests.portals.workbooks import checked_import
+from tests.portals.pages import (
+    NOT_A_PAGE,
+    OBJECT_PAGES,
+    ORGANIZATION_PAGES,
+    PAGES,
+    RESTRICTED_PAGES,
+)
 
 PORTAL_NAMESPACES = ("government", "park", "enterprise", "individual", "portals")
-
-
-@dataclass
-class World:
-    park: object
-    other_park: object
-    government: object
-    other_government: object
-    enterprise: object
-    other_enterprise: object
-    park_import: object
-    other_park_import: object
-    government_import: object
-    other_government_import: object
-    people: dict = field(default_factory=dict)
-
-
-@pytest.fixture
-def world(db, media_root):
-    park = ParkFactory()
-    other_park = ParkFactory()
-    government = GovernmentBodyFactory(jurisdiction=[park])
-    other_government = GovernmentBodyFactory(jurisdiction=[other_park])
-    enterprise = enterprise_in(park)
-    other_enterprise = enterprise_in(other_park)
-    world = World(
-        park=park,
-        other_park=other_park,
-        government=government,
-        other_government=other_government,
-        enterprise=enterprise,
-        other_enterprise=other_enterprise,
-        park_import=checked_import(park),
-        other_park_import=checked_import(other_park),
-        government_import=checked_import(government),
-        other_government_import=checked_import(other_government),
-    )
-    for key, organization in {
-        "park": park,
-        "government": government,
-        "enterprise": enterprise,
-    }.items():
-        for role in (enums.Role.ADMIN, enums.Role.STAFF):
-            world.people[(key, role)] = MembershipFactory(organization=organization, role=role).user
-    # Belongs to an association only: no government, park or enterprise portal.
-    outsider = MembershipFactory(organization=OtherOrganizationFactory()).user
-    world.people["outsider"] = outsider
-    world.people[("individual", enums.Role.ADMIN)] = outsider
-    return world
-
-
-@dataclass(frozen=True)
-class Page:
-    """One portal URL: how to build its arguments for the user's own organisation and for
-    another one, and which role lacks the right to it (None: every member has it)."""
-
-    name: str
-    portal: str
-    own: object = None
-    other: object = None
-    role_without_right: str | None = None
-
-    def url(self, world, *, other=False):
-        builder = self.other if other else self.own
-        return reverse(self.name, args=builder(world) if builder else [])
-
-
-STAFF = enums.Role.STAFF
-PAGES = [
-    Page("government:home", "government"),
-    Page("government:park_list", "government"),
-    Page(
-        "government:park_detail",
-        "government",
-        own=lambda w: [w.park.pk],
-        other=lambda w: [w.other_park.pk],
-    ),
-    Page("government:enterprise_list", "government"),
-    Page(
-        "government:enterprise_detail",
-        "government",
-        own=lambda w: [w.enterprise.pk],
-        other=lambda w: [w.other_enterprise.pk],
-    ),
-    Page("government:import_list", "government", role_without_right=STAFF),
-    Page("government:import_template", "government", role_without_right=STAFF),
-    Page(
-        "government:import_detail",
-        "government",
-        own=lambda w: [w.government_import.pk],
-        other=lambda w: [w.other_government_import.pk],
-        role_without_right=STAFF,
-    ),
-    Page("government:members", "government"),
-    Page("park:home", "park"),
-    Page("park:profile", "park"),
-    Page("park:profile_edit", "park", role_without_right=STAFF),
-    Page("park:enterprise_list", "park"),
-    Page("park:enterprise_admit", "park", role_without_right=STAFF),
-    Page(
-        "park:enterprise_detail",
-        "park",
-        own=lambda w: [w.enterprise.pk],
-        other=lambda w: [w.other_enterprise.pk],
-    ),
-    Page(
-        "park:enterprise_release",
-        "park",
-        own=lambda w: [w.enterprise.pk],
-        other=lambda w: [w.other_enterprise.pk],
-        role_without_right=STAFF,
-    ),
-    Page("park:import_list", "park", role_without_right=STAFF),
-    Page("park:import_template", "park", role_without_right=STAFF),
-    Page(
-        "park:import_detail",
-        "park",
-        own=lambda w: [w.park_import.pk],
-        other=lambda w: [w.other_park_import.pk],
-        role_without_right=STAFF,
-    ),
-    Page("park:members", "park"),
-    Page("enterprise:home", "enterprise"),
-    Page("enterprise:profile", "enterprise"),
-    Page("enterprise:profile_edit", "enterprise", role_without_right=STAFF),
-    Page("enterprise:members", "enterprise"),
-    Page("individual:home", "individual"),
-    Page("individual:profile", "individual"),
-]
-# POST-only or redirecting views: their own tests below say what they do.
-NOT_A_PAGE = {"portals:switch", "portals:home"}
-
-ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
-OBJECT_PAGES = [page for page in PAGES if page.other is not None]
-RESTRICTED_PAGES = [page for page in PAGES if page.role_without_right is not None]
 
 
 def _portal_url_names():
