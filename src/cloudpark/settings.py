@@ -327,7 +327,10 @@ REST_FRAMEWORK = {
         "rest_framework.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
-    "DEFAULT_THROTTLE_RATES": {"anon": None if TESTING else "60/minute", "user": None},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": None if TESTING else os.environ.get("API_ANON_RATE", "60/minute"),
+        "user": None,
+    },
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cloud Park API",

@@ -20,7 +20,7 @@ def test_log_action_writes_exactly_one_row(park, user):
 
     with translation.override("en"):
         entry = audit.log_action(park, services.PARK_UPDATED, actor=user, data=data)
-        label = entry.label
+        label = str(entry.label)
 
     row = AuditEntry.objects.values(
         "actor", "action", "content_type", "object_id", "object_repr", "data"

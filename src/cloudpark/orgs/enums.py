@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class OrganizationKind(models.TextChoices):
@@ -67,7 +68,7 @@ class Capability(models.TextChoices):
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
-    STAFF = "staff", _("Staff")
+    STAFF = "staff", pgettext_lazy("role", "Staff")
     REVIEWER = "reviewer", _("Reviewer")
     JUROR = "juror", _("Juror")
 

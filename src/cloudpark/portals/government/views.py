@@ -1,6 +1,5 @@
 """The government portal: the parks and enterprises in the body's jurisdiction."""
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -37,10 +36,8 @@ class ParkListView(GovernmentMixin, ListMixin, TemplateView):
     title = _("Parks in our jurisdiction")
 
     def get_queryset(self):
-        queryset = (
-            selectors.parks_in_care_of(self.organization)
-            .select_related("region")
-            .annotate(enterprise_total=Count("enterprises"))
+        queryset = selectors.with_enterprise_totals(
+            selectors.parks_in_care_of(self.organization).select_related("region")
         )
         return selectors.filter_parks(queryset, **self.filters()).order_by("level", "name", "pk")
 

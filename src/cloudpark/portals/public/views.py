@@ -41,7 +41,7 @@ class ParkListView(ListMixin, TemplateView):
     filter_form_class = forms.ParkFilterForm
 
     def get_queryset(self):
-        queryset = selectors.public_parks().annotate(enterprise_total=Count("enterprises"))
+        queryset = selectors.with_enterprise_totals(selectors.public_parks())
         return selectors.filter_parks(queryset, **self.filters()).order_by("level", "name", "pk")
 
     def export(self, queryset):
