@@ -16,25 +16,40 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cloudpark.settings")
 os.environ.setdefault("CLOUDPARK_ENV", "demo")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.core.management import call_command
+from django.db import transaction
 
-from cloudpark.core.validators import CREDIT_CODE_ALPHABET, credit_code_check_character  # noqa: E402
-from cloudpark.orgs import enums, services  # noqa: E402
-from cloudpark.orgs.models import IndustryCategory, Park, Region  # noqa: E402
+from cloudpark.core.validators import CREDIT_CODE_ALPHABET, credit_code_check_character
+from cloudpark.orgs import enums, services
+from cloudpark.orgs.models import IndustryCategory, Park, Region
 
 PLACES = ["杭州", "宁波", "温州", "嘉兴", "湖州", "绍兴", "金华", "台州", "之江", "西湖", "滨江"]
-WORDS = ["影视", "传媒", "文化", "动漫", "数字", "视听", "创意", "演艺", "出版", "网络", "科技", "光影"]
+WORDS = [
+    "影视",
+    "传媒",
+    "文化",
+    "动漫",
+    "数字",
+    "视听",
+    "创意",
+    "演艺",
+    "出版",
+    "网络",
+    "科技",
+    "光影",
+]
 FORMS = ["有限公司", "股份有限公司", "工作室有限公司"]
 
 
 def credit_code(rng):
-    body = "91330" + f"{rng.randrange(10**3):03d}" + "".join(
-        rng.choice(CREDIT_CODE_ALPHABET) for _ in range(9)
+    body = (
+        "91330"
+        + f"{rng.randrange(10**3):03d}"
+        + "".join(rng.choice(CREDIT_CODE_ALPHABET) for _ in range(9))
     )
     return body + credit_code_check_character(body)
 

@@ -13,12 +13,12 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cloudpark.settings")
 os.environ.setdefault("CLOUDPARK_ENV", "demo")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from cloudpark.core import search  # noqa: E402
-from cloudpark.orgs.models import Enterprise  # noqa: E402
+from cloudpark.core import search
+from cloudpark.orgs.models import Enterprise
 
 QUERIES = ["影视", "园区", "之江光影", "动漫"]
 REPEAT = 15

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit, excel
@@ -220,9 +221,11 @@ class ImportDetailView(PortalMixin, TemplateView):
             messages.error(request, str(error))
             return redirect(f"{self.portal}:import_detail", pk=checked.pk)
         if result.status == "imported":
+            count = result.row_count
             messages.success(
                 request,
-                _t("%(count)d enterprises imported.") % {"count": result.row_count},
+                ngettext("%(count)d enterprise imported.", "%(count)d enterprises imported.", count)
+                % {"count": count},
             )
             return redirect(f"{self.portal}:enterprise_list")
         messages.error(request, _t("The directory changed since the check; nothing was imported."))
