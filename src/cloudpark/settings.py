@@ -165,6 +165,7 @@ if DATABASE_URL:
 elif PRODUCTION:
     raise ImproperlyConfigured("Production mode needs DATABASE_URL (PostgreSQL).")
 else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
