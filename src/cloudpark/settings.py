@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "cloudpark.core",
     "cloudpark.accounts",
     "cloudpark.orgs",
+    "cloudpark.notifications",
+    "cloudpark.reviews",
     "cloudpark.portals",
     "cloudpark.api",
     "allauth",

@@ -63,6 +63,7 @@ class Capability(models.TextChoices):
     ADMIT_ENTERPRISES = "admit_enterprises", _("Admit and release enterprises")
     VIEW_PERSONAL_DATA = "view_personal_data", _("See personal data unmasked")
     REVIEW = "review", _("Review applications")
+    DECIDE = "decide", _("Decide reviews as the chief reviewer")
     JUDGE = "judge", _("Score works as a juror")
 
 
@@ -82,6 +83,8 @@ ROLE_CAPABILITIES = {
             Capability.IMPORT_ENTERPRISES,
             Capability.ADMIT_ENTERPRISES,
             Capability.VIEW_PERSONAL_DATA,
+            Capability.REVIEW,
+            Capability.DECIDE,
         }
     ),
     Role.STAFF: frozenset({Capability.VIEW_ENTERPRISES}),

@@ -241,6 +241,20 @@ def get_import_for(organization, pk):
         raise Http404 from None
 
 
+def people_with(organization, capability=None):
+    """The active people of ``organization`` (holding ``capability``, when one is named)."""
+    if organization is None:
+        return []
+    memberships = Membership.objects.filter(
+        organization=organization, is_active=True, user__is_active=True
+    ).select_related("user")
+    return [
+        membership.user
+        for membership in memberships
+        if capability is None or membership.has_capability(capability)
+    ]
+
+
 def members_of(organization):
     return Membership.objects.filter(organization=organization).select_related("user")
 

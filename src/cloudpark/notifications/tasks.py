@@ -1,0 +1,35 @@
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _t
+
+from cloudpark.notifications.models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+@task
+def send_notification_emails(notification_ids):
+    """E-mail each notification to its recipient; ones already sent or gone are skipped."""
+    pending = Notification.objects.filter(
+        pk__in=notification_ids, emailed_at__isnull=True
+    ).select_related("recipient")
+    for notification in pending:
+        recipient = notification.recipient
+        if not recipient.email:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = _t("Cloud Park: %(text)s") % {"text": notification.text}
+            body = notification.text
+            if notification.url:
+                body += "\n\n" + notification.url
+        try:
+            send_mail(subject[:200], body, None, [recipient.email])
+        except (smtplib.SMTPException, OSError):
+            logger.exception("Notification %s could not be e-mailed", notification.pk)
+            continue
+        Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())

@@ -1,0 +1,93 @@
+"""Who reviews what, and the cases a user may see."""
+
+from django.db.models import Q
+from django.http import Http404
+
+from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs import selectors as org_selectors
+from cloudpark.reviews.enums import CaseState
+from cloudpark.reviews.models import ReviewCase
+
+
+def _membership_for_stage(user, case):
+    if case.state != CaseState.IN_REVIEW or case.reviewing_organization_id is None:
+        return None
+    for membership in org_selectors.memberships_of(user):
+        if membership.organization_id == case.reviewing_organization_id:
+            return membership
+    return None
+
+
+def can_give_opinion(user, case):
+    """A reviewer of the current stage of a panel."""
+    membership = _membership_for_stage(user, case)
+    return (
+        membership is not None
+        and case.stage.panel
+        and membership.has_capability(case.stage.capability)
+    )
+
+
+def can_decide(user, case):
+    """The chief of a panel stage; any reviewer of a single-reviewer stage."""
+    membership = _membership_for_stage(user, case)
+    if membership is None:
+        return False
+    needed = org_enums.Capability.DECIDE if case.stage.panel else case.stage.capability
+    return membership.has_capability(needed)
+
+
+def can_review(user, case):
+    return can_give_opinion(user, case) or can_decide(user, case)
+
+
+def cases_awaiting(user, organization=None):
+    """Cases in review at a stage this user reviews, oldest deadline first."""
+    memberships = org_selectors.memberships_of(user)
+    if organization is not None:
+        memberships = [m for m in memberships if m.organization_id == organization.pk]
+    organization_ids = [m.organization_id for m in memberships]
+    candidates = (
+        ReviewCase.objects.filter(
+            state=CaseState.IN_REVIEW, reviewing_organization_id__in=organization_ids
+        )
+        .select_related("applicant", "reviewing_organization")
+        .order_by("due_at", "submitted_at", "pk")
+    )
+    return [case for case in candidates if can_review(user, case)]
+
+
+def cases_visible_to(organization):
+    """Cases an organisation applied with, or reviews or reviewed at some stage."""
+    return ReviewCase.objects.filter(
+        Q(applicant=organization)
+        | Q(reviewing_organization=organization)
+        | Q(decisions__organization=organization)
+    ).distinct()
+
+
+def get_case_for(organization, pk):
+    try:
+        return cases_visible_to(organization).select_related("applicant").get(pk=pk)
+    except (ReviewCase.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def case_for_subject(flow, subject):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ReviewCase.objects.filter(
+        flow_key=flow.key,
+        content_type=ContentType.objects.get_for_model(subject),
+        object_id=subject.pk,
+    ).first()
+
+
+def opinions_of(case):
+    return case.opinions.filter(round=case.round, stage_key=case.stage_key).select_related(
+        "reviewer"
+    )
+
+
+def decisions_of(case):
+    return case.decisions.select_related("decided_by", "organization")

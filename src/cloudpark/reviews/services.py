@@ -1,0 +1,247 @@
+"""The review engine's transitions. Each runs in one transaction on a locked case row, checks
+the transition table and who may take it, writes one audit entry, tells the consumer (which may
+refuse with a ``DomainError``, undoing everything) and notifies whoever is awaited next."""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from cloudpark.core import audit
+from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.notifications import services as notifications
+from cloudpark.orgs import selectors as org_selectors
+from cloudpark.reviews import enums, selectors
+from cloudpark.reviews.models import ReviewCase, ReviewDecision, ReviewOpinion
+
+SUBMITTED = audit.register("reviews.case.submitted", _("Submitted for review"))
+RESUBMITTED = audit.register("reviews.case.resubmitted", _("Resubmitted after revision"))
+ADVANCED = audit.register("reviews.case.advanced", _("Passed to the next stage"))
+RETURNED = audit.register("reviews.case.returned", _("Returned for revision"))
+APPROVED = audit.register("reviews.case.approved", _("Approved"))
+REJECTED = audit.register("reviews.case.rejected", _("Rejected"))
+WITHDRAWN = audit.register("reviews.case.withdrawn", _("Withdrawn by the applicant"))
+OPINION_RECORDED = audit.register("reviews.case.opinion_recorded", _("Review opinion recorded"))
+
+AWAITS_REVIEW = notifications.register(
+    "reviews.awaits_review", _("%(subject)s awaits your review: %(stage)s.")
+)
+WAS_RETURNED = notifications.register(
+    "reviews.returned", _("%(subject)s was returned for revision: %(comment)s")
+)
+WAS_APPROVED = notifications.register("reviews.approved", _("%(subject)s was approved."))
+WAS_REJECTED = notifications.register(
+    "reviews.rejected", _("%(subject)s was rejected: %(comment)s")
+)
+
+DECISION_AUDIT = {
+    enums.Decision.ADVANCE: ADVANCED,
+    enums.Decision.APPROVE: APPROVED,
+    enums.Decision.RETURN: RETURNED,
+    enums.Decision.REJECT: REJECTED,
+}
+
+
+def _check_transition(case, target):
+    if target not in enums.TRANSITIONS[case.state]:
+        raise TransitionNotAllowed(
+            _t("A case that is %(state)s cannot be moved on.") % {"state": case.get_state_display()}
+        )
+
+
+def _tell_consumer(case, event, actor, decision=None):
+    hook = case.flow.on_event
+    if hook is not None:
+        hook(case, event, actor, decision)
+
+
+def _url(case, which):
+    builder = getattr(case.flow, which)
+    return builder(case) if builder else ""
+
+
+def _enter_stage(case, stage, now):
+    """Put the case at ``stage``, skipping stages that have nobody to review them."""
+    flow = case.flow
+    while stage is not None:
+        organization = stage.reviewers(case)
+        if organization is not None:
+            case.stage_key = stage.key
+            case.reviewing_organization = organization
+            case.stage_started_at = now
+            case.due_at = now + timedelta(days=stage.deadline_days) if stage.deadline_days else None
+            return stage
+        stage = flow.next_stage(stage.key)
+    raise DomainError(
+        _t("No organisation is set to review this; the platform's operators can help.")
+    )
+
+
+def _notify_reviewers(case):
+    stage = case.stage
+    notifications.notify(
+        org_selectors.people_with(case.reviewing_organization, stage.capability),
+        AWAITS_REVIEW,
+        params={"subject": case.subject_label, "stage": str(stage.label)},
+        url=_url(case, "review_url"),
+    )
+
+
+def _lock(case):
+    return ReviewCase.objects.select_for_update().get(pk=case.pk)
+
+
+@transaction.atomic
+def submit(subject, *, flow, applicant, actor, label):
+    """Start the review of ``subject``, or resume a returned one at its first stage."""
+    content_type = ContentType.objects.get_for_model(subject)
+    now = timezone.now()
+    case = (
+        ReviewCase.objects.select_for_update()
+        .filter(flow_key=flow.key, content_type=content_type, object_id=subject.pk)
+        .first()
+    )
+    if case is None:
+        case = ReviewCase(
+            flow_key=flow.key,
+            content_type=content_type,
+            object_id=subject.pk,
+            applicant=applicant,
+            subject_label=str(label)[:300],
+            submitted_at=now,
+        )
+        event, action = "submitted", SUBMITTED
+    else:
+        if case.state != enums.CaseState.RETURNED:
+            raise TransitionNotAllowed(
+                _t("This has already been submitted and is %(state)s.")
+                % {"state": case.get_state_display()}
+            )
+        case.round += 1
+        case.state = enums.CaseState.IN_REVIEW
+        case.subject_label = str(label)[:300]
+        case.submitted_at = now
+        event, action = "resubmitted", RESUBMITTED
+    case.subject = subject
+    _enter_stage(case, flow.stages[0], now)
+    case.save()
+    audit.log_action(case, action, actor=actor, data={"stage": case.stage_key, "round": case.round})
+    _tell_consumer(case, event, actor)
+    _notify_reviewers(case)
+    return case
+
+
+@transaction.atomic
+def record_opinion(case, *, actor, stage_key, recommendation, comment, score=None):
+    """A panel reviewer's opinion on the stage the case is at."""
+    case = _lock(case)
+    if case.state != enums.CaseState.IN_REVIEW or case.stage_key != stage_key:
+        raise TransitionNotAllowed(_t("This case has moved on since you opened it."))
+    stage = case.stage
+    if not selectors.can_give_opinion(actor, case):
+        raise DomainError(_t("You are not a reviewer of this stage."))
+    if not (comment or "").strip():
+        raise DomainError(_t("Write your opinion."), field="comment")
+    if stage.scored and score is None:
+        raise DomainError(_t("This stage is scored: give a score."), field="score")
+    if score is not None and not (0 <= score <= stage.max_score):
+        raise DomainError(
+            _t("A score is between 0 and %(max)s.") % {"max": stage.max_score}, field="score"
+        )
+    opinion = ReviewOpinion.objects.create(
+        case=case,
+        stage_key=stage_key,
+        round=case.round,
+        reviewer=actor,
+        organization=case.reviewing_organization,
+        recommendation=recommendation,
+        score=score if stage.scored else None,
+        comment=comment.strip(),
+    )
+    audit.log_action(
+        case,
+        OPINION_RECORDED,
+        actor=actor,
+        data={"stage": stage_key, "round": case.round, "recommendation": recommendation},
+    )
+    return opinion
+
+
+@transaction.atomic
+def decide(case, *, actor, stage_key, decision, comment="", data=None):
+    """Decide the stage the case is at. ``stage_key`` is the stage the decider saw: if the
+    case has moved on meanwhile (another reviewer decided first), nothing changes and the
+    decider is told so."""
+    case = _lock(case)
+    if case.state != enums.CaseState.IN_REVIEW or case.stage_key != stage_key:
+        raise TransitionNotAllowed(_t("This case has moved on since you opened it."))
+    if not selectors.can_decide(actor, case):
+        raise DomainError(_t("You may not decide this stage."))
+    decision = enums.Decision(decision)
+    flow = case.flow
+    last = flow.is_last(stage_key)
+    if decision == enums.Decision.ADVANCE and last:
+        raise DomainError(_t("This is the last stage: approve, return or reject."))
+    if decision == enums.Decision.APPROVE and not last:
+        raise DomainError(_t("Pass the case to the next stage, or return or reject it."))
+    comment = (comment or "").strip()
+    if decision in enums.DECISIONS_NEEDING_COMMENT and not comment:
+        raise DomainError(_t("Say why, so that the applicant knows what to do."), field="comment")
+    target = enums.DECISION_STATE[decision]
+    _check_transition(case, target)
+
+    record = ReviewDecision.objects.create(
+        case=case,
+        stage_key=stage_key,
+        round=case.round,
+        decision=decision,
+        comment=comment,
+        data=data or {},
+        decided_by=actor,
+        organization=case.reviewing_organization,
+    )
+    now = timezone.now()
+    case.state = target
+    if decision == enums.Decision.ADVANCE:
+        _enter_stage(case, flow.next_stage(stage_key), now)
+    elif target in enums.FINAL_STATES:
+        case.closed_at = now
+    case.save()
+    audit.log_action(
+        case,
+        DECISION_AUDIT[decision],
+        actor=actor,
+        data={"stage": stage_key, "round": case.round, "comment": comment, **(data or {})},
+    )
+    _tell_consumer(case, decision.value, actor, record)
+    if decision == enums.Decision.ADVANCE:
+        _notify_reviewers(case)
+    else:
+        kind = {
+            enums.Decision.APPROVE: WAS_APPROVED,
+            enums.Decision.RETURN: WAS_RETURNED,
+            enums.Decision.REJECT: WAS_REJECTED,
+        }[decision]
+        notifications.notify(
+            flow.applicants(case),
+            kind,
+            params={"subject": case.subject_label, "comment": comment},
+            url=_url(case, "applicant_url"),
+        )
+    return case
+
+
+@transaction.atomic
+def withdraw(case, *, actor):
+    """The applicant takes the case back before a final decision."""
+    case = _lock(case)
+    _check_transition(case, enums.CaseState.WITHDRAWN)
+    case.state = enums.CaseState.WITHDRAWN
+    case.closed_at = timezone.now()
+    case.save(update_fields=["state", "closed_at", "updated_at"])
+    audit.log_action(case, WITHDRAWN, actor=actor, data={"stage": case.stage_key})
+    _tell_consumer(case, "withdrawn", actor)
+    return case

@@ -1,0 +1,53 @@
+import pytest
+from django.core import mail
+from django.utils import translation
+
+from cloudpark.notifications import services
+from cloudpark.notifications.models import Notification
+from cloudpark.reviews.services import AWAITS_REVIEW
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_notification_is_shown_in_the_readers_language_and_mailed_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    person = UserFactory(email="reviewer@example.cn")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            [person, person],
+            AWAITS_REVIEW,
+            params={"subject": "之江影视扶持申请", "stage": "Park's first opinion"},
+            url="/park/reviews/1/",
+        )
+
+    notification = Notification.objects.get()
+    with translation.override("en"):
+        assert notification.text == "之江影视扶持申请 awaits your review: Park's first opinion."
+    assert [message.to for message in mail.outbox] == [["reviewer@example.cn"]]
+    assert mail.outbox[0].body.endswith("/park/reviews/1/")
+    assert Notification.objects.get().emailed_at is not None
+
+
+def test_an_unregistered_kind_is_refused():
+    with pytest.raises(ValueError, match="Unregistered notification kind"):
+        services.notify([UserFactory()], "nobody.knows")
+
+
+def test_inactive_people_are_not_notified():
+    services.notify([UserFactory(is_active=False)], AWAITS_REVIEW, params={})
+
+    assert not Notification.objects.exists()
+
+
+def test_marking_read_is_for_the_recipient_only():
+    notification = services.notify([UserFactory()], AWAITS_REVIEW, params={})[0]
+
+    with pytest.raises(PermissionError):
+        services.mark_read(notification, actor=UserFactory())
+
+    services.mark_read(notification, actor=notification.recipient)
+    notification.refresh_from_db()
+    assert notification.is_read
