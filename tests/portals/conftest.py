@@ -9,8 +9,10 @@ from tests.factories import (
     ParkFactory,
     enterprise_in,
 )
+from cloudpark.reviews import services as review_services
 from tests.portals.pages import World
 from tests.portals.workbooks import checked_import
+from tests.reviews.flow import TEST_FLOW
 
 
 @pytest.fixture(autouse=True)
@@ -50,4 +52,28 @@ def world(db, media_root):
     outsider = MembershipFactory(organization=OtherOrganizationFactory()).user
     world.people["outsider"] = outsider
     world.people[("individual", enums.Role.ADMIN)] = outsider
+    world.cases.update(review_cases(world))
     return world
+
+
+def review_cases(world):
+    """A case before each park, and one before each government body."""
+
+    def submitted(park):
+        enterprise = enterprise_in(park)
+        return review_services.submit(
+            enterprise, flow=TEST_FLOW, applicant=enterprise, actor=None, label=enterprise.name
+        )
+
+    def at_government(park):
+        admin = MembershipFactory(organization=park, role=enums.Role.ADMIN).user
+        return review_services.decide(
+            submitted(park), actor=admin, stage_key="park_opinion", decision="advance"
+        )
+
+    return {
+        "park": submitted(world.park),
+        "other_park": submitted(world.other_park),
+        "government": at_government(world.park),
+        "other_government": at_government(world.other_park),
+    }

@@ -21,6 +21,7 @@ class World:
     government_import: object
     other_government_import: object
     people: dict = field(default_factory=dict)
+    cases: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,13 @@ PAGES = [
         role_without_right=STAFF,
     ),
     Page("government:members", "government"),
+    Page("government:review_list", "government"),
+    Page(
+        "government:review_detail",
+        "government",
+        own=lambda w: [w.cases["government"].pk],
+        other=lambda w: [w.cases["other_government"].pk],
+    ),
     Page("park:home", "park"),
     Page("park:profile", "park"),
     Page("park:profile_edit", "park", role_without_right=STAFF),
@@ -94,6 +102,13 @@ PAGES = [
         role_without_right=STAFF,
     ),
     Page("park:members", "park"),
+    Page("park:review_list", "park"),
+    Page(
+        "park:review_detail",
+        "park",
+        own=lambda w: [w.cases["park"].pk],
+        other=lambda w: [w.cases["other_park"].pk],
+    ),
     Page("enterprise:home", "enterprise"),
     Page("enterprise:profile", "enterprise"),
     Page("enterprise:profile_edit", "enterprise", role_without_right=STAFF),

@@ -7,6 +7,7 @@ from cloudpark.portals.base import Portal
 MENUS = {
     Portal.GOVERNMENT: [
         ("government:home", _("Overview"), None),
+        ("government:review_list", _("Reviews"), None),
         ("government:park_list", _("Parks"), "orgs.view_parks"),
         ("government:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
         ("government:import_list", _("Import"), "orgs.import_enterprises"),
@@ -14,6 +15,7 @@ MENUS = {
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
+        ("park:review_list", _("Reviews"), None),
         ("park:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
         ("park:import_list", _("Import"), "orgs.import_enterprises"),
         ("park:profile", _("Park profile"), None),

@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from cloudpark.core import audit
 from cloudpark.orgs import selectors
-from cloudpark.portals import directory, forms
+from cloudpark.portals import directory, forms, reviews
 from cloudpark.portals.base import ListMixin, Portal, PortalMixin, PortalPage
 
 
@@ -82,6 +82,14 @@ class ImportTemplateView(GovernmentMixin, directory.ImportTemplateView):
 
 
 class ImportDetailView(GovernmentMixin, directory.ImportDetailView):
+    pass
+
+
+class ReviewListView(GovernmentMixin, reviews.ReviewListView):
+    pass
+
+
+class ReviewCaseView(GovernmentMixin, reviews.ReviewCaseView):
     pass
 
 

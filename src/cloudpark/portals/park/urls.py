@@ -19,4 +19,6 @@ urlpatterns = [
     path("imports/template.xlsx", views.ImportTemplateView.as_view(), name="import_template"),
     path("imports/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
     path("members/", views.MembersView.as_view(), name="members"),
+    path("reviews/", views.ReviewListView.as_view(), name="review_list"),
+    path("reviews/<int:pk>/", views.ReviewCaseView.as_view(), name="review_detail"),
 ]

@@ -6,7 +6,7 @@ from django.views.generic import FormView
 
 from cloudpark.core import audit
 from cloudpark.orgs import selectors, services
-from cloudpark.portals import directory, forms
+from cloudpark.portals import directory, forms, reviews
 from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin
 
 
@@ -86,6 +86,14 @@ class ImportTemplateView(ParkMixin, directory.ImportTemplateView):
 
 
 class ImportDetailView(ParkMixin, directory.ImportDetailView):
+    pass
+
+
+class ReviewListView(ParkMixin, reviews.ReviewListView):
+    pass
+
+
+class ReviewCaseView(ParkMixin, reviews.ReviewCaseView):
     pass
 
 

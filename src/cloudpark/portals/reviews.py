@@ -1,0 +1,183 @@
+"""The review room, shared by every capability that uses the review engine and by the park
+and government portals: the cases awaiting the user, and one case with its subject, history,
+opinions and the decision.
+
+A flow shows its subject with the template named in ``flow.extra["subject_template"]`` and
+asks for extra decision fields with the form class in ``flow.extra["decision_form"]`` (whose
+cleaned data is kept with the decision and handed to the flow's callback).
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from cloudpark.core import audit
+from cloudpark.core.errors import DomainError
+from cloudpark.reviews import enums, selectors, services
+from cloudpark.portals.base import PortalMixin
+
+
+class OpinionForm(forms.Form):
+    recommendation = forms.ChoiceField(
+        label=_("Recommendation"), choices=enums.Recommendation.choices
+    )
+    score = forms.DecimalField(
+        label=_("Score"), required=False, min_value=0, max_digits=6, decimal_places=2
+    )
+    comment = forms.CharField(label=_("Opinion"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, stage, **kwargs):
+        super().__init__(*args, **kwargs)
+        if stage.scored:
+            self.fields["score"].required = True
+            self.fields["score"].max_value = stage.max_score
+            self.fields["score"].help_text = _("From 0 to %(max)s.") % {"max": stage.max_score}
+        else:
+            del self.fields["score"]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when you return or reject: the applicant reads it."),
+    )
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        last = case.flow.is_last(case.stage_key)
+        allowed = [
+            enums.Decision.APPROVE if last else enums.Decision.ADVANCE,
+            enums.Decision.RETURN,
+            enums.Decision.REJECT,
+        ]
+        self.fields["decision"].choices = [(d.value, d.label) for d in allowed]
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("decision") in enums.DECISIONS_NEEDING_COMMENT
+            and not cleaned.get("comment", "").strip()
+        ):
+            self.add_error("comment", _("Say why, so that the applicant knows what to do."))
+        return cleaned
+
+
+def decision_forms(case, data=None):
+    """The engine's decision form and the flow's own extra fields, if it asks for any."""
+    extra_class = case.flow.extra.get("decision_form")
+    extra = extra_class(data, case=case, prefix="extra") if extra_class else None
+    return DecisionForm(data, case=case), extra
+
+
+class ReviewListView(PortalMixin, TemplateView):
+    template_name = "portals/review_list.html"
+    title = _("Reviews")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["awaiting"] = selectors.cases_awaiting(self.request.user, self.organization)
+        context["recent"] = (
+            selectors.cases_visible_to(self.organization)
+            .exclude(state=enums.CaseState.IN_REVIEW, reviewing_organization=self.organization)
+            .select_related("applicant")
+            .order_by("-updated_at", "-pk")[:20]
+        )
+        return context
+
+
+class ReviewCaseView(PortalMixin, TemplateView):
+    """One case: GET shows it; POST takes an opinion (``action=opinion``) or a decision."""
+
+    template_name = "portals/review_detail.html"
+
+    def get_case(self):
+        return selectors.get_case_for(self.organization, self.kwargs["pk"])
+
+    def get_context_data(self, opinion_form=None, decision_form=None, extra_form=None, **kw):
+        context = super().get_context_data(**kw)
+        case = self.case
+        user = self.request.user
+        can_opine = user.has_perm("reviews.give_opinion", case)
+        can_decide = user.has_perm("reviews.decide_case", case)
+        if can_decide and decision_form is None:
+            decision_form, extra_form = decision_forms(case)
+        context.update(
+            case=case,
+            flow=case.flow,
+            subject=case.subject,
+            subject_template=case.flow.extra.get("subject_template"),
+            title=case.subject_label,
+            stages=[
+                (stage, index, case.flow.index_of(case.stage_key))
+                for index, stage in enumerate(case.flow.stages)
+            ],
+            opinions=selectors.opinions_of(case),
+            decisions=selectors.decisions_of(case),
+            history=audit.history_of(case),
+            opinion_form=(opinion_form or OpinionForm(stage=case.stage)) if can_opine else None,
+            decision_form=decision_form if can_decide else None,
+            extra_form=extra_form if can_decide else None,
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.case = self.get_case()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.case = self.get_case()
+        if request.POST.get("action") == "opinion":
+            return self.take_opinion(request)
+        return self.take_decision(request)
+
+    def take_opinion(self, request):
+        case = self.case
+        if not request.user.has_perm("reviews.give_opinion", case):
+            raise PermissionDenied
+        form = OpinionForm(request.POST, stage=case.stage)
+        if form.is_valid():
+            try:
+                services.record_opinion(
+                    case,
+                    actor=request.user,
+                    stage_key=request.POST.get("stage_key", ""),
+                    recommendation=form.cleaned_data["recommendation"],
+                    comment=form.cleaned_data["comment"],
+                    score=form.cleaned_data.get("score"),
+                )
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, str(error))
+            else:
+                messages.success(request, _("Your opinion has been recorded."))
+                return redirect(request.path)
+        return self.render_to_response(self.get_context_data(opinion_form=form))
+
+    def take_decision(self, request):
+        case = self.case
+        if not request.user.has_perm("reviews.decide_case", case):
+            raise PermissionDenied
+        form, extra = decision_forms(case, request.POST)
+        if form.is_valid() and (extra is None or extra.is_valid()):
+            try:
+                services.decide(
+                    case,
+                    actor=request.user,
+                    stage_key=request.POST.get("stage_key", ""),
+                    decision=form.cleaned_data["decision"],
+                    comment=form.cleaned_data["comment"],
+                    data=extra.decision_data() if extra is not None else None,
+                )
+            except DomainError as error:
+                target = extra if extra is not None and error.field in extra.fields else form
+                field = error.field if error.field in target.fields else None
+                target.add_error(field, str(error))
+            else:
+                messages.success(request, _("Your decision has been recorded."))
+                return redirect(request.path)
+        return self.render_to_response(self.get_context_data(decision_form=form, extra_form=extra))
