@@ -2,6 +2,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from cloudpark.orgs import enums
+from cloudpark.reviews import services as review_services
 from tests.factories import (
     GovernmentBodyFactory,
     MembershipFactory,
@@ -9,7 +10,6 @@ from tests.factories import (
     ParkFactory,
     enterprise_in,
 )
-from cloudpark.reviews import services as review_services
 from tests.portals.pages import World
 from tests.portals.workbooks import checked_import
 from tests.reviews.flow import TEST_FLOW

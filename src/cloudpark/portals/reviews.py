@@ -16,8 +16,8 @@ from django.views.generic import TemplateView
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
-from cloudpark.reviews import enums, selectors, services
 from cloudpark.portals.base import PortalMixin
+from cloudpark.reviews import enums, selectors, services
 
 
 class OpinionForm(forms.Form):
