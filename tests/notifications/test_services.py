@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import translation
 
 from cloudpark.notifications import services
@@ -51,3 +52,15 @@ def test_marking_read_is_for_the_recipient_only():
     services.mark_read(notification, actor=notification.recipient)
     notification.refresh_from_db()
     assert notification.is_read
+
+
+def test_the_notifications_page_lists_them_and_marks_them_read(client):
+    person = UserFactory()
+    services.notify([person], AWAITS_REVIEW, params={"subject": "申请", "stage": "初审"})
+    client.force_login(person)
+
+    response = client.get(reverse("individual:notifications"))
+
+    assert response.status_code == 200
+    assert response.context["unread_ids"] == {Notification.objects.get().pk}
+    assert Notification.objects.get().is_read

@@ -115,6 +115,7 @@ PAGES = [
     Page("enterprise:members", "enterprise"),
     Page("individual:home", "individual"),
     Page("individual:profile", "individual"),
+    Page("individual:notifications", "individual"),
 ]
 # POST-only or redirecting views: their own tests below say what they do.
 NOT_A_PAGE = {"portals:switch", "portals:home"}

@@ -35,11 +35,11 @@ LIST_PAGES = [
     # (url name, who signs in: "park", "government" or None, expected queries)
     ("public:enterprise_list", None, 5),
     ("public:park_list", None, 3),
-    ("park:enterprise_list", "park", 11),
-    ("park:members", "park", 10),
-    ("government:enterprise_list", "government", 14),
-    ("government:park_list", "government", 12),
-    ("government:members", "government", 10),
+    ("park:enterprise_list", "park", 12),
+    ("park:members", "park", 11),
+    ("government:enterprise_list", "government", 15),
+    ("government:park_list", "government", 13),
+    ("government:members", "government", 11),
     ("api:enterprise-list", None, 2),
     ("api:park-list", None, 2),
 ]

@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models, transaction
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -175,4 +176,5 @@ class ListMixin:
         return super().get_template_names()
 
     def export(self, queryset):
-        raise NotImplementedError
+        """Lists without an Excel form have none."""
+        raise Http404

@@ -1,3 +1,4 @@
+from cloudpark.notifications import selectors as notification_selectors
 from cloudpark.orgs import selectors
 from cloudpark.portals.base import PORTAL_HOME, Portal, portal_of
 from cloudpark.portals.navigation import PUBLIC_MENU, menu_for
@@ -24,4 +25,5 @@ def portal(request):
         "portal_menu": menu_for(user, current_portal, organization) if current_portal else [],
         "switchable_memberships": switchable,
         "active_membership": membership,
+        "unread_notifications": notification_selectors.unread_count(user) if user else 0,
     }

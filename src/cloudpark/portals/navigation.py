@@ -29,6 +29,7 @@ MENUS = {
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
         ("individual:profile", _("My profile"), None),
+        ("individual:notifications", _("Notifications"), None),
     ],
 }
 PUBLIC_MENU = [

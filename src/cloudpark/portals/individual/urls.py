@@ -6,4 +6,5 @@ app_name = "individual"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("notifications/", views.NotificationListView.as_view(), name="notifications"),
 ]

@@ -5,9 +5,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cloudpark.accounts import services
+from cloudpark.notifications import selectors as notification_selectors
+from cloudpark.notifications import services as notification_services
 from cloudpark.orgs import selectors
 from cloudpark.portals import forms
-from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin, portal_of
+from cloudpark.portals.base import (
+    ListMixin,
+    Portal,
+    PortalMixin,
+    PortalPage,
+    ServiceFormMixin,
+    portal_of,
+)
 
 
 class IndividualMixin(PortalMixin):
@@ -50,3 +59,21 @@ class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("individual:home")
+
+
+class NotificationListView(IndividualMixin, ListMixin, PortalPage):
+    """The person's notifications, newest first; opening the page marks them read."""
+
+    template_name = "individual/notifications.html"
+    rows_template_name = "individual/notifications.html"
+    title = _("Notifications")
+
+    def get_queryset(self):
+        return notification_selectors.notifications_of(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Shown now, so read now: the rows keep their "new" mark for this one view.
+        context["unread_ids"] = {n.pk for n in context["rows"] if not n.is_read}
+        notification_services.mark_all_read(self.request.user)
+        return context
