@@ -11,10 +11,11 @@ def read(name):
         return list(csv.DictReader(handle))
 
 
-def load_categories(IndustryCategory):
+def load_tree(model, filename):
+    """Rows of ``code, level, parent, name_zh, name_en``, parents listed before children."""
     by_code = {}
-    for row in read("cultural_industry_classification_2018.csv"):
-        category, _created = IndustryCategory.objects.update_or_create(
+    for row in read(filename):
+        item, _created = model.objects.update_or_create(
             code=row["code"],
             defaults={
                 "level": row["level"],
@@ -23,22 +24,15 @@ def load_categories(IndustryCategory):
                 "name_en": row["name_en"],
             },
         )
-        by_code[row["code"]] = category
+        by_code[row["code"]] = item
+
+
+def load_categories(IndustryCategory):
+    load_tree(IndustryCategory, "cultural_industry_classification_2018.csv")
 
 
 def load_regions(Region):
-    by_code = {}
-    for row in read("regions.csv"):
-        region, _created = Region.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "level": row["level"],
-                "parent": by_code.get(row["parent"]),
-                "name": row["name_zh"],
-                "name_en": row["name_en"],
-            },
-        )
-        by_code[row["code"]] = region
+    load_tree(Region, "regions.csv")
 
 
 def load_tags(QualificationTag):
