@@ -91,7 +91,7 @@ def test_me_lists_the_callers_memberships(api, park):
         {
             "id": person.memberships.get().pk,
             "organization_id": park.pk,
-            "organization": park.name,
+            "organization": park.name_en,  # the display name in the default English
             "kind": "park",
             "role": "staff",
         }

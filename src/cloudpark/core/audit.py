@@ -1,6 +1,5 @@
 """The append-only audit log: what services record, and how an object's history is read."""
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
@@ -32,9 +31,13 @@ def _plain(data):
     return json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
 
 
+# Names are recorded in Chinese, the language of the registry, whoever acts.
+RECORD_LANGUAGE = "zh-hans"
+
+
 def _representation(obj):
     """The object's name in the platform's own language, whatever the actor's."""
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(RECORD_LANGUAGE):
         return str(obj)[:300]
 
 
