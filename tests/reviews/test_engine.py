@@ -263,7 +263,9 @@ def test_the_applicant_withdraws_before_a_decision(enterprise, people):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+# The reference data (regions, categories) must be there even after another transactional
+# test has emptied the tables.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_reviewers_deciding_at_once_end_with_one_decision(park, government, enterprise):
     people = {
         "applicant": MembershipFactory(organization=enterprise).user,
