@@ -56,7 +56,10 @@ def test_returning_without_a_reason_is_refused_at_the_comment(client, world, par
     client.force_login(world.people[("park", org_enums.Role.ADMIN)])
     url = reverse("park:review_detail", args=[park_case.pk])
 
-    response = client.post(url, {"stage_key": "park_opinion", "decision": "return"})
+    # Read in English, the messages' source language, whatever the catalog translates.
+    response = client.post(
+        url, {"stage_key": "park_opinion", "decision": "return"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
 
     park_case.refresh_from_db()
     assert response.status_code == 200
@@ -73,7 +76,9 @@ def test_a_stale_page_is_told_the_case_moved_on(client, world):
     url = reverse("government:review_detail", args=[case.pk])
 
     response = client.post(
-        url, {"stage_key": "park_opinion", "decision": "approve", "comment": "旧页面"}
+        url,
+        {"stage_key": "park_opinion", "decision": "approve", "comment": "旧页面"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     case.refresh_from_db()

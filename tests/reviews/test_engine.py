@@ -7,6 +7,7 @@ from itertools import product
 
 import pytest
 from django.db import close_old_connections, connection
+from django.utils import translation
 
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.core.models import AuditEntry
@@ -280,9 +281,11 @@ def test_two_reviewers_deciding_at_once_end_with_one_decision(park, government, 
         close_old_connections()
         barrier.wait()
         try:
-            services.decide(
-                case, actor=actor, stage_key="park_opinion", decision=decision, comment=comment
-            )
+            # A thread starts in the default language; the message is compared in English.
+            with translation.override("en"):
+                services.decide(
+                    case, actor=actor, stage_key="park_opinion", decision=decision, comment=comment
+                )
             outcomes.append("decided")
         except TransitionNotAllowed as error:
             outcomes.append(str(error))

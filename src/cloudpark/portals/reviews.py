@@ -50,7 +50,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        last = case.flow.is_last(case.stage_key)
+        last = case.flow.is_last_for(case, case.stage_key)
         allowed = [
             enums.Decision.APPROVE if last else enums.Decision.ADVANCE,
             enums.Decision.RETURN,
@@ -73,6 +73,14 @@ def decision_forms(case, data=None):
     extra_class = case.flow.extra.get("decision_form")
     extra = extra_class(data, case=case, prefix="extra") if extra_class else None
     return DecisionForm(data, case=case), extra
+
+
+def _stages_shown(case):
+    """``(stage, index, index of the current stage)`` for the stages this case goes through."""
+    stages = case.flow.stages_for(case)
+    keys = [stage.key for stage in stages]
+    current = keys.index(case.stage_key) if case.stage_key in keys else 0
+    return [(stage, index, current) for index, stage in enumerate(stages)]
 
 
 class ReviewListView(PortalMixin, TemplateView):
@@ -113,10 +121,7 @@ class ReviewCaseView(PortalMixin, TemplateView):
             subject=case.subject,
             subject_template=case.flow.extra.get("subject_template"),
             title=case.subject_label,
-            stages=[
-                (stage, index, case.flow.index_of(case.stage_key))
-                for index, stage in enumerate(case.flow.stages)
-            ],
+            stages=_stages_shown(case),
             opinions=selectors.opinions_of(case),
             decisions=selectors.decisions_of(case),
             history=audit.history_of(case),

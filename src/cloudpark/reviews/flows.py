@@ -76,6 +76,16 @@ class Flow:
     def is_last(self, key):
         return self.next_stage(key) is None
 
+    def stages_for(self, case):
+        """The stages ``case`` goes through: a stage whose ``reviewers`` gives nobody for this
+        case (a national review of a provincial declaration, say) is skipped."""
+        return tuple(stage for stage in self.stages if stage.reviewers(case) is not None)
+
+    def is_last_for(self, case, key):
+        """Whether ``key`` is the last stage ``case`` goes through, skipped stages aside."""
+        index = self.index_of(key)
+        return all(stage.reviewers(case) is None for stage in self.stages[index + 1 :])
+
 
 def register(flow):
     if flow.key in _FLOWS and _FLOWS[flow.key] is not flow:

@@ -182,7 +182,7 @@ def decide(case, *, actor, stage_key, decision, comment="", data=None):
         raise DomainError(_t("You may not decide this stage."))
     decision = enums.Decision(decision)
     flow = case.flow
-    last = flow.is_last(stage_key)
+    last = flow.is_last_for(case, stage_key)
     if decision == enums.Decision.ADVANCE and last:
         raise DomainError(_t("This is the last stage: approve, return or reject."))
     if decision == enums.Decision.APPROVE and not last:
