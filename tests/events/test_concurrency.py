@@ -1,0 +1,79 @@
+"""Races on PostgreSQL: many people registering at once never get more seats than there are,
+and a ticket scanned at two desks at once is let in once."""
+
+import threading
+from collections import Counter
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from cloudpark.events import services
+from cloudpark.events.models import CheckIn, Registration
+from tests.factories import EventFactory, RegistrationFactory, UserFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PEOPLE = 12
+SEATS = 5
+
+
+def run_together(work, arguments):
+    """Run ``work(argument)`` in one thread each, released at the same moment; returns what
+    each returned or raised. Each thread closes its own database connection."""
+    barrier = threading.Barrier(len(arguments))
+    outcomes = [None] * len(arguments)
+
+    def run(index, argument):
+        try:
+            barrier.wait()
+            outcomes[index] = work(argument)
+        except Exception as error:  # noqa: BLE001  (the test reports what each thread met)
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(arguments)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return outcomes
+
+
+def test_many_registrations_at_once_never_exceed_the_capacity():
+    event = EventFactory(published=True, registration_enabled=True, capacity=SEATS)
+    people = [UserFactory() for _ in range(PEOPLE)]
+    url = reverse("public:event_register", args=[event.pk])
+
+    def register(person):
+        client = Client()
+        client.force_login(person)
+        return client.post(url, {"name": person.name}).status_code
+
+    status_codes = run_together(register, people)
+
+    assert status_codes == [302] * PEOPLE
+    assert Counter(Registration.objects.values_list("status", flat=True)) == {
+        "confirmed": SEATS,
+        "waiting": PEOPLE - SEATS,
+    }
+
+
+def test_a_ticket_scanned_at_two_desks_at_once_is_let_in_once():
+    registration = RegistrationFactory()
+    door = registration.event
+
+    outcomes = run_together(
+        lambda code: services.check_in(door, code, actor=None), [registration.code] * 2
+    )
+
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == [
+        "AlreadyCheckedIn",
+        "CheckIn",
+    ]
+    assert CheckIn.objects.count() == 1
