@@ -1,0 +1,179 @@
+"""The public notice of an approved list: publicised with an objection window, objections
+recorded and answered, and final only after the window and every answer."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.models import AuditEntry
+from cloudpark.notifications.models import Notification
+from cloudpark.programs import services
+from cloudpark.programs.enums import NoticeState
+from cloudpark.programs.models import Objection, PublicNotice
+from tests.factories import EnterpriseFactory, ObjectionFactory, PublicNoticeFactory
+from tests.factories.programs import admin_of, approved, publicised_notice
+
+pytestmark = pytest.mark.django_db
+
+
+def objection_window_passes(notice):
+    """Time passes: the objection window is over."""
+    PublicNotice.objects.filter(pk=notice.pk).update(
+        objection_deadline=timezone.now() - timedelta(minutes=1)
+    )
+    notice.refresh_from_db()
+    return notice
+
+
+@pytest.fixture
+def approved_two(programme, park, people):
+    enterprises = [
+        EnterpriseFactory(park=park, name="甲影视有限公司"),
+        EnterpriseFactory(park=park, name="乙动漫有限公司"),
+    ]
+    for enterprise in enterprises:
+        admin_of(enterprise)
+    return [approved(programme, enterprise) for enterprise in enterprises]
+
+
+def test_publicising_fixes_the_approved_list_and_opens_objections(programme, approved_two, people):
+    notice = PublicNoticeFactory(programme=programme, objection_days=5)
+
+    notice = services.publish_notice(notice, actor=people["chief"])
+
+    assert notice.state == NoticeState.PUBLICISED
+    assert set(notice.applications.all()) == set(approved_two)
+    assert notice.objection_deadline - notice.published_at == timedelta(days=5)
+    assert notice.takes_objections
+    assert Notification.objects.filter(kind="programs.notice_publicised").count() == 2
+
+
+def test_a_notice_without_approvals_is_not_publicised(programme, people):
+    notice = PublicNoticeFactory(programme=programme)
+
+    with pytest.raises(DomainError, match="No application to this programme has been approved"):
+        services.publish_notice(notice, actor=people["chief"])
+
+    assert PublicNotice.objects.get(pk=notice.pk).state == NoticeState.DRAFT
+
+
+def test_a_programme_has_one_notice(programme):
+    PublicNoticeFactory(programme=programme)
+
+    with pytest.raises(DomainError, match="already has its public notice"):
+        PublicNoticeFactory(programme=programme)
+
+    assert PublicNotice.objects.count() == 1
+
+
+def test_anyone_may_object_and_the_issuer_is_told(programme, approved_two, people):
+    notice = publicised_notice(programme)
+
+    objection = services.record_objection(notice, text="  名单有误。 ", name="王", contact="")
+
+    assert (objection.text, objection.submitted_by, objection.is_answered) == (
+        "名单有误。",
+        None,
+        False,
+    )
+    assert AuditEntry.objects.filter(action="programs.notice.objection_received").count() == 1
+    assert (
+        Notification.objects.get(kind="programs.objection_received").recipient == (people["chief"])
+    )
+
+
+def test_an_objection_after_the_window_is_refused(programme, approved_two):
+    notice = objection_window_passes(publicised_notice(programme))
+
+    with pytest.raises(DomainError, match="no longer takes objections"):
+        services.record_objection(notice, text="迟到的异议")
+
+    assert not Objection.objects.exists()
+
+
+def test_the_list_is_not_final_while_objections_are_open(programme, approved_two, people):
+    notice = publicised_notice(programme)
+
+    with pytest.raises(DomainError, match="Objections are open until"):
+        services.finalise_notice(notice, actor=people["chief"])
+
+    assert PublicNotice.objects.get(pk=notice.pk).state == NoticeState.PUBLICISED
+
+
+def test_the_list_is_not_final_while_an_objection_is_unanswered(programme, approved_two, people):
+    notice = publicised_notice(programme)
+    ObjectionFactory(notice=notice)
+    notice = objection_window_passes(notice)
+
+    with pytest.raises(DomainError, match="1 still unanswered"):
+        services.finalise_notice(notice, actor=people["chief"])
+
+    assert PublicNotice.objects.get(pk=notice.pk).state == NoticeState.PUBLICISED
+
+
+def test_answered_objections_let_the_list_become_final(programme, approved_two, people):
+    notice = publicised_notice(programme)
+    objection = ObjectionFactory(notice=notice, actor=people["applicant"])
+    services.answer_objection(
+        objection, actor=people["chief"], answer="经核实，该项目已于2025年开机，符合条件。"
+    )
+    notice = objection_window_passes(notice)
+
+    notice = services.finalise_notice(notice, actor=people["chief"])
+
+    assert (notice.state, notice.finalised_at is not None) == (NoticeState.FINAL, True)
+    assert (
+        Notification.objects.get(kind="programs.objection_answered").recipient
+        == (people["applicant"])
+    )
+    assert list(
+        AuditEntry.objects.filter(object_id=str(notice.pk), action__startswith="programs.notice")
+        .order_by("id")
+        .values_list("action", flat=True)
+    ) == [
+        "programs.notice.created",
+        "programs.notice.publicised",
+        "programs.notice.objection_received",
+        "programs.notice.objection_answered",
+        "programs.notice.finalised",
+    ]
+
+
+def test_an_objection_is_answered_once(programme, approved_two, people):
+    objection = ObjectionFactory(notice=publicised_notice(programme))
+    services.answer_objection(objection, actor=people["chief"], answer="已核实。")
+
+    with pytest.raises(TransitionNotAllowed, match="answered already"):
+        services.answer_objection(objection, actor=people["chief"], answer="改口")
+
+    assert Objection.objects.get(pk=objection.pk).answer == "已核实。"
+
+
+def test_an_empty_answer_is_refused(programme, approved_two, people):
+    objection = ObjectionFactory(notice=publicised_notice(programme))
+
+    with pytest.raises(DomainError, match="Write the answer"):
+        services.answer_objection(objection, actor=people["chief"], answer="  ")
+
+    assert not Objection.objects.get(pk=objection.pk).is_answered
+
+
+def test_a_final_list_is_not_publicised_again(programme, approved_two, people):
+    notice = objection_window_passes(publicised_notice(programme))
+    services.finalise_notice(notice, actor=people["chief"])
+
+    with pytest.raises(TransitionNotAllowed, match="cannot become"):
+        services.publish_notice(notice, actor=people["chief"])
+
+    assert PublicNotice.objects.get(pk=notice.pk).state == NoticeState.FINAL
+
+
+def test_later_approvals_stay_off_a_publicised_list(programme, approved_two, park):
+    notice = publicised_notice(programme)
+
+    approved(programme, EnterpriseFactory(park=park), amount=Decimal("1000"))
+
+    assert notice.applications.count() == 2

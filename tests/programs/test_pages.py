@@ -1,0 +1,388 @@
+"""The programme pages doing their job: forms calling the services, refusals shown and
+changing nothing, the Excel export with the review details, and the public notice."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from cloudpark.orgs import enums as org_enums
+from cloudpark.programs.enums import ApplicationState, Combinator, NoticeState, RuleKind
+from cloudpark.programs.models import (
+    Application,
+    ApplicationMaterial,
+    EligibilityRule,
+    Invitation,
+    Objection,
+    PublicNotice,
+)
+from cloudpark.reviews import services as reviews
+from tests.factories import EnterpriseFactory, MembershipFactory, PublicNoticeFactory
+from tests.factories.programs import (
+    ApplicationFactory,
+    approved,
+    at_government,
+    complete_draft,
+    pdf_file,
+    publicised_notice,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client_en(client):
+    """Pages in English, the source language."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_an_enterprise_drafts_from_the_programme_page(client_en, programme, enterprise, people):
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.post(
+        reverse("enterprise:application_create", args=[programme.pk]),
+        {"requested_amount": "250000", "answer_project": "《钱塘潮》", "answer_episodes": "12"},
+    )
+
+    application = Application.objects.get()
+    assert response["Location"] == reverse("enterprise:application_detail", args=[application.pk])
+    assert (application.requested_amount, application.answers) == (
+        Decimal("250000.00"),
+        {"project": "《钱塘潮》", "episodes": "12"},
+    )
+
+
+def test_a_wrong_answer_is_shown_at_its_question(client_en, programme, enterprise, people):
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.post(
+        reverse("enterprise:application_create", args=[programme.pk]),
+        {"requested_amount": "2000000"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "requested_amount": [
+            "The amount requested cannot exceed the programme's budget of 1,000,000 yuan."
+        ]
+    }
+    assert not Application.objects.exists()
+
+
+def test_a_file_of_the_wrong_type_is_shown_and_not_kept(client_en, programme, enterprise, people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application = ApplicationFactory(programme=programme, enterprise=enterprise)
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.post(
+        reverse("enterprise:application_materials", args=[application.pk]),
+        {"key": "plan", "file": SimpleUploadedFile("plan.pdf", b"<html>not a pdf</html>")},
+    )
+
+    assert response.context["form"].errors == {
+        "file": ["plan.pdf is not a real PDF: its content does not match its name."]
+    }
+    assert not ApplicationMaterial.objects.exists()
+
+
+def test_submitting_on_the_page_shows_what_is_missing(client_en, programme, enterprise, people):
+    application = ApplicationFactory(programme=programme, enterprise=enterprise)
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.post(reverse("enterprise:application_submit", args=[application.pk]))
+
+    assert response.status_code == 200
+    assert messages_of(response) == ["The application is not complete. Upload: Project plan."]
+    assert Application.objects.get().state == ApplicationState.DRAFT
+
+
+def test_submitting_and_withdrawing_on_the_pages(client_en, programme, enterprise, people):
+    application = complete_draft(programme, enterprise)
+    client = signed_in(client_en, people["applicant"])
+
+    client.post(reverse("enterprise:application_submit", args=[application.pk]))
+    submitted = Application.objects.get().state
+    client.post(reverse("enterprise:application_withdraw", args=[application.pk]))
+
+    assert (submitted, Application.objects.get().state) == (
+        ApplicationState.PARK_REVIEW,
+        ApplicationState.WITHDRAWN,
+    )
+
+
+@pytest.mark.parametrize("action", ["application_submit", "application_withdraw"])
+def test_enterprise_staff_cannot_take_the_steps_by_post(
+    client, programme, enterprise, people, action
+):
+    application = complete_draft(programme, enterprise)
+    client = signed_in(client, people["enterprise_staff"])
+
+    response = client.post(reverse(f"enterprise:{action}", args=[application.pk]))
+
+    assert response.status_code == 403
+    assert Application.objects.get().state == ApplicationState.DRAFT
+
+
+def test_another_enterprise_cannot_touch_an_application(client, programme, enterprise, people):
+    application = complete_draft(programme, enterprise)
+    outsider = MembershipFactory(organization=EnterpriseFactory()).user
+
+    response = signed_in(client, outsider).post(
+        reverse("enterprise:application_submit", args=[application.pk])
+    )
+
+    assert response.status_code == 404
+    assert Application.objects.get().state == ApplicationState.DRAFT
+
+
+def test_the_park_approves_nothing_it_cannot_see(client, programme, enterprise, people):
+    application = at_government(programme, enterprise)
+    response = signed_in(client, people["park"]).post(
+        reverse("park:review_detail", args=[application.review_case_id]),
+        {"action": "decide", "stage_key": "government_review", "decision": "approve"},
+    )
+
+    assert response.status_code == 403
+    assert Application.objects.get().state == ApplicationState.GOVERNMENT_REVIEW
+
+
+def test_the_review_room_refuses_an_amount_over_what_remains(
+    client_en, programme, enterprise, park, people
+):
+    approved(programme, EnterpriseFactory(park=park), amount=Decimal("190000"))
+    programme.budget = Decimal("300000")
+    programme.save()
+    application = at_government(programme, enterprise)
+    client = signed_in(client_en, people["chief"])
+
+    response = client.post(
+        reverse("government:review_detail", args=[application.review_case_id]),
+        {
+            "action": "decide",
+            "stage_key": "government_review",
+            "decision": "approve",
+            "extra-amount": "200000",
+        },
+    )
+
+    assert response.context["extra_form"].errors == {
+        "amount": ["200,000 yuan exceeds what remains of the programme's budget: 110,000 yuan."]
+    }
+    assert Application.objects.get(pk=application.pk).state == ApplicationState.GOVERNMENT_REVIEW
+
+
+def test_the_rules_editor_saves_the_rules(client_en, programme, people):
+    client = signed_in(client_en, people["chief"])
+
+    response = client.post(
+        reverse("government:programme_rules", args=[programme.pk]),
+        {
+            "combinator": "any",
+            "rules-TOTAL_FORMS": "3",
+            "rules-INITIAL_FORMS": "0",
+            "rules-0-kind": "category_in",
+            "rules-0-value": "022, 024",
+            "rules-1-kind": "staff_between",
+            "rules-1-value": "10-",
+            "rules-2-kind": "",
+            "rules-2-value": "",
+        },
+    )
+
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.combinator == Combinator.ANY
+    assert list(EligibilityRule.objects.values_list("kind", "params")) == [
+        (RuleKind.CATEGORY_IN, {"codes": ["022", "024"]}),
+        (RuleKind.STAFF_BETWEEN, {"min": 10, "max": None}),
+    ]
+
+
+def test_the_rules_editor_shows_a_value_that_does_not_fit(client_en, programme, people):
+    client = signed_in(client_en, people["chief"])
+
+    response = client.post(
+        reverse("government:programme_rules", args=[programme.pk]),
+        {
+            "combinator": "all",
+            "rules-TOTAL_FORMS": "1",
+            "rules-INITIAL_FORMS": "0",
+            "rules-0-kind": "founded_before",
+            "rules-0-value": "last spring",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["formset"].errors[0]["value"] == [
+        "These values do not fit the rule “Founded before”: a date such as 2023-01-01"
+    ]
+    assert not EligibilityRule.objects.exists()
+
+
+def test_the_government_invites_the_enterprises_that_qualify(
+    client_en, programme, enterprise, people
+):
+    client = signed_in(client_en, people["chief"])
+
+    response = client.post(
+        reverse("government:programme_qualifying", args=[programme.pk]), {"scope": "all"}
+    )
+
+    assert response.status_code == 302
+    assert list(Invitation.objects.values_list("enterprise", flat=True)) == [enterprise.pk]
+
+
+def test_government_staff_cannot_invite(client, programme, enterprise, government):
+    staff = MembershipFactory(organization=government, role=org_enums.Role.STAFF).user
+
+    response = signed_in(client, staff).post(
+        reverse("government:programme_qualifying", args=[programme.pk]), {"scope": "all"}
+    )
+
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_the_export_carries_the_review_details(client_en, programme, enterprise, people):
+    application = at_government(programme, enterprise)
+    reviews.record_opinion(
+        application.review_case,
+        actor=people["reviewer"],
+        stage_key="government_review",
+        recommendation="approve",
+        comment="建议支持。",
+        score=Decimal("88"),
+    )
+    reviews.decide(
+        application.review_case,
+        actor=people["chief"],
+        stage_key="government_review",
+        decision="approve",
+        data={"amount": "150000"},
+    )
+    client = signed_in(client_en, people["chief"])
+
+    response = client.get(reverse("government:application_list"), {"format": "xlsx"})
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    header = dict(zip(rows[0], rows[1], strict=True))
+    assert (
+        header["State"],
+        header["Amount approved (yuan)"],
+        header["Average score (latest round)"],
+    ) == (
+        "Approved",
+        150000,
+        88,
+    )
+    assert "Park's first opinion: Pass to the next stage" in header["Decisions"]
+    assert "Government review: Approve" in header["Decisions"]
+    assert header["Reviewers' opinions and scores"].endswith("score 88.00 — 建议支持。")
+
+
+def test_the_government_publicises_and_finalises_on_the_notice_page(
+    client_en, programme, enterprise, people
+):
+    approved(programme, enterprise)
+    notice = PublicNoticeFactory(programme=programme)
+    client = signed_in(client_en, people["chief"])
+
+    client.post(reverse("government:notice_detail", args=[notice.pk]), {"action": "publish"})
+    refused = client.post(
+        reverse("government:notice_detail", args=[notice.pk]), {"action": "finalise"}, follow=True
+    )
+
+    notice.refresh_from_db()
+    assert notice.state == NoticeState.PUBLICISED
+    assert messages_of(refused)[-1].startswith("Objections are open until")
+
+
+def test_anyone_objects_on_the_public_notice(client_en, programme, enterprise, people):
+    approved(programme, enterprise)
+    notice = publicised_notice(programme)
+
+    response = client_en.post(
+        reverse("public:notice_detail", args=[notice.pk]),
+        {"text": "请核实该企业资质。", "name": "", "contact": "someone@example.cn"},
+    )
+
+    assert response.status_code == 302
+    objection = Objection.objects.get()
+    assert (objection.text, objection.contact, objection.submitted_by) == (
+        "请核实该企业资质。",
+        "someone@example.cn",
+        None,
+    )
+
+
+def test_the_public_notice_shows_the_list_but_not_the_objectors(client_en, programme, enterprise):
+    approved(programme, enterprise, amount=Decimal("150000"))
+    notice = publicised_notice(programme)
+    from tests.factories import ObjectionFactory
+
+    ObjectionFactory(notice=notice, contact="13900001111", name="王先生")
+
+    response = client_en.get(reverse("public:notice_detail", args=[notice.pk]))
+
+    html = response.content.decode()
+    assert enterprise.credit_code in html
+    assert "150,000" in html
+    assert "13900001111" not in html
+    assert "王先生" not in html
+
+
+def test_the_public_catalogue_filters_open_programmes(client_en, programme, policy, media_root):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import ProgrammeFactory
+
+    ProgrammeFactory(
+        policy=policy,
+        title="已截止计划",
+        opens_at=timezone.now() - timedelta(days=40),
+        closes_at=timezone.now() - timedelta(days=1),
+    )
+
+    response = client_en.get(reverse("public:programme_list"), {"open_now": "on"})
+
+    assert [row.pk for row in response.context["rows"]] == [programme.pk]
+
+
+def test_a_draft_notice_is_not_public(client, programme):
+    notice = PublicNoticeFactory(programme=programme)
+
+    response = client.get(reverse("public:notice_detail", args=[notice.pk]))
+
+    assert response.status_code == 404
+    assert PublicNotice.objects.get().state == NoticeState.DRAFT
+
+
+def test_a_material_is_downloaded_by_those_who_see_the_application(
+    client, programme, enterprise, people
+):
+    application = complete_draft(programme, enterprise)
+    material = application.materials.get()
+
+    response = signed_in(client, people["applicant"]).get(
+        reverse("enterprise:application_material", args=[application.pk, material.pk])
+    )
+
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert pdf_file  # the factory's file is what was uploaded
