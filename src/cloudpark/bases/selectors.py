@@ -1,0 +1,261 @@
+"""Reads of base accreditation. Every object a page or the API shows comes from here, starting
+from what the acting organisation may see; anything else is a 404."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, F, Max, Prefetch, Q, Window
+from django.http import Http404
+
+from cloudpark.bases import enums
+from cloudpark.bases.models import (
+    Accreditation,
+    AccreditationRound,
+    AnnualReview,
+    Declaration,
+    DeclarationMaterial,
+)
+from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs.models import GovernmentBody
+from cloudpark.reviews.models import ReviewCase
+
+DECLARATION_FLOW_KEY = "bases.declaration"
+
+
+def _get(queryset, pk):
+    try:
+        return queryset.get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+# Who oversees a park ------------------------------------------------------------------------
+
+
+def bodies_overseeing(park):
+    """The government bodies that look after ``park``: those with it in their jurisdiction and
+    every body above them, nearest first."""
+    bodies = []
+    seen = set()
+    frontier = list(GovernmentBody.objects.filter(jurisdiction=park).order_by("pk"))
+    while frontier:
+        body = frontier.pop(0)
+        if body.pk in seen:
+            continue
+        seen.add(body.pk)
+        bodies.append(body)
+        if body.parent_id is not None:
+            frontier.append(body.parent)
+    return bodies
+
+
+def provincial_body_for(park):
+    """The provincial body that looks after ``park`` (reviews its national declarations)."""
+    for body in bodies_overseeing(park):
+        if body.level == org_enums.GovernmentLevel.PROVINCIAL:
+            return body
+    return None
+
+
+# Rounds --------------------------------------------------------------------------------------
+
+
+def rounds_of(government):
+    """Rounds the body organises, with their declarations counted by state."""
+    counts = {
+        f"{state.value}_total": Count("declarations", filter=Q(declarations__state=state))
+        for state in enums.DeclarationState
+    }
+    return (
+        AccreditationRound.objects.filter(organiser=government)
+        .select_related("organiser")
+        .annotate(**counts)
+        .order_by("-opens_on", "-pk")
+    )
+
+
+def get_round_for_government(government, pk):
+    return _get(rounds_of(government), pk)
+
+
+def rounds_for_park(park):
+    """Rounds of the bodies that look after ``park``: the calls it may answer."""
+    organisers = [body.pk for body in bodies_overseeing(park)]
+    return (
+        AccreditationRound.objects.filter(organiser_id__in=organisers)
+        .select_related("organiser")
+        .order_by("-opens_on", "-pk")
+    )
+
+
+def get_round_for_park(park, pk):
+    return _get(rounds_for_park(park), pk)
+
+
+# Declarations --------------------------------------------------------------------------------
+
+DECLARATION_RELATED = ("round", "round__organiser", "park", "park__region", "surveyed_by")
+
+
+def _with_materials(queryset):
+    return queryset.select_related(*DECLARATION_RELATED).prefetch_related(
+        Prefetch("materials", queryset=DeclarationMaterial.objects.select_related("uploaded_by"))
+    )
+
+
+def declarations_of(park):
+    return _with_materials(Declaration.objects.filter(park=park)).order_by("-created_at", "-pk")
+
+
+def get_declaration_for_park(park, pk):
+    return _get(declarations_of(park), pk)
+
+
+def live_declaration(park, accreditation_round):
+    """The park's declaration for the round that is not withdrawn, if any."""
+    return (
+        Declaration.objects.filter(park=park, round=accreditation_round)
+        .exclude(state=enums.DeclarationState.WITHDRAWN)
+        .first()
+    )
+
+
+def _cases_reviewed_by(government):
+    """Ids of declarations whose review reached ``government`` at some stage."""
+    return (
+        ReviewCase.objects.filter(
+            Q(reviewing_organization=government) | Q(decisions__organization=government),
+            flow_key=DECLARATION_FLOW_KEY,
+        )
+        .order_by()
+        .values("object_id")
+    )
+
+
+def declarations_visible_to(government):
+    """Declarations for the body's own rounds, and those it reviews or reviewed."""
+    return _with_materials(
+        Declaration.objects.exclude(state=enums.DeclarationState.DRAFT).filter(
+            Q(round__organiser=government) | Q(pk__in=_cases_reviewed_by(government))
+        )
+    )
+
+
+def get_declaration_for_government(government, pk):
+    return _get(declarations_visible_to(government), pk)
+
+
+def declarations_in_round(accreditation_round):
+    """The declarations the organiser sees: every one but drafts nobody has submitted."""
+    return (
+        _with_materials(accreditation_round.declarations.all())
+        .exclude(state=enums.DeclarationState.DRAFT)
+        .select_related("accreditation")
+        .order_by("park__name", "pk")
+    )
+
+
+def get_material_for_park(park, pk):
+    return _get(
+        DeclarationMaterial.objects.filter(declaration__park=park).select_related("declaration"),
+        pk,
+    )
+
+
+def get_material_for_government(government, pk):
+    visible = declarations_visible_to(government).values("pk")
+    return _get(
+        DeclarationMaterial.objects.filter(declaration__in=visible).select_related("declaration"),
+        pk,
+    )
+
+
+def case_of(declaration):
+    return ReviewCase.objects.filter(
+        flow_key=DECLARATION_FLOW_KEY,
+        content_type=ContentType.objects.get_for_model(Declaration),
+        object_id=declaration.pk,
+    ).first()
+
+
+# Accreditations ------------------------------------------------------------------------------
+
+ACCREDITATION_RELATED = ("park", "park__region", "decided_by", "ended_by", "round")
+
+
+def current_accreditations():
+    """Bases whose accreditation stands, for the public lists: national before provincial,
+    the newest batch first, each batch whole."""
+    return (
+        Accreditation.objects.filter(ended_on__isnull=True)
+        .exclude(park__status=org_enums.ParkStatus.EXITED)
+        .select_related(*ACCREDITATION_RELATED)
+        .annotate(
+            batch_approved_on=Window(Max("approved_on"), partition_by=[F("level"), F("batch")])
+        )
+        .order_by("level", "-batch_approved_on", "batch", "park__name", "pk")
+    )
+
+
+def filter_accreditations(queryset, *, level="", region=None, query=""):
+    if level:
+        queryset = queryset.filter(level=level)
+    if region:
+        queryset = queryset.filter(
+            Q(park__region=region)
+            | Q(park__region__parent=region)
+            | Q(park__region__parent__parent=region)
+        )
+    if query:
+        from cloudpark.core import search
+        from cloudpark.orgs.models import Park
+
+        queryset = queryset.filter(park__in=search.search(Park.objects.all(), query))
+    return queryset
+
+
+def accreditations_of(park):
+    """Every accreditation the park has held, current and ended, newest first."""
+    return (
+        Accreditation.objects.filter(park=park)
+        .select_related(*ACCREDITATION_RELATED)
+        .order_by("-approved_on", "-pk")
+    )
+
+
+def current_accreditation_of(park):
+    """The park's highest standing accreditation (national before provincial), or None."""
+    return (
+        Accreditation.objects.filter(park=park, ended_on__isnull=True)
+        .select_related("decided_by")
+        .order_by("level", "-approved_on", "-pk")
+        .first()
+    )
+
+
+# Annual reviews ------------------------------------------------------------------------------
+
+ANNUAL_RELATED = ("park", "park__region", "reviewing_body", "accreditation", "decided_by")
+
+
+def annual_reviews_of(park):
+    return (
+        AnnualReview.objects.filter(park=park)
+        .select_related(*ANNUAL_RELATED)
+        .order_by("-year", "-pk")
+    )
+
+
+def get_annual_review_for_park(park, pk):
+    return _get(annual_reviews_of(park), pk)
+
+
+def annual_reviews_for(government):
+    """Annual reviews the body decides, those awaiting a decision first."""
+    return (
+        AnnualReview.objects.filter(reviewing_body=government)
+        .select_related(*ANNUAL_RELATED)
+        .order_by(F("decided_on").asc(nulls_first=True), "-year", "park__name", "pk")
+    )
+
+
+def get_annual_review_for_government(government, pk):
+    return _get(annual_reviews_for(government), pk)

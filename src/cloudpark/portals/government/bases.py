@@ -1,0 +1,358 @@
+"""The government portal's accreditation pages: rounds and their declarations (with the Excel
+export), annual reviews to decide, and a base's accreditation with its revocation.
+
+Reviewing a declaration happens in the shared review room (``portals/reviews.py``); these
+pages link to it."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from cloudpark.bases import enums, forms, selectors, services
+from cloudpark.core import audit, excel
+from cloudpark.core.errors import DomainError
+from cloudpark.orgs import selectors as org_selectors
+from cloudpark.portals.base import ListMixin, PortalPage, ServiceFormMixin
+from cloudpark.portals.government.views import GovernmentMixin
+from cloudpark.reviews import selectors as review_selectors
+
+
+class BasesMixin(GovernmentMixin):
+    permission_required = "bases.view_rounds"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(
+            can_manage_rounds=user.has_perm("bases.manage_rounds", self.organization),
+            can_decide=user.has_perm("bases.decide_annual_reviews", self.organization),
+            can_revoke=user.has_perm("bases.revoke", self.organization),
+        )
+        return context
+
+
+def export_declarations(accreditation_round, declarations):
+    """The round's declarations and outcomes, one row each, as the bureau files them."""
+    headers = [
+        _t("Park"),
+        _t("Region"),
+        _t("State"),
+        _t("Submitted on"),
+        _t("Operator"),
+        _t("Area (m²)"),
+        _t("Enterprises in the park"),
+        _t("Output value last year (10,000 yuan)"),
+        _t("Focus"),
+        _t("Support measures"),
+        _t("Site survey on"),
+        _t("Site survey notes"),
+        _t("Provincial review decided on"),
+        _t("Decided on"),
+        _t("Reasons given"),
+        _t("Level granted"),
+        _t("Batch"),
+    ]
+    rows = (
+        [
+            declaration.park.display_name,
+            declaration.park.region.display_name if declaration.park.region else "",
+            declaration.get_state_display(),
+            declaration.submitted_on,
+            declaration.operator,
+            float(declaration.area),
+            declaration.enterprise_count,
+            float(declaration.output),
+            declaration.focus,
+            declaration.support_measures,
+            declaration.surveyed_on,
+            declaration.survey_notes,
+            declaration.provincial_decided_on,
+            declaration.decided_on,
+            declaration.decision_comment,
+            _accreditation_of(declaration, "get_level_display"),
+            _accreditation_of(declaration, "display_batch"),
+        ]
+        for declaration in declarations
+    )
+    stamp = timezone.localdate().isoformat()
+    return excel.workbook_response(
+        f"declarations-{accreditation_round.pk}-{stamp}.xlsx", _t("Declarations"), headers, rows
+    )
+
+
+def _accreditation_of(declaration, attribute):
+    accreditation = getattr(declaration, "accreditation", None)
+    if accreditation is None:
+        return ""
+    value = getattr(accreditation, attribute)
+    return value() if callable(value) else value
+
+
+class RoundListView(BasesMixin, PortalPage):
+    template_name = "bases/government/round_list.html"
+    title = _("Accreditation rounds")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rounds"] = selectors.rounds_of(self.organization)
+        return context
+
+
+def _round_values(form):
+    return {field: form.cleaned_data[field] for field in services.ROUND_FIELDS}
+
+
+class RoundCreateView(BasesMixin, ServiceFormMixin, FormView):
+    permission_required = "bases.manage_rounds"
+    template_name = "bases/government/round_form.html"
+    form_class = forms.RoundForm
+    title = _("Open an accreditation round")
+    success_message = _("The round is open; the parks in your care have been told.")
+
+    def perform(self, form):
+        return services.open_round(
+            organiser=self.organization,
+            actor=self.request.user,
+            level=form.cleaned_data["level"],
+            **_round_values(form),
+        )
+
+    def get_success_url(self, result):
+        return reverse("government:base_round_detail", args=[result.pk])
+
+
+class RoundMixin(BasesMixin):
+    def get_round(self):
+        if getattr(self, "round", None) is None:
+            self.round = selectors.get_round_for_government(self.organization, self.kwargs["pk"])
+        return self.round
+
+
+class RoundDetailView(RoundMixin, ListMixin, TemplateView):
+    """The round and its declarations; ``?format=xlsx`` exports them with their outcomes."""
+
+    template_name = "bases/government/round_detail.html"
+    rows_template_name = "bases/government/_declaration_rows.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.declarations_in_round(self.get_round())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        accreditation_round = self.get_round()
+        context.update(
+            round=accreditation_round,
+            title=accreditation_round.display_batch,
+            history=audit.history_of(accreditation_round)[:20],
+        )
+        return context
+
+    def export(self, queryset):
+        return export_declarations(self.get_round(), queryset)
+
+
+class RoundEditView(RoundMixin, ServiceFormMixin, FormView):
+    permission_required = "bases.manage_rounds"
+    template_name = "bases/government/round_form.html"
+    form_class = forms.RoundForm
+    success_message = _("The round has been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_round(), "editing": True}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(round=self.get_round(), title=_("Edit the round"))
+        return context
+
+    def perform(self, form):
+        return services.update_round(
+            self.get_round(), actor=self.request.user, **_round_values(form)
+        )
+
+    def get_success_url(self, result):
+        return reverse("government:base_round_detail", args=[result.pk])
+
+
+class RoundDeleteView(RoundMixin, ServiceFormMixin, FormView):
+    permission_required = "bases.manage_rounds"
+    template_name = "bases/government/round_delete.html"
+    form_class = forms.ConfirmForm
+    success_message = _("The round has been deleted.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(round=self.get_round(), title=_("Delete the round"))
+        return context
+
+    def perform(self, form):
+        return services.delete_round(self.get_round(), actor=self.request.user)
+
+    def get_success_url(self, result):
+        return reverse("government:base_round_list")
+
+
+class DeclarationDetailView(BasesMixin, PortalPage):
+    template_name = "bases/government/declaration_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        declaration = selectors.get_declaration_for_government(self.organization, self.kwargs["pk"])
+        case = selectors.case_of(declaration)
+        visible = (
+            case is not None
+            and review_selectors.cases_visible_to(self.organization).filter(pk=case.pk).exists()
+        )
+        context.update(
+            declaration=declaration,
+            subject=declaration,
+            case=case,
+            case_visible=visible,
+            title=str(declaration.park.display_name),
+            history=audit.history_of(declaration)[:50],
+        )
+        return context
+
+
+class MaterialDownloadView(BasesMixin, TemplateView):
+    def get(self, request, *args, **kwargs):
+        material = selectors.get_material_for_government(self.organization, kwargs["pk"])
+        return FileResponse(
+            material.file.open("rb"),
+            as_attachment=True,
+            filename=material.original_name,
+            content_type=material.content_type,
+        )
+
+
+class AnnualReviewListView(BasesMixin, ListMixin, TemplateView):
+    template_name = "bases/government/annual_list.html"
+    rows_template_name = "bases/government/_annual_rows.html"
+    title = _("Annual reviews of bases")
+
+    def get_queryset(self):
+        return selectors.annual_reviews_for(self.organization)
+
+
+class AnnualReviewDetailView(BasesMixin, PortalPage):
+    """The figures a base submitted; POST records the outcome."""
+
+    template_name = "bases/government/annual_detail.html"
+
+    def get_review(self):
+        return selectors.get_annual_review_for_government(self.organization, self.kwargs["pk"])
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        review = self.review
+        context.update(
+            review=review,
+            title=_("%(park)s: annual review %(year)s")
+            % {"park": review.park.display_name, "year": review.year},
+            history=audit.history_of(review)[:20],
+            form=form or forms.AnnualDecisionForm(),
+        )
+        return context
+
+    def get(self, request, *args, **kwargs):
+        self.review = self.get_review()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.review = self.get_review()
+        if not request.user.has_perm("bases.decide_annual_reviews", self.organization):
+            raise PermissionDenied
+        form = forms.AnnualDecisionForm(request.POST)
+        if form.is_valid():
+            try:
+                services.decide_annual_review(self.review, actor=request.user, **form.cleaned_data)
+            except DomainError as error:
+                form.add_error(error.field if error.field in form.fields else None, str(error))
+            else:
+                messages.success(request, _("The outcome has been recorded."))
+                return redirect("government:base_annual_detail", pk=self.review.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class BaseDetailView(BasesMixin, PortalPage):
+    """A park's accreditation: its history, its declarations and its annual reviews."""
+
+    template_name = "bases/government/base_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        park = org_selectors.get_park_for(self.organization, self.kwargs["pk"])
+        context.update(
+            park=park,
+            title=park.display_name,
+            accreditations=selectors.accreditations_of(park),
+            current=selectors.current_accreditation_of(park),
+            reviews=selectors.annual_reviews_of(park),
+            declarations=selectors.declarations_visible_to(self.organization).filter(park=park),
+        )
+        return context
+
+
+class EndAccreditationView(BasesMixin, ServiceFormMixin, FormView):
+    """The confirmation page of a revocation or an exit."""
+
+    permission_required = "bases.revoke"
+    template_name = "bases/government/end_accreditation.html"
+    form_class = forms.EndAccreditationForm
+    success_message = _("The accreditation has ended. It stays in the base's history.")
+
+    def get_park(self):
+        return org_selectors.get_park_for(self.organization, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        park = self.get_park()
+        context.update(
+            park=park,
+            current=selectors.accreditations_of(park).filter(ended_on__isnull=True),
+            title=_("End the accreditation of %(park)s") % {"park": park.display_name},
+        )
+        return context
+
+    def perform(self, form):
+        park = self.get_park()
+        services.end_accreditation(
+            park,
+            government=self.organization,
+            actor=self.request.user,
+            end=enums.AccreditationEnd(form.cleaned_data["end"]),
+            on=form.cleaned_data["on"],
+            reason=form.cleaned_data["reason"],
+        )
+        return park
+
+    def get_success_url(self, result):
+        return reverse("government:base_detail", args=[result.pk])
+
+
+urlpatterns = [
+    path("bases/rounds/", RoundListView.as_view(), name="base_round_list"),
+    path("bases/rounds/new/", RoundCreateView.as_view(), name="base_round_create"),
+    path("bases/rounds/<int:pk>/", RoundDetailView.as_view(), name="base_round_detail"),
+    path("bases/rounds/<int:pk>/edit/", RoundEditView.as_view(), name="base_round_edit"),
+    path("bases/rounds/<int:pk>/delete/", RoundDeleteView.as_view(), name="base_round_delete"),
+    path(
+        "bases/declarations/<int:pk>/",
+        DeclarationDetailView.as_view(),
+        name="base_declaration_detail",
+    ),
+    path(
+        "bases/materials/<int:pk>/", MaterialDownloadView.as_view(), name="base_material_download"
+    ),
+    path("bases/annual/", AnnualReviewListView.as_view(), name="base_annual_list"),
+    path("bases/annual/<int:pk>/", AnnualReviewDetailView.as_view(), name="base_annual_detail"),
+    path("bases/parks/<int:pk>/", BaseDetailView.as_view(), name="base_detail"),
+    path("bases/parks/<int:pk>/end/", EndAccreditationView.as_view(), name="base_end"),
+]

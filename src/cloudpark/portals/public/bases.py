@@ -1,0 +1,41 @@
+"""The public list of accredited bases, by level and batch, as the provinces publish them."""
+
+from django import forms
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from cloudpark.bases import enums, selectors
+from cloudpark.portals.base import ListMixin
+from cloudpark.portals.forms import FilterForm, RegionChoiceField, SearchField, regions_in_use
+
+
+class BaseFilterForm(FilterForm):
+    q = SearchField()
+    level = forms.ChoiceField(
+        choices=[("", _("All levels")), *enums.RoundLevel.choices], required=False, label=_("Level")
+    )
+    region = RegionChoiceField(
+        queryset=regions_in_use().none(),
+        required=False,
+        label=_("Region"),
+        empty_label=_("All regions"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions_in_use()
+
+
+class BaseListView(ListMixin, TemplateView):
+    template_name = "bases/public/base_list.html"
+    rows_template_name = "bases/public/_base_rows.html"
+    filter_form_class = BaseFilterForm
+    # A batch is read whole: one page holds every base of the province's lists.
+    paginate_by = 200
+
+    def get_queryset(self):
+        return selectors.filter_accreditations(selectors.current_accreditations(), **self.filters())
+
+
+urlpatterns = [path("bases/", BaseListView.as_view(), name="base_list")]

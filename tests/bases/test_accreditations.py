@@ -1,0 +1,419 @@
+"""Rounds, accreditations after the fact, revocation and exit, and annual reviews."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cloudpark.bases import enums, selectors, services
+from cloudpark.bases.models import Accreditation, AccreditationRound, AnnualReview
+from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.models import AuditEntry
+from cloudpark.notifications.models import Notification
+from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs.models import Park
+from tests.factories import (
+    AccreditationFactory,
+    AccreditationRoundFactory,
+    AnnualReviewFactory,
+    DeclarationFactory,
+    GovernmentBodyFactory,
+    MembershipFactory,
+    ParkFactory,
+)
+from tests.factories.bases import ANNUAL_FIGURES
+
+pytestmark = pytest.mark.django_db
+
+
+def park_actions(park):
+    return list(
+        AuditEntry.objects.filter(object_id=str(park.pk), action__startswith="bases.park.")
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
+
+
+@pytest.fixture
+def base(candidate, bureau):
+    """The candidate park, accredited by the bureau three years ago."""
+    AccreditationFactory(park=candidate, decided_by=bureau)
+    candidate.refresh_from_db()
+    return candidate
+
+
+# Rounds ----------------------------------------------------------------------------------------
+
+
+def test_opening_a_round_tells_the_parks_that_may_declare(bureau, candidate, people):
+    already_rated = ParkFactory(level=org_enums.ParkLevel.PROVINCIAL)
+    bureau.jurisdiction.add(already_rated)
+    MembershipFactory(organization=already_rated)
+    today = timezone.localdate()
+
+    accreditation_round = services.open_round(
+        organiser=bureau,
+        actor=people["bureau_chief"],
+        level="provincial",
+        batch="浙江省第二批省级广播电视和网络视听产业基地（园区）",
+        opens_on=today,
+        closes_on=today + timedelta(days=30),
+        criteria="条件",
+        required_materials=[("申报书", "Application form"), ("入驻企业名录", "")],
+    )
+
+    assert [m.name for m in accreditation_round.materials] == ["申报书", "入驻企业名录"]
+    assert accreditation_round.materials[0].key == services.material_key("申报书")
+    assert list(Notification.objects.values_list("recipient", "kind")) == [
+        (people["park_admin"].pk, "bases.round_opened")
+    ]
+    assert AuditEntry.objects.get(action="bases.round.opened").object_id == str(
+        accreditation_round.pk
+    )
+
+
+@pytest.mark.parametrize(
+    ("level", "message"),
+    [("national", "national rounds by the national administration")],
+)
+def test_a_provincial_bureau_cannot_open_a_national_round(bureau, people, level, message):
+    today = timezone.localdate()
+
+    with pytest.raises(DomainError, match=message):
+        services.open_round(
+            organiser=bureau,
+            actor=people["bureau_chief"],
+            level=level,
+            batch="x",
+            opens_on=today,
+            closes_on=today,
+            criteria="x",
+        )
+
+    assert not AccreditationRound.objects.exists()
+
+
+def test_a_round_cannot_close_before_it_opens(bureau, people):
+    today = timezone.localdate()
+
+    with pytest.raises(DomainError, match="cannot close before it opens"):
+        services.open_round(
+            organiser=bureau,
+            actor=people["bureau_chief"],
+            level="provincial",
+            batch="x",
+            opens_on=today + timedelta(days=5),
+            closes_on=today + timedelta(days=1),
+            criteria="x",
+        )
+
+    assert not AccreditationRound.objects.exists()
+
+
+def test_editing_the_materials_keeps_the_keys_of_those_that_stay(provincial_round, people):
+    kept = provincial_round.materials[0]
+
+    services.update_round(
+        provincial_round,
+        actor=people["bureau_chief"],
+        required_materials=[("园区产权证明", "Proof of premises"), (kept.name, kept.name_en)],
+    )
+
+    provincial_round.refresh_from_db()
+    assert [m.key for m in provincial_round.materials][1] == kept.key
+
+
+def test_a_round_with_declarations_is_kept(candidate, provincial_round, people):
+    DeclarationFactory(park=candidate, round=provincial_round)
+
+    with pytest.raises(DomainError, match="so it is kept"):
+        services.delete_round(provincial_round, actor=people["bureau_chief"])
+
+    assert AccreditationRound.objects.filter(pk=provincial_round.pk).exists()
+
+
+def test_a_round_nobody_declared_for_may_be_deleted(bureau, provincial_round, people):
+    services.delete_round(provincial_round, actor=people["bureau_chief"])
+
+    assert not AccreditationRound.objects.exists()
+    assert AuditEntry.objects.get(action="bases.round.deleted").object_id == str(bureau.pk)
+
+
+def test_parks_see_the_rounds_of_the_bodies_above_them(candidate, provincial_round, national_round):
+    other_bureau_round = AccreditationRoundFactory()
+
+    rounds = set(selectors.rounds_for_park(candidate))
+
+    assert rounds == {provincial_round, national_round}
+    assert other_bureau_round not in rounds
+
+
+# Granting --------------------------------------------------------------------------------------
+
+
+def test_an_accreditation_decided_before_the_platform_can_be_recorded(candidate, bureau, people):
+    approved_on = timezone.localdate() - timedelta(days=700)
+
+    accreditation = services.grant_accreditation(
+        candidate,
+        level="provincial",
+        batch="第一批",
+        approved_on=approved_on,
+        decided_by=bureau,
+        actor=people["bureau_chief"],
+    )
+
+    candidate.refresh_from_db()
+    assert (accreditation.declaration, accreditation.round) == (None, None)
+    assert (candidate.level, candidate.batch, candidate.approved_on, candidate.status) == (
+        "provincial",
+        "第一批",
+        approved_on,
+        org_enums.ParkStatus.OPERATING,
+    )
+    assert park_actions(candidate) == ["bases.park.accredited"]
+
+
+def test_a_national_base_keeps_its_level_when_a_provincial_accreditation_is_recorded(bureau):
+    national = ParkFactory(level=org_enums.ParkLevel.NATIONAL, batch="国家级")
+
+    AccreditationFactory(park=national, decided_by=bureau)
+
+    national.refresh_from_db()
+    assert (national.level, national.batch) == ("national", "国家级")
+
+
+# Revocation and exit ---------------------------------------------------------------------------
+
+
+def test_revocation_ends_the_accreditation_and_keeps_it_in_the_history(base, bureau, people):
+    today = timezone.localdate()
+
+    services.end_accreditation(
+        base,
+        government=bureau,
+        actor=people["bureau_chief"],
+        end="revoked",
+        on=today,
+        reason="年度复核不合格，整改不到位。",
+    )
+
+    base.refresh_from_db()
+    accreditation = Accreditation.objects.get()
+    assert (accreditation.ended_on, accreditation.end, accreditation.ended_by_id) == (
+        today,
+        "revoked",
+        bureau.pk,
+    )
+    assert (base.status, base.level, base.batch, base.approved_on) == (
+        org_enums.ParkStatus.REVOKED,
+        org_enums.ParkLevel.UNRATED,
+        "",
+        None,
+    )
+    assert list(selectors.accreditations_of(base)) == [accreditation]
+    assert list(selectors.current_accreditations()) == []
+    assert Park.objects.filter(pk=base.pk).exists()
+    assert park_actions(base) == ["bases.park.accredited", "bases.park.revoked"]
+    assert (
+        Notification.objects.get(kind="bases.accreditation_ended").recipient
+        == (people["park_admin"])
+    )
+
+
+def test_an_exit_is_recorded_like_a_revocation(base, bureau, people):
+    services.end_accreditation(
+        base,
+        government=bureau,
+        actor=people["bureau_chief"],
+        end="exited",
+        on=timezone.localdate(),
+        reason="运营主体申请退出。",
+    )
+
+    base.refresh_from_db()
+    assert (base.status, Accreditation.objects.get().end) == (
+        org_enums.ParkStatus.EXITED,
+        "exited",
+    )
+
+
+def test_revoking_twice_is_refused(base, bureau, people):
+    services.end_accreditation(
+        base,
+        government=bureau,
+        actor=people["bureau_chief"],
+        end="revoked",
+        on=timezone.localdate(),
+        reason="原因",
+    )
+
+    with pytest.raises(TransitionNotAllowed, match="holds no standing accreditation"):
+        services.end_accreditation(
+            base,
+            government=bureau,
+            actor=people["bureau_chief"],
+            end="revoked",
+            on=timezone.localdate(),
+            reason="原因",
+        )
+
+    assert AuditEntry.objects.filter(action="bases.park.revoked").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("who", "message"),
+    [("bureau_staff", "does not allow you"), ("outsider", "looks after this park")],
+)
+def test_only_a_decider_of_a_body_looking_after_the_park_revokes(
+    base, bureau, people, who, message
+):
+    outsider_body = GovernmentBodyFactory()
+    government = outsider_body if who == "outsider" else bureau
+    actor = MembershipFactory(organization=outsider_body).user if who == "outsider" else people[who]
+
+    with pytest.raises(DomainError, match=message):
+        services.end_accreditation(
+            base, government=government, actor=actor, end="revoked", on=None, reason="原因"
+        )
+
+    assert Accreditation.objects.get().ended_on is None
+
+
+def test_revocation_needs_a_reason(base, bureau, people):
+    with pytest.raises(DomainError, match="Say why"):
+        services.end_accreditation(
+            base,
+            government=bureau,
+            actor=people["bureau_chief"],
+            end="revoked",
+            on=timezone.localdate(),
+            reason=" ",
+        )
+
+    base.refresh_from_db()
+    assert base.status == org_enums.ParkStatus.OPERATING
+
+
+# Annual reviews --------------------------------------------------------------------------------
+
+
+def test_a_base_submits_its_figures_to_the_body_that_accredited_it(base, bureau, people):
+    year = timezone.localdate().year - 1
+
+    review = AnnualReviewFactory(park=base, year=year, actor=people["park_admin"])
+
+    assert (review.reviewing_body_id, review.outcome, review.enterprise_count) == (
+        bureau.pk,
+        "",
+        ANNUAL_FIGURES["enterprise_count"],
+    )
+    assert set(
+        Notification.objects.filter(kind="bases.annual_review_awaits").values_list(
+            "recipient", flat=True
+        )
+    ) == {people["bureau_chief"].pk}
+
+
+def test_a_park_without_an_accreditation_submits_no_annual_review(candidate, people):
+    with pytest.raises(DomainError, match="Only an accredited base"):
+        AnnualReviewFactory(park=candidate, actor=people["park_admin"])
+
+    assert not AnnualReview.objects.exists()
+
+
+def test_one_annual_review_per_year(base, people):
+    review = AnnualReviewFactory(park=base)
+
+    with pytest.raises(DomainError, match=re.escape(f"for {review.year} has already been")):
+        AnnualReviewFactory(park=base, year=review.year)
+
+    assert AnnualReview.objects.count() == 1
+
+
+def test_a_year_before_the_accreditation_is_refused(base):
+    with pytest.raises(DomainError, match="The year is one from"):
+        AnnualReviewFactory(park=base, year=base.approved_on.year - 1)
+
+    assert not AnnualReview.objects.exists()
+
+
+def test_a_pass_keeps_the_base_as_it_is(base, people):
+    review = AnnualReviewFactory(park=base)
+
+    review = services.decide_annual_review(review, actor=people["bureau_chief"], outcome="pass")
+
+    base.refresh_from_db()
+    assert (review.outcome, review.decided_on, review.decided_by) == (
+        enums.AnnualOutcome.PASS,
+        timezone.localdate(),
+        people["bureau_chief"],
+    )
+    assert base.status == org_enums.ParkStatus.OPERATING
+    assert (
+        Notification.objects.get(kind="bases.annual_review_decided").recipient
+        == (people["park_admin"])
+    )
+
+
+def test_rectification_suspends_the_base_until_a_later_pass(base, people):
+    first = AnnualReviewFactory(park=base, year=timezone.localdate().year - 2)
+    second = AnnualReviewFactory(park=base, year=timezone.localdate().year - 1)
+
+    services.decide_annual_review(
+        first, actor=people["bureau_chief"], outcome="rectify", comment="企业集聚度下降，限期整改。"
+    )
+    base.refresh_from_db()
+    suspended = base.status
+    services.decide_annual_review(second, actor=people["bureau_chief"], outcome="pass")
+
+    base.refresh_from_db()
+    assert (suspended, base.status) == (
+        org_enums.ParkStatus.SUSPENDED,
+        org_enums.ParkStatus.OPERATING,
+    )
+    assert park_actions(base) == [
+        "bases.park.accredited",
+        "bases.park.rectification_ordered",
+        "bases.park.reinstated",
+    ]
+
+
+def test_a_revoke_outcome_revokes_the_accreditation(base, bureau, people):
+    review = AnnualReviewFactory(park=base)
+
+    services.decide_annual_review(
+        review, actor=people["bureau_chief"], outcome="revoke", comment="连续两年不达标。"
+    )
+
+    base.refresh_from_db()
+    accreditation = Accreditation.objects.get()
+    assert base.status == org_enums.ParkStatus.REVOKED
+    assert (accreditation.end, accreditation.end_reason) == ("revoked", "连续两年不达标。")
+
+
+@pytest.mark.parametrize("outcome", ["rectify", "revoke"])
+def test_rectification_and_revocation_need_a_reason(base, people, outcome):
+    review = AnnualReviewFactory(park=base)
+
+    with pytest.raises(DomainError, match="Say why"):
+        services.decide_annual_review(review, actor=people["bureau_chief"], outcome=outcome)
+
+    review.refresh_from_db()
+    assert review.outcome == ""
+
+
+def test_an_annual_review_is_decided_once_and_by_a_decider(base, people):
+    review = AnnualReviewFactory(park=base)
+
+    with pytest.raises(DomainError, match=re.escape("You may not decide this annual review.")):
+        services.decide_annual_review(review, actor=people["bureau_reviewer"], outcome="pass")
+    services.decide_annual_review(review, actor=people["bureau_chief"], outcome="pass")
+    with pytest.raises(TransitionNotAllowed, match="already been decided"):
+        services.decide_annual_review(
+            review, actor=people["bureau_chief"], outcome="revoke", comment="x"
+        )
+
+    review.refresh_from_db()
+    assert review.outcome == "pass"
