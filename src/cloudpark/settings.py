@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "cloudpark.orgs",
     "cloudpark.notifications",
     "cloudpark.reviews",
+    "cloudpark.programs",
+    "cloudpark.bases",
+    "cloudpark.events",
     "cloudpark.portals",
     "cloudpark.api",
     "allauth",
@@ -347,6 +350,20 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "status"; each set of choices gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "EventStatusEnum": "cloudpark.events.enums.EventStatus",
+        "RegistrationStatusEnum": "cloudpark.events.enums.RegistrationStatus",
+        "SessionStatusEnum": "cloudpark.events.enums.SessionStatus",
+        "ParkLevelEnum": "cloudpark.orgs.enums.ParkLevel",
+        "RoundLevelEnum": "cloudpark.bases.enums.RoundLevel",
+        "DeclarationStateEnum": "cloudpark.bases.enums.DeclarationState",
+        "ApplicationStateEnum": "cloudpark.programs.enums.ApplicationState",
+        "NoticeStateEnum": "cloudpark.programs.enums.NoticeState",
+        "EligibilityRuleKindEnum": "cloudpark.programs.enums.RuleKind",
+        "EventKindEnum": "cloudpark.events.enums.EventKind",
+        "ReviewCaseStateEnum": "cloudpark.reviews.enums.CaseState",
+    },
 }
 
 LOGGING = {
@@ -359,3 +376,5 @@ LOGGING = {
 }
 
 SITE_NAME = _("Cloud Park")
+# Where the platform is reached from outside: links in e-mails sent by background tasks.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -3,6 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from cloudpark.orgs import enums
 from cloudpark.reviews import services as review_services
+from tests.bases.world import bases_world
+from tests.events.world import event_world
 from tests.factories import (
     GovernmentBodyFactory,
     MembershipFactory,
@@ -12,6 +14,7 @@ from tests.factories import (
 )
 from tests.portals.pages import World
 from tests.portals.workbooks import checked_import
+from tests.programs.world import programme_world
 from tests.reviews.flow import TEST_FLOW
 
 
@@ -53,6 +56,9 @@ def world(db, media_root):
     world.people["outsider"] = outsider
     world.people[("individual", enums.Role.ADMIN)] = outsider
     world.cases.update(review_cases(world))
+    world.events.update(event_world(world))
+    world.bases.update(bases_world(world))
+    world.programs.update(programme_world(world))
     return world
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from cloudpark.orgs import enums
+from tests.bases.world import base_pages
+from tests.programs.world import programme_pages
 
 
 @dataclass
@@ -22,6 +24,9 @@ class World:
     other_government_import: object
     people: dict = field(default_factory=dict)
     cases: dict = field(default_factory=dict)
+    events: dict = field(default_factory=dict)
+    bases: dict = field(default_factory=dict)
+    programs: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,53 @@ class Page:
 
 
 STAFF = enums.Role.STAFF
+
+
+def event_pages(portal):
+    """The organiser's event pages of ``portal``. ``w.events[portal]`` is the organisation's
+    published exhibition, with a session and a screening part showing a film."""
+
+    def event(w, other=False):
+        return w.events[f"other_{portal}" if other else portal]
+
+    def film_of(main):
+        part = main.parts.get()
+        return [part.pk, part.films.get().pk]
+
+    def pages_of(name, role_without_right=None, extra=None):
+        return Page(
+            f"{portal}:{name}",
+            portal,
+            own=lambda w: [event(w).pk, *(extra(event(w)) if extra else [])],
+            other=lambda w: [event(w, True).pk, *(extra(event(w, True)) if extra else [])],
+            role_without_right=role_without_right,
+        )
+
+    return [
+        Page(f"{portal}:event_list", portal),
+        Page(f"{portal}:event_create", portal, role_without_right=STAFF),
+        pages_of("event_detail"),
+        pages_of("event_edit", STAFF),
+        pages_of("part_create", STAFF),
+        pages_of("event_organizers", STAFF),
+        pages_of("event_agenda", STAFF),
+        pages_of("session_edit", STAFF, lambda main: [main.sessions.get().pk]),
+        pages_of("event_exhibitors", STAFF),
+        pages_of("event_films", STAFF),
+        Page(
+            f"{portal}:film_edit",
+            portal,
+            own=lambda w: film_of(event(w)),
+            other=lambda w: film_of(event(w, True)),
+            role_without_right=STAFF,
+        ),
+        pages_of("event_questions", STAFF),
+        pages_of("event_registrations", STAFF),
+        pages_of("event_check_in"),
+        pages_of("event_attendance"),
+    ]
+
+
 PAGES = [
     Page("government:home", "government"),
     Page("government:park_list", "government"),
@@ -74,6 +126,9 @@ PAGES = [
         own=lambda w: [w.cases["government"].pk],
         other=lambda w: [w.cases["other_government"].pk],
     ),
+    *event_pages("government"),
+    *base_pages("government"),
+    *programme_pages("government"),
     Page("park:home", "park"),
     Page("park:profile", "park"),
     Page("park:profile_edit", "park", role_without_right=STAFF),
@@ -109,13 +164,38 @@ PAGES = [
         own=lambda w: [w.cases["park"].pk],
         other=lambda w: [w.cases["other_park"].pk],
     ),
+    *event_pages("park"),
+    *base_pages("park"),
+    *programme_pages("park"),
     Page("enterprise:home", "enterprise"),
     Page("enterprise:profile", "enterprise"),
     Page("enterprise:profile_edit", "enterprise", role_without_right=STAFF),
     Page("enterprise:members", "enterprise"),
+    *programme_pages("enterprise"),
+    Page("enterprise:exhibition_list", "enterprise", role_without_right=STAFF),
+    Page(
+        "enterprise:exhibition_apply",
+        "enterprise",
+        own=lambda w: [w.events["park"].pk],
+        role_without_right=STAFF,
+    ),
     Page("individual:home", "individual"),
     Page("individual:profile", "individual"),
     Page("individual:notifications", "individual"),
+    Page("individual:registration_list", "individual"),
+    Page("individual:agenda_calendar", "individual"),
+    Page(
+        "individual:registration_detail",
+        "individual",
+        own=lambda w: [w.events["registration"].pk],
+        other=lambda w: [w.events["other_registration"].pk],
+    ),
+    Page(
+        "individual:registration_cancel",
+        "individual",
+        own=lambda w: [w.events["registration"].pk],
+        other=lambda w: [w.events["other_registration"].pk],
+    ),
 ]
 # POST-only or redirecting views: their own tests below say what they do.
 NOT_A_PAGE = {"portals:switch", "portals:home"}

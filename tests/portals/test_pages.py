@@ -7,11 +7,16 @@ from django.urls import reverse
 
 from cloudpark.orgs import enums
 from tests.portals.pages import PAGES
+from tests.programs.world import FILE_PAGES
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
-HTML_PAGES = [page for page in PAGES if not page.name.endswith(":import_template")]
+HTML_PAGES = [
+    page
+    for page in PAGES
+    if not page.name.endswith((":import_template", "_material_download", *FILE_PAGES))
+]
 PUBLIC_PAGES = [
     "public:home",
     "public:park_list",

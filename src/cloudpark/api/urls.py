@@ -3,11 +3,22 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from cloudpark.api import views
+from cloudpark.api import bases, events, programs, reviews, views
 
 router = DefaultRouter()
 router.register("parks", views.ParkViewSet, basename="park")
 router.register("enterprises", views.EnterpriseViewSet, basename="enterprise")
+router.register("events", events.EventViewSet, basename="event")
+router.register("registrations", events.RegistrationViewSet, basename="registration")
+router.register("base-rounds", bases.RoundViewSet, basename="base-round")
+router.register("base-declarations", bases.DeclarationViewSet, basename="base-declaration")
+router.register("bases", bases.AccreditedBaseViewSet, basename="base")
+router.register("policies", programs.PolicyViewSet, basename="policy")
+router.register("programmes", programs.ProgrammeViewSet, basename="programme")
+router.register("applications", programs.ApplicationViewSet, basename="application")
+router.register("notices", programs.NoticeViewSet, basename="notice")
+router.register("objections", programs.ObjectionViewSet, basename="objection")
+router.register("review-cases", reviews.ReviewCaseViewSet, basename="review-case")
 
 app_name = "api"
 urlpatterns = [

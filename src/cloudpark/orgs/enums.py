@@ -65,6 +65,10 @@ class Capability(models.TextChoices):
     REVIEW = "review", _("Review applications")
     DECIDE = "decide", _("Decide reviews as the chief reviewer")
     JUDGE = "judge", _("Score works as a juror")
+    MANAGE_EVENTS = "manage_events", _("Organise events")
+    CHECK_IN = "check_in", _("Check attendees in at events")
+    APPLY_FOR_SUPPORT = "apply_for_support", _("Apply for support programmes")
+    MANAGE_PROGRAMMES = "manage_programmes", _("Publish policies and support programmes")
 
 
 class Role(models.TextChoices):
@@ -85,9 +89,13 @@ ROLE_CAPABILITIES = {
             Capability.VIEW_PERSONAL_DATA,
             Capability.REVIEW,
             Capability.DECIDE,
+            Capability.MANAGE_EVENTS,
+            Capability.CHECK_IN,
+            Capability.APPLY_FOR_SUPPORT,
+            Capability.MANAGE_PROGRAMMES,
         }
     ),
-    Role.STAFF: frozenset({Capability.VIEW_ENTERPRISES}),
+    Role.STAFF: frozenset({Capability.VIEW_ENTERPRISES, Capability.CHECK_IN}),
     Role.REVIEWER: frozenset({Capability.VIEW_ENTERPRISES, Capability.REVIEW}),
     Role.JUROR: frozenset({Capability.JUDGE}),
 }

@@ -183,6 +183,30 @@ def update_park(park, *, actor, **values):
     return park
 
 
+PARK_STANDING_FIELDS = ("level", "batch", "batch_en", "approved_on", "status")
+
+
+@transaction.atomic
+def set_park_standing(park, *, actor, action, data=None, **values):
+    """Change a park's accreditation standing (level, batch, approval date, status), which the
+    profile form never touches. Called by the accreditation services, which name the audit
+    ``action`` (registered by them) that explains the change on the park's timeline."""
+    park = Park.objects.select_for_update().get(pk=park.pk)
+    unknown = set(values) - set(PARK_STANDING_FIELDS)
+    if unknown:
+        raise ValueError(f"Not standing fields: {sorted(unknown)}")
+    changed = [field for field, value in values.items() if getattr(park, field) != value]
+    for field in changed:
+        setattr(park, field, values[field])
+    if changed:
+        park.full_clean()
+        park.save(update_fields=[*changed, "updated_at"])
+    audit.log_action(
+        park, action, actor=actor, data={**(data or {}), **{f: values[f] for f in changed}}
+    )
+    return park
+
+
 @transaction.atomic
 def add_member(organization, user, *, role, actor):
     organization = selectors.organization_as_kind(organization)

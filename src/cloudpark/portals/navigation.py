@@ -11,6 +11,12 @@ MENUS = {
         ("government:park_list", _("Parks"), "orgs.view_parks"),
         ("government:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
         ("government:import_list", _("Import"), "orgs.import_enterprises"),
+        ("government:policy_list", _("Policies"), "programs.view_applications"),
+        ("government:programme_list", _("Programmes"), "programs.view_applications"),
+        ("government:application_list", _("Applications"), "programs.view_applications"),
+        ("government:base_round_list", _("Accreditation"), "bases.view_rounds"),
+        ("government:base_annual_list", _("Annual reviews"), "bases.view_rounds"),
+        ("government:event_list", _("Events"), "events.view_events"),
         ("government:members", _("Members"), "orgs.view_members"),
     ],
     Portal.PARK: [
@@ -18,24 +24,35 @@ MENUS = {
         ("park:review_list", _("Reviews"), None),
         ("park:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
         ("park:import_list", _("Import"), "orgs.import_enterprises"),
+        ("park:application_list", _("Applications"), "programs.view_applications"),
+        ("park:base_round_list", _("Accreditation"), "bases.view_declarations"),
+        ("park:base_annual_list", _("Annual reviews"), "bases.view_declarations"),
+        ("park:event_list", _("Events"), "events.view_events"),
         ("park:profile", _("Park profile"), None),
         ("park:members", _("Members"), "orgs.view_members"),
     ],
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
         ("enterprise:profile", _("Profile"), None),
+        ("enterprise:programme_list", _("Support programmes"), "programs.browse_programmes"),
+        ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
+        ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),
         ("enterprise:members", _("Members"), "orgs.view_members"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
         ("individual:profile", _("My profile"), None),
+        ("individual:registration_list", _("My events"), None),
         ("individual:notifications", _("Notifications"), None),
     ],
 }
 PUBLIC_MENU = [
     ("public:home", _("Home")),
     ("public:park_list", _("Parks")),
+    ("public:base_list", _("Accredited bases")),
     ("public:enterprise_list", _("Enterprises")),
+    ("public:programme_list", _("Support programmes")),
+    ("public:event_list", _("Events")),
 ]
 
 

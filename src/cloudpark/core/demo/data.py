@@ -403,6 +403,8 @@ class DemoAccount:
 
 
 SUPERUSER_EMAIL = "admin@demo.cloudpark.cn"
+# Decides national accreditations (the Zhijiang base) in the demo's accreditation story.
+NATIONAL_ADMINISTRATION_EMAIL = "nrta@demo.cloudpark.cn"
 
 ACCOUNTS = (
     DemoAccount(SUPERUSER_EMAIL, "平台管理员", "13800571000", "admin", is_superuser=True),
@@ -451,6 +453,13 @@ ACCOUNTS = (
         "17767081125",
         "enterprise",
         ((DEMO_ENTERPRISE, Role.STAFF),),
+    ),
+    DemoAccount(
+        NATIONAL_ADMINISTRATION_EMAIL,
+        "郑国华",
+        "13910286731",
+        "government",
+        ((NATIONAL_ADMINISTRATION, Role.ADMIN),),
     ),
     DemoAccount("person@demo.cloudpark.cn", "王梓涵", "19857162207", "individual"),
 )

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.core.demo import data
+from cloudpark.core.demo import bases, data
 from cloudpark.core.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -75,6 +75,9 @@ class DemoLoader:
         self.register_generated_enterprises()
         self.add_memberships()
         EnterpriseYear.objects.bulk_create(self.years)
+        self.load_events()
+        self.load_bases()
+        self.load_programmes()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -104,10 +107,8 @@ class DemoLoader:
                 address=plan.address,
                 description=plan.description,
                 description_en=plan.description_en,
-                level=plan.level,
-                batch=plan.batch,
-                batch_en=plan.batch_en,
-                approved_on=plan.approved_on,
+                # The accreditation story (``core.demo.bases``) gives most parks their level.
+                **bases.standing_before_accreditation(plan),
                 operator=plan.operator,
                 area=None if plan.area is None else Decimal(plan.area),
                 focus=plan.focus,
@@ -165,6 +166,44 @@ class DemoLoader:
             if (park_key, enums.Role.ADMIN) in account.memberships:
                 return self.users[account.email]
         return self.platform_admin
+
+    # Accreditation --------------------------------------------------------------------------
+
+    def load_bases(self):
+        """Rounds, declarations and their review, accreditations and an annual review."""
+        bases.BasesLoader(
+            today=self.today,
+            organizations=self.organizations,
+            users=self.users,
+            actor_for=self.actor_for,
+        ).load()
+
+    # Support programmes ---------------------------------------------------------------------
+
+    def load_programmes(self):
+        """A provincial policy, three programmes and applications in every state."""
+        from cloudpark.core.demo import programs
+
+        programs.ProgrammesLoader(
+            organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
+        ).load()
+
+    # Events ---------------------------------------------------------------------------------
+
+    def load_events(self):
+        """The industry events of ``core.demo.events``, written once."""
+        from cloudpark.core.demo import events
+
+        if events.is_loaded():
+            return
+        owners = (data.ZHEJIANG_BUREAU, data.ZHIJIANG, data.ZONE_OFFICE)
+        events.EventsLoader(today=self.today, owners=self.organizations, people=self.users).load(
+            internet_media_owner=data.ZHEJIANG_BUREAU,
+            film_week_owner=data.ZHEJIANG_BUREAU,
+            ceremony_owner=data.ZHIJIANG,
+            zone_owner=data.ZONE_OFFICE,
+            actors={key: self.actor_for(key) for key in owners},
+        )
 
     # Enterprises ----------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cloudpark.portals.enterprise import views
+from cloudpark.portals.enterprise import events, programs, views
 
 app_name = "enterprise"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("profile/edit/", views.ProfileEditView.as_view(), name="profile_edit"),
     path("members/", views.MembersView.as_view(), name="members"),
+    *programs.urlpatterns,
+    path("exhibitions/", events.ExhibitionListView.as_view(), name="exhibition_list"),
+    path("exhibitions/<int:pk>/apply/", events.ExhibitApplyView.as_view(), name="exhibition_apply"),
 ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cloudpark.accounts import services
+from cloudpark.events import selectors as event_selectors
 from cloudpark.notifications import selectors as notification_selectors
 from cloudpark.notifications import services as notification_services
 from cloudpark.orgs import selectors
@@ -36,6 +37,9 @@ class HomeView(IndividualMixin, PortalPage):
         ]
         # A person always sees their own data in full.
         context["personal_data_visible"] = True
+        context["registrations"] = event_selectors.active_registrations_of(
+            self.request.user
+        ).order_by("event__starts_at")[:5]
         return context
 
 

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from cloudpark.portals.park import views
+from cloudpark.portals import events
+from cloudpark.portals.base import Portal
+from cloudpark.portals.park import bases, programs, views
 
 app_name = "park"
 urlpatterns = [
@@ -19,6 +21,9 @@ urlpatterns = [
     path("imports/template.xlsx", views.ImportTemplateView.as_view(), name="import_template"),
     path("imports/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
     path("members/", views.MembersView.as_view(), name="members"),
+    *events.portal_urls(Portal.PARK),
+    *bases.urlpatterns,
+    *programs.urlpatterns,
     path("reviews/", views.ReviewListView.as_view(), name="review_list"),
     path("reviews/<int:pk>/", views.ReviewCaseView.as_view(), name="review_detail"),
 ]

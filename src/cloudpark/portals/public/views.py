@@ -3,6 +3,7 @@
 from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
+from cloudpark.bases import selectors as bases_selectors
 from cloudpark.orgs import enums, selectors
 from cloudpark.orgs.models import Enterprise
 from cloudpark.portals import forms
@@ -59,6 +60,7 @@ class ParkDetailView(TemplateView):
             park=park,
             enterprise_total=enterprises.count(),
             enterprises=enterprises[:30],
+            accreditations=bases_selectors.accreditations_of(park),
         )
         return context
 

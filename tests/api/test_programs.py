@@ -1,0 +1,417 @@
+"""The programme endpoints: the catalogue, eligibility, an application's whole way through the
+API (review room included), the public notice and its objections, and the refusals."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from rest_framework.test import APIClient
+
+from cloudpark.orgs import enums as org_enums
+from cloudpark.programs.enums import ApplicationState, RuleKind
+from cloudpark.programs.models import Application, PublicNotice
+from tests.factories import (
+    EligibilityRuleFactory,
+    EnterpriseFactory,
+    MembershipFactory,
+    PolicyFactory,
+    ProgrammeFactory,
+)
+from tests.factories.programs import ANSWERS, at_government, pdf_file
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def api():
+    """A client that reads the API in English, the source language."""
+    return APIClient(HTTP_ACCEPT_LANGUAGE="en")
+
+
+@pytest.fixture
+def programme(government, media_root):
+    programme = ProgrammeFactory(
+        policy=PolicyFactory(owner=government), title="网络视听精品创作扶持"
+    )
+    EligibilityRuleFactory(programme=programme, kind=RuleKind.STAFF_BETWEEN, params={"min": 10})
+    return programme
+
+
+@pytest.fixture
+def people(enterprise, park, government):
+    def member(organization, role=org_enums.Role.ADMIN):
+        return MembershipFactory(organization=organization, role=role).user
+
+    return {
+        "applicant": member(enterprise),
+        "enterprise_staff": member(enterprise, org_enums.Role.STAFF),
+        "park": member(park),
+        "reviewer": member(government, org_enums.Role.REVIEWER),
+        "chief": member(government),
+    }
+
+
+def as_user(api, user):
+    api.force_authenticate(user)
+    return api
+
+
+def test_the_schema_lists_the_programme_endpoints(db, tmp_path):
+    schema_file = tmp_path / "schema.yml"
+
+    call_command("spectacular", "--fail-on-warn", "--file", str(schema_file))
+
+    schema = schema_file.read_text()
+    for path in (
+        "/api/v1/programmes/{id}/eligibility/:",
+        "/api/v1/programmes/eligible/:",
+        "/api/v1/applications/{id}/submit/:",
+        "/api/v1/applications/{id}/materials/:",
+        "/api/v1/review-cases/{id}/decide/:",
+        "/api/v1/notices/{id}/objections/:",
+        "/api/v1/objections/{id}/answer/:",
+    ):
+        assert path in schema
+
+
+def test_the_catalogue_is_public_and_searchable_in_chinese(api, programme):
+    ProgrammeFactory(title="园区租金补贴", programme_type="rent_subsidy")
+    ProgrammeFactory(title="未发布的计划", is_published=False)
+
+    everything = api.get(reverse("api:programme-list")).json()
+    found = api.get(reverse("api:programme-list"), {"q": "精品"}).json()
+    subsidies = api.get(reverse("api:programme-list"), {"programme_type": "rent_subsidy"}).json()
+
+    assert everything["count"] == 2
+    assert [row["title"] for row in found["results"]] == ["网络视听精品创作扶持"]
+    assert [row["title"] for row in subsidies["results"]] == ["园区租金补贴"]
+
+
+def test_an_enterprise_sees_what_it_qualifies_for_and_why(api, programme, enterprise, people):
+    picky = ProgrammeFactory(title="大型企业专项")
+    EligibilityRuleFactory(programme=picky, kind=RuleKind.STAFF_BETWEEN, params={"min": 100})
+
+    response = as_user(api, people["applicant"]).get(reverse("api:programme-eligible"))
+
+    assert response.status_code == 200
+    assert {row["programme"]: row["outcome"] for row in response.json()} == {
+        picky.pk: "failed",
+        programme.pk: "passed",
+    }
+    detail = api.get(reverse("api:programme-eligibility", args=[picky.pk])).json()
+    assert detail["rules"] == [
+        {
+            "kind": "staff_between",
+            "outcome": "failed",
+            "explanation": "30 staff, not within at least 100.",
+            "requirement": "Staff: at least 100.",
+        }
+    ]
+
+
+def test_eligibility_needs_an_enterprise(api, programme, people):
+    response = as_user(api, people["park"]).get(reverse("api:programme-eligible"))
+
+    assert response.status_code == 403
+
+
+def test_an_application_through_the_api_from_draft_to_notice(api, programme, enterprise, people):
+    # The enterprise drafts, uploads its plan and submits.
+    as_user(api, people["applicant"])
+    created = api.post(
+        reverse("api:application-list"),
+        {"programme": programme.pk, "requested_amount": "300000", "answers": ANSWERS},
+        format="json",
+    )
+    pk = created.json()["id"]
+    uploaded = api.post(
+        reverse("api:application-materials", args=[pk]),
+        {"key": "plan", "file": pdf_file()},
+        format="multipart",
+    )
+    submitted = api.post(reverse("api:application-submit", args=[pk]))
+    case = submitted.json()["review_case"]
+
+    # The park passes it on; the government returns it with a comment.
+    as_user(api, people["park"]).post(
+        reverse("api:review-case-decide", args=[case]),
+        {"stage_key": "park_opinion", "decision": "advance"},
+        format="json",
+    )
+    returned = as_user(api, people["chief"]).post(
+        reverse("api:review-case-decide", args=[case]),
+        {"stage_key": "government_review", "decision": "return", "comment": "请补充预算明细。"},
+        format="json",
+    )
+
+    # The enterprise fixes it and resubmits; the park passes it on again.
+    as_user(api, people["applicant"])
+    seen = api.get(reverse("api:application-detail", args=[pk])).json()
+    api.patch(
+        reverse("api:application-detail", args=[pk]),
+        {"requested_amount": "250000", "answers": {**ANSWERS, "episodes": "30"}},
+        format="json",
+    )
+    api.post(reverse("api:application-submit", args=[pk]))
+    as_user(api, people["park"]).post(
+        reverse("api:review-case-decide", args=[case]),
+        {"stage_key": "park_opinion", "decision": "advance"},
+        format="json",
+    )
+
+    # A reviewer scores it; the chief approves with an amount.
+    as_user(api, people["reviewer"]).post(
+        reverse("api:review-case-opinion", args=[case]),
+        {
+            "stage_key": "government_review",
+            "recommendation": "approve",
+            "comment": "同意支持。",
+            "score": "90",
+        },
+        format="json",
+    )
+    approved = as_user(api, people["chief"]).post(
+        reverse("api:review-case-decide", args=[case]),
+        {"stage_key": "government_review", "decision": "approve", "data": {"amount": "240000"}},
+        format="json",
+    )
+
+    # The government publicises the approved list; it is public.
+    notice = api.post(
+        reverse("api:notice-list"),
+        {"programme": programme.pk, "title": "拟支持名单公示", "objection_days": 5},
+        format="json",
+    ).json()
+    api.post(reverse("api:notice-publish", args=[notice["id"]]))
+    api.force_authenticate(None)
+    public = api.get(reverse("api:notice-detail", args=[notice["id"]])).json()
+
+    assert (created.status_code, uploaded.status_code, submitted.status_code) == (201, 201, 200)
+    assert submitted.json()["state"] == ApplicationState.PARK_REVIEW
+    assert returned.status_code == 200
+    assert (seen["state"], seen["decisions"][-1]["comment"]) == ("returned", "请补充预算明细。")
+    assert approved.json()["state"] == "approved"
+    assert approved.json()["decisions"][-1]["data"] == {"amount": "240000"}
+    application = Application.objects.get(pk=pk)
+    assert (application.state, application.approved_amount, application.review_case.round) == (
+        ApplicationState.APPROVED,
+        Decimal("240000.00"),
+        2,
+    )
+    assert public["state"] == "publicised"
+    assert public["approved"] == [
+        {
+            "application": pk,
+            "enterprise": enterprise.name,
+            "credit_code": enterprise.credit_code,
+            "amount": "240000.00",
+        }
+    ]
+
+
+def test_anyone_may_object_and_the_government_answers(api, programme, enterprise, people):
+    from tests.factories.programs import approved, publicised_notice
+
+    approved(programme, enterprise)
+    notice = publicised_notice(programme)
+
+    objected = api.post(
+        reverse("api:notice-objections", args=[notice.pk]),
+        {"text": "该企业项目尚未开机。", "contact": "13900001111"},
+        format="json",
+    )
+    listed = as_user(api, people["chief"]).get(reverse("api:objection-list")).json()
+    answered = api.post(
+        reverse("api:objection-answer", args=[objected.json()["id"]]),
+        {"answer": "经核实，项目已开机。"},
+        format="json",
+    )
+    public = (
+        APIClient(HTTP_ACCEPT_LANGUAGE="en")
+        .get(reverse("api:notice-detail", args=[notice.pk]))
+        .json()
+    )
+
+    assert objected.status_code == 201
+    assert [row["contact"] for row in listed["results"]] == ["13900001111"]
+    assert answered.status_code == 200
+    assert [(row["text"], row["answer"]) for row in public["objections"]] == [
+        ("该企业项目尚未开机。", "经核实，项目已开机。")
+    ]
+    assert "contact" not in public["objections"][0]
+
+
+def test_a_refused_rule_is_a_400_with_its_message(api, programme, enterprise, people):
+    as_user(api, people["applicant"])
+    pk = api.post(
+        reverse("api:application-list"),
+        {"programme": programme.pk, "answers": {}},
+        format="json",
+    ).json()["id"]
+
+    response = api.post(reverse("api:application-submit", args=[pk]))
+
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("The application is not complete.")
+    assert Application.objects.get(pk=pk).state == ApplicationState.DRAFT
+
+
+def test_a_duplicate_application_is_refused(api, programme, people):
+    as_user(api, people["applicant"])
+    api.post(reverse("api:application-list"), {"programme": programme.pk}, format="json")
+
+    response = api.post(reverse("api:application-list"), {"programme": programme.pk}, format="json")
+
+    assert response.status_code == 400
+    assert "already has an application" in response.json()["detail"]
+    assert Application.objects.count() == 1
+
+
+def test_a_file_of_the_wrong_type_is_refused(api, programme, people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    as_user(api, people["applicant"])
+    pk = api.post(
+        reverse("api:application-list"), {"programme": programme.pk}, format="json"
+    ).json()["id"]
+
+    response = api.post(
+        reverse("api:application-materials", args=[pk]),
+        {"key": "plan", "file": SimpleUploadedFile("plan.pdf", b"MZ\x90 not a pdf")},
+        format="multipart",
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {
+        "detail": "plan.pdf is not a real PDF: its content does not match its name.",
+        "field": "file",
+    }
+
+
+def test_approving_over_the_budget_is_a_400_and_changes_nothing(api, programme, enterprise, people):
+    application = at_government(programme, enterprise)
+    as_user(api, people["chief"])
+
+    missing = api.post(
+        reverse("api:review-case-decide", args=[application.review_case_id]),
+        {"stage_key": "government_review", "decision": "approve"},
+        format="json",
+    )
+    over = api.post(
+        reverse("api:review-case-decide", args=[application.review_case_id]),
+        {"stage_key": "government_review", "decision": "approve", "data": {"amount": "2000000"}},
+        format="json",
+    )
+
+    assert (missing.status_code, over.status_code) == (400, 400)
+    assert missing.json() == {"data": {"amount": ["Give the amount approved, in yuan."]}}
+    assert over.json()["detail"] == "The amount approved cannot exceed the 200,000 yuan requested."
+    assert Application.objects.get(pk=application.pk).state == ApplicationState.GOVERNMENT_REVIEW
+
+
+def test_a_decision_on_a_case_that_moved_on_is_a_400(api, programme, enterprise, people):
+    application = at_government(programme, enterprise)
+
+    response = as_user(api, people["park"]).post(
+        reverse("api:review-case-decide", args=[application.review_case_id]),
+        {"stage_key": "park_opinion", "decision": "advance"},
+        format="json",
+    )
+
+    assert response.status_code in (400, 403)
+    assert Application.objects.get(pk=application.pk).state == ApplicationState.GOVERNMENT_REVIEW
+
+
+def test_another_enterprises_application_is_not_found(api, programme, park, people):
+    other = at_government(programme, EnterpriseFactory(park=park))
+    outsider = MembershipFactory(organization=EnterpriseFactory()).user
+
+    response = as_user(api, outsider).get(reverse("api:application-detail", args=[other.pk]))
+
+    assert response.status_code == 404
+
+
+def test_enterprise_staff_may_not_submit(api, programme, enterprise, people):
+    from tests.factories.programs import complete_draft
+
+    application = complete_draft(programme, enterprise)
+
+    response = as_user(api, people["enterprise_staff"]).post(
+        reverse("api:application-submit", args=[application.pk])
+    )
+
+    assert response.status_code == 403
+    assert Application.objects.get(pk=application.pk).state == ApplicationState.DRAFT
+
+
+def test_the_park_sees_its_enterprises_submitted_applications_only(
+    api, programme, enterprise, people
+):
+    from tests.factories.programs import complete_draft, submitted
+
+    complete_draft(programme, EnterpriseFactory(park=enterprise.park))
+    shown = submitted(programme, enterprise)
+
+    response = as_user(api, people["park"]).get(reverse("api:application-list"))
+
+    assert [row["id"] for row in response.json()["results"]] == [shown.pk]
+
+
+def test_the_issuer_sees_who_qualifies_and_invites_them(api, programme, enterprise, people):
+    as_user(api, people["chief"])
+
+    qualifying = api.get(reverse("api:programme-qualifying", args=[programme.pk])).json()
+    invited = api.post(reverse("api:programme-invite", args=[programme.pk]), {}, format="json")
+
+    assert [row["enterprise"] for row in qualifying] == [enterprise.pk]
+    assert invited.json() == {"invited": [enterprise.pk]}
+
+
+def test_the_issuer_creates_a_programme_with_rules(api, government, people, media_root):
+    policy = PolicyFactory(owner=government)
+
+    response = as_user(api, people["chief"]).post(
+        reverse("api:programme-list"),
+        {
+            "policy": policy.pk,
+            "title": "视听企业宣传推广服务",
+            "programme_type": "publicity",
+            "budget": "0",
+            "opens_at": "2026-01-01T00:00:00+08:00",
+            "closes_at": "2027-12-31T23:59:00+08:00",
+            "is_published": True,
+            "combinator": "any",
+            "rules": [{"kind": "has_tag", "params": {"tag": "high-tech"}}],
+            "required_materials": [{"key": "licence", "label_zh": "营业执照"}],
+        },
+        format="json",
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["combinator"], body["requirements"]) == (
+        "any",
+        ["Holds the qualification: High-tech enterprise."],
+    )
+    assert body["required_materials"] == [
+        {"key": "licence", "label_zh": "营业执照", "label_en": "", "required": True}
+    ]
+
+
+def test_only_the_issuer_publicises_its_notice(api, programme, enterprise, people, park):
+    from tests.factories import PublicNoticeFactory
+    from tests.factories.programs import approved
+
+    approved(programme, enterprise)
+    notice = PublicNoticeFactory(programme=programme)
+
+    response = as_user(api, people["park"]).post(reverse("api:notice-publish", args=[notice.pk]))
+
+    assert response.status_code == 404
+    assert PublicNotice.objects.get(pk=notice.pk).state == "draft"
