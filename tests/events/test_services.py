@@ -10,6 +10,7 @@ from cloudpark.core.models import AuditEntry
 from cloudpark.events import enums, services
 from cloudpark.events.enums import EventStatus, ExhibitorStatus, RegistrationStatus
 from cloudpark.events.models import Event, Registration, Session
+from cloudpark.notifications.models import Notification
 from tests.factories import (
     EnterpriseFactory,
     EventFactory,
@@ -136,6 +137,94 @@ def test_cancelling_an_event_cancels_its_parts_with_the_reason_on_the_event():
         "因天气原因取消",
         EventStatus.CANCELLED,
     )
+
+
+def test_cancelling_an_event_notifies_everyone_registered_once_with_the_reason(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    event = open_event(capacity=1)
+    part = PartFactory(parent=event, registration_enabled=True, requires_approval=True)
+    services.publish_event(part, actor=None)
+    confirmed = RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event)
+    pending = RegistrationFactory(event=part)
+    RegistrationFactory(event=part, user=confirmed.user)
+    gone = RegistrationFactory(event=part)
+    services.cancel_registration(gone, actor=gone.user)
+    local = event.starts_at.astimezone(event.zone).strftime("%Y-%m-%d %H:%M")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_event(event, actor=None, reason="因台风取消")
+
+    notices = Notification.objects.order_by("recipient_id")
+    assert [notice.recipient_id for notice in notices] == sorted(
+        [confirmed.user_id, waiting.user_id, pending.user_id]
+    )
+    assert {(notice.kind, notice.url, notice.text) for notice in notices} == {
+        (
+            "events.event_cancelled_with_reason",
+            f"/events/{event.pk}/",
+            f"{event.title_en}, planned for {local}, has been cancelled: 因台风取消",
+        )
+    }
+    assert sorted(message.to[0] for message in mailoutbox) == sorted(
+        [confirmed.user.email, waiting.user.email, pending.user.email]
+    )
+
+
+def test_a_cancellation_names_the_event_in_the_language_each_person_registered_in():
+    event = open_event()
+    chinese = RegistrationFactory(event=event, language="zh-hans")
+    english = RegistrationFactory(event=event, language="en")
+
+    services.cancel_event(event, actor=None)
+
+    names = {
+        notice.recipient_id: (notice.kind, notice.params["event"])
+        for notice in Notification.objects.all()
+    }
+    assert names == {
+        chinese.user_id: ("events.event_cancelled", event.title),
+        english.user_id: ("events.event_cancelled", event.title_en),
+    }
+
+
+def test_cancelling_a_part_notifies_its_registrants_only():
+    event = open_event()
+    part = PartFactory(parent=event, registration_enabled=True)
+    services.publish_event(part, actor=None)
+    RegistrationFactory(event=event)
+    at_part = RegistrationFactory(event=part)
+
+    services.cancel_event(part, actor=None)
+
+    notice = Notification.objects.get()
+    assert (notice.recipient_id, notice.url, notice.params["event"]) == (
+        at_part.user_id,
+        f"/events/{part.pk}/",
+        f"{part.title_en}, part of {event.title_en}",
+    )
+
+
+def test_a_part_cancelled_earlier_is_not_announced_again_with_its_event():
+    event = open_event()
+    part = PartFactory(parent=event, registration_enabled=True)
+    services.publish_event(part, actor=None)
+    RegistrationFactory(event=part)
+    services.cancel_event(part, actor=None)
+
+    services.cancel_event(event, actor=None)
+
+    assert Notification.objects.count() == 1
+
+
+def test_cancelling_an_event_twice_notifies_once():
+    registration = RegistrationFactory()
+    services.cancel_event(registration.event, actor=None)
+
+    services.cancel_event(registration.event, actor=None)
+
+    assert Notification.objects.filter(recipient=registration.user).count() == 1
 
 
 def test_an_event_is_finished_only_once_it_has_begun():

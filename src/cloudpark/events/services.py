@@ -10,9 +10,11 @@ import functools
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,7 @@ from cloudpark.events.models import (
     Session,
     Speaker,
 )
+from cloudpark.notifications import services as notifications
 from cloudpark.orgs.enums import OrganizationKind
 
 logger = logging.getLogger(__name__)
@@ -71,6 +74,14 @@ REGISTRATION_CANCELLED = audit.register(
     "events.registration.cancelled", _("Registration cancelled")
 )
 CHECKED_IN = audit.register("events.registration.checked_in", _("Checked in"))
+
+CANCELLED_NOTICE = notifications.register(
+    "events.event_cancelled", _("%(event)s, planned for %(time)s, has been cancelled.")
+)
+CANCELLED_WITH_REASON_NOTICE = notifications.register(
+    "events.event_cancelled_with_reason",
+    _("%(event)s, planned for %(time)s, has been cancelled: %(reason)s"),
+)
 
 EVENT_FIELDS = (
     "kind",
@@ -327,7 +338,9 @@ def publish_event(event, *, actor, now=None):
 
 @transaction.atomic
 def cancel_event(event, *, actor, reason="", now=None):
-    """Call an event off, with its parts; registrations are kept as they were."""
+    """Call an event off, with its parts. Registrations are kept as they were, and everyone
+    registered (confirmed, waiting or awaiting approval) is notified in the platform and by
+    e-mail once the cancellation is committed."""
     now = now or timezone.now()
     event, moved = _transition(
         event,
@@ -338,11 +351,53 @@ def cancel_event(event, *, actor, reason="", now=None):
         data={"reason": reason.strip()},
     )
     if moved:
+        called_off = [event.pk]
         for part in event.parts.select_for_update().exclude(
             status__in=[enums.EventStatus.CANCELLED, enums.EventStatus.FINISHED]
         ):
             _move(part, enums.EventStatus.CANCELLED, actor=actor, now=now, data={"with": event.pk})
+            called_off.append(part.pk)
+        _notify_cancellation(event, called_off, reason=reason.strip())
     return event
+
+
+def _cancelled_name(event):
+    if event.parent_id is None:
+        return event.display_title
+    return _t("%(part)s, part of %(event)s") % {
+        "part": event.display_title,
+        "event": event.parent.display_title,
+    }
+
+
+def _notify_cancellation(event, called_off, *, reason):
+    """Tell everyone with a seat, a place on the waiting list or a request for one of the
+    events ``called_off`` (``event`` and the parts cancelled with it), once per person, with
+    the event named in the language they registered in."""
+    registrations = Registration.objects.filter(
+        event_id__in=called_off, status__in=enums.ACTIVE_REGISTRATION
+    ).select_related("user")
+    people = {}
+    # A person registered for the event and for one of its parts is told once, in the
+    # language of their registration for the event itself.
+    for registration in sorted(
+        registrations, key=lambda item: (item.event_id != event.pk, item.pk)
+    ):
+        people.setdefault(registration.user_id, registration)
+    by_language = {}
+    for registration in people.values():
+        language = registration.language or settings.LANGUAGE_CODE
+        by_language.setdefault(language, []).append(registration.user)
+    kind = CANCELLED_WITH_REASON_NOTICE if reason else CANCELLED_NOTICE
+    url = reverse("public:event_detail", args=[event.pk])
+    for language, recipients in sorted(by_language.items()):
+        with translation.override(language):
+            params = {
+                "event": str(_cancelled_name(event)),
+                "time": local_text(event.starts_at, event),
+                "reason": reason,
+            }
+        notifications.notify(recipients, kind, params=params, url=url)
 
 
 @transaction.atomic
