@@ -280,6 +280,36 @@ def test_an_event_ending_before_it_starts_is_refused_on_the_form(client, park):
     assert not Event.objects.exists()
 
 
+def test_a_capacity_below_the_confirmed_seats_is_refused_at_its_field(client, park):
+    event = open_event(owner=park, capacity=5)
+    RegistrationFactory(event=event)
+    RegistrationFactory(event=event)
+    client.force_login(admin_of(park))
+    local = {name: getattr(event, name).astimezone(event.zone) for name in ("starts_at", "ends_at")}
+
+    response = client.post(
+        reverse("park:event_edit", args=[event.pk]),
+        {
+            **event_form(
+                title=event.title,
+                time_zone=event.time_zone,
+                starts_at=local["starts_at"].strftime("%Y-%m-%dT%H:%M"),
+                ends_at=local["ends_at"].strftime("%Y-%m-%dT%H:%M"),
+            ),
+            "registration_enabled": "on",
+            "has_waiting_list": "on",
+            "capacity": "1",
+        },
+    )
+
+    event.refresh_from_db()
+    assert response.context["form"].errors["capacity"] == [
+        "2 seats are already confirmed: the event cannot have fewer seats. "
+        "Cancel registrations first."
+    ]
+    assert event.capacity == 5
+
+
 def test_an_organiser_publishes_from_the_event_page(client, park):
     event = EventFactory(owner=park)
     client.force_login(admin_of(park))

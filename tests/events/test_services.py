@@ -17,11 +17,13 @@ from tests.factories import (
     ExhibitionFactory,
     ExhibitorFactory,
     FilmFactory,
+    FilmWeekFactory,
     OrganizerFactory,
     OtherOrganizationFactory,
     PartFactory,
     QuestionFactory,
     RegistrationFactory,
+    ScreeningFactory,
     SessionFactory,
     UserFactory,
 )
@@ -258,6 +260,65 @@ def test_changing_an_event_to_end_before_it_starts_is_refused():
 
     event.refresh_from_db()
     assert event.ends_at == event.starts_at + timedelta(hours=8)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda event: PartFactory(parent=event), "Some of its parts would then fall outside"),
+        (
+            lambda event: SessionFactory(event=event, title="闭幕式", title_en="Closing"),
+            "The session “Closing” (%(time)s) would then fall outside the event's dates",
+        ),
+        (
+            lambda event: ScreeningFactory(film=FilmFactory(event=event, title_en="Mountains")),
+            "The screening of “Mountains” (%(time)s) would then fall outside the event's dates",
+        ),
+    ],
+    ids=["part", "session", "screening"],
+)
+def test_moving_an_event_away_from_its_programme_is_refused(make, message):
+    event = FilmWeekFactory(starts_at=in_days(10))
+    make(event)
+    time = services.local_text(event.starts_at, event)
+    starts_at, ends_at = event.starts_at, event.ends_at
+
+    with pytest.raises(DomainError) as refused:
+        services.update_event(
+            event,
+            actor=None,
+            starts_at=starts_at + timedelta(days=1),
+            ends_at=ends_at + timedelta(days=1),
+        )
+
+    event.refresh_from_db()
+    assert str(refused.value).startswith(message % {"time": time})
+    assert (refused.value.field, event.starts_at, event.ends_at) == (
+        "starts_at",
+        starts_at,
+        ends_at,
+    )
+
+
+def test_ending_an_event_before_its_last_session_is_refused_at_the_end():
+    event = EventFactory()
+    SessionFactory(event=event, starts_at=event.ends_at - timedelta(hours=1))
+
+    with pytest.raises(DomainError) as refused:
+        services.update_event(event, actor=None, ends_at=event.ends_at - timedelta(hours=2))
+
+    assert refused.value.field == "ends_at"
+
+
+def test_an_event_moves_with_its_programme_inside_its_new_dates():
+    event = EventFactory()
+    session = SessionFactory(event=event)
+
+    moved = services.update_event(
+        event, actor=None, starts_at=session.starts_at, ends_at=session.ends_at
+    )
+
+    assert (moved.starts_at, moved.ends_at) == (session.starts_at, session.ends_at)
 
 
 def test_a_part_takes_place_within_its_event():
@@ -549,6 +610,34 @@ def test_a_cancelled_seat_goes_to_the_first_person_waiting(
         "events.registration.confirmed",
     ]
     assert [message.to for message in mailoutbox] == [[first_in_line.user.email]]
+
+
+def test_the_capacity_cannot_go_below_the_confirmed_seats():
+    event = open_event(capacity=3)
+    RegistrationFactory(event=event)
+    RegistrationFactory(event=event)
+
+    with pytest.raises(DomainError) as refused:
+        services.update_event(event, actor=None, capacity=1)
+
+    event.refresh_from_db()
+    assert (refused.value.field, str(refused.value), event.capacity) == (
+        "capacity",
+        "2 seats are already confirmed: the event cannot have fewer seats. "
+        "Cancel registrations first.",
+        3,
+    )
+
+
+@pytest.mark.parametrize("capacity", [2, None])
+def test_the_capacity_may_come_down_to_the_confirmed_seats_or_be_lifted(capacity):
+    event = open_event(capacity=3)
+    RegistrationFactory(event=event)
+    RegistrationFactory(event=event)
+
+    updated = services.update_event(event, actor=None, capacity=capacity)
+
+    assert updated.capacity == capacity
 
 
 def test_more_seats_go_to_the_waiting_list_in_order():

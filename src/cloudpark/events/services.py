@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
@@ -264,17 +265,73 @@ def update_event(event, *, actor, now=None, **values):
     for field in changed:
         setattr(event, field, values[field])
     _validate_event(event)
-    outside = event.parts.exclude(starts_at__gte=event.starts_at, ends_at__lte=event.ends_at)
-    if outside.exists():
-        raise DomainError(
-            _t("Some of its parts would then fall outside the event's dates: move them first."),
-            field="starts_at",
-        )
+    if {"starts_at", "ends_at"} & set(changed):
+        _check_programme_within(event, field="starts_at" if "starts_at" in changed else "ends_at")
+    if "capacity" in changed:
+        _check_capacity_holds_confirmed(event)
     event.save(update_fields=[*changed, "updated_at"])
     audit.log_action(event, EVENT_UPDATED, actor=actor, data={"fields": sorted(changed)})
     if {"capacity", "has_waiting_list"} & set(changed):
         _fill_free_seats(event, actor=actor, now=now or timezone.now())
     return event
+
+
+def _check_programme_within(event, *, field):
+    """Refuse new dates that would leave a part, a session or a screening of ``event``
+    outside them, naming the first one found."""
+    inside = {"starts_at__gte": event.starts_at, "ends_at__lte": event.ends_at}
+    if event.parts.exclude(**inside).exists():
+        raise DomainError(
+            _t("Some of its parts would then fall outside the event's dates: move them first."),
+            field=field,
+        )
+    session = event.sessions.exclude(**inside).order_by("starts_at", "pk").first()
+    if session is not None:
+        raise DomainError(
+            _t(
+                "The session “%(session)s” (%(time)s) would then fall outside the event's "
+                "dates: move it first."
+            )
+            % {"session": session.display_title, "time": local_text(session.starts_at, event)},
+            field=field,
+        )
+    screening = (
+        Screening.objects.filter(film__event=event)
+        .exclude(**inside)
+        .select_related("film")
+        .order_by("starts_at", "pk")
+        .first()
+    )
+    if screening is not None:
+        raise DomainError(
+            _t(
+                "The screening of “%(film)s” (%(time)s) would then fall outside the event's "
+                "dates: move it first."
+            )
+            % {
+                "film": screening.film.display_title,
+                "time": local_text(screening.starts_at, event),
+            },
+            field=field,
+        )
+
+
+def _check_capacity_holds_confirmed(event):
+    if event.capacity is None:
+        return
+    confirmed = _confirmed_count(event)
+    if event.capacity < confirmed:
+        raise DomainError(
+            ngettext(
+                "%(count)s seat is already confirmed: the event cannot have fewer seats. "
+                "Cancel registrations first.",
+                "%(count)s seats are already confirmed: the event cannot have fewer seats. "
+                "Cancel registrations first.",
+                confirmed,
+            )
+            % {"count": confirmed},
+            field="capacity",
+        )
 
 
 _REFUSALS = {
