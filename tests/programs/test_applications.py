@@ -503,6 +503,21 @@ def test_a_decided_application_cannot_be_withdrawn(programme, enterprise, people
     assert snapshot(application) == before
 
 
+def test_withdrawing_through_a_copy_from_before_the_submission_uses_the_stored_row(
+    programme, enterprise, people
+):
+    copy = complete_draft(programme, enterprise)
+    services.submit_application(Application.objects.get(pk=copy.pk), actor=people["applicant"])
+
+    application = services.withdraw_application(copy, actor=people["applicant"])
+
+    assert (application.state, ReviewCase.objects.get().state) == (
+        ApplicationState.WITHDRAWN,
+        "withdrawn",
+    )
+    assert actions(application)[-1] == "programs.application.withdrawn"
+
+
 def test_after_a_withdrawal_the_enterprise_may_apply_again(programme, enterprise, people):
     services.withdraw_application(
         ApplicationFactory(programme=programme, enterprise=enterprise), actor=None

@@ -432,6 +432,21 @@ def _lock_application(application):
     )
 
 
+def _lock_with_case(application):
+    """Lock the application's review case, then the application: the order the engine's
+    decisions take. Which case is read from the database, not from ``application``, which may
+    be a copy from before its first submission; decide from the rows returned."""
+    case_id = (
+        Application.objects.filter(pk=application.pk).values_list("review_case_id", flat=True).get()
+    )
+    case = ReviewCase.objects.select_for_update().get(pk=case_id) if case_id else None
+    application = _lock_application(application)
+    if application.review_case_id != case_id:
+        # Its first submission committed between the two reads.
+        case = ReviewCase.objects.select_for_update().get(pk=application.review_case_id)
+    return application, case
+
+
 def _check_editable(application):
     if not application.is_editable:
         raise TransitionNotAllowed(
@@ -530,10 +545,7 @@ def submit_application(application, *, actor):
     """Submit a draft inside the programme's window, or resubmit a returned application (the
     window does not bind a resubmission: the enterprise applied in time). The park gives the
     first opinion; an enterprise outside any park goes straight to the government."""
-    if application.review_case_id:
-        # Lock the case before the application, in the order the engine's decisions do.
-        ReviewCase.objects.select_for_update().get(pk=application.review_case_id)
-    application = _lock_application(application)
+    application, _case = _lock_with_case(application)
     if application.state not in (ApplicationState.DRAFT, ApplicationState.RETURNED):
         raise TransitionNotAllowed(
             _t("This application has already been submitted and is %(state)s.")
@@ -572,15 +584,13 @@ def submit_application(application, *, actor):
 def withdraw_application(application, *, actor):
     """Take an application back before a decision: a draft at once, one in review through
     the engine (which tells the reviewers)."""
-    if application.review_case_id:
-        case = ReviewCase.objects.select_for_update().get(pk=application.review_case_id)
-    application = _lock_application(application)
+    application, case = _lock_with_case(application)
     if not application.can_be_withdrawn:
         raise TransitionNotAllowed(
             _t("An application that is %(state)s cannot be withdrawn.")
             % {"state": application.get_state_display()}
         )
-    if application.review_case_id:
+    if case is not None:
         reviews.withdraw(case, actor=actor)
     else:
         _move(application, ApplicationState.WITHDRAWN, actor=actor, action=WITHDRAWN)
