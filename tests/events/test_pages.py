@@ -515,6 +515,25 @@ def test_an_enterprise_accepts_an_invitation(client, enterprise):
     assert invitation.status == "confirmed"
 
 
+def test_an_enterprise_cannot_accept_its_own_application(client, enterprise):
+    application = services.apply_to_exhibit(
+        ExhibitionFactory(published=True), enterprise, actor=None, exhibits="8K转播车"
+    )
+    client.force_login(admin_of(enterprise))
+
+    response = client.post(
+        reverse("enterprise:exhibition_list"),
+        {"action": "accept", "row": application.pk},
+        follow=True,
+    )
+
+    application.refresh_from_db()
+    assert application.status == "applied"
+    assert [str(message) for message in response.context["messages"]] == [
+        "Only the organiser can confirm an application to exhibit."
+    ]
+
+
 def test_an_exhibition_that_has_opened_takes_no_applications(client, enterprise):
     exhibition = ExhibitionFactory(starts_at=in_days(-1), ends_at=in_days(1), published=True)
     client.force_login(admin_of(enterprise))

@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from tests.factories import EventFactory, RegistrationFactory, UserFactory
+from cloudpark.events import services
+from tests.factories import EventFactory, ExhibitionFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,35 @@ def test_a_registration_is_cancelled_by_its_person_or_the_organiser(park, member
     allowed = [person.has_perm("events.cancel_registration", registration) for person in people]
 
     assert allowed == [T, T, F, F, F]
+
+
+# Who confirms an exhibitor: (organiser admin, organiser staff, exhibitor admin, outsider).
+CONFIRM_EXHIBITOR = {
+    "applied": (T, F, F, F),
+    "invited": (T, F, T, F),
+}
+
+
+@pytest.mark.parametrize(("status", "expected"), CONFIRM_EXHIBITOR.items())
+def test_an_application_is_confirmed_by_the_organiser_an_invitation_by_either(
+    park, enterprise, member, status, expected
+):
+    exhibition = ExhibitionFactory(owner=park, published=True)
+    if status == "applied":
+        exhibitor = services.apply_to_exhibit(exhibition, enterprise, actor=None, exhibits="")
+    else:
+        exhibitor = services.invite_exhibitor(exhibition, actor=None, organization=enterprise)
+    people = [
+        member(park, role="admin"),
+        member(park, role="staff"),
+        member(enterprise, role="admin"),
+        UserFactory(),
+    ]
+
+    allowed = tuple(person.has_perm("events.confirm_exhibitor", exhibitor) for person in people)
+
+    assert allowed == expected
+
+
+def test_no_exhibitor_means_no_right_to_confirm(park, member):
+    assert member(park).has_perm("events.confirm_exhibitor", None) is False

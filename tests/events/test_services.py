@@ -538,6 +538,68 @@ def test_a_confirmed_exhibitor_gets_a_booth_nobody_else_has():
     assert (first.booth, second.status, second.booth) == ("A01", ExhibitorStatus.INVITED, "")
 
 
+EXHIBITOR_WRITES = {
+    "confirm": (
+        ExhibitorStatus.INVITED,
+        lambda exhibitor: services.confirm_exhibitor(exhibitor, actor=None, booth="A01"),
+    ),
+    "decline": (
+        ExhibitorStatus.INVITED,
+        lambda exhibitor: services.decline_exhibitor(exhibitor, actor=None),
+    ),
+    "withdraw": (
+        ExhibitorStatus.CONFIRMED,
+        lambda exhibitor: services.withdraw_exhibitor(exhibitor, actor=None),
+    ),
+    "booth": (
+        ExhibitorStatus.CONFIRMED,
+        lambda exhibitor: services.assign_booth(exhibitor, actor=None, booth="B02"),
+    ),
+}
+
+
+@pytest.mark.parametrize("closing", [EventStatus.CANCELLED, EventStatus.FINISHED])
+@pytest.mark.parametrize("write", sorted(EXHIBITOR_WRITES))
+def test_exhibitors_of_a_cancelled_or_finished_exhibition_are_left_as_they_were(closing, write):
+    start, step = EXHIBITOR_WRITES[write]
+    exhibitor = exhibitor_in(start)
+    EVENT_STEPS[closing](exhibitor.event)
+
+    with pytest.raises(DomainError, match="A cancelled or finished event can no longer be changed"):
+        step(exhibitor)
+
+    exhibitor.refresh_from_db()
+    assert (exhibitor.status, exhibitor.booth) == (start, "")
+
+
+def test_an_enterprise_cannot_confirm_its_own_application(member):
+    enterprise = EnterpriseFactory()
+    exhibition = ExhibitionFactory(published=True)
+    application = services.apply_to_exhibit(exhibition, enterprise, actor=None, exhibits="8K转播车")
+
+    with pytest.raises(DomainError, match="Only the organiser can confirm an application"):
+        services.confirm_exhibitor(application, actor=member(enterprise))
+
+    application.refresh_from_db()
+    assert application.status == ExhibitorStatus.APPLIED
+
+
+def test_the_organiser_confirms_an_application_and_the_enterprise_an_invitation(member):
+    enterprise = EnterpriseFactory()
+    exhibition = ExhibitionFactory(published=True)
+    application = services.apply_to_exhibit(exhibition, enterprise, actor=None, exhibits="8K转播车")
+    invitation = services.invite_exhibitor(
+        ExhibitionFactory(published=True), actor=None, organization=enterprise
+    )
+
+    confirmed = [
+        services.confirm_exhibitor(application, actor=member(exhibition.owner)).status,
+        services.confirm_exhibitor(invitation, actor=member(enterprise)).status,
+    ]
+
+    assert confirmed == [ExhibitorStatus.CONFIRMED, ExhibitorStatus.CONFIRMED]
+
+
 def test_applications_close_when_the_exhibition_opens():
     exhibition = ExhibitionFactory(published=True)
 

@@ -4,6 +4,7 @@ Each predicate is safe for anonymous users and ``None``."""
 
 import rules
 
+from cloudpark.events import enums
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.rules import is_government, is_park
@@ -54,6 +55,23 @@ def manages_registrations_event(user, registration):
     )
 
 
+@rules.predicate
+def manages_exhibitors_event(user, exhibitor):
+    return exhibitor is not None and _holds(
+        user, exhibitor.event.owner_id, org_enums.Capability.MANAGE_EVENTS
+    )
+
+
+@rules.predicate
+def acts_for_invited_exhibitor(user, exhibitor):
+    return (
+        exhibitor is not None
+        and exhibitor.status == enums.ExhibitorStatus.INVITED
+        and exhibitor.organization_id is not None
+        and _holds(user, exhibitor.organization_id, org_enums.Capability.MANAGE_EVENTS)
+    )
+
+
 can_manage_events = _capability_in_organization(org_enums.Capability.MANAGE_EVENTS)
 can_check_in = _capability_in_organization(org_enums.Capability.CHECK_IN)
 manages_event = _capability_in_owner(org_enums.Capability.MANAGE_EVENTS)
@@ -69,6 +87,9 @@ rules.add_perm("events.apply_to_exhibit", is_enterprise & can_manage_events)
 rules.add_perm("events.view_event", manages_event | checks_in_for_event)
 rules.add_perm("events.manage_event", manages_event)
 rules.add_perm("events.check_in_event", checks_in_for_event)
+
+# Exhibitor-level: an application is confirmed by the organiser, an invitation by either side.
+rules.add_perm("events.confirm_exhibitor", manages_exhibitors_event | acts_for_invited_exhibitor)
 
 # Registration-level.
 rules.add_perm("events.cancel_registration", is_registrant | manages_registrations_event)

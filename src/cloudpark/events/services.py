@@ -796,11 +796,18 @@ _EXHIBITOR_ACTIONS = {
 
 def _move_exhibitor(exhibitor, target, *, actor, now=None, booth=None):
     event = _locked(Event, exhibitor.event)
+    _check_changeable(event)
     exhibitor = _locked(Exhibitor, exhibitor)
     if exhibitor.status == target:
         return exhibitor
     if target not in enums.ExhibitorStatus.transitions()[enums.ExhibitorStatus(exhibitor.status)]:
         raise TransitionNotAllowed(_EXHIBITOR_REFUSALS[target])
+    if (
+        target == enums.ExhibitorStatus.CONFIRMED
+        and actor is not None
+        and not actor.has_perm("events.confirm_exhibitor", exhibitor)
+    ):
+        raise DomainError(_t("Only the organiser can confirm an application to exhibit."))
     fields = ["status", "decided_at", "updated_at"]
     if booth is not None and booth.strip():
         _check_booth(event, booth.strip(), exhibitor=exhibitor)
@@ -828,7 +835,8 @@ def _move_exhibitor(exhibitor, target, *, actor, now=None, booth=None):
 
 @transaction.atomic
 def confirm_exhibitor(exhibitor, *, actor, booth=None, now=None):
-    """Confirm an application (by the organiser) or an invitation (by either side)."""
+    """Confirm an application (by the organiser) or an invitation (by either side): an
+    organisation cannot confirm its own application (``events.confirm_exhibitor``)."""
     return _move_exhibitor(
         exhibitor, enums.ExhibitorStatus.CONFIRMED, actor=actor, now=now, booth=booth
     )
@@ -847,6 +855,7 @@ def withdraw_exhibitor(exhibitor, *, actor, now=None):
 @transaction.atomic
 def assign_booth(exhibitor, *, actor, booth):
     event = _locked(Event, exhibitor.event)
+    _check_changeable(event)
     exhibitor = _locked(Exhibitor, exhibitor)
     booth = booth.strip()
     if exhibitor.status != enums.ExhibitorStatus.CONFIRMED:

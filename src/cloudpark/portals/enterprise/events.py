@@ -48,9 +48,6 @@ class ExhibitionListView(EnterpriseMixin, TemplateView):
             return HttpResponseBadRequest()
         service, success = action
         entry = selectors.get_exhibitor_entry_of(self.organization, request.POST.get("row"))
-        if request.POST.get("action") == "accept" and entry.status != "invited":
-            messages.error(request, _("Only an invitation can be accepted here."))
-            return redirect("enterprise:exhibition_list")
         try:
             with transaction.atomic():
                 service(entry, actor=request.user)
