@@ -3,7 +3,7 @@
 ``CLOUDPARK_ENV`` picks the mode:
 
 * ``demo`` (default): embedded SQLite under ``var/``, a secret generated once and kept under
-  ``var/``, tasks run in the web process, mail printed to the console.
+  ``var/``, tasks run in the web process, mail written to files under ``var/mail/``.
 * ``production``: ``SECRET_KEY``, ``DATABASE_URL`` and ``ALLOWED_HOSTS`` must be given; the
   platform refuses to start with a default secret or with DEBUG on.
 * ``test``: chosen automatically under pytest; fast hashing, in-memory mail.
@@ -198,6 +198,7 @@ if PRODUCTION or env_bool("CLOUDPARK_TASK_WORKER"):
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 else:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+TASKS_RUN_IMMEDIATELY = TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -292,7 +293,8 @@ if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
-# Mail: SMTP when EMAIL_HOST is set, the console otherwise.
+# Mail: SMTP when EMAIL_HOST is set; otherwise one file per run under var/mail/, so that loading
+# the demo (which sends the notices its stories produce) does not flood the terminal.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cloud Park <noreply@cloudpark.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if TESTING:
@@ -314,7 +316,12 @@ elif os.environ.get("EMAIL_HOST"):
 elif PRODUCTION:
     raise ImproperlyConfigured("Production mode needs EMAIL_HOST: sign-in and notices send mail.")
 else:
-    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
+        }
+    }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -372,7 +379,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}, "axes": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "axes": {"level": "WARNING"},
+        # A task run inside the request has nothing to report unless it fails; a worker logs
+        # each task's progress.
+        "django.tasks": {"level": "WARNING" if TASKS_RUN_IMMEDIATELY else "INFO"},
+    },
 }
 
 SITE_NAME = _("Cloud Park")
