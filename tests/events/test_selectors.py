@@ -146,6 +146,25 @@ def test_attendance_counts_each_door():
     assert rows == [(main.pk, 3, 1, 33), (part.pk, 2, 1, 50)]
 
 
+def test_a_person_registered_for_the_event_and_a_part_is_expected_once_at_the_main_door():
+    part = PartFactory(registration_enabled=True)
+    main = part.parent
+    services.update_event(main, actor=None, registration_enabled=True)
+    services.publish_event(main, actor=None)
+    at_main = RegistrationFactory(event=main)
+    at_part_too = RegistrationFactory(event=part, user=at_main.user)
+    RegistrationFactory(event=part)
+    services.check_in(main, at_main.code, actor=None)
+    services.check_in(main, at_part_too.code, actor=None)
+
+    rows = [
+        (row["door"].pk, row["expected"], row["arrived"], row["percent"])
+        for row in selectors.attendance_of(main)
+    ]
+
+    assert rows == [(main.pk, 2, 1, 50), (part.pk, 2, 0, 0)]
+
+
 def test_the_registrations_list_searches_names_and_codes():
     registration = RegistrationFactory(name="王梓涵")
     RegistrationFactory(event=registration.event, name="李京华", user=UserFactory())

@@ -4,7 +4,7 @@ registrations."""
 
 from collections import OrderedDict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -155,9 +155,27 @@ def doors_of(event):
     return [main, *main.parts.order_by("position", "starts_at", "pk")]
 
 
+def _people_with_a_seat_at(door):
+    """How many people hold a confirmed seat for ``door`` or for one of its parts: a person
+    registered for the event and for a part is expected once at the main door."""
+    return Subquery(
+        Registration.objects.filter(
+            Q(event_id=door) | Q(event__parent_id=door),
+            status=enums.RegistrationStatus.CONFIRMED,
+        )
+        .order_by()
+        .annotate(
+            people=Func(F("user_id"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
+        )
+        .values("people")[:1],
+        output_field=IntegerField(),
+    )
+
+
 def attendance_of(event):
-    """Per door of ``event`` (its own and its parts'): the confirmed seats it admits and the
-    check-ins made there. A main event's door admits its parts' tickets too."""
+    """Per door of ``event`` (its own and its parts'): the people with a confirmed seat it
+    admits and the people let in there. A main event's door admits its parts' tickets too;
+    a person registered for the event and a part counts once there."""
     main = event.parent if event.parent_id else event
     doors = list(
         Event.objects.filter(Q(pk=main.pk) | Q(parent=main))
@@ -167,14 +185,14 @@ def attendance_of(event):
                 filter=Q(registrations__status=enums.RegistrationStatus.CONFIRMED),
                 distinct=True,
             ),
-            arrived=Count("check_ins", distinct=True),
+            people_expected=_people_with_a_seat_at(OuterRef("pk")),
+            arrived=Count("check_ins__registration__user", distinct=True),
         )
         .order_by("parent_id", "position", "starts_at", "pk")
     )
-    expected_at_main = sum(door.confirmed for door in doors)
     rows = []
     for door in doors:
-        expected = expected_at_main if door.pk == main.pk else door.confirmed
+        expected = door.people_expected if door.pk == main.pk else door.confirmed
         rows.append(
             {
                 "door": door,
