@@ -262,6 +262,59 @@ def test_a_refused_rule_is_a_400_with_its_message(api, programme, enterprise, pe
     assert Application.objects.get(pk=pk).state == ApplicationState.DRAFT
 
 
+@pytest.mark.parametrize(
+    ("make", "step", "message"),
+    [
+        (
+            "submitted",
+            "submit",
+            "This application has already been submitted and is Submitted, with the park.",
+        ),
+        ("approved", "withdraw", "An application that is Approved cannot be withdrawn."),
+    ],
+)
+def test_a_step_the_state_does_not_allow_is_a_400_with_the_reason(
+    api, programme, enterprise, people, make, step, message
+):
+    from tests.factories import programs as made
+
+    application = getattr(made, make)(programme, enterprise)
+    before = (application.state, application.review_case.state, application.review_case.round)
+
+    response = as_user(api, people["applicant"]).post(
+        reverse(f"api:application-{step}", args=[application.pk])
+    )
+
+    application.refresh_from_db()
+    application.review_case.refresh_from_db()
+    assert (response.status_code, response.json()) == (400, {"detail": message})
+    assert (
+        application.state,
+        application.review_case.state,
+        application.review_case.round,
+    ) == before
+
+
+def test_editing_a_submitted_application_is_a_400_with_the_reason(
+    api, programme, enterprise, people
+):
+    from tests.factories.programs import submitted
+
+    application = submitted(programme, enterprise)
+
+    response = as_user(api, people["applicant"]).patch(
+        reverse("api:application-detail", args=[application.pk]),
+        {"requested_amount": "1000"},
+        format="json",
+    )
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": "An application that is Submitted, with the park cannot be changed."},
+    )
+    assert Application.objects.get(pk=application.pk).requested_amount == Decimal("200000.00")
+
+
 def test_a_duplicate_application_is_refused(api, programme, people):
     as_user(api, people["applicant"])
     api.post(reverse("api:application-list"), {"programme": programme.pk}, format="json")

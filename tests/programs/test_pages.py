@@ -27,6 +27,7 @@ from tests.factories.programs import (
     complete_draft,
     pdf_file,
     publicised_notice,
+    submitted,
 )
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +122,81 @@ def test_submitting_and_withdrawing_on_the_pages(client_en, programme, enterpris
         ApplicationState.PARK_REVIEW,
         ApplicationState.WITHDRAWN,
     )
+
+
+def snapshot(application):
+    """What a refused step must leave as it was."""
+    from cloudpark.core.models import AuditEntry
+    from cloudpark.reviews.models import ReviewCase
+
+    application = Application.objects.get(pk=application.pk)
+    return (
+        application.state,
+        application.answers,
+        application.review_case_id,
+        list(ReviewCase.objects.values_list("state", "stage_key", "round")),
+        AuditEntry.objects.count(),
+    )
+
+
+def test_submitting_again_shows_the_services_reason_and_changes_nothing(
+    client_en, programme, enterprise, people
+):
+    application = submitted(programme, enterprise)
+    before = snapshot(application)
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.post(reverse("enterprise:application_submit", args=[application.pk]))
+
+    assert response.status_code == 200
+    assert response.context["error"] == (
+        "This application has already been submitted and is Submitted, with the park."
+    )
+    assert snapshot(application) == before
+
+
+def test_withdrawing_a_decided_application_shows_the_reason_and_changes_nothing(
+    client_en, programme, enterprise, people
+):
+    application = approved(programme, enterprise)
+    before = snapshot(application)
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.post(reverse("enterprise:application_withdraw", args=[application.pk]))
+
+    assert response.status_code == 200
+    assert response.context["error"] == "An application that is Approved cannot be withdrawn."
+    assert snapshot(application) == before
+
+
+def test_editing_a_submitted_application_shows_the_reason_and_changes_nothing(
+    client_en, programme, enterprise, people
+):
+    application = submitted(programme, enterprise)
+    before = snapshot(application)
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.post(
+        reverse("enterprise:application_edit", args=[application.pk]),
+        {"requested_amount": "100000", "answer_project": "改名"},
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "An application that is Submitted, with the park cannot be changed."
+    ]
+    assert snapshot(application) == before
+
+
+def test_the_detail_page_offers_only_the_steps_the_state_allows(
+    client_en, programme, enterprise, people
+):
+    application = approved(programme, enterprise)
+    client = signed_in(client_en, people["applicant"])
+
+    response = client.get(reverse("enterprise:application_detail", args=[application.pk]))
+
+    assert (response.context["can_edit"], response.context["can_withdraw"]) == (False, False)
 
 
 @pytest.mark.parametrize("action", ["application_submit", "application_withdraw"])

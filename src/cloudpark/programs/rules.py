@@ -44,16 +44,6 @@ def applies_for_the_enterprise(user, application):
 
 
 @rules.predicate
-def application_is_editable(user, application):
-    return application is not None and application.is_editable
-
-
-@rules.predicate
-def application_can_be_withdrawn(user, application):
-    return application is not None and application.can_be_withdrawn
-
-
-@rules.predicate
 def manages_the_programme(user, programme):
     return programme is not None and _holds(
         user, programme.issuer, org_enums.Capability.MANAGE_PROGRAMMES
@@ -82,12 +72,11 @@ rules.add_perm(
 )
 rules.add_perm("programs.manage_programmes", is_government & may_manage_programmes_in_organization)
 
-# Object-level.
-rules.add_perm("programs.edit_application", applies_for_the_enterprise & application_is_editable)
-rules.add_perm("programs.submit_application", applies_for_the_enterprise & application_is_editable)
-rules.add_perm(
-    "programs.withdraw_application", applies_for_the_enterprise & application_can_be_withdrawn
-)
+# Object-level. These say who may act on an application; whether its state allows the step
+# is the service's to say, with a message the applicant can read (``TransitionNotAllowed``).
+rules.add_perm("programs.edit_application", applies_for_the_enterprise)
+rules.add_perm("programs.submit_application", applies_for_the_enterprise)
+rules.add_perm("programs.withdraw_application", applies_for_the_enterprise)
 rules.add_perm("programs.change_programme", manages_the_programme)
 rules.add_perm("programs.change_policy", manages_the_policy)
 rules.add_perm("programs.manage_notice", manages_the_notice)

@@ -171,9 +171,12 @@ class ApplicationDetailView(EnterpriseMixin, shared.ApplicationDetailView):
         context = super().get_context_data(**kwargs)
         application = self.get_application()
         user = self.request.user
+        # The buttons show the steps the state allows; the services refuse the others.
         context.update(
-            can_edit=user.has_perm("programs.edit_application", application),
-            can_withdraw=user.has_perm("programs.withdraw_application", application),
+            can_edit=application.is_editable
+            and user.has_perm("programs.edit_application", application),
+            can_withdraw=application.can_be_withdrawn
+            and user.has_perm("programs.withdraw_application", application),
         )
         return context
 
