@@ -84,7 +84,9 @@ def test_events_are_found_by_kind_city_organiser_and_dates():
     with_exhibition = EventFactory(
         title="带展会的论坛", city="广州", starts_at=in_days(3), published=True
     )
-    PartFactory(parent=with_exhibition, kind=enums.EventKind.EXHIBITION)
+    services.publish_event(
+        PartFactory(parent=with_exhibition, kind=enums.EventKind.EXHIBITION), actor=None
+    )
     events = selectors.public_main_events()
     day = timezone.localdate() + timedelta(days=20)
 
@@ -105,6 +107,21 @@ def test_events_are_found_by_kind_city_organiser_and_dates():
         "from": [week.title],
         "until": [forum.title, with_exhibition.title],
     }
+
+
+def test_the_kind_filter_looks_at_the_parts_the_public_sees_only():
+    with_draft_part = EventFactory(title="草稿展会论坛", published=True)
+    PartFactory(parent=with_draft_part, kind=enums.EventKind.EXHIBITION)
+    with_finished_part = EventFactory(
+        title="往届展会论坛", starts_at=in_days(-2), ends_at=in_days(-1), published=True
+    )
+    finished_part = PartFactory(parent=with_finished_part, kind=enums.EventKind.EXHIBITION)
+    services.publish_event(finished_part, actor=None)
+    services.finish_event(with_finished_part, actor=None)
+
+    found = selectors.filter_public_events(selectors.public_main_events(), kind="exhibition")
+
+    assert titles(found) == [with_finished_part.title]
 
 
 def test_chinese_search_finds_two_character_words():

@@ -245,7 +245,10 @@ def filter_public_events(
     yet, soonest first) or ``past`` (latest first)."""
     now = timezone.now()
     if kind:
-        queryset = queryset.filter(Q(kind=kind) | Q(parts__kind=kind)).distinct()
+        # A part counts once the public sees it: a draft part is still the organiser's own.
+        queryset = queryset.filter(
+            Q(kind=kind) | Q(parts__kind=kind, parts__status__in=enums.PUBLIC_STATUSES)
+        ).distinct()
     if city:
         queryset = queryset.filter(Q(city=city) | Q(city_en=city))
     if organizer:
