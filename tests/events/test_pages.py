@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -62,6 +64,21 @@ def test_the_public_list_searches_chinese_and_filters_by_kind(client):
     response = client.get(reverse("public:event_list"), {"q": "电影", "kind": "film_week"})
 
     assert [event.title for event in response.context["rows"]] == ["中国—东盟电影文化周"]
+
+
+def test_the_public_list_filters_by_an_organiser_named_on_the_event(client):
+    event = EventFactory(title="网络视听论坛", published=True)
+    OrganizerFactory(event=event, name="中国网络视听节目服务协会", name_en="")
+    EventFactory(title="视听产业发展论坛", published=True)
+    url = reverse("public:event_list")
+
+    with CaptureQueriesContext(connection) as unfiltered:
+        client.get(url)
+    with CaptureQueriesContext(connection) as filtered:
+        response = client.get(url, {"organizer_name": "视听节目"})
+
+    assert [event.title for event in response.context["rows"]] == ["网络视听论坛"]
+    assert len(filtered) == len(unfiltered)
 
 
 def test_the_public_list_exports_to_excel(client):

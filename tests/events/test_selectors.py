@@ -124,6 +124,30 @@ def test_the_kind_filter_looks_at_the_parts_the_public_sees_only():
     assert titles(found) == [with_finished_part.title]
 
 
+def test_the_organiser_name_finds_named_directory_and_managing_organisations():
+    named = EventFactory(title="有署名协办单位的论坛", published=True)
+    OrganizerFactory(event=named, name="中国网络视听节目服务协会", name_en="CNSA")
+    listed = EventFactory(title="有名录主办单位的论坛", published=True)
+    OrganizerFactory(
+        event=listed, organization=OtherOrganizationFactory(name="中国文化产业协会"), name=""
+    )
+    managed = EventFactory(title="园区自办论坛", owner__name="滨江视听协会园", published=True)
+    EventFactory(title="无关论坛", published=True)
+    events = selectors.public_main_events()
+
+    found = {
+        name: sorted(titles(selectors.filter_public_events(events, organizer_name=name)))
+        for name in ("网络视听", "cnsa", "文化产业协会", "协会")
+    }
+
+    assert found == {
+        "网络视听": [named.title],
+        "cnsa": [named.title],
+        "文化产业协会": [listed.title],
+        "协会": sorted([named.title, listed.title, managed.title]),
+    }
+
+
 def test_chinese_search_finds_two_character_words():
     EventFactory(title="中国—东盟电影文化周", published=True)
     EventFactory(title="网络媒体论坛", published=True)

@@ -251,6 +251,9 @@ class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=enums.EventKind.choices, method="noop")
     city = django_filters.CharFilter(method="noop")
     organizer = django_filters.NumberFilter(method="noop", label="Organiser (organisation id)")
+    organizer_name = django_filters.CharFilter(
+        method="noop", label="Part of an organiser's name, in the directory or not"
+    )
     date_from = django_filters.DateFilter(method="noop", label="Ending on or after")
     date_to = django_filters.DateFilter(method="noop", label="Starting on or before")
     when = django_filters.ChoiceFilter(

@@ -239,9 +239,20 @@ def public_main_events():
 
 
 def filter_public_events(
-    queryset, *, query="", kind="", city="", organizer=None, date_from=None, date_to=None, when=""
+    queryset,
+    *,
+    query="",
+    kind="",
+    city="",
+    organizer=None,
+    organizer_name="",
+    date_from=None,
+    date_to=None,
+    when="",
 ):
-    """The public list's filters; each may be empty. ``when`` is ``upcoming`` (not ended
+    """The public list's filters; each may be empty. ``organizer`` is an organisation of the
+    directory; ``organizer_name`` part of the name of any organiser, in the directory or
+    only named on the event, or of the managing body. ``when`` is ``upcoming`` (not ended
     yet, soonest first) or ``past`` (latest first)."""
     now = timezone.now()
     if kind:
@@ -254,6 +265,16 @@ def filter_public_events(
     if organizer:
         queryset = queryset.filter(
             Q(owner=organizer) | Q(organizers__organization=organizer)
+        ).distinct()
+    organizer_name = organizer_name.strip()
+    if organizer_name:
+        queryset = queryset.filter(
+            Q(owner__name__icontains=organizer_name)
+            | Q(owner__name_en__icontains=organizer_name)
+            | Q(organizers__name__icontains=organizer_name)
+            | Q(organizers__name_en__icontains=organizer_name)
+            | Q(organizers__organization__name__icontains=organizer_name)
+            | Q(organizers__organization__name_en__icontains=organizer_name)
         ).distinct()
     if date_from:
         queryset = queryset.filter(ends_at__date__gte=date_from)

@@ -42,12 +42,16 @@ class PublicEventFilterForm(FilterForm):
         label=_("Organiser"),
         empty_label=_("All organisers"),
     )
+    organizer_name = SearchField(label=_("Organiser's name"))
     date_from = django_forms.DateField(label=_("From"), required=False, widget=DateInput())
     date_to = django_forms.DateField(label=_("Until"), required=False, widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs["placeholder"] = _("Title, theme or city, e.g. 论坛")
+        self.fields["organizer_name"].widget.attrs["placeholder"] = _(
+            "Any organiser, listed or not, e.g. 协会"
+        )
         self.fields["city"].choices = [("", _("All cities"))] + [
             (city, localized(city, city_en)) for city, city_en in selectors.public_cities()
         ]
