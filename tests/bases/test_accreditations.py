@@ -380,6 +380,20 @@ def test_rectification_suspends_the_base_until_a_later_pass(base, people):
     ]
 
 
+def test_a_new_accreditation_leaves_a_suspension_in_place(base, administration, people):
+    review = AnnualReviewFactory(park=base)
+    services.decide_annual_review(
+        review, actor=people["bureau_chief"], outcome="rectify", comment="限期整改。"
+    )
+
+    AccreditationFactory(
+        park=base, decided_by=administration, level="national", approved_on=timezone.localdate()
+    )
+
+    base.refresh_from_db()
+    assert (base.level, base.status) == ("national", org_enums.ParkStatus.SUSPENDED)
+
+
 def test_a_revoke_outcome_revokes_the_accreditation(base, bureau, people):
     review = AnnualReviewFactory(park=base)
 

@@ -19,13 +19,15 @@ from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews import services as review_services
 from cloudpark.reviews.models import ReviewCase
 from tests.factories import (
+    AccreditationFactory,
     AccreditationRoundFactory,
+    AnnualReviewFactory,
     DeclarationFactory,
     DeclarationMaterialFactory,
     MembershipFactory,
     ParkFactory,
 )
-from tests.factories.bases import DECLARED, attach_all, pdf, submitted_declaration
+from tests.factories.bases import DECLARED, _admin_of, attach_all, pdf, submitted_declaration
 
 pytestmark = pytest.mark.django_db
 
@@ -175,6 +177,23 @@ def test_a_park_already_holding_the_level_may_not_declare_for_it(bureau, provinc
         DeclarationFactory(park=rated, round=provincial_round)
 
     assert not Declaration.objects.exists()
+
+
+def test_a_base_under_rectification_may_not_declare(bureau, administration, national_round):
+    base = ParkFactory(level=org_enums.ParkLevel.UNRATED)
+    bureau.jurisdiction.add(base)
+    AccreditationFactory(park=base, decided_by=bureau)
+    review = AnnualReviewFactory(park=base)
+    services.decide_annual_review(
+        review, actor=_admin_of(bureau), outcome="rectify", comment="限期整改。"
+    )
+    base.refresh_from_db()
+    before = snapshot()
+
+    with pytest.raises(DomainError, match="A base under rectification declares again"):
+        DeclarationFactory(park=base, round=national_round)
+
+    assert snapshot() == before
 
 
 def test_a_park_outside_the_organisers_care_may_not_declare(provincial_round):

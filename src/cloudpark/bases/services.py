@@ -305,6 +305,11 @@ def eligibility_problem(park, level):
     held = org_enums.ParkLevel(park.level)
     if park.status == org_enums.ParkStatus.EXITED:
         return _t("A park that has exited declares no more.")
+    if park.status == org_enums.ParkStatus.SUSPENDED:
+        return _t(
+            "A base under rectification declares again once its rectification has been "
+            "accepted in an annual review."
+        )
     if held.rank >= level.park_level.rank:
         return _t("%(park)s already holds %(level)s status or higher.") % {
             "park": park.display_name,
@@ -595,6 +600,7 @@ def grant_accreditation(
     declaration, and for accreditations decided before the platform (without one)."""
     level = enums.RoundLevel(level)
     _check_day(approved_on, field="decided_on")
+    park = Park.objects.select_for_update().get(pk=park.pk)
     accreditation = _validated(
         Accreditation(
             park=park,
@@ -609,7 +615,11 @@ def grant_accreditation(
         exclude=["park", "decided_by", "round", "declaration"],
     )
     accreditation.save()
-    standing = {"status": org_enums.ParkStatus.OPERATING}
+    # A new status does not settle a rectification: the suspension stays until an annual
+    # review accepts it.
+    standing = {}
+    if park.status != org_enums.ParkStatus.SUSPENDED:
+        standing["status"] = org_enums.ParkStatus.OPERATING
     if level.park_level.rank >= org_enums.ParkLevel(park.level).rank:
         standing.update(level=level.park_level, batch=batch, batch_en=batch_en)
         standing["approved_on"] = approved_on
