@@ -43,6 +43,37 @@ def base(candidate, bureau):
     return candidate
 
 
+@pytest.fixture
+def national_base(base, administration):
+    """The base, accredited nationally by the administration a year ago as well."""
+    AccreditationFactory(
+        park=base,
+        decided_by=administration,
+        level="national",
+        batch="国家级第一批",
+        approved_on=timezone.localdate() - timedelta(days=365),
+    )
+    base.refresh_from_db()
+    return base
+
+
+@pytest.fixture
+def outsider_body(db):
+    """A body that does not look after the base."""
+    return GovernmentBodyFactory()
+
+
+@pytest.fixture
+def outsider(outsider_body):
+    """An administrator of that body."""
+    return MembershipFactory(organization=outsider_body).user
+
+
+@pytest.fixture
+def bureau_staff(people):
+    return people["bureau_staff"]
+
+
 # Rounds ----------------------------------------------------------------------------------------
 
 
@@ -263,15 +294,16 @@ def test_revoking_twice_is_refused(base, bureau, people):
 
 
 @pytest.mark.parametrize(
-    ("who", "message"),
-    [("bureau_staff", "does not allow you"), ("outsider", "looks after this park")],
+    ("body", "who", "message"),
+    [
+        ("bureau", "bureau_staff", "does not allow you"),
+        ("outsider_body", "outsider", "looks after this park"),
+    ],
+    ids=["staff of the bureau", "a body that does not look after the park"],
 )
-def test_only_a_decider_of_a_body_looking_after_the_park_revokes(
-    base, bureau, people, who, message
-):
-    outsider_body = GovernmentBodyFactory()
-    government = outsider_body if who == "outsider" else bureau
-    actor = MembershipFactory(organization=outsider_body).user if who == "outsider" else people[who]
+def test_only_a_decider_of_a_body_looking_after_the_park_revokes(request, base, body, who, message):
+    government = request.getfixturevalue(body)
+    actor = request.getfixturevalue(who)
 
     with pytest.raises(DomainError, match=message):
         services.end_accreditation(
@@ -279,6 +311,45 @@ def test_only_a_decider_of_a_body_looking_after_the_park_revokes(
         )
 
     assert Accreditation.objects.get().ended_on is None
+
+
+def test_a_provincial_bureau_cannot_end_a_national_accreditation(national_base, bureau, people):
+    with pytest.raises(
+        DomainError,
+        match="as National base was granted by National Radio and Television Administration: only",
+    ):
+        services.end_accreditation(
+            national_base,
+            government=bureau,
+            actor=people["bureau_chief"],
+            end="revoked",
+            on=timezone.localdate(),
+            reason="整改不到位。",
+        )
+
+    national_base.refresh_from_db()
+    assert list(Accreditation.objects.values_list("ended_on", flat=True)) == [None, None]
+    assert (national_base.level, national_base.status) == ("national", "operating")
+
+
+def test_the_administration_ends_the_national_accreditation_and_the_provincial_one_below_it(
+    national_base, administration, bureau, people
+):
+    services.end_accreditation(
+        national_base,
+        government=administration,
+        actor=people["national_chief"],
+        end="revoked",
+        on=timezone.localdate(),
+        reason="严重违规。",
+    )
+
+    national_base.refresh_from_db()
+    assert sorted(Accreditation.objects.values_list("level", "ended_by")) == [
+        ("national", administration.pk),
+        ("provincial", administration.pk),
+    ]
+    assert (national_base.level, national_base.status) == ("unrated", "revoked")
 
 
 def test_revocation_needs_a_reason(base, bureau, people):

@@ -9,6 +9,7 @@ happened, which moves the declaration and, on approval, grants the accreditation
 import hashlib
 from datetime import date
 
+import rules
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -662,6 +663,18 @@ def end_accreditation(park, *, government, actor, end, on, reason):
         raise TransitionNotAllowed(
             _t("%(park)s holds no standing accreditation.") % {"park": park.display_name}
         )
+    for accreditation in current:
+        if not rules.test_rule("bases.end_accreditation", government, accreditation):
+            raise DomainError(
+                _t(
+                    "The accreditation as %(level)s was granted by %(body)s: only that body, "
+                    "or one above it, may end it."
+                )
+                % {
+                    "level": accreditation.get_level_display(),
+                    "body": accreditation.decided_by.display_name,
+                }
+            )
     reason = (reason or "").strip()
     if not reason:
         raise DomainError(_t("Say why: the park and the public read it."), field="reason")
