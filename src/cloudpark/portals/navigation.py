@@ -51,7 +51,7 @@ PUBLIC_MENU = [
     ("public:park_list", _("Parks")),
     ("public:base_list", _("Accredited bases")),
     ("public:enterprise_list", _("Enterprises")),
-    ("public:programme_list", _("Support programmes")),
+    ("public:programme_list", _("Programmes")),
     ("public:event_list", _("Events")),
 ]
 
