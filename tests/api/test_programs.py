@@ -381,6 +381,32 @@ def test_a_decision_on_a_case_that_moved_on_is_a_400(api, programme, enterprise,
     assert Application.objects.get(pk=application.pk).state == ApplicationState.GOVERNMENT_REVIEW
 
 
+def test_a_decision_seen_in_an_earlier_round_is_a_400(api, programme, enterprise, people):
+    from cloudpark.programs import services
+    from tests.factories.programs import decide_at_government
+
+    application = decide_at_government(
+        at_government(programme, enterprise), "return", comment="请补充预算明细。"
+    )
+    services.submit_application(application, actor=people["applicant"])
+
+    response = as_user(api, people["park"]).post(
+        reverse("api:review-case-decide", args=[application.review_case_id]),
+        {"stage_key": "park_opinion", "round": 1, "decision": "advance"},
+        format="json",
+    )
+
+    application.refresh_from_db()
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": "This case has moved on since you opened it."},
+    )
+    assert (application.state, application.review_case.round) == (
+        ApplicationState.PARK_REVIEW,
+        2,
+    )
+
+
 def test_another_enterprises_application_is_not_found(api, programme, park, people):
     other = at_government(programme, EnterpriseFactory(park=park))
     outsider = MembershipFactory(organization=EnterpriseFactory()).user

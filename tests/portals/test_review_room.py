@@ -107,3 +107,45 @@ def test_a_panel_reviewer_records_an_opinion_with_a_score(client, world):
 
     assert response.status_code == 302
     assert ReviewOpinion.objects.get(case=case).score == 88
+
+
+def test_a_page_opened_before_a_return_and_resubmission_is_told_the_case_moved_on(
+    client, world, park_case
+):
+    from cloudpark.reviews import services
+    from tests.reviews.flow import TEST_FLOW
+
+    admin = world.people[("park", org_enums.Role.ADMIN)]
+    services.decide(
+        park_case, actor=admin, stage_key="park_opinion", decision="return", comment="补材料"
+    )
+    services.submit(
+        park_case.subject,
+        flow=TEST_FLOW,
+        applicant=park_case.applicant,
+        actor=None,
+        label=park_case.subject_label,
+    )
+    client.force_login(admin)
+
+    response = client.post(
+        reverse("park:review_detail", args=[park_case.pk]),
+        {"stage_key": "park_opinion", "round": "1", "decision": "advance"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    park_case.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["decision_form"].non_field_errors() == [
+        "This case has moved on since you opened it."
+    ]
+    assert (park_case.stage_key, park_case.round) == ("park_opinion", 2)
+    assert ReviewDecision.objects.filter(case=park_case).count() == 1
+
+
+def test_the_review_room_posts_the_round_it_shows(client, world, park_case):
+    client.force_login(world.people[("park", org_enums.Role.ADMIN)])
+
+    response = client.get(reverse("park:review_detail", args=[park_case.pk]))
+
+    assert '<input type="hidden" name="round" value="1">' in response.content.decode()

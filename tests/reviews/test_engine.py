@@ -222,6 +222,72 @@ def test_a_decision_on_a_case_that_moved_on_is_refused(enterprise, people):
     assert ReviewDecision.objects.count() == 1
 
 
+def returned_and_resubmitted(enterprise, people):
+    """Back at the park's stage in round 2, after the park returned it in round 1."""
+    case = submitted(enterprise, people)
+    services.decide(
+        case, actor=people["park"], stage_key="park_opinion", decision="return", comment="补材料"
+    )
+    return submitted(enterprise, people)
+
+
+def test_a_decision_from_a_page_of_an_earlier_round_is_refused(enterprise, people):
+    case = returned_and_resubmitted(enterprise, people)
+
+    with pytest.raises(TransitionNotAllowed, match="moved on since you opened it"):
+        services.decide(
+            case, actor=people["park"], stage_key="park_opinion", round=1, decision="advance"
+        )
+
+    case.refresh_from_db()
+    assert (case.state, case.stage_key, case.round) == (
+        enums.CaseState.IN_REVIEW,
+        "park_opinion",
+        2,
+    )
+    assert ReviewDecision.objects.count() == 1
+
+
+def test_an_opinion_from_a_page_of_an_earlier_round_is_refused(enterprise, people):
+    case = at_government(enterprise, people)
+    services.decide(
+        case,
+        actor=people["chief"],
+        stage_key="government_review",
+        decision="return",
+        comment="补材料",
+    )
+    case = services.decide(
+        submitted(enterprise, people),
+        actor=people["park"],
+        stage_key="park_opinion",
+        decision="advance",
+    )
+
+    with pytest.raises(TransitionNotAllowed, match="moved on since you opened it"):
+        services.record_opinion(
+            case,
+            actor=people["reviewer"],
+            stage_key="government_review",
+            round=1,
+            recommendation="approve",
+            comment="旧页面",
+            score=Decimal("80"),
+        )
+
+    assert not case.opinions.exists()
+
+
+def test_a_decision_from_a_page_of_the_current_round_is_taken(enterprise, people):
+    case = returned_and_resubmitted(enterprise, people)
+
+    case = services.decide(
+        case, actor=people["park"], stage_key="park_opinion", round=2, decision="advance"
+    )
+
+    assert (case.stage_key, case.round) == ("government_review", 2)
+
+
 def test_the_last_stage_cannot_be_passed_on_and_an_earlier_one_not_approved(enterprise, people):
     case = submitted(enterprise, people)
 

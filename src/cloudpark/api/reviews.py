@@ -90,6 +90,11 @@ class ReviewCaseDetailSerializer(ReviewCaseSerializer):
 
 class OpinionInputSerializer(serializers.Serializer):
     stage_key = serializers.CharField(help_text="The stage the reviewer saw.")
+    round = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="The round the reviewer saw; give it so that a resubmission is not missed.",
+    )
     recommendation = serializers.ChoiceField(choices=enums.Recommendation.choices)
     comment = serializers.CharField()
     score = serializers.DecimalField(max_digits=6, decimal_places=2, required=False)
@@ -97,6 +102,11 @@ class OpinionInputSerializer(serializers.Serializer):
 
 class DecisionInputSerializer(serializers.Serializer):
     stage_key = serializers.CharField(help_text="The stage the decider saw.")
+    round = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="The round the decider saw; give it so that a resubmission is not missed.",
+    )
     decision = serializers.ChoiceField(choices=enums.Decision.choices)
     comment = serializers.CharField(required=False, default="", allow_blank=True)
     data = serializers.DictField(
@@ -184,6 +194,7 @@ class ReviewCaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             case,
             actor=request.user,
             stage_key=values["stage_key"],
+            round=values.get("round"),
             decision=values["decision"],
             comment=values["comment"],
             data=data,

@@ -75,6 +75,19 @@ def decision_forms(case, data=None):
     return DecisionForm(data, case=case), extra
 
 
+def seen_on_page(data):
+    """The stage and round of the case as the page the reviewer posts from showed it; a round
+    that is not a number matches none."""
+    stage_key = data.get("stage_key", "")
+    round_text = data.get("round")
+    if round_text in (None, ""):
+        return stage_key, None
+    try:
+        return stage_key, int(round_text)
+    except (TypeError, ValueError):
+        return stage_key, 0
+
+
 def _stages_shown(case):
     """``(stage, index, index of the current stage)`` for the stages this case goes through."""
     stages = case.flow.stages_for(case)
@@ -147,11 +160,13 @@ class ReviewCaseView(PortalMixin, TemplateView):
             raise PermissionDenied
         form = OpinionForm(request.POST, stage=case.stage)
         if form.is_valid():
+            stage_key, round_seen = seen_on_page(request.POST)
             try:
                 services.record_opinion(
                     case,
                     actor=request.user,
-                    stage_key=request.POST.get("stage_key", ""),
+                    stage_key=stage_key,
+                    round=round_seen,
                     recommendation=form.cleaned_data["recommendation"],
                     comment=form.cleaned_data["comment"],
                     score=form.cleaned_data.get("score"),
@@ -169,11 +184,13 @@ class ReviewCaseView(PortalMixin, TemplateView):
             raise PermissionDenied
         form, extra = decision_forms(case, request.POST)
         if form.is_valid() and (extra is None or extra.is_valid()):
+            stage_key, round_seen = seen_on_page(request.POST)
             try:
                 services.decide(
                     case,
                     actor=request.user,
-                    stage_key=request.POST.get("stage_key", ""),
+                    stage_key=stage_key,
+                    round=round_seen,
                     decision=form.cleaned_data["decision"],
                     comment=form.cleaned_data["comment"],
                     data=extra.decision_data() if extra is not None else None,

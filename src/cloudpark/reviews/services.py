@@ -94,6 +94,18 @@ def _lock(case):
     return ReviewCase.objects.select_for_update().get(pk=case.pk)
 
 
+def _check_seen(case, stage_key, round):
+    """Refuse a step taken on a page that shows the case at another stage or round than the
+    one it is at: another reviewer decided first, or it was returned and resubmitted since.
+    ``round`` may be left out by callers that know only the stage."""
+    if (
+        case.state != enums.CaseState.IN_REVIEW
+        or case.stage_key != stage_key
+        or (round is not None and case.round != round)
+    ):
+        raise TransitionNotAllowed(_t("This case has moved on since you opened it."))
+
+
 @transaction.atomic
 def submit(subject, *, flow, applicant, actor, label):
     """Start the review of ``subject``, or resume a returned one at its first stage."""
@@ -135,11 +147,11 @@ def submit(subject, *, flow, applicant, actor, label):
 
 
 @transaction.atomic
-def record_opinion(case, *, actor, stage_key, recommendation, comment, score=None):
-    """A panel reviewer's opinion on the stage the case is at."""
+def record_opinion(case, *, actor, stage_key, recommendation, comment, score=None, round=None):
+    """A panel reviewer's opinion on the stage the case is at; ``stage_key`` and ``round``
+    are what the reviewer saw."""
     case = _lock(case)
-    if case.state != enums.CaseState.IN_REVIEW or case.stage_key != stage_key:
-        raise TransitionNotAllowed(_t("This case has moved on since you opened it."))
+    _check_seen(case, stage_key, round)
     stage = case.stage
     if not selectors.can_give_opinion(actor, case):
         raise DomainError(_t("You are not a reviewer of this stage."))
@@ -171,13 +183,12 @@ def record_opinion(case, *, actor, stage_key, recommendation, comment, score=Non
 
 
 @transaction.atomic
-def decide(case, *, actor, stage_key, decision, comment="", data=None):
-    """Decide the stage the case is at. ``stage_key`` is the stage the decider saw: if the
-    case has moved on meanwhile (another reviewer decided first), nothing changes and the
-    decider is told so."""
+def decide(case, *, actor, stage_key, decision, comment="", data=None, round=None):
+    """Decide the stage the case is at. ``stage_key`` and ``round`` are the stage and round
+    the decider saw: if the case has moved on meanwhile (another reviewer decided first, or it
+    was returned and resubmitted), nothing changes and the decider is told so."""
     case = _lock(case)
-    if case.state != enums.CaseState.IN_REVIEW or case.stage_key != stage_key:
-        raise TransitionNotAllowed(_t("This case has moved on since you opened it."))
+    _check_seen(case, stage_key, round)
     if not selectors.can_decide(actor, case):
         raise DomainError(_t("You may not decide this stage."))
     decision = enums.Decision(decision)
