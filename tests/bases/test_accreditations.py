@@ -1,7 +1,7 @@
 """Rounds, accreditations after the fact, revocation and exit, and annual reviews."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -403,11 +403,40 @@ def test_one_annual_review_per_year(base, people):
     assert AnnualReview.objects.count() == 1
 
 
-def test_a_year_before_the_accreditation_is_refused(base):
-    with pytest.raises(DomainError, match="The year is one from"):
-        AnnualReviewFactory(park=base, year=base.approved_on.year - 1)
+@pytest.mark.parametrize(
+    ("years_from_now", "message"),
+    [(0, "once the year is over"), (1, "once the year is over"), (-4, "The year is one from")],
+    ids=["this year", "next year", "before the accreditation"],
+)
+def test_only_a_past_year_since_the_accreditation_is_reviewed(base, years_from_now, message):
+    year = timezone.localdate().year + years_from_now
+
+    with pytest.raises(DomainError, match=message):
+        AnnualReviewFactory(park=base, year=year)
 
     assert not AnnualReview.objects.exists()
+
+
+def test_a_park_accredited_afresh_reviews_a_year_again_under_its_new_accreditation(
+    base, bureau, people
+):
+    year = timezone.localdate().year - 1
+    first = AnnualReviewFactory(park=base, year=year)
+    services.end_accreditation(
+        base,
+        government=bureau,
+        actor=people["bureau_chief"],
+        end="revoked",
+        on=timezone.localdate(),
+        reason="原因",
+    )
+    again = AccreditationFactory(park=base, decided_by=bureau, approved_on=date(year, 1, 1))
+
+    second = AnnualReviewFactory(park=base, year=year)
+
+    first.accreditation.refresh_from_db()
+    assert (first.accreditation.end, second.accreditation) == ("revoked", again)
+    assert list(base.annual_reviews.values_list("year", flat=True)) == [year, year]
 
 
 def test_a_pass_keeps_the_base_as_it_is(base, people):

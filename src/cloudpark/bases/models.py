@@ -387,7 +387,12 @@ class AnnualReview(TimeStampedModel):
         verbose_name_plural = _("annual reviews")
         ordering = ["-year", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["park", "year"], name="bases_one_review_per_year"),
+            # Once per year and accreditation: a park accredited afresh after a revocation
+            # reviews its years again under the new accreditation (the service also keeps a
+            # year to one review among the accreditations in force).
+            models.UniqueConstraint(
+                fields=["accreditation", "year"], name="bases_one_review_per_accreditation_year"
+            ),
             models.CheckConstraint(
                 condition=Q(outcome="", decided_on__isnull=True)
                 | (~Q(outcome="") & Q(decided_on__isnull=False)),

@@ -714,8 +714,9 @@ def end_accreditation(park, *, government, actor, end, on, reason):
 
 @transaction.atomic
 def submit_annual_review(park, *, actor, year, **figures):
-    """The base's figures for a year since its accreditation, once per year, to the body that
-    accredited it."""
+    """The base's figures for a year since its accreditation, once that year is over, to the
+    body that accredited it. A year is reviewed once under the accreditations in force; a park
+    accredited afresh after a revocation reviews its years again under the new one."""
     unknown = set(figures) - set(ANNUAL_FIGURES)
     if unknown:
         raise ValueError(f"Not annual figures: {sorted(unknown)}")
@@ -727,13 +728,18 @@ def submit_annual_review(park, *, actor, year, **figures):
     }:
         raise DomainError(_t("Only an accredited base submits an annual review."))
     today = timezone.localdate()
-    if not accreditation.approved_on.year <= year <= today.year:
+    if year >= today.year:
         raise DomainError(
-            _t("The year is one from %(first)d to %(last)d.")
-            % {"first": accreditation.approved_on.year, "last": today.year},
+            _t("The review of %(year)d is submitted once the year is over.") % {"year": year},
             field="year",
         )
-    if park.annual_reviews.filter(year=year).exists():
+    if year < accreditation.approved_on.year:
+        raise DomainError(
+            _t("The year is one from %(first)d to %(last)d.")
+            % {"first": accreditation.approved_on.year, "last": today.year - 1},
+            field="year",
+        )
+    if park.annual_reviews.filter(year=year, accreditation__ended_on__isnull=True).exists():
         raise DomainError(
             _t("The annual review for %(year)d has already been submitted.") % {"year": year},
             field="year",
