@@ -435,6 +435,33 @@ def test_a_national_declaration_passes_the_province_then_the_administration(
     ]
 
 
+def test_a_national_decision_dated_before_the_provincial_one_is_refused(
+    bureau, national_round, people, monkeypatch
+):
+    provincial_base = ParkFactory(level=org_enums.ParkLevel.PROVINCIAL)
+    bureau.jurisdiction.add(provincial_base)
+    today = timezone.localdate()
+    with monkeypatch.context() as clock:
+        # Submitted a week ago, so that a day between the submission and today exists.
+        week_ago = timezone.now() - timedelta(days=7)
+        clock.setattr(timezone, "now", lambda: week_ago)
+        declaration = submitted_declaration(
+            provincial_base, national_round, actor=people["park_admin"]
+        )
+    decide(declaration, people["bureau_chief"], "advance", decided_on=today.isoformat())
+    before = snapshot()
+
+    with pytest.raises(DomainError, match="cannot be before the provincial decision"):
+        decide(
+            declaration,
+            people["national_chief"],
+            "approve",
+            decided_on=(today - timedelta(days=1)).isoformat(),
+        )
+
+    assert snapshot() == before
+
+
 def test_a_provincial_bureau_cannot_approve_a_national_declaration_itself(
     bureau, national_round, people
 ):

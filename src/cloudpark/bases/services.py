@@ -545,6 +545,13 @@ def declaration_reviewed(case, event, actor, decision):
             not_before=declaration.submitted_on,
             not_before_label=_t("the submission"),
         )
+        if decision.stage_key != PROVINCIAL_STAGE and declaration.provincial_decided_on:
+            _check_day(
+                decided_on,
+                field="decided_on",
+                not_before=declaration.provincial_decided_on,
+                not_before_label=_t("the provincial decision"),
+            )
         log.update(decided_on=decided_on, comment=decision.comment)
         if decision.stage_key == PROVINCIAL_STAGE:
             fields.update(_survey_fields(declaration, details, decision))
