@@ -4,6 +4,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from cloudpark.bases import enums, selectors, services
@@ -101,6 +102,9 @@ def test_opening_a_round_tells_the_parks_that_may_declare(bureau, candidate, peo
     ]
     assert AuditEntry.objects.get(action="bases.round.opened").object_id == str(
         accreditation_round.pk
+    )
+    assert Notification.objects.get().url == reverse(
+        "park:base_round_detail", args=[accreditation_round.pk]
     )
 
 
@@ -247,9 +251,10 @@ def test_revocation_ends_the_accreditation_and_keeps_it_in_the_history(base, bur
     assert list(selectors.current_accreditations()) == []
     assert Park.objects.filter(pk=base.pk).exists()
     assert park_actions(base) == ["bases.park.accredited", "bases.park.revoked"]
-    assert (
-        Notification.objects.get(kind="bases.accreditation_ended").recipient
-        == (people["park_admin"])
+    notification = Notification.objects.get(kind="bases.accreditation_ended")
+    assert (notification.recipient, notification.url) == (
+        people["park_admin"],
+        reverse("park:base_annual_list"),
     )
 
 
@@ -380,11 +385,17 @@ def test_a_base_submits_its_figures_to_the_body_that_accredited_it(base, bureau,
         "",
         ANNUAL_FIGURES["enterprise_count"],
     )
-    assert set(
+    assert list(
         Notification.objects.filter(kind="bases.annual_review_awaits").values_list(
-            "recipient", flat=True
+            "recipient", "url"
         )
-    ) == {people["bureau_chief"].pk}
+    ) == [(people["bureau_chief"].pk, reverse("government:base_annual_detail", args=[review.pk]))]
+
+
+def test_a_national_base_reports_to_the_administration(national_base, administration):
+    review = AnnualReviewFactory(park=national_base)
+
+    assert review.reviewing_body == administration
 
 
 def test_a_park_without_an_accreditation_submits_no_annual_review(candidate, people):
@@ -451,9 +462,10 @@ def test_a_pass_keeps_the_base_as_it_is(base, people):
         people["bureau_chief"],
     )
     assert base.status == org_enums.ParkStatus.OPERATING
-    assert (
-        Notification.objects.get(kind="bases.annual_review_decided").recipient
-        == (people["park_admin"])
+    notification = Notification.objects.get(kind="bases.annual_review_decided")
+    assert (notification.recipient, notification.url) == (
+        people["park_admin"],
+        reverse("park:base_annual_list"),
     )
 
 

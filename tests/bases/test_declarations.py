@@ -8,6 +8,7 @@ from itertools import product
 
 import pytest
 from django.db import close_old_connections, connection
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from cloudpark.bases import enums, services
@@ -514,6 +515,30 @@ def test_withdrawing_a_submitted_declaration_closes_its_case(candidate, provinci
     assert ReviewCase.objects.get().state == "withdrawn"
     with pytest.raises(TransitionNotAllowed):
         services.submit_declaration(declaration, actor=people["park_admin"])
+
+
+def test_the_reviewers_awaiting_a_declaration_are_told_of_its_withdrawal(
+    candidate, provincial_round, people
+):
+    declaration = submitted_declaration(candidate, provincial_round, actor=people["park_admin"])
+
+    services.withdraw_declaration(declaration, actor=people["park_admin"])
+
+    url = reverse("government:base_declaration_detail", args=[declaration.pk])
+    assert sorted(
+        Notification.objects.filter(kind="bases.declaration_withdrawn").values_list(
+            "recipient", "url"
+        )
+    ) == sorted([(people["bureau_chief"].pk, url), (people["bureau_reviewer"].pk, url)])
+
+
+def test_withdrawing_a_returned_declaration_tells_no_reviewer(candidate, provincial_round, people):
+    declaration = submitted_declaration(candidate, provincial_round, actor=people["park_admin"])
+    decide(declaration, people["bureau_chief"], "return", comment="补充材料")
+
+    services.withdraw_declaration(declaration, actor=people["park_admin"])
+
+    assert not Notification.objects.filter(kind="bases.declaration_withdrawn").exists()
 
 
 @pytest.mark.postgres

@@ -13,6 +13,7 @@ import rules
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,10 @@ ANNUAL_DECIDED_NOTICE = notifications.register(
 ACCREDITATION_ENDED_NOTICE = notifications.register(
     "bases.accreditation_ended",
     _("The base accreditation of %(park)s has ended (%(end)s): %(reason)s"),
+)
+DECLARATION_WITHDRAWN_NOTICE = notifications.register(
+    "bases.declaration_withdrawn",
+    _("%(park)s has withdrawn its declaration for %(batch)s; it needs no further review."),
 )
 
 ROUND_FIELDS = (
@@ -252,6 +257,7 @@ def _invite_parks(accreditation_round):
             "opens_on": accreditation_round.opens_on.isoformat(),
             "closes_on": accreditation_round.closes_on.isoformat(),
         },
+        url=reverse("park:base_round_detail", args=[accreditation_round.pk]),
     )
 
 
@@ -490,7 +496,19 @@ def withdraw_declaration(declaration, *, actor):
         declaration.save(update_fields=["state", "updated_at"])
         audit.log_action(declaration, DECLARATION_WITHDRAWN, actor=actor)
         return declaration
+    # Those the case awaits are told it no longer does; a returned case awaits the park.
+    awaiting = (
+        org_selectors.people_with(case.reviewing_organization, case.stage.capability)
+        if declaration.state == enums.DeclarationState.SUBMITTED
+        else []
+    )
     review_services.withdraw(case, actor=actor)
+    notifications.notify(
+        awaiting,
+        DECLARATION_WITHDRAWN_NOTICE,
+        params={"park": declaration.park.name, "batch": declaration.round.batch},
+        url=reverse("government:base_declaration_detail", args=[declaration.pk]),
+    )
     return Declaration.objects.get(pk=declaration.pk)
 
 
@@ -712,6 +730,7 @@ def end_accreditation(park, *, government, actor, end, on, reason):
         park_admins(park),
         ACCREDITATION_ENDED_NOTICE,
         params={"park": park.name, "end": _in_platform_language(end.label), "reason": reason},
+        url=reverse("park:base_annual_list"),
     )
     return current
 
@@ -768,6 +787,7 @@ def submit_annual_review(park, *, actor, year, **figures):
         org_selectors.people_with(accreditation.decided_by, org_enums.Capability.DECIDE),
         ANNUAL_AWAITS_NOTICE,
         params={"year": year, "park": park.name},
+        url=reverse("government:base_annual_detail", args=[review.pk]),
     )
     return review
 
@@ -842,5 +862,6 @@ def decide_annual_review(review, *, actor, outcome, comment="", decided_on=None)
             "park": park.name,
             "outcome": _in_platform_language(outcome.label),
         },
+        url=reverse("park:base_annual_list"),
     )
     return review
