@@ -377,7 +377,53 @@ def test_a_decision_on_a_case_that_moved_on_is_a_400(api, programme, enterprise,
         format="json",
     )
 
-    assert response.status_code in (400, 403)
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": "This case has moved on since you opened it."},
+    )
+    assert Application.objects.get(pk=application.pk).state == ApplicationState.GOVERNMENT_REVIEW
+
+
+def test_a_second_chiefs_decision_after_the_first_is_a_400(api, programme, enterprise, people):
+    from tests.factories.programs import decide_at_government
+
+    application = decide_at_government(
+        at_government(programme, enterprise), "reject", actor=people["chief"], comment="不符合"
+    )
+    second_chief = MembershipFactory(organization=programme.issuer).user
+
+    response = as_user(api, second_chief).post(
+        reverse("api:review-case-decide", args=[application.review_case_id]),
+        {"stage_key": "government_review", "decision": "return", "comment": "再看看"},
+        format="json",
+    )
+
+    application.refresh_from_db()
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": "This case has moved on since you opened it."},
+    )
+    assert (application.state, application.review_case.decisions.count()) == (
+        ApplicationState.REJECTED,
+        2,
+    )
+
+
+def test_a_decision_at_a_stage_the_caller_does_not_decide_is_a_403(
+    api, programme, enterprise, people
+):
+    application = at_government(programme, enterprise)
+
+    response = as_user(api, people["park"]).post(
+        reverse("api:review-case-decide", args=[application.review_case_id]),
+        {"stage_key": "government_review", "decision": "reject", "comment": "越权"},
+        format="json",
+    )
+
+    assert (response.status_code, response.json()) == (
+        403,
+        {"detail": "You may not decide this stage."},
+    )
     assert Application.objects.get(pk=application.pk).state == ApplicationState.GOVERNMENT_REVIEW
 
 

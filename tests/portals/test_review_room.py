@@ -39,17 +39,96 @@ def test_park_staff_cannot_decide(client, world, park_case):
     assert park_case.stage_key == "park_opinion"
 
 
-def test_the_park_cannot_decide_again_once_the_case_moved_on(client, world, park_case):
+def test_a_park_page_left_behind_is_told_the_case_moved_on(client, world, park_case):
     client.force_login(world.people[("park", org_enums.Role.ADMIN)])
     url = reverse("park:review_detail", args=[park_case.pk])
-    client.post(url, {"stage_key": "park_opinion", "decision": "advance"})
+    client.post(url, {"stage_key": "park_opinion", "round": "1", "decision": "advance"})
 
     response = client.post(
-        url, {"stage_key": "park_opinion", "decision": "reject", "comment": "太迟了"}
+        url,
+        {"stage_key": "park_opinion", "round": "1", "decision": "reject", "comment": "太迟了"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
-    assert response.status_code == 403
+    park_case.refresh_from_db()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response.context["decision_form"].non_field_errors() == [
+        "This case has moved on since you opened it."
+    ]
+    assert "This case has moved on since you opened it." in html
+    assert (park_case.stage_key, park_case.reviewing_organization_id) == (
+        "government_review",
+        world.government.pk,
+    )
     assert ReviewDecision.objects.filter(case=park_case).count() == 1
+
+
+def test_a_second_chief_is_told_another_decided_first(client, world):
+    case = world.cases["government"]
+    first = world.people[("government", org_enums.Role.ADMIN)]
+    second = MembershipFactory(organization=world.government, role=org_enums.Role.ADMIN).user
+    url = reverse("government:review_detail", args=[case.pk])
+    client.force_login(first)
+    client.post(url, {"stage_key": "government_review", "decision": "reject", "comment": "不符合"})
+    client.force_login(second)
+
+    response = client.post(
+        url,
+        {"stage_key": "government_review", "decision": "approve"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    case.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["decision_form"].non_field_errors() == [
+        "This case has moved on since you opened it."
+    ]
+    assert (case.state, ReviewDecision.objects.filter(case=case).count()) == (
+        enums.CaseState.REJECTED,
+        2,
+    )
+
+
+def test_an_opinion_after_the_decision_is_told_the_case_moved_on(client, world):
+    case = world.cases["government"]
+    reviewer = MembershipFactory(organization=world.government, role=org_enums.Role.REVIEWER).user
+    url = reverse("government:review_detail", args=[case.pk])
+    client.force_login(world.people[("government", org_enums.Role.ADMIN)])
+    client.post(url, {"stage_key": "government_review", "decision": "reject", "comment": "不符合"})
+    client.force_login(reviewer)
+
+    response = client.post(
+        url,
+        {
+            "action": "opinion",
+            "stage_key": "government_review",
+            "recommendation": "approve",
+            "score": "80",
+            "comment": "迟到的意见",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 200
+    assert response.context["opinion_form"].non_field_errors() == [
+        "This case has moved on since you opened it."
+    ]
+    assert not ReviewOpinion.objects.filter(case=case).exists()
+
+
+def test_the_park_may_not_post_at_a_stage_it_does_not_review(client, world):
+    case = world.cases["government"]
+    client.force_login(world.people[("park", org_enums.Role.ADMIN)])
+
+    response = client.post(
+        reverse("park:review_detail", args=[case.pk]),
+        {"stage_key": "government_review", "decision": "reject", "comment": "越权"},
+    )
+
+    case.refresh_from_db()
+    assert response.status_code == 403
+    assert case.state == enums.CaseState.IN_REVIEW
 
 
 def test_returning_without_a_reason_is_refused_at_the_comment(client, world, park_case):
@@ -70,14 +149,25 @@ def test_returning_without_a_reason_is_refused_at_the_comment(client, world, par
 
 
 def test_a_stale_page_is_told_the_case_moved_on(client, world):
+    from cloudpark.reviews import services
+    from tests.reviews.flow import TEST_FLOW
+
     case = world.cases["government"]
     chief = world.people[("government", org_enums.Role.ADMIN)]
+    services.decide(
+        case, actor=chief, stage_key="government_review", decision="return", comment="补材料"
+    )
+    services.submit(
+        case.subject, flow=TEST_FLOW, applicant=case.applicant, actor=None, label="再次提交"
+    )
+    park_admin = MembershipFactory(organization=case.subject.park, role=org_enums.Role.ADMIN).user
+    services.decide(case, actor=park_admin, stage_key="park_opinion", decision="advance")
     client.force_login(chief)
     url = reverse("government:review_detail", args=[case.pk])
 
     response = client.post(
         url,
-        {"stage_key": "park_opinion", "decision": "approve", "comment": "旧页面"},
+        {"stage_key": "government_review", "round": "1", "decision": "approve", "comment": "旧"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -86,7 +176,11 @@ def test_a_stale_page_is_told_the_case_moved_on(client, world):
     assert response.context["decision_form"].non_field_errors() == [
         "This case has moved on since you opened it."
     ]
-    assert case.state == enums.CaseState.IN_REVIEW
+    assert (case.state, case.stage_key, case.round) == (
+        enums.CaseState.IN_REVIEW,
+        "government_review",
+        2,
+    )
 
 
 def test_a_panel_reviewer_records_an_opinion_with_a_score(client, world):

@@ -7,6 +7,7 @@ with the same form as on the pages.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
@@ -116,6 +117,12 @@ class DecisionInputSerializer(serializers.Serializer):
     )
 
 
+def _seen(case, request):
+    """The case at the stage the caller says they saw (checked for who may act there before
+    the rest of the input is)."""
+    return selectors.Seen(case, str(request.data.get("stage_key", "")))
+
+
 class ReviewCaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Cases the caller's organisations apply with, review or reviewed."""
 
@@ -166,8 +173,8 @@ class ReviewCaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def opinion(self, request, pk=None):
         """A panel reviewer's opinion (and score) on the stage the case is at."""
         case = self.get_object()
-        if not request.user.has_perm("reviews.give_opinion", case):
-            raise PermissionDenied("You are not a reviewer of this stage.")
+        if not request.user.has_perm("reviews.give_opinion_at_stage_seen", _seen(case, request)):
+            raise PermissionDenied(_("You are not a reviewer of this stage."))
         serializer = OpinionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.record_opinion(case, actor=request.user, **serializer.validated_data)
@@ -176,10 +183,12 @@ class ReviewCaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @extend_schema(request=DecisionInputSerializer, responses=ReviewCaseDetailSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request, pk=None):
-        """Decide the stage the case is at; a case that has moved on is refused."""
+        """Decide the stage the case is at. A decider of the stage given who was overtaken
+        (another decided first, or the case was returned and resubmitted) gets a 400 saying
+        the case has moved on; anyone else a 403."""
         case = self.get_object()
-        if not request.user.has_perm("reviews.decide_case", case):
-            raise PermissionDenied("You may not decide this stage.")
+        if not request.user.has_perm("reviews.decide_stage_seen", _seen(case, request)):
+            raise PermissionDenied(_("You may not decide this stage."))
         serializer = DecisionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data

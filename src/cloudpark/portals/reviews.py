@@ -48,9 +48,9 @@ class DecisionForm(forms.Form):
         help_text=_("Required when you return or reject: the applicant reads it."),
     )
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, stage_key=None, **kwargs):
         super().__init__(*args, **kwargs)
-        last = case.flow.is_last_for(case, case.stage_key)
+        last = case.flow.is_last_for(case, stage_key or case.stage_key)
         allowed = [
             enums.Decision.APPROVE if last else enums.Decision.ADVANCE,
             enums.Decision.RETURN,
@@ -68,11 +68,12 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
-def decision_forms(case, data=None):
-    """The engine's decision form and the flow's own extra fields, if it asks for any."""
+def decision_forms(case, data=None, *, stage_key=None):
+    """The engine's decision form for ``stage_key`` (the stage the case is at, by default)
+    and the flow's own extra fields, if it asks for any."""
     extra_class = case.flow.extra.get("decision_form")
     extra = extra_class(data, case=case, prefix="extra") if extra_class else None
-    return DecisionForm(data, case=case), extra
+    return DecisionForm(data, case=case, stage_key=stage_key), extra
 
 
 def seen_on_page(data):
@@ -120,14 +121,24 @@ class ReviewCaseView(PortalMixin, TemplateView):
     def get_case(self):
         return selectors.get_case_for(self.organization, self.kwargs["pk"])
 
-    def get_context_data(self, opinion_form=None, decision_form=None, extra_form=None, **kw):
-        context = super().get_context_data(**kw)
+    def get_context_data(
+        self, opinion_form=None, decision_form=None, extra_form=None, seen=None, **kwargs
+    ):
+        """A form posted back with its errors is shown as it was posted, for the stage and
+        round the reviewer saw (``seen``), even when the case has moved on since."""
+        context = super().get_context_data(**kwargs)
         case = self.case
         user = self.request.user
-        can_opine = user.has_perm("reviews.give_opinion", case)
-        can_decide = user.has_perm("reviews.decide_case", case)
-        if can_decide and decision_form is None:
+        now = (case.stage_key, case.round)
+        opinion_at = decision_at = now
+        if opinion_form is None and user.has_perm("reviews.give_opinion", case):
+            opinion_form = OpinionForm(stage=case.stage)
+        elif opinion_form is not None:
+            opinion_at = seen
+        if decision_form is None and user.has_perm("reviews.decide_case", case):
             decision_form, extra_form = decision_forms(case)
+        elif decision_form is not None:
+            decision_at = seen
         context.update(
             case=case,
             flow=case.flow,
@@ -138,9 +149,12 @@ class ReviewCaseView(PortalMixin, TemplateView):
             opinions=selectors.opinions_of(case),
             decisions=selectors.decisions_of(case),
             history=audit.history_of(case),
-            opinion_form=(opinion_form or OpinionForm(stage=case.stage)) if can_opine else None,
-            decision_form=decision_form if can_decide else None,
-            extra_form=extra_form if can_decide else None,
+            opinion_form=opinion_form,
+            opinion_at=opinion_at,
+            decision_form=decision_form,
+            extra_form=extra_form,
+            decision_at=decision_at,
+            decision_stage=case.flow.stage(decision_at[0]),
         )
         return context
 
@@ -156,11 +170,12 @@ class ReviewCaseView(PortalMixin, TemplateView):
 
     def take_opinion(self, request):
         case = self.case
-        if not request.user.has_perm("reviews.give_opinion", case):
+        stage_key, round_seen = seen_on_page(request.POST)
+        seen = selectors.Seen(case, stage_key, round_seen)
+        if not request.user.has_perm("reviews.give_opinion_at_stage_seen", seen):
             raise PermissionDenied
-        form = OpinionForm(request.POST, stage=case.stage)
+        form = OpinionForm(request.POST, stage=case.flow.stage(stage_key))
         if form.is_valid():
-            stage_key, round_seen = seen_on_page(request.POST)
             try:
                 services.record_opinion(
                     case,
@@ -176,15 +191,17 @@ class ReviewCaseView(PortalMixin, TemplateView):
             else:
                 messages.success(request, _("Your opinion has been recorded."))
                 return redirect(request.path)
-        return self.render_to_response(self.get_context_data(opinion_form=form))
+        context = self.get_context_data(opinion_form=form, seen=(stage_key, round_seen))
+        return self.render_to_response(context)
 
     def take_decision(self, request):
         case = self.case
-        if not request.user.has_perm("reviews.decide_case", case):
+        stage_key, round_seen = seen_on_page(request.POST)
+        seen = selectors.Seen(case, stage_key, round_seen)
+        if not request.user.has_perm("reviews.decide_stage_seen", seen):
             raise PermissionDenied
-        form, extra = decision_forms(case, request.POST)
+        form, extra = decision_forms(case, request.POST, stage_key=stage_key)
         if form.is_valid() and (extra is None or extra.is_valid()):
-            stage_key, round_seen = seen_on_page(request.POST)
             try:
                 services.decide(
                     case,
@@ -202,4 +219,7 @@ class ReviewCaseView(PortalMixin, TemplateView):
             else:
                 messages.success(request, _("Your decision has been recorded."))
                 return redirect(request.path)
-        return self.render_to_response(self.get_context_data(decision_form=form, extra_form=extra))
+        context = self.get_context_data(
+            decision_form=form, extra_form=extra, seen=(stage_key, round_seen)
+        )
+        return self.render_to_response(context)

@@ -1,5 +1,7 @@
 """Who reviews what, and the cases a user may see."""
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.http import Http404
 
@@ -39,6 +41,48 @@ def can_decide(user, case):
 
 def can_review(user, case):
     return can_give_opinion(user, case) or can_decide(user, case)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A case as a reviewer's page (or API call) saw it: the stage and round it was at. The
+    object of the permissions to post an opinion or a decision from that page."""
+
+    case: ReviewCase
+    stage_key: str
+    round: int | None = None
+
+
+def _organization_of_stage(case, stage_key):
+    """``(stage, the organisation reviewing it for this case)``, or ``(None, None)`` when the
+    flow has no such stage or the case skips it."""
+    try:
+        stage = case.flow.stage(stage_key)
+    except KeyError:
+        return None, None
+    return stage, stage.reviewers(case)
+
+
+def decides_stage_of(user, case, stage_key):
+    """Whether ``user`` decides ``stage_key`` of this case, wherever the case is now: who may
+    post a decision from a page that showed the case at that stage (the engine then says if
+    the case has moved on)."""
+    stage, organization = _organization_of_stage(case, stage_key)
+    if organization is None:
+        return False
+    needed = org_enums.Capability.DECIDE if stage.panel else stage.capability
+    return org_selectors.has_capability(user, organization, needed)
+
+
+def gives_opinion_at_stage_of(user, case, stage_key):
+    """Whether ``user`` is a panel reviewer of ``stage_key`` of this case, wherever the case
+    is now."""
+    stage, organization = _organization_of_stage(case, stage_key)
+    return (
+        organization is not None
+        and stage.panel
+        and org_selectors.has_capability(user, organization, stage.capability)
+    )
 
 
 def cases_awaiting(user, organization=None):
