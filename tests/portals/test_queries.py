@@ -116,6 +116,8 @@ EVENT_LIST_PAGES = [
     ("enterprise:exhibition_list", "enterprise", False, 10),
     ("api:event-list", None, False, 2),
     ("api:registration-list", "person", False, 4),
+    ("api:event-managed", "park", False, 5),
+    ("api:event-registrations", "park", True, 8),
 ]
 
 

@@ -73,6 +73,23 @@ def get_event_for(organization, pk):
     return get_within(events_of(organization).select_related("parent", "owner"), pk)
 
 
+def events_of_organizations_of(user):
+    """The events and parts of every organisation ``user`` belongs to, whatever their rights
+    there: the API looks events up here, so that another organisation's event is a 404 and
+    the rules then answer a member without the right with a 403."""
+    from cloudpark.orgs import selectors as org_selectors
+
+    owners = [membership.organization_id for membership in org_selectors.memberships_of(user)]
+    return Event.objects.filter(owner_id__in=owners)
+
+
+def registrations_at_events_of_organizations_of(user):
+    """Registrations for the events of every organisation ``user`` belongs to."""
+    return Registration.objects.filter(event__in=events_of_organizations_of(user)).select_related(
+        "event", "event__owner"
+    )
+
+
 def events_for_check_in(user):
     """Events and parts whose doors ``user`` may check tickets in at."""
     from cloudpark.orgs import selectors as org_selectors

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cloudpark.core import audit
+from cloudpark.core import audit, privacy
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.events import enums, tickets
 from cloudpark.events.models import (
@@ -1265,6 +1265,16 @@ def cancel_registration(registration, *, actor, now=None):
     if held_a_seat:
         _fill_free_seats(event, actor=actor, now=now)
     return registration
+
+
+def registrant_contacts_visible(user, event):
+    """Whether ``user`` sees the e-mail addresses of ``event``'s registrants unmasked: those
+    with the personal-data right in the organisation that manages it. Each time they are
+    shown, the view is logged on the event."""
+    visible = user.has_perm("orgs.view_personal_data", event.owner)
+    if visible:
+        privacy.record_personal_data_view(event, actor=user, fields=["registrations.email"])
+    return visible
 
 
 # Check-in ----------------------------------------------------------------------------------

@@ -565,15 +565,6 @@ class QuestionsView(EventSectionView):
 # Registrations ----------------------------------------------------------------------------------
 
 
-def personal_data_shown(user, event):
-    """Whether the organiser sees registrants' e-mail addresses; each time they do, it is
-    logged on the event."""
-    visible = user.has_perm("orgs.view_personal_data", event.owner)
-    if visible:
-        privacy.record_personal_data_view(event, actor=user, fields=["registrations.email"])
-    return visible
-
-
 class RegistrationsView(EventMixin, ListMixin, TemplateView):
     template_name = "portals/events/registrations.html"
     rows_template_name = "portals/events/_registration_rows.html"
@@ -601,7 +592,9 @@ class RegistrationsView(EventMixin, ListMixin, TemplateView):
             ]
         context.update(
             title=_("Registrations"),
-            personal_data_visible=personal_data_shown(self.request.user, self.event),
+            personal_data_visible=services.registrant_contacts_visible(
+                self.request.user, self.event
+            ),
         )
         return context
 
@@ -620,7 +613,7 @@ class RegistrationsView(EventMixin, ListMixin, TemplateView):
         return redirect(request.get_full_path())
 
     def export(self, queryset):
-        visible = personal_data_shown(self.request.user, self.event)
+        visible = services.registrant_contacts_visible(self.request.user, self.event)
         questions = list(self.event.questions.all())
         headers = [
             _("Name"),
