@@ -453,6 +453,33 @@ def test_a_decision_seen_in_an_earlier_round_is_a_400(api, programme, enterprise
     )
 
 
+@pytest.mark.parametrize(
+    ("who", "shown"),
+    [("applicant", []), ("park", []), ("reviewer", ["同意支持。"]), ("chief", ["同意支持。"])],
+)
+def test_reviewers_opinions_are_shown_to_the_government_reviewers_only(
+    api, programme, enterprise, people, who, shown
+):
+    from cloudpark.reviews import services as reviews
+
+    application = at_government(programme, enterprise)
+    reviews.record_opinion(
+        application.review_case,
+        actor=people["reviewer"],
+        stage_key="government_review",
+        recommendation="approve",
+        comment="同意支持。",
+        score=Decimal("90"),
+    )
+
+    response = as_user(api, people[who]).get(
+        reverse("api:review-case-detail", args=[application.review_case_id])
+    )
+
+    assert response.status_code == 200
+    assert [opinion["comment"] for opinion in response.json()["opinions"]] == shown
+
+
 def test_another_enterprises_application_is_not_found(api, programme, park, people):
     other = at_government(programme, EnterpriseFactory(park=park))
     outsider = MembershipFactory(organization=EnterpriseFactory()).user

@@ -243,3 +243,29 @@ def test_the_review_room_posts_the_round_it_shows(client, world, park_case):
     response = client.get(reverse("park:review_detail", args=[park_case.pk]))
 
     assert '<input type="hidden" name="round" value="1">' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("portal", "who", "shown"),
+    [("park", "park", 0), ("government", "government", 1)],
+)
+def test_the_panels_opinions_are_shown_to_its_own_reviewers_only(client, world, portal, who, shown):
+    from cloudpark.reviews import services
+
+    case = world.cases["government"]
+    reviewer = MembershipFactory(organization=world.government, role=org_enums.Role.REVIEWER).user
+    services.record_opinion(
+        case,
+        actor=reviewer,
+        stage_key="government_review",
+        recommendation="approve",
+        comment="内部意见",
+        score=80,
+    )
+    client.force_login(world.people[(who, org_enums.Role.ADMIN)])
+
+    response = client.get(reverse(f"{portal}:review_detail", args=[case.pk]))
+
+    assert response.status_code == 200
+    assert len(response.context["opinions"]) == shown
+    assert ("内部意见" in response.content.decode()) is bool(shown)

@@ -370,6 +370,53 @@ def test_the_export_carries_the_review_details(client_en, programme, enterprise,
     assert header["Reviewers' opinions and scores"].endswith("score 88.00 — 建议支持。")
 
 
+def test_the_parks_export_leaves_out_the_government_reviewers_opinions(
+    client_en, programme, enterprise, people
+):
+    application = at_government(programme, enterprise)
+    reviews.record_opinion(
+        application.review_case,
+        actor=people["reviewer"],
+        stage_key="government_review",
+        recommendation="approve",
+        comment="建议支持。",
+        score=Decimal("88"),
+    )
+    client = signed_in(client_en, people["park"])
+
+    response = client.get(reverse("park:application_list"), {"format": "xlsx"})
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert (row["Reviewers' opinions and scores"], row["Average score (latest round)"]) == (
+        None,
+        None,
+    )
+    assert "Park's first opinion: Pass to the next stage" in row["Decisions"]
+
+
+@pytest.mark.parametrize(
+    ("who", "portal", "shown"), [("park", "park", 0), ("reviewer", "government", 1)]
+)
+def test_the_application_page_shows_opinions_to_the_government_reviewers_only(
+    client_en, programme, enterprise, people, who, portal, shown
+):
+    application = at_government(programme, enterprise)
+    reviews.record_opinion(
+        application.review_case,
+        actor=people["reviewer"],
+        stage_key="government_review",
+        recommendation="approve",
+        comment="建议支持。",
+        score=Decimal("88"),
+    )
+    client = signed_in(client_en, people[who])
+
+    response = client.get(reverse(f"{portal}:application_detail", args=[application.pk]))
+
+    assert len(response.context["opinions"]) == shown
+
+
 def test_the_government_publicises_and_finalises_on_the_notice_page(
     client_en, programme, enterprise, people
 ):

@@ -69,3 +69,20 @@ def test_anonymous_users_and_no_case_are_refused(case_at_government, people, per
     )
 
     assert allowed == (False, False)
+
+
+def test_the_panels_opinions_are_for_its_reviewers_and_chief(case_at_government, people):
+    allowed = tuple(
+        people[key].has_perm("reviews.view_opinions", case_at_government) for key in PEOPLE
+    )
+
+    assert allowed == (False, False, False, True, True)
+
+
+def test_nobody_sees_the_opinions_of_no_case(people):
+    allowed = (
+        AnonymousUser().has_perm("reviews.view_opinions", None),
+        people["chief"].has_perm("reviews.view_opinions", None),
+    )
+
+    assert allowed == (False, False)

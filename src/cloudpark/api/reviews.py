@@ -8,7 +8,7 @@ with the same form as on the pages.
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -82,11 +82,19 @@ class ReviewCaseSerializer(serializers.ModelSerializer):
 
 
 class ReviewCaseDetailSerializer(ReviewCaseSerializer):
-    opinions = OpinionSerializer(many=True, read_only=True)
+    opinions = serializers.SerializerMethodField()
     decisions = DecisionRecordSerializer(many=True, read_only=True)
 
     class Meta(ReviewCaseSerializer.Meta):
         fields = [*ReviewCaseSerializer.Meta.fields, "opinions", "decisions"]
+
+    @extend_schema_field(OpinionSerializer(many=True))
+    def get_opinions(self, case):
+        """The panel's opinions, for those who see them as on the pages
+        (``reviews.view_opinions``); empty for anyone else."""
+        if not self.context["request"].user.has_perm("reviews.view_opinions", case):
+            return []
+        return OpinionSerializer(case.opinions.all(), many=True).data
 
 
 class OpinionInputSerializer(serializers.Serializer):

@@ -70,8 +70,18 @@ def _number(value):
     return float(value) if value is not None else None
 
 
-def export_applications(queryset):
-    """One row per application, with its stages, decisions, opinions and scores."""
+def _case_of(application):
+    """The application's review case, told its subject: the rule on who sees the reviewers'
+    opinions reads the subject, which is loaded already."""
+    case = application.review_case
+    if case is not None:
+        case.subject = application
+    return case
+
+
+def export_applications(queryset, user):
+    """One row per application, with its stages, decisions, and the opinions and scores for
+    those who see them (``reviews.view_opinions``)."""
     headers = [
         _t("Programme"),
         _t("Enterprise"),
@@ -91,7 +101,8 @@ def export_applications(queryset):
     ]
 
     def row(application):
-        case = application.review_case
+        case = _case_of(application)
+        opinions_shown = case is not None and user.has_perm("reviews.view_opinions", case)
         in_review = application.state in (
             ApplicationState.PARK_REVIEW,
             ApplicationState.GOVERNMENT_REVIEW,
@@ -110,8 +121,8 @@ def export_applications(queryset):
             str(APPLICATION_FLOW.stage(case.stage_key).label) if case and in_review else "",
             case.round if case else None,
             _decision_lines(case) if case else "",
-            _opinion_lines(case) if case else "",
-            _average_score(case) if case else None,
+            _opinion_lines(case) if opinions_shown else "",
+            _average_score(case) if opinions_shown else None,
         ]
 
     rows = (row(application) for application in queryset)
@@ -151,7 +162,7 @@ class ApplicationListView(PortalMixin, ListMixin, TemplateView):
     def export(self, queryset):
         if not self.exportable:
             raise Http404
-        return export_applications(selectors.for_export(queryset))
+        return export_applications(selectors.for_export(queryset), self.request.user)
 
 
 class ApplicationMixin:
@@ -170,8 +181,8 @@ class ApplicationDetailView(ApplicationMixin, PortalMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         application = self.get_application()
-        case = application.review_case
-        government = self.organization.kind == org_enums.OrganizationKind.GOVERNMENT
+        case = _case_of(application)
+        user = self.request.user
         context.update(
             application=application,
             programme=application.programme,
@@ -183,7 +194,9 @@ class ApplicationDetailView(ApplicationMixin, PortalMixin, TemplateView):
             decisions=list(case.decisions.select_related("decided_by", "organization"))
             if case
             else [],
-            opinions=list(case.opinions.select_related("reviewer")) if case and government else [],
+            opinions=list(case.opinions.select_related("reviewer"))
+            if case and user.has_perm("reviews.view_opinions", case)
+            else [],
             history=audit.history_of(application),
             eligibility=selectors.eligibility_of(application.enterprise, application.programme),
         )

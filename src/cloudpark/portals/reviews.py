@@ -146,7 +146,9 @@ class ReviewCaseView(PortalMixin, TemplateView):
             subject_template=case.flow.extra.get("subject_template"),
             title=case.subject_label,
             stages=_stages_shown(case),
-            opinions=selectors.opinions_of(case),
+            opinions=selectors.opinions_of(case)
+            if user.has_perm("reviews.view_opinions", case)
+            else [],
             decisions=selectors.decisions_of(case),
             history=audit.history_of(case),
             opinion_form=opinion_form,

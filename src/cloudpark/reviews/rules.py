@@ -29,6 +29,11 @@ def gives_opinion_at_the_stage_seen(user, seen):
 
 
 @rules.predicate
+def sees_the_opinions(user, case):
+    return case is not None and selectors.sees_opinions(user, case)
+
+
+@rules.predicate
 def case_is_open(user, case):
     return case is not None and case.state in enums.OPEN_STATES
 
@@ -37,6 +42,7 @@ def case_is_open(user, case):
 rules.add_perm("reviews.review_case", reviews_current_stage)
 rules.add_perm("reviews.give_opinion", gives_opinion_at_current_stage)
 rules.add_perm("reviews.decide_case", decides_current_stage)
+rules.add_perm("reviews.view_opinions", sees_the_opinions)
 # The object is a ``selectors.Seen``: may the user post from a page that showed the case at
 # that stage? If the case has moved on since, the engine refuses with a message that says so.
 rules.add_perm("reviews.give_opinion_at_stage_seen", gives_opinion_at_the_stage_seen)

@@ -43,6 +43,22 @@ def can_review(user, case):
     return can_give_opinion(user, case) or can_decide(user, case)
 
 
+def sees_opinions(user, case):
+    """Panel opinions are the reviewing body's advice to its chief: they are seen by the
+    reviewers and chiefs of the organisations that review a panel stage of this case, not by
+    the applicant nor by the other stages' reviewers."""
+    for stage in case.flow.stages:
+        if not stage.panel:
+            continue
+        organization = stage.reviewers(case)
+        if organization is not None and any(
+            org_selectors.has_capability(user, organization, capability)
+            for capability in (stage.capability, org_enums.Capability.DECIDE)
+        ):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Seen:
     """A case as a reviewer's page (or API call) saw it: the stage and round it was at. The
