@@ -175,6 +175,20 @@ def test_a_round_nobody_declared_for_may_be_deleted(bureau, provincial_round, pe
     assert AuditEntry.objects.get(action="bases.round.deleted").object_id == str(bureau.pk)
 
 
+def test_levels_are_listed_by_rank_not_by_their_codes(candidate, bureau, administration):
+    # Rows written directly: the platform grants provincial and national status only, but
+    # the order must not depend on how the level codes happen to sort.
+    today = timezone.localdate()
+    for level in ("municipal", "provincial", "national"):
+        Accreditation.objects.create(
+            park=ParkFactory(), level=level, batch=level, approved_on=today, decided_by=bureau
+        )
+
+    levels = [accreditation.level for accreditation in selectors.current_accreditations()]
+
+    assert levels == ["national", "provincial", "municipal"]
+
+
 def test_parks_see_the_rounds_of_the_bodies_above_them(candidate, provincial_round, national_round):
     other_bureau_round = AccreditationRoundFactory()
 

@@ -9,15 +9,17 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cloudpark.bases import enums
+from cloudpark.bases import enums, services
 from cloudpark.bases.models import Accreditation, AccreditationRound, Declaration
 from cloudpark.core.models import AuditEntry
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews.models import ReviewCase
 from tests.factories import (
     AccreditationFactory,
+    AccreditationRoundFactory,
     AnnualReviewFactory,
     DeclarationFactory,
+    ParkFactory,
 )
 from tests.factories.bases import DECLARED, pdf, submitted_declaration
 
@@ -311,6 +313,21 @@ def test_the_bureau_revokes_after_a_confirmation(client, candidate, bureau, peop
     assert Accreditation.objects.get().end == "revoked"
 
 
+def test_the_bureau_is_offered_no_revocation_of_a_national_base(
+    client, candidate, bureau, administration, people
+):
+    AccreditationFactory(park=candidate, decided_by=bureau)
+    AccreditationFactory(park=candidate, decided_by=administration, level="national")
+    client.force_login(people["bureau_chief"])
+
+    response = client.get(reverse("government:base_detail", args=[candidate.pk]))
+
+    assert (response.context["may_end"], 'id="end-accreditation"' in response.content.decode()) == (
+        False,
+        False,
+    )
+
+
 def test_bureau_staff_cannot_revoke_by_post(client, candidate, bureau, people):
     AccreditationFactory(park=candidate, decided_by=bureau)
     client.force_login(people["bureau_staff"])
@@ -383,6 +400,37 @@ def test_the_public_list_groups_bases_by_level_and_batch(client, candidate, bure
     assert html.index("First national batch") < html.index("First batch of Zhejiang")
 
 
+def test_the_public_list_is_filtered_by_batch(client, candidate, bureau, administration):
+    AccreditationFactory(park=candidate, decided_by=bureau)
+    national = AccreditationFactory(
+        park=ParkFactory(),
+        decided_by=administration,
+        level="national",
+        batch="国家级第一批",
+        batch_en="First national batch",
+    )
+
+    response = client.get(reverse("public:base_list"), {"batch": "国家级第一批"})
+
+    assert list(response.context["rows"]) == [national]
+    assert list(response.context["filter_form"].fields["batch"].choices) == [
+        ("", "All batches"),
+        ("国家级第一批", "First national batch"),
+        (
+            "浙江省第一批省级广播电视和网络视听产业基地（园区）",
+            "First batch of Zhejiang provincial bases (parks)",
+        ),
+    ]
+
+
+def test_a_base_page_says_plainly_that_it_has_no_news(client, candidate, bureau):
+    AccreditationFactory(park=candidate, decided_by=bureau)
+
+    response = client.get(reverse("public:park_detail", args=[candidate.pk]))
+
+    assert "No news has been published for this base" in response.content.decode()
+
+
 def test_a_revoked_base_leaves_the_list_but_keeps_its_history(client, candidate, bureau, people):
     AccreditationFactory(park=candidate, decided_by=bureau)
     client.force_login(people["bureau_chief"])
@@ -398,3 +446,78 @@ def test_a_revoked_base_leaves_the_list_but_keeps_its_history(client, candidate,
     assert list(listed.context["rows"]) == []
     assert [a.end for a in page.context["accreditations"]] == ["revoked"]
     assert "整改不到位。" in page.content.decode()
+
+
+# Pagination -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def one_a_page(monkeypatch):
+    """Lists show one row a page, so that two rows make two pages."""
+    from cloudpark.portals.government import bases as government_pages
+    from cloudpark.portals.park import bases as park_pages
+
+    for view in (
+        government_pages.RoundListView,
+        government_pages.BaseDetailView,
+        park_pages.RoundListView,
+        park_pages.AnnualReviewListView,
+    ):
+        monkeypatch.setattr(view, "paginate_by", 1)
+
+
+def pages_of(client, url):
+    """The rows of the first and the second page."""
+    return [list(client.get(url, {"page": page}).context["rows"]) for page in (1, 2)]
+
+
+def test_the_bureaus_rounds_are_paginated(client, bureau, people, one_a_page):
+    older = AccreditationRoundFactory(
+        organiser=bureau, opens_on=timezone.localdate() - timedelta(days=40)
+    )
+    newer = AccreditationRoundFactory(organiser=bureau)
+    client.force_login(people["bureau_staff"])
+
+    rows = pages_of(client, reverse("government:base_round_list"))
+
+    assert rows == [[newer], [older]]
+
+
+def test_the_parks_rounds_are_paginated_with_its_declarations(
+    client, candidate, provincial_round, national_round, people, one_a_page
+):
+    national_round.opens_on = timezone.localdate() - timedelta(days=40)
+    national_round.save()
+    declaration = DeclarationFactory(park=candidate, round=provincial_round)
+    client.force_login(people["park_staff"])
+
+    rows = pages_of(client, reverse("park:base_round_list"))
+
+    assert rows == [
+        [(provincial_round, declaration, None)],
+        [(national_round, None, "Declaring for national status requires provincial status first.")],
+    ]
+
+
+def test_the_parks_annual_reviews_are_paginated(client, candidate, bureau, people, one_a_page):
+    AccreditationFactory(park=candidate, decided_by=bureau)
+    year = timezone.localdate().year
+    last, before = (AnnualReviewFactory(park=candidate, year=year - n) for n in (1, 2))
+    client.force_login(people["park_staff"])
+
+    rows = pages_of(client, reverse("park:base_annual_list"))
+
+    assert rows == [[last], [before]]
+
+
+def test_the_declarations_on_a_base_page_are_paginated(
+    client, candidate, bureau, provincial_round, people, one_a_page
+):
+    first = submitted_declaration(candidate, provincial_round, actor=people["park_admin"])
+    services.withdraw_declaration(first, actor=people["park_admin"])
+    second = submitted_declaration(candidate, provincial_round, actor=people["park_admin"])
+    client.force_login(people["bureau_staff"])
+
+    rows = pages_of(client, reverse("government:base_detail", args=[candidate.pk]))
+
+    assert rows == [[second], [first]]

@@ -106,7 +106,8 @@ def bases_with(count):
     """For the query counts: a bureau under the national administration opens ``count``
     provincial rounds; its park (``"park"``) drafts a declaration for each, then turns out to
     have been a base for years and reports ``count`` years; ``count`` other parks declare for
-    the first round and are approved, each then reporting its year."""
+    the first round and are approved; and ``count`` bases it accredited years ago report last
+    year."""
     from django.utils import timezone
 
     from cloudpark.bases import selectors
@@ -133,5 +134,8 @@ def bases_with(count):
         review_services.decide(
             case, actor=chief, stage_key=case.stage_key, decision="approve", data=None
         )
-        AnnualReviewFactory(park=other, year=this_year)
+        veteran = ParkFactory(level=enums.ParkLevel.UNRATED)
+        bureau.jurisdiction.add(veteran)
+        AccreditationFactory(park=veteran, decided_by=bureau)
+        AnnualReviewFactory(park=veteran, year=this_year - 1)
     return {"park": park, "government": bureau, "round": rounds[0]}

@@ -141,11 +141,11 @@ def test_event_lists_query_count_does_not_grow_with_rows(
 
 BASE_LIST_PAGES = [
     # (url name, who signs in, whether the url takes the round, expected queries)
-    ("public:base_list", None, False, 3),
+    ("public:base_list", None, False, 4),
     ("park:base_round_list", "park", False, 13),
     ("park:base_declaration_list", "park", False, 11),
-    ("park:base_annual_list", "park", False, 11),
-    ("government:base_round_list", "government", False, 9),
+    ("park:base_annual_list", "park", False, 12),
+    ("government:base_round_list", "government", False, 10),
     ("government:base_round_detail", "government", True, 13),
     ("government:base_annual_list", "government", False, 10),
     ("api:base-round-list", None, False, 2),

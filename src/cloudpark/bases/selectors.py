@@ -2,7 +2,7 @@
 from what the acting organisation may see; anything else is a 404."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Max, Prefetch, Q, Window
+from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, Value, When, Window
 from django.http import Http404
 
 from cloudpark.bases import enums
@@ -118,6 +118,14 @@ def live_declaration(park, accreditation_round):
     )
 
 
+def live_declarations_by_round(park, rounds):
+    """``{round id: the park's declaration}`` for ``rounds``, withdrawn ones left out."""
+    declarations = Declaration.objects.filter(park=park, round__in=rounds).exclude(
+        state=enums.DeclarationState.WITHDRAWN
+    )
+    return {declaration.round_id: declaration for declaration in declarations}
+
+
 def _cases_reviewed_by(government):
     """Ids of declarations whose review reached ``government`` at some stage."""
     return (
@@ -181,6 +189,15 @@ def case_of(declaration):
 ACCREDITATION_RELATED = ("park", "park__region", "decided_by", "ended_by", "round")
 
 
+def level_rank():
+    """An accreditation's level as ``ParkLevel.rank``, to order by: national highest."""
+    return Case(
+        *[When(level=level.value, then=Value(level.rank)) for level in org_enums.ParkLevel],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
 def current_accreditations():
     """Bases whose accreditation stands, for the public lists: national before provincial,
     the newest batch first, each batch whole."""
@@ -189,15 +206,30 @@ def current_accreditations():
         .exclude(park__status=org_enums.ParkStatus.EXITED)
         .select_related(*ACCREDITATION_RELATED)
         .annotate(
-            batch_approved_on=Window(Max("approved_on"), partition_by=[F("level"), F("batch")])
+            level_rank=level_rank(),
+            batch_approved_on=Window(Max("approved_on"), partition_by=[F("level"), F("batch")]),
         )
-        .order_by("level", "-batch_approved_on", "batch", "park__name", "pk")
+        .order_by("-level_rank", "-batch_approved_on", "batch", "park__name", "pk")
     )
 
 
-def filter_accreditations(queryset, *, level="", region=None, query=""):
+def current_batches():
+    """``(batch, batch_en)`` of the standing accreditations, as the public list orders them."""
+    rows = (
+        Accreditation.objects.filter(ended_on__isnull=True)
+        .exclude(park__status=org_enums.ParkStatus.EXITED)
+        .values("level", "batch", "batch_en")
+        .annotate(level_rank=level_rank(), batch_approved_on=Max("approved_on"))
+        .order_by("-level_rank", "-batch_approved_on", "batch")
+    )
+    return list(dict.fromkeys((row["batch"], row["batch_en"]) for row in rows))
+
+
+def filter_accreditations(queryset, *, level="", batch="", region=None, query=""):
     if level:
         queryset = queryset.filter(level=level)
+    if batch:
+        queryset = queryset.filter(batch=batch)
     if region:
         queryset = queryset.filter(
             Q(park__region=region)
@@ -226,7 +258,8 @@ def current_accreditation_of(park):
     return (
         Accreditation.objects.filter(park=park, ended_on__isnull=True)
         .select_related("decided_by")
-        .order_by("level", "-approved_on", "-pk")
+        .annotate(level_rank=level_rank())
+        .order_by("-level_rank", "-approved_on", "-pk")
         .first()
     )
 

@@ -4,6 +4,7 @@ export), annual reviews to decide, and a base's accreditation with its revocatio
 Reviewing a declaration happens in the shared review room (``portals/reviews.py``); these
 pages link to it."""
 
+import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse
@@ -94,14 +95,13 @@ def _accreditation_of(declaration, attribute):
     return value() if callable(value) else value
 
 
-class RoundListView(BasesMixin, PortalPage):
+class RoundListView(BasesMixin, ListMixin, TemplateView):
     template_name = "bases/government/round_list.html"
+    rows_template_name = "bases/government/_round_rows.html"
     title = _("Accreditation rounds")
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["rounds"] = selectors.rounds_of(self.organization)
-        return context
+    def get_queryset(self):
+        return selectors.rounds_of(self.organization)
 
 
 def _round_values(form):
@@ -281,21 +281,36 @@ class AnnualReviewDetailView(BasesMixin, PortalPage):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class BaseDetailView(BasesMixin, PortalPage):
-    """A park's accreditation: its history, its declarations and its annual reviews."""
+class BaseDetailView(BasesMixin, ListMixin, TemplateView):
+    """A park's accreditation: its history, its annual reviews and, page by page, its
+    declarations that the body organised or reviewed."""
 
     template_name = "bases/government/base_detail.html"
+    rows_template_name = "bases/government/_base_declaration_rows.html"
+
+    def get_park(self):
+        if getattr(self, "park", None) is None:
+            self.park = org_selectors.get_park_for(self.organization, self.kwargs["pk"])
+        return self.park
+
+    def get_queryset(self):
+        return selectors.declarations_visible_to(self.organization).filter(park=self.get_park())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        park = org_selectors.get_park_for(self.organization, self.kwargs["pk"])
+        park = self.get_park()
+        accreditations = list(selectors.accreditations_of(park))
+        current = [accreditation for accreditation in accreditations if accreditation.is_current]
         context.update(
             park=park,
             title=park.display_name,
-            accreditations=selectors.accreditations_of(park),
-            current=selectors.current_accreditation_of(park),
+            accreditations=accreditations,
+            may_end=bool(current)
+            and all(
+                rules.test_rule("bases.end_accreditation", self.organization, accreditation)
+                for accreditation in current
+            ),
             reviews=selectors.annual_reviews_of(park),
-            declarations=selectors.declarations_visible_to(self.organization).filter(park=park),
         )
         return context
 

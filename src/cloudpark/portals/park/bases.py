@@ -22,26 +22,28 @@ class BasesMixin(ParkMixin):
         return context
 
 
-class RoundListView(BasesMixin, PortalPage):
+class RoundListView(BasesMixin, ListMixin, TemplateView):
+    """The rounds the park may answer, each with its declaration or why it may not declare."""
+
     template_name = "bases/park/round_list.html"
+    rows_template_name = "bases/park/_round_rows.html"
     title = _("Accreditation rounds")
+
+    def get_queryset(self):
+        return selectors.rounds_for_park(self.organization)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         park = self.organization
-        declared = {
-            declaration.round_id: declaration
-            for declaration in selectors.declarations_of(park).exclude(
-                state=enums.DeclarationState.WITHDRAWN
-            )
-        }
-        context["rounds"] = [
+        rounds = list(context["rows"])
+        declared = selectors.live_declarations_by_round(park, rounds)
+        context["rows"] = [
             (
                 accreditation_round,
                 declared.get(accreditation_round.pk),
                 services.eligibility_problem(park, enums.RoundLevel(accreditation_round.level)),
             )
-            for accreditation_round in selectors.rounds_for_park(park)
+            for accreditation_round in rounds
         ]
         return context
 
@@ -239,16 +241,21 @@ class WithdrawDeclarationView(DeclarationStepView):
         return services.withdraw_declaration(self.get_declaration(), actor=self.request.user)
 
 
-class AnnualReviewListView(BasesMixin, PortalPage):
+class AnnualReviewListView(BasesMixin, ListMixin, TemplateView):
+    """The park's annual reviews, page by page, beside its accreditation history."""
+
     template_name = "bases/park/annual_list.html"
+    rows_template_name = "bases/park/_annual_rows.html"
     title = _("Accreditation and annual reviews")
+
+    def get_queryset(self):
+        return selectors.annual_reviews_of(self.organization)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         park = self.organization
         context.update(
             accreditations=selectors.accreditations_of(park),
-            reviews=selectors.annual_reviews_of(park),
             current=selectors.current_accreditation_of(park),
         )
         return context

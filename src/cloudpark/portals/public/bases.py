@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from cloudpark.bases import enums, selectors
+from cloudpark.core.i18n import localized
 from cloudpark.portals.base import ListMixin
 from cloudpark.portals.forms import FilterForm, RegionChoiceField, SearchField, regions_in_use
 
@@ -15,6 +16,7 @@ class BaseFilterForm(FilterForm):
     level = forms.ChoiceField(
         choices=[("", _("All levels")), *enums.RoundLevel.choices], required=False, label=_("Level")
     )
+    batch = forms.ChoiceField(required=False, label=_("Batch"))
     region = RegionChoiceField(
         queryset=regions_in_use().none(),
         required=False,
@@ -24,6 +26,13 @@ class BaseFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["batch"].choices = [
+            ("", _("All batches")),
+            *(
+                (batch, localized(batch, batch_en))
+                for batch, batch_en in selectors.current_batches()
+            ),
+        ]
         self.fields["region"].queryset = regions_in_use()
 
 
