@@ -556,6 +556,62 @@ def test_the_issuer_creates_a_programme_with_rules(api, government, people, medi
     ]
 
 
+def test_a_programme_change_with_a_bad_rule_changes_nothing(api, programme, people):
+    from cloudpark.core.models import AuditEntry
+
+    before = (
+        list(programme.rules.values_list("kind", "params")),
+        programme.title,
+        AuditEntry.objects.count(),
+    )
+
+    response = as_user(api, people["chief"]).patch(
+        reverse("api:programme-detail", args=[programme.pk]),
+        {
+            "title": "改过的标题",
+            "combinator": "any",
+            "rules": [{"kind": "has_tag", "params": {"tag": "unicorn"}}],
+            "required_materials": [{"key": "licence", "label_zh": "营业执照"}],
+        },
+        format="json",
+    )
+
+    programme.refresh_from_db()
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": "No qualification has the key unicorn."},
+    )
+    assert (
+        list(programme.rules.values_list("kind", "params")),
+        programme.title,
+        AuditEntry.objects.count(),
+    ) == before
+    assert programme.combinator == "all"
+
+
+def test_a_new_programme_with_a_bad_rule_is_not_created(api, government, people, media_root):
+    from cloudpark.programs.models import Programme
+
+    policy = PolicyFactory(owner=government)
+
+    response = as_user(api, people["chief"]).post(
+        reverse("api:programme-list"),
+        {
+            "policy": policy.pk,
+            "title": "视听企业宣传推广服务",
+            "programme_type": "publicity",
+            "budget": "0",
+            "opens_at": "2026-01-01T00:00:00+08:00",
+            "closes_at": "2027-12-31T23:59:00+08:00",
+            "rules": [{"kind": "staff_between", "params": {"min": "many"}}],
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert not Programme.objects.filter(policy=policy).exists()
+
+
 def test_only_the_issuer_publicises_its_notice(api, programme, enterprise, people, park):
     from tests.factories import PublicNoticeFactory
     from tests.factories.programs import approved

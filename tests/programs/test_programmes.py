@@ -125,6 +125,79 @@ def test_rules_naming_what_does_not_exist_are_refused(programme, people, rule, m
     assert list(EligibilityRule.objects.values_list("kind", flat=True)) == ["resident_in_zone"]
 
 
+def programme_as_stored(programme):
+    programme = Programme.objects.get(pk=programme.pk)
+    return (
+        programme.title,
+        programme.budget,
+        programme.combinator,
+        list(programme.rules.values_list("kind", "params")),
+        programme.required_materials,
+        AuditEntry.objects.count(),
+    )
+
+
+def test_a_programme_is_saved_with_its_rules_and_form_in_one_step(programme, people):
+    services.save_programme(
+        programme,
+        actor=people["chief"],
+        values={"title": "新标题"},
+        rules=[(RuleKind.STAFF_BETWEEN, {"min": 5})],
+        combinator=Combinator.ANY,
+        materials=[{"key": "licence", "label_zh": "营业执照"}],
+    )
+
+    programme.refresh_from_db()
+    assert (programme.title, programme.combinator) == ("新标题", Combinator.ANY)
+    assert list(programme.rules.values_list("kind", "params")) == [
+        ("staff_between", {"min": 5, "max": None})
+    ]
+    assert [item["key"] for item in programme.required_materials] == ["licence"]
+    assert programme.form_fields[0]["key"] == "project"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"rules": [(RuleKind.HAS_TAG, {"tag": "unicorn"})]},
+        {"materials": [{"key": "plan"}, {"key": "plan"}]},
+    ],
+)
+def test_a_refused_part_leaves_the_whole_programme_as_it_was(programme, people, change):
+    EligibilityRuleFactory(programme=programme)
+    before = programme_as_stored(programme)
+
+    with pytest.raises(DomainError):
+        services.save_programme(
+            programme,
+            actor=people["chief"],
+            values={"title": "半途而废", "budget": Decimal("2000000")},
+            combinator=Combinator.ANY,
+            **change,
+        )
+
+    assert programme_as_stored(programme) == before
+
+
+def test_a_new_programme_with_a_refused_rule_is_not_created(policy, people):
+    with pytest.raises(DomainError, match=re.escape("No qualification has the key unicorn.")):
+        services.save_programme(
+            policy=policy,
+            actor=people["chief"],
+            values={
+                "title": "新计划",
+                "programme_type": ProgrammeType.PUBLICITY,
+                "budget": Decimal("0"),
+                "opens_at": timezone.now(),
+                "closes_at": timezone.now() + timedelta(days=30),
+            },
+            rules=[(RuleKind.HAS_TAG, {"tag": "unicorn"})],
+        )
+
+    assert not Programme.objects.exists()
+    assert not AuditEntry.objects.filter(action__startswith="programs.programme").exists()
+
+
 def test_the_application_form_is_checked(programme, people):
     with pytest.raises(DomainError, match=re.escape("Each key is used once; repeated: plan.")):
         services.set_application_form(

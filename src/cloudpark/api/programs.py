@@ -563,6 +563,8 @@ class ProgrammeViewSet(
         return ProgrammeSerializer if self.action == "list" else ProgrammeDetailSerializer
 
     def _write(self, programme, data, *, partial):
+        """One call to ``services.save_programme``: the fields, rules and application form
+        are saved together or, when any is refused, not at all."""
         user = self.request.user
         serializer = ProgrammeWriteSerializer(data=data, partial=partial)
         serializer.is_valid(raise_exception=True)
@@ -574,25 +576,18 @@ class ProgrammeViewSet(
         form_fields = values.pop("form_fields", None)
         if programme is None:
             _require(user, "programs.change_policy", policy)
-            programme = services.create_programme(policy, actor=user, **values)
-        elif values:
-            programme = services.update_programme(programme, actor=user, **values)
-        if rules is not None or combinator is not None:
-            services.set_rules(
-                programme,
-                [(rule["kind"], rule.get("params", {})) for rule in rules]
-                if rules is not None
-                else [(rule.kind, rule.params) for rule in programme.rules.all()],
-                combinator=combinator or programme.combinator,
-                actor=user,
-            )
-        if materials is not None or form_fields is not None:
-            services.set_application_form(
-                programme,
-                materials=materials if materials is not None else programme.required_materials,
-                form_fields=form_fields if form_fields is not None else programme.form_fields,
-                actor=user,
-            )
+        programme = services.save_programme(
+            programme,
+            actor=user,
+            policy=policy,
+            values=values,
+            rules=None
+            if rules is None
+            else [(rule["kind"], rule.get("params", {})) for rule in rules],
+            combinator=combinator,
+            materials=materials,
+            form_fields=form_fields,
+        )
         return self.get_queryset().get(pk=programme.pk)
 
     @extend_schema(responses=ProgrammeDetailSerializer)

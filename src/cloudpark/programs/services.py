@@ -306,6 +306,44 @@ def set_application_form(programme, *, materials, form_fields, actor):
 
 
 @transaction.atomic
+def save_programme(
+    programme=None,
+    *,
+    actor,
+    policy=None,
+    issuer=None,
+    values=None,
+    rules=None,
+    combinator=None,
+    materials=None,
+    form_fields=None,
+):
+    """Create a programme under ``policy`` (``programme`` None) or change one: its fields
+    (``values``), its eligibility rules (``rules``, ``[(kind, params)]``, and ``combinator``)
+    and its application form (``materials``, ``form_fields``). What is left as None stays as
+    it is. All of it is saved in one transaction: when any part is refused, nothing is."""
+    values = values or {}
+    if programme is None:
+        programme = create_programme(policy, actor=actor, issuer=issuer, **values)
+    elif values:
+        programme = update_programme(programme, actor=actor, **values)
+    if rules is not None or combinator is not None:
+        if rules is None:
+            rules = [(rule.kind, rule.params) for rule in programme.rules.order_by("position")]
+        programme = set_rules(
+            programme, rules, combinator=combinator or programme.combinator, actor=actor
+        )
+    if materials is not None or form_fields is not None:
+        programme = set_application_form(
+            programme,
+            materials=programme.required_materials if materials is None else materials,
+            form_fields=programme.form_fields if form_fields is None else form_fields,
+            actor=actor,
+        )
+    return programme
+
+
+@transaction.atomic
 def invite_enterprises(programme, enterprises, *, actor):
     """Invite those of ``enterprises`` that qualify now and were not invited before; their
     people who may apply are notified. Returns the invitations made."""

@@ -216,8 +216,11 @@ class ProgrammeCreateView(PolicyMixin, GovernmentFormView):
 
     def perform(self, form):
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        return services.create_programme(
-            self.get_policy(), actor=self.request.user, issuer=self.organization, **values
+        return services.save_programme(
+            policy=self.get_policy(),
+            issuer=self.organization,
+            actor=self.request.user,
+            values=values,
         )
 
     def get_success_url(self, result):
@@ -288,7 +291,7 @@ class ProgrammeEditView(ProgrammeObjectMixin, GovernmentFormView):
 
     def perform(self, form):
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        return services.update_programme(self.get_programme(), actor=self.request.user, **values)
+        return services.save_programme(self.get_programme(), actor=self.request.user, values=values)
 
 
 class FormsetPage(ProgrammeObjectMixin, GovernmentMixin, TemplateView):
@@ -354,9 +357,9 @@ class ProgrammeRulesView(FormsetPage):
             for form in formset.forms
             if form.cleaned_data.get("kind") and not form.cleaned_data.get("DELETE")
         ]
-        services.set_rules(
+        services.save_programme(
             self.get_programme(),
-            rules,
+            rules=rules,
             combinator=combinator_form.cleaned_data["combinator"],
             actor=self.request.user,
         )
@@ -394,7 +397,7 @@ class ProgrammeApplicationFormView(FormsetPage):
         return context
 
     def perform(self, materials, questions):
-        services.set_application_form(
+        services.save_programme(
             self.get_programme(),
             materials=formset_items(materials),
             form_fields=formset_items(questions, extra_fields=("kind", "choices")),
