@@ -55,10 +55,29 @@ def test_the_first_provincial_batch_the_open_round_and_the_public_list():
         Accreditation.objects.filter(round=provincial_round).values_list("approved_on", flat=True)
     ) == {date(2023, 3, 9)}
     assert list(open_round.declarations.values_list("park__name", "state")) == [
-        ("杭州滨江数字视听产业园", "returned")
+        ("杭州滨江数字视听产业园", "submitted")
     ]
-    assert "缺少园区产权证明" in open_round.declarations.get().decision_comment
     assert (
         listed
         == [("national", "国家级网络视听基地")] + [("provincial", FIRST_PROVINCIAL_BATCH)] * 12
     )
+
+
+def test_binjiang_was_returned_for_the_report_it_left_out_and_resubmitted_with_it():
+    load_demo(today=TODAY)
+
+    open_round = AccreditationRound.objects.get(opens_on__lte=TODAY, closes_on__gte=TODAY)
+    declaration = open_round.declarations.get()
+    report = next(kind for kind in open_round.materials if kind.name == "基地建设运营情况报告")
+    files = list(
+        declaration.materials.filter(kind=report.key)
+        .order_by("uploaded_at", "pk")
+        .values_list("original_name", flat=True)
+    )
+    case = ReviewCase.objects.get(object_id=declaration.pk, flow_key="bases.declaration")
+    returned = ReviewDecision.objects.get(case=case, decision="return")
+    assert "缺少基地建设运营情况报告" in returned.comment
+    assert files == ["01-国家级基地（园区）申报书.pdf", "02-基地建设运营情况报告.pdf"]
+    assert (declaration.state, declaration.missing_materials) == ("submitted", [])
+    assert (case.state, case.stage_key, case.round) == ("in_review", "provincial_review", 2)
+    assert returned.created_at.date() < declaration.submitted_on

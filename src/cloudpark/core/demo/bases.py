@@ -13,8 +13,12 @@ audit trail behind it.
 * Zhejiang's first batch of provincial bases (parks): a round of the Zhejiang bureau in the
   autumn of 2022 and twelve declarations approved on 9 March 2023, the day the batch's plaques
   were awarded. The twelve parks are the demo's representative parks, not the official list.
-* Now: an open national round, in which the Binjiang park's declaration was returned by the
-  bureau for missing materials; and the Zhijiang base's annual review of 2021, passed.
+* Now: an open national round. The Binjiang park declared for it but left out its report on
+  the base's construction and operation, one of the materials the round requires: the
+  platform refuses a declaration with an empty slot, so, as happens, the park filed its
+  application form a second time in that slot. The bureau returned the declaration naming
+  the missing report; the park attached it and resubmitted, and the declaration is back
+  before the bureau. And the Zhijiang base's annual review of 2021, passed.
 
 The historical steps run under ``demo_clock``: for demo history only, the platform's clock is
 set to the day of each step, so that the window checks, the recorded dates, the review
@@ -45,6 +49,8 @@ PROVINCIAL_ROUND_OPENS_ON = date(2022, 9, 1)
 PROVINCIAL_ROUND_CLOSES_ON = date(2022, 10, 31)
 PROVINCIAL_SURVEYS_FROM = date(2022, 11, 14)
 RETURNED_PARK = "binjiang"
+# The material the Binjiang park left out of its national declaration at first.
+MISSING_MATERIAL = "基地建设运营情况报告"
 
 PROVINCIAL_KEYS = tuple(plan.key for plan in data.PARKS if plan.batch == data.PROVINCIAL_BATCH)
 ZHIJIANG_PLAN = next(plan for plan in data.PARKS if plan.key == data.ZHIJIANG)
@@ -180,7 +186,9 @@ class BasesLoader:
             )
 
     def declare(self, park_key, accreditation_round, *, on, figures, leave_out=()):
-        """The park's declaration with its materials (but those in ``leave_out``), submitted."""
+        """The park's declaration with its materials, submitted. A material named in
+        ``leave_out`` is missing: in its slot the park files its application form (the
+        round's first material) once more."""
         park = self.organizations[park_key]
         plan = next(plan for plan in data.PARKS if plan.key == park_key)
         actor = self.actor_for(park_key)
@@ -196,17 +204,32 @@ class BasesLoader:
                 focus=plan.focus,
                 support_measures=figures["measures"],
             )
+            first = accreditation_round.materials[0]
             for number, kind in enumerate(accreditation_round.materials, start=1):
+                filed = self.material_file(plan, kind, number)
                 if kind.name in leave_out:
-                    continue
-                services.attach_material(
-                    declaration,
-                    actor=actor,
-                    kind=kind.key,
-                    uploaded=pdf_file(
-                        f"{number:02d}-{kind.name}.pdf", f"{plan.name_en}: {kind.name_en}"
-                    ),
-                )
+                    filed = self.material_file(plan, first, 1)
+                services.attach_material(declaration, actor=actor, kind=kind.key, uploaded=filed)
+            return services.submit_declaration(declaration, actor=actor)
+
+    def material_file(self, plan, kind, number):
+        return pdf_file(f"{number:02d}-{kind.name}.pdf", f"{plan.name_en}: {kind.name_en}")
+
+    def resubmit(self, declaration, *, on, attach):
+        """The park attaches the material named ``attach`` and sends the declaration back."""
+        plan = next(plan for plan in data.PARKS if plan.key == RETURNED_PARK)
+        actor = self.actor_for(RETURNED_PARK)
+        materials = declaration.round.materials
+        number, kind = next(
+            (number, kind) for number, kind in enumerate(materials, start=1) if kind.name == attach
+        )
+        with demo_clock(on, 10):
+            services.attach_material(
+                declaration,
+                actor=actor,
+                kind=kind.key,
+                uploaded=self.material_file(plan, kind, number),
+            )
             return services.submit_declaration(declaration, actor=actor)
 
     def decide(self, declaration, *, actor, decision, on, comment="", survey=None, hour=15):
@@ -369,15 +392,17 @@ class BasesLoader:
                 "output": "268000",
                 "measures": "滨江区数字文化产业专项资金；动漫游戏企业房租补贴；视听科技实验室。",
             },
+            leave_out=(MISSING_MATERIAL,),
         )
         self.decide(
             declaration,
             actor=self.person("gov@demo.cloudpark.cn"),
             decision="return",
             on=opens_on + timedelta(days=15),
-            comment="申报材料不全：缺少园区产权证明或租赁合同，以及近三年入驻企业营收汇总表，"
+            comment=f"申报材料不全：缺少{MISSING_MATERIAL}（该项上传的是申报书副本），"
             "请补充后重新提交。",
         )
+        self.resubmit(declaration, on=opens_on + timedelta(days=17), attach=MISSING_MATERIAL)
 
     def file_old_notifications(self):
         """The story's notices older than a month were read and e-mailed long ago."""
