@@ -13,6 +13,7 @@ from cloudpark.bases import enums, services
 from cloudpark.bases.models import Accreditation, AccreditationRound, Declaration
 from cloudpark.core.models import AuditEntry
 from cloudpark.orgs import enums as org_enums
+from cloudpark.reviews import services as review_services
 from cloudpark.reviews.models import ReviewCase
 from tests.factories import (
     AccreditationFactory,
@@ -277,7 +278,28 @@ def test_a_bureau_opening_a_national_round_is_told_why_not(client, bureau, peopl
 def test_the_round_exports_its_declarations_and_outcomes(
     client, candidate, bureau, provincial_round, people
 ):
-    declaration = submitted_declaration(candidate, provincial_round, actor=people["park_admin"])
+    approved = submitted_declaration(candidate, provincial_round, actor=people["park_admin"])
+    rejected_park = ParkFactory(
+        name="宁波影视文化产业园",
+        name_en="Ningbo Film and TV Culture Industry Park",
+        level=org_enums.ParkLevel.UNRATED,
+    )
+    bureau.jurisdiction.add(rejected_park)
+    rejected = submitted_declaration(rejected_park, provincial_round)
+    today = timezone.localdate()
+    for declaration, decision, comment in (
+        (approved, "approve", "符合认定条件。"),
+        (rejected, "reject", "入驻企业不足20家。"),
+    ):
+        case = ReviewCase.objects.get(object_id=declaration.pk)
+        review_services.decide(
+            case,
+            actor=people["bureau_chief"],
+            stage_key=case.stage_key,
+            decision=decision,
+            comment=comment,
+            data={"decided_on": today.isoformat()},
+        )
     client.force_login(people["bureau_staff"])
 
     response = client.get(
@@ -285,14 +307,26 @@ def test_the_round_exports_its_declarations_and_outcomes(
     )
 
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert len(rows) == 2
-    assert rows[1][:5] == (
-        candidate.name_en,
+    headers, *rows = sheet.iter_rows(values_only=True)
+    exported = [dict(zip(headers, row, strict=True)) for row in rows]
+    midnight = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None)
+    outcome_columns = ("Park", "State", "Decided on", "Reasons given", "Level granted", "Batch")
+    # In the order of the parks' names: 宁波 before 杭州.
+    assert [tuple(row[column] for column in outcome_columns) for row in exported] == [
+        (rejected_park.name_en, "Rejected", midnight, "入驻企业不足20家。", None, None),
+        (
+            candidate.name_en,
+            "Approved",
+            midnight,
+            "符合认定条件。",
+            "Provincial base",
+            provincial_round.batch_en,
+        ),
+    ]
+    assert (exported[1]["Region"], exported[1]["Operator"], exported[1]["Submitted on"]) == (
         "Xihu District",
-        declaration.get_state_display(),
-        timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0, tzinfo=None),
         DECLARED["operator"],
+        midnight,
     )
 
 
