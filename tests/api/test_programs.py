@@ -247,6 +247,80 @@ def test_anyone_may_object_and_the_government_answers(api, programme, enterprise
     assert "contact" not in public["objections"][0]
 
 
+@pytest.fixture
+def programme_manager_without_personal_data(government):
+    return MembershipFactory(
+        organization=government,
+        role=org_enums.Role.STAFF,
+        extra_capabilities=[org_enums.Capability.MANAGE_PROGRAMMES],
+    ).user
+
+
+def _objection_to(programme, enterprise, **values):
+    from tests.factories import ObjectionFactory
+    from tests.factories.programs import approved, publicised_notice
+
+    approved(programme, enterprise)
+    return ObjectionFactory(notice=publicised_notice(programme), **values)
+
+
+def personal_data_views():
+    from cloudpark.core.models import AuditEntry
+
+    return list(
+        AuditEntry.objects.filter(action="core.personal_data.viewed").values_list(
+            "object_id", "data"
+        )
+    )
+
+
+def test_objectors_contacts_are_masked_for_those_without_the_right(
+    api, programme, enterprise, programme_manager_without_personal_data
+):
+    _objection_to(programme, enterprise, contact="13900001111")
+    _objection_to(ProgrammeFactory(policy=programme.policy), enterprise, contact="wang@example.cn")
+
+    response = as_user(api, programme_manager_without_personal_data).get(
+        reverse("api:objection-list")
+    )
+
+    assert [row["contact"] for row in response.json()["results"]] == [
+        "139****1111",
+        "w***@example.cn",
+    ]
+    assert personal_data_views() == []
+
+
+def test_objectors_contacts_seen_in_full_are_logged_per_notice(api, programme, enterprise, people):
+    from tests.factories import ObjectionFactory
+
+    first = _objection_to(programme, enterprise, contact="13900001111")
+    ObjectionFactory(notice=first.notice, contact="13900002222")
+
+    response = as_user(api, people["chief"]).get(reverse("api:objection-list"))
+
+    assert [row["contact"] for row in response.json()["results"]] == [
+        "13900001111",
+        "13900002222",
+    ]
+    assert personal_data_views() == [(str(first.notice_id), {"fields": ["objection.contact"]})]
+
+
+def test_the_answer_shows_the_contact_as_the_list_does(
+    api, programme, enterprise, programme_manager_without_personal_data
+):
+    objection = _objection_to(programme, enterprise, contact="13900001111")
+
+    response = as_user(api, programme_manager_without_personal_data).post(
+        reverse("api:objection-answer", args=[objection.pk]),
+        {"answer": "经核实，符合条件。"},
+        format="json",
+    )
+
+    assert (response.status_code, response.json()["contact"]) == (200, "139****1111")
+    assert personal_data_views() == []
+
+
 def test_a_refused_rule_is_a_400_with_its_message(api, programme, enterprise, people):
     as_user(api, people["applicant"])
     pk = api.post(

@@ -192,7 +192,7 @@ PROGRAMME_LIST_PAGES = [
     ("api:application-list", "enterprise", False, 6),
     ("api:application-list", "government", False, 8),
     ("api:review-case-list", "government", False, 5),
-    ("api:objection-list", "government", False, 5),
+    ("api:objection-list", "government", False, 6),
 ]
 
 

@@ -434,6 +434,40 @@ def test_the_government_publicises_and_finalises_on_the_notice_page(
     assert messages_of(refused)[-1].startswith("Objections are open until")
 
 
+@pytest.mark.parametrize(
+    ("extra_capabilities", "shown", "logged"),
+    [
+        ([org_enums.Capability.MANAGE_PROGRAMMES], "139****1111", 0),
+        (
+            [org_enums.Capability.MANAGE_PROGRAMMES, org_enums.Capability.VIEW_PERSONAL_DATA],
+            "13900001111",
+            1,
+        ),
+    ],
+)
+def test_the_notice_page_masks_objectors_contacts_unless_entitled(
+    client_en, programme, enterprise, government, extra_capabilities, shown, logged
+):
+    from cloudpark.core.models import AuditEntry
+    from tests.factories import ObjectionFactory
+
+    approved(programme, enterprise)
+    notice = publicised_notice(programme)
+    ObjectionFactory(notice=notice, contact="13900001111")
+    viewer = MembershipFactory(
+        organization=government,
+        role=org_enums.Role.STAFF,
+        extra_capabilities=extra_capabilities,
+    ).user
+
+    response = signed_in(client_en, viewer).get(
+        reverse("government:notice_detail", args=[notice.pk])
+    )
+
+    assert [contact for _objection, contact in response.context["objections"]] == [shown]
+    assert AuditEntry.objects.filter(action="core.personal_data.viewed").count() == logged
+
+
 def test_anyone_objects_on_the_public_notice(client_en, programme, enterprise, people):
     approved(programme, enterprise)
     notice = publicised_notice(programme)

@@ -415,6 +415,10 @@ class ObjectionReceivedSerializer(serializers.Serializer):
 
 
 class ManagedObjectionSerializer(serializers.ModelSerializer):
+    contact = serializers.SerializerMethodField(
+        help_text="Masked unless the caller may see personal data; a view in full is logged."
+    )
+
     class Meta:
         model = Objection
         fields = [
@@ -427,6 +431,9 @@ class ManagedObjectionSerializer(serializers.ModelSerializer):
             "answer",
             "answered_at",
         ]
+
+    def get_contact(self, objection) -> str:
+        return self.context["contacts"][objection.pk]
 
 
 class ObjectionAnswerSerializer(serializers.Serializer):
@@ -863,17 +870,33 @@ class ObjectionViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = ManagedObjectionSerializer
 
     def get_queryset(self):
-        return Objection.objects.filter(
-            notice__programme__issuer_id__in=managed_governments(self.request.user)
-        ).order_by("submitted_at", "pk")
+        return (
+            Objection.objects.filter(
+                notice__programme__issuer_id__in=managed_governments(self.request.user)
+            )
+            .select_related("notice__programme__issuer")
+            .order_by("submitted_at", "pk")
+        )
+
+    def _data(self, objections, *, many):
+        """The objections with their contacts as the caller may see them, as on the notice
+        page (``services.objection_contacts_for``)."""
+        rows = list(objections) if many else [objections]
+        context = {"contacts": services.objection_contacts_for(self.request.user, rows)}
+        return ManagedObjectionSerializer(objections, many=many, context=context).data
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self._data(page, many=True))
 
     @extend_schema(request=ObjectionAnswerSerializer, responses=ManagedObjectionSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request, pk=None):
+        """Answer an objection: final, and published with it on the notice."""
         objection = self.get_object()
         serializer = ObjectionAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        objection = services.answer_objection(
+        services.answer_objection(
             objection, actor=request.user, answer=serializer.validated_data["answer"]
         )
-        return Response(ManagedObjectionSerializer(objection).data)
+        return Response(self._data(self.get_queryset().get(pk=objection.pk), many=False))

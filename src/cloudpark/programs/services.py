@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import audit, uploads
+from cloudpark.core import audit, privacy, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums as org_enums
@@ -848,6 +848,34 @@ def record_objection(notice, *, text, name="", contact="", actor=None):
         url=_government_notice_url(notice),
     )
     return objection
+
+
+def _shown_contact(contact, visible):
+    if visible or not contact:
+        return contact
+    return privacy.mask_email(contact) if "@" in contact else privacy.mask_mobile(contact)
+
+
+def objection_contacts_for(user, objections):
+    """The objectors' contacts as ``user`` may see them, ``{objection pk: contact}``: in full
+    for those with the personal-data right over the notice's issuing body
+    (``orgs.view_personal_data``), masked for everyone else. Each notice whose contacts are
+    shown in full is logged once as a view of personal data. The notice page and the API both
+    ask here; load ``notice__programme__issuer`` with the objections."""
+    entitled = {}
+    logged = set()
+    shown = {}
+    for objection in objections:
+        notice = objection.notice
+        issuer = notice.programme.issuer
+        if issuer.pk not in entitled:
+            entitled[issuer.pk] = user.has_perm("orgs.view_personal_data", issuer)
+        visible = entitled[issuer.pk]
+        shown[objection.pk] = _shown_contact(objection.contact, visible)
+        if visible and objection.contact and notice.pk not in logged:
+            privacy.record_personal_data_view(notice, actor=user, fields=["objection.contact"])
+            logged.add(notice.pk)
+    return shown
 
 
 def _government_notice_url(notice):

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from cloudpark.core import audit, privacy
+from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.portals import programs as shared
@@ -537,12 +537,6 @@ class NoticeCreateView(ProgrammeObjectMixin, GovernmentFormView):
         return reverse("government:notice_detail", args=[result.pk])
 
 
-def _shown_contact(contact, visible):
-    if visible or not contact:
-        return contact
-    return privacy.mask_email(contact) if "@" in contact else privacy.mask_mobile(contact)
-
-
 class NoticeDetailView(GovernmentMixin, TemplateView):
     """The notice, its list and its objections; POST publicises it or makes it final."""
 
@@ -557,16 +551,14 @@ class NoticeDetailView(GovernmentMixin, TemplateView):
         notice = self.get_notice()
         user = self.request.user
         objections = list(notice.objections.all())
-        visible = user.has_perm("orgs.view_personal_data", self.organization)
-        if visible and any(objection.contact for objection in objections):
-            privacy.record_personal_data_view(notice, actor=user, fields=["objection.contact"])
+        contacts = services.objection_contacts_for(user, objections)
         context.update(
             notice=notice,
             title=notice.display_title,
             listed=notice.applications.all()
             if notice.state != NoticeState.DRAFT
             else selectors.approved_applications(notice.programme),
-            objections=[(o, _shown_contact(o.contact, visible)) for o in objections],
+            objections=[(objection, contacts[objection.pk]) for objection in objections],
             history=audit.history_of(notice),
             can_manage=user.has_perm("programs.manage_notice", notice),
         )
