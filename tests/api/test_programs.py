@@ -599,6 +599,62 @@ def test_the_issuer_sees_who_qualifies_and_invites_them(api, programme, enterpri
     assert invited.json() == {"invited": [enterprise.pk]}
 
 
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(org_enums.Role.REVIEWER, 200), (org_enums.Role.STAFF, 200), (org_enums.Role.JUROR, 403)],
+)
+def test_who_qualifies_is_open_to_those_who_see_the_applications(
+    api, programme, enterprise, government, role, status
+):
+    person = MembershipFactory(organization=government, role=role).user
+
+    response = as_user(api, person).get(reverse("api:programme-qualifying", args=[programme.pk]))
+
+    assert response.status_code == status
+
+
+def test_another_bodys_people_do_not_see_who_qualifies(api, programme):
+    from tests.factories import GovernmentBodyFactory
+
+    outsider = MembershipFactory(organization=GovernmentBodyFactory()).user
+
+    response = as_user(api, outsider).get(reverse("api:programme-qualifying", args=[programme.pk]))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("who", "url", "target", "body", "message"),
+    [
+        (
+            "enterprise_staff",
+            "api:application-submit",
+            "pk",
+            None,
+            "您在本机构中的角色无权执行此操作。",
+        ),
+        (
+            "park",
+            "api:review-case-decide",
+            "review_case_id",
+            {"stage_key": "government_review", "decision": "reject", "comment": "越权"},
+            "您无权对本环节作出结论。",
+        ),
+    ],
+)
+def test_refusals_are_given_in_the_callers_language(
+    programme, enterprise, people, who, url, target, body, message
+):
+    application = at_government(programme, enterprise)
+    api = APIClient(HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    response = as_user(api, people[who]).post(
+        reverse(url, args=[getattr(application, target)]), body, format="json"
+    )
+
+    assert (response.status_code, response.json()) == (403, {"detail": message})
+
+
 def test_the_issuer_creates_a_programme_with_rules(api, government, people, media_root):
     policy = PolicyFactory(owner=government)
 

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -66,7 +67,7 @@ def acting_enterprise(request, chosen=None):
             return Enterprise.objects.get(pk=membership.organization_id)
     if chosen not in (None, "") and memberships:
         raise Http404
-    raise PermissionDenied("You act for no enterprise.")
+    raise PermissionDenied(_("You act for no enterprise."))
 
 
 def managed_governments(user):
@@ -388,7 +389,8 @@ class NoticeDetailSerializer(NoticeSerializer):
 
     @extend_schema_field(PublicObjectionSerializer(many=True))
     def get_objections(self, notice):
-        """Answered objections are public; unanswered ones are shown without their text."""
+        """Only answered objections are public, each with its answer; unanswered ones are
+        left out until they are answered."""
         return PublicObjectionSerializer(
             [o for o in notice.objections.all() if o.is_answered], many=True
         ).data
@@ -481,7 +483,7 @@ class NoticeFilter(django_filters.FilterSet):
 
 def _require(user, permission, obj):
     if not user.has_perm(permission, obj):
-        raise PermissionDenied("Your role does not allow this.")
+        raise PermissionDenied(_("Your role in this organisation does not allow this."))
 
 
 class PolicyViewSet(
@@ -521,7 +523,7 @@ class PolicyViewSet(
         if owner is None and own:
             owner = GovernmentBody.objects.get(pk=own[0])
         if owner is None or owner.pk not in own:
-            raise PermissionDenied("You publish no policies for that body.")
+            raise PermissionDenied(_("You publish no policies for that body."))
         policy = services.create_policy(owner, actor=request.user, **values)
         return Response(PolicySerializer(policy).data, status=status.HTTP_201_CREATED)
 
@@ -646,9 +648,10 @@ class ProgrammeViewSet(
     )
     @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
     def qualifying(self, request, pk=None):
-        """For the issuing body: the enterprises in its care and their result."""
+        """For the issuing body: the enterprises in its care and their result. Open to those
+        who see its applications, as the page is."""
         programme = self.get_object()
-        _require(request.user, "programs.change_programme", programme)
+        _require(request.user, "programs.view_applications", programme.issuer)
         outcome = request.query_params.get("outcome") or Outcome.PASSED
         invitations = selectors.invitations_of(programme)
         rows = [
@@ -724,7 +727,7 @@ class ApplicationViewSet(
         _require(request.user, "programs.apply", enterprise)
         programme = data.get("programme")
         if programme is None:
-            raise serializers.ValidationError({"programme": ["Name the programme."]})
+            raise serializers.ValidationError({"programme": [_("Name the programme.")]})
         application = services.draft_application(
             programme,
             enterprise,
