@@ -17,18 +17,19 @@ from playwright.sync_api import expect
 
 from cloudpark.orgs import enums as org_enums
 from cloudpark.programs.enums import ApplicationState, NoticeState, RuleKind
-from cloudpark.programs.models import Application, PublicNotice
+from cloudpark.programs.models import Application, Objection, PublicNotice
 from tests.factories import (
     EligibilityRuleFactory,
     EnterpriseFactory,
     GovernmentBodyFactory,
     MembershipFactory,
+    ObjectionFactory,
     ParkFactory,
     PolicyFactory,
     ProgrammeFactory,
     UserFactory,
 )
-from tests.factories.programs import pdf_file
+from tests.factories.programs import approved, pdf_file, publicised_notice
 
 PASSWORD = "Zhijiang-fund-2026"
 COMMENT = "请补充项目预算明细。"
@@ -191,4 +192,43 @@ def test_an_enterprise_applies_and_the_approved_list_is_publicised(
     expect(page.locator("#approved-list tbody tr td").nth(0)).to_have_text(shown_name)
     expect(page.locator("#approved-list tbody tr td").nth(2)).to_have_text("240,000")
     page.screenshot(path=tmp_path / "2-notice.png", full_page=True)
+    assert browser_errors == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("browser_locale", ["en-US"])
+def test_an_answer_to_an_objection_is_published_only_once_confirmed(
+    live_server, page, browser_errors, media_root
+):
+    # Arrange: an approved list publicised, with an objection; the bureau's chief.
+    park = ParkFactory()
+    bureau = GovernmentBodyFactory(jurisdiction=[park])
+    programme = ProgrammeFactory(policy=PolicyFactory(owner=bureau))
+    approved(programme, EnterpriseFactory(park=park))
+    notice = publicised_notice(programme)
+    objection = ObjectionFactory(notice=notice)
+    chief = UserFactory(email="chief@zhijiang.example.cn", password=PASSWORD)
+    MembershipFactory(user=chief, organization=bureau, role=org_enums.Role.ADMIN)
+    answer = "经核实，该项目已于2025年开机，符合申报条件。"
+    sign_in(page, live_server, chief)
+    answer_url = f"{live_server.url}/gov/objections/{objection.pk}/answer/"
+    page.goto(answer_url)
+    page.locator("textarea[name=answer]").fill(answer)
+
+    # Act 1: the chief presses the button but does not confirm.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator("#answer-button").click()
+
+    # Assert 1: nothing is sent; the objection is unanswered.
+    expect(page).to_have_url(answer_url)
+    assert not Objection.objects.get(pk=objection.pk).is_answered
+
+    # Act 2: the chief confirms.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#answer-button").click()
+
+    # Assert 2: the answer is published with the objection.
+    expect(page).to_have_url(f"{live_server.url}/gov/notices/{notice.pk}/")
+    expect(page.locator("#objections")).to_contain_text(answer)
+    assert Objection.objects.get(pk=objection.pk).answer == answer
     assert browser_errors == []

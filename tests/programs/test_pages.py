@@ -468,6 +468,24 @@ def test_the_notice_page_masks_objectors_contacts_unless_entitled(
     assert AuditEntry.objects.filter(action="core.personal_data.viewed").count() == logged
 
 
+def test_answering_an_objection_asks_for_confirmation_first(
+    client_en, programme, enterprise, people
+):
+    from tests.factories import ObjectionFactory
+
+    approved(programme, enterprise)
+    objection = ObjectionFactory(notice=publicised_notice(programme))
+
+    response = signed_in(client_en, people["chief"]).get(
+        reverse("government:objection_answer", args=[objection.pk])
+    )
+
+    html = response.content.decode()
+    assert 'id="answer-form"' in html
+    assert 'data-confirm="Publish this answer? It is final and public."' in html
+    assert not Objection.objects.get(pk=objection.pk).is_answered
+
+
 def test_anyone_objects_on_the_public_notice(client_en, programme, enterprise, people):
     approved(programme, enterprise)
     notice = publicised_notice(programme)
