@@ -13,6 +13,16 @@ router.register("registrations", events.RegistrationViewSet, basename="registrat
 router.register("base-rounds", bases.RoundViewSet, basename="base-round")
 router.register("base-declarations", bases.DeclarationViewSet, basename="base-declaration")
 router.register("bases", bases.AccreditedBaseViewSet, basename="base")
+router.register("base-annual-reviews", bases.AnnualReviewViewSet, basename="base-annual-review")
+router.register(
+    "government/base-rounds", bases.GovernmentRoundViewSet, basename="government-base-round"
+)
+router.register(
+    "government/base-annual-reviews",
+    bases.GovernmentAnnualReviewViewSet,
+    basename="government-base-annual-review",
+)
+router.register("government/bases", bases.GovernmentBaseViewSet, basename="government-base")
 router.register("policies", programs.PolicyViewSet, basename="policy")
 router.register("programmes", programs.ProgrammeViewSet, basename="programme")
 router.register("applications", programs.ApplicationViewSet, basename="application")

@@ -101,8 +101,15 @@ def _with_materials(queryset):
     )
 
 
+def declarations_of_parks(parks):
+    """The declarations of ``parks`` (parks or their ids), newest first."""
+    return _with_materials(Declaration.objects.filter(park__in=parks)).order_by(
+        "-created_at", "-pk"
+    )
+
+
 def declarations_of(park):
-    return _with_materials(Declaration.objects.filter(park=park)).order_by("-created_at", "-pk")
+    return declarations_of_parks([park])
 
 
 def get_declaration_for_park(park, pk):
