@@ -60,25 +60,194 @@ def snapshot(application):
     )
 
 
-# The transition table --------------------------------------------------------------------------
+# The transition table, walked through the services -------------------------------------------
 
 
-@pytest.mark.parametrize(("state", "target"), list(product(ApplicationState, repeat=2)))
-def test_the_transition_table_refuses_every_pair_not_in_it(state, target):
-    application = Application(state=state)
-    allowed = target in ApplicationState.transitions()[state]
-
-    refused = _refuses(application, target)
-
-    assert refused is not allowed
+def _returned(application):
+    return decide_at_government(advance_if_at_park(application), "return", comment="请补充")
 
 
-def _refuses(application, target):
-    try:
-        services._check_transition(application, target)
-    except TransitionNotAllowed:
-        return True
-    return False
+def advance_if_at_park(application):
+    """On to the government: through the park if the enterprise has one."""
+    return application if application.park_id is None else advance(application)
+
+
+def _withdrawn(application):
+    return services.withdraw_application(application, actor=None)
+
+
+# How to bring an application into each state, with the real services. "outside a park": an
+# enterprise without a park, whose application goes straight to the government.
+SETUPS = {
+    "draft": lambda programme, enterprise: complete_draft(programme, enterprise),
+    "draft outside a park": lambda programme, enterprise: complete_draft(
+        programme, EnterpriseFactory()
+    ),
+    "park_review": lambda programme, enterprise: submitted(programme, enterprise),
+    "government_review": lambda programme, enterprise: at_government(programme, enterprise),
+    "returned": lambda programme, enterprise: _returned(submitted(programme, enterprise)),
+    "returned outside a park": lambda programme, enterprise: _returned(
+        submitted(programme, EnterpriseFactory())
+    ),
+    "approved": lambda programme, enterprise: approved(programme, enterprise),
+    "rejected": lambda programme, enterprise: decide_at_government(
+        at_government(programme, enterprise), "reject", comment="不符合"
+    ),
+    "withdrawn": lambda programme, enterprise: _withdrawn(submitted(programme, enterprise)),
+    "withdrawn draft": lambda programme, enterprise: _withdrawn(
+        complete_draft(programme, enterprise)
+    ),
+}
+STATE_OF = {
+    "draft": ApplicationState.DRAFT,
+    "draft outside a park": ApplicationState.DRAFT,
+    "park_review": ApplicationState.PARK_REVIEW,
+    "government_review": ApplicationState.GOVERNMENT_REVIEW,
+    "returned": ApplicationState.RETURNED,
+    "returned outside a park": ApplicationState.RETURNED,
+    "approved": ApplicationState.APPROVED,
+    "rejected": ApplicationState.REJECTED,
+    "withdrawn": ApplicationState.WITHDRAWN,
+    "withdrawn draft": ApplicationState.WITHDRAWN,
+}
+NEVER_REVIEWED = ("draft", "draft outside a park", "withdrawn draft")
+
+
+def _decide(application, people, who, stage_key, decision, **extra):
+    """A reviewer deciding from a page that showed the case at ``stage_key``, this round."""
+    case = ReviewCase.objects.get(pk=application.review_case_id)
+    return reviews.decide(
+        case,
+        actor=people[who],
+        stage_key=stage_key,
+        round=case.round,
+        decision=decision,
+        comment="意见",
+        **extra,
+    )
+
+
+APPLICANT_ACTIONS = {
+    "submit": lambda application, people: services.submit_application(
+        application, actor=people["applicant"]
+    ),
+    "withdraw": lambda application, people: services.withdraw_application(
+        application, actor=people["applicant"]
+    ),
+}
+REVIEW_ACTIONS = {
+    "park passes it on": lambda a, people: _decide(a, people, "park", "park_opinion", "advance"),
+    "park returns it": lambda a, people: _decide(a, people, "park", "park_opinion", "return"),
+    "park rejects it": lambda a, people: _decide(a, people, "park", "park_opinion", "reject"),
+    "government approves it": lambda a, people: _decide(
+        a, people, "chief", "government_review", "approve", data={"amount": "150000"}
+    ),
+    "government returns it": lambda a, people: _decide(
+        a, people, "chief", "government_review", "return"
+    ),
+    "government rejects it": lambda a, people: _decide(
+        a, people, "chief", "government_review", "reject"
+    ),
+}
+ACTIONS = {**APPLICANT_ACTIONS, **REVIEW_ACTIONS}
+
+# (setup, action) -> the state the action takes the application to; every pair not here is
+# refused.
+ALLOWED = {
+    ("draft", "submit"): ApplicationState.PARK_REVIEW,
+    ("draft", "withdraw"): ApplicationState.WITHDRAWN,
+    ("draft outside a park", "submit"): ApplicationState.GOVERNMENT_REVIEW,
+    ("draft outside a park", "withdraw"): ApplicationState.WITHDRAWN,
+    ("park_review", "withdraw"): ApplicationState.WITHDRAWN,
+    ("park_review", "park passes it on"): ApplicationState.GOVERNMENT_REVIEW,
+    ("park_review", "park returns it"): ApplicationState.RETURNED,
+    ("park_review", "park rejects it"): ApplicationState.REJECTED,
+    ("government_review", "withdraw"): ApplicationState.WITHDRAWN,
+    ("government_review", "government approves it"): ApplicationState.APPROVED,
+    ("government_review", "government returns it"): ApplicationState.RETURNED,
+    ("government_review", "government rejects it"): ApplicationState.REJECTED,
+    ("returned", "submit"): ApplicationState.PARK_REVIEW,
+    ("returned", "withdraw"): ApplicationState.WITHDRAWN,
+    ("returned outside a park", "submit"): ApplicationState.GOVERNMENT_REVIEW,
+    ("returned outside a park", "withdraw"): ApplicationState.WITHDRAWN,
+}
+# An application never submitted has no review case: there is nothing a reviewer could decide.
+PAIRS = [
+    (setup, action)
+    for setup, action in product(SETUPS, ACTIONS)
+    if not (setup in NEVER_REVIEWED and action in REVIEW_ACTIONS)
+]
+
+
+def everything(application):
+    """The application, its review and what the services write, as stored."""
+    stored = Application.objects.get(pk=application.pk)
+    return (
+        stored.state,
+        stored.answers,
+        stored.approved_amount,
+        stored.submitted_at,
+        stored.decided_at,
+        stored.withdrawn_at,
+        stored.review_case_id,
+        list(ReviewCase.objects.order_by("pk").values_list("state", "stage_key", "round")),
+        ReviewDecision.objects.count(),
+        AuditEntry.objects.count(),
+        Notification.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "action"), [pair for pair in PAIRS if pair in ALLOWED], ids="/".join
+)
+def test_an_allowed_step_moves_the_application(programme, enterprise, people, setup, action):
+    application = SETUPS[setup](programme, enterprise)
+    before = Application.objects.get(pk=application.pk).state
+    entries = len(actions(application))
+
+    ACTIONS[action](application, people)
+
+    after = Application.objects.get(pk=application.pk).state
+    assert (before, after, len(actions(application)) - entries) == (
+        STATE_OF[setup],
+        ALLOWED[(setup, action)],
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "action"), [pair for pair in PAIRS if pair not in ALLOWED], ids="/".join
+)
+def test_a_step_the_state_does_not_allow_is_refused_and_changes_nothing(
+    programme, enterprise, people, setup, action
+):
+    application = SETUPS[setup](programme, enterprise)
+    before = everything(application)
+
+    with pytest.raises(TransitionNotAllowed):
+        ACTIONS[action](application, people)
+
+    assert (before[0], everything(application)) == (STATE_OF[setup], before)
+
+
+@pytest.mark.parametrize("setup", NEVER_REVIEWED)
+def test_an_application_never_submitted_has_no_case_to_decide(programme, enterprise, setup):
+    application = SETUPS[setup](programme, enterprise)
+
+    assert (application.review_case_id, ReviewCase.objects.exists()) == (None, False)
+
+
+def test_the_walk_takes_every_move_of_the_transition_table_and_no_other():
+    walked = {(STATE_OF[setup], target) for (setup, _action), target in ALLOWED.items()}
+
+    table = {
+        (state, target)
+        for state, targets in ApplicationState.transitions().items()
+        for target in targets
+    }
+
+    assert walked == table
+    assert set(STATE_OF.values()) == set(ApplicationState)
 
 
 # Drafting and submitting ----------------------------------------------------------------------

@@ -3,6 +3,7 @@ recorded and answered, and final only after the window and every answer."""
 
 from datetime import timedelta
 from decimal import Decimal
+from itertools import product
 
 import pytest
 from django.utils import timezone
@@ -177,3 +178,94 @@ def test_later_approvals_stay_off_a_publicised_list(programme, approved_two, par
     approved(programme, EnterpriseFactory(park=park), amount=Decimal("1000"))
 
     assert notice.applications.count() == 2
+
+
+# The notice's transition table, walked through the services ------------------------------------
+
+NOTICE_SETUPS = {
+    "draft": lambda programme: PublicNoticeFactory(programme=programme),
+    "publicised, objections open": lambda programme: publicised_notice(programme),
+    "publicised, objections closed": lambda programme: objection_window_passes(
+        publicised_notice(programme)
+    ),
+    "final": lambda programme: services.finalise_notice(
+        objection_window_passes(publicised_notice(programme)), actor=None
+    ),
+}
+NOTICE_STATE_OF = {
+    "draft": NoticeState.DRAFT,
+    "publicised, objections open": NoticeState.PUBLICISED,
+    "publicised, objections closed": NoticeState.PUBLICISED,
+    "final": NoticeState.FINAL,
+}
+NOTICE_ACTIONS = {
+    "publish": lambda notice, people: services.publish_notice(notice, actor=people["chief"]),
+    "finalise": lambda notice, people: services.finalise_notice(notice, actor=people["chief"]),
+}
+# (setup, action) -> the state it leads to; every other pair is refused, the one where the
+# table allows the move but objections are still open with the window's own reason.
+NOTICE_ALLOWED = {
+    ("draft", "publish"): NoticeState.PUBLICISED,
+    ("publicised, objections closed", "finalise"): NoticeState.FINAL,
+}
+NOTICE_REFUSALS = {
+    ("publicised, objections open", "finalise"): (DomainError, "Objections are open until"),
+}
+NOTICE_PAIRS = list(product(NOTICE_SETUPS, NOTICE_ACTIONS))
+
+
+def notice_as_stored(notice):
+    stored = PublicNotice.objects.get(pk=notice.pk)
+    return (
+        stored.state,
+        stored.published_at,
+        stored.objection_deadline,
+        stored.finalised_at,
+        list(stored.applications.values_list("pk", flat=True)),
+        AuditEntry.objects.count(),
+        Notification.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "action"), [p for p in NOTICE_PAIRS if p in NOTICE_ALLOWED], ids="/".join
+)
+def test_an_allowed_step_moves_the_notice(programme, approved_two, people, setup, action):
+    notice = NOTICE_SETUPS[setup](programme)
+    before = PublicNotice.objects.get(pk=notice.pk).state
+
+    NOTICE_ACTIONS[action](notice, people)
+
+    assert (before, PublicNotice.objects.get(pk=notice.pk).state) == (
+        NOTICE_STATE_OF[setup],
+        NOTICE_ALLOWED[(setup, action)],
+    )
+
+
+@pytest.mark.parametrize(
+    ("setup", "action"), [p for p in NOTICE_PAIRS if p not in NOTICE_ALLOWED], ids="/".join
+)
+def test_a_notice_step_not_allowed_is_refused_and_changes_nothing(
+    programme, approved_two, people, setup, action
+):
+    notice = NOTICE_SETUPS[setup](programme)
+    before = notice_as_stored(notice)
+    error, message = NOTICE_REFUSALS.get((setup, action), (TransitionNotAllowed, "cannot become"))
+
+    with pytest.raises(error, match=message):
+        NOTICE_ACTIONS[action](notice, people)
+
+    assert (before[0], notice_as_stored(notice)) == (NOTICE_STATE_OF[setup], before)
+
+
+def test_the_notice_walk_takes_every_move_of_the_transition_table_and_no_other():
+    walked = {(NOTICE_STATE_OF[setup], target) for (setup, _), target in NOTICE_ALLOWED.items()}
+
+    table = {
+        (state, target)
+        for state, targets in NoticeState.transitions().items()
+        for target in targets
+    }
+
+    assert walked == table
+    assert set(NOTICE_STATE_OF.values()) == set(NoticeState)
