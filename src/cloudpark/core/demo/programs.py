@@ -306,19 +306,19 @@ class ProgrammesLoader:
 
     def programme(self, policy, spec):
         opens, closes = spec["window"]
-        programme = services.create_programme(
-            policy,
+        return services.save_programme(
+            policy=policy,
             actor=self.chief,
-            opens_at=self.now + timedelta(days=opens),
-            closes_at=self.now + timedelta(days=closes),
-            is_published=True,
-            **spec["values"],
-        )
-        services.set_rules(
-            programme, spec["rules"], combinator=spec["combinator"], actor=self.chief
-        )
-        return services.set_application_form(
-            programme, materials=spec["materials"], form_fields=spec["questions"], actor=self.chief
+            values={
+                "opens_at": self.now + timedelta(days=opens),
+                "closes_at": self.now + timedelta(days=closes),
+                "is_published": True,
+                **spec["values"],
+            },
+            rules=spec["rules"],
+            combinator=spec["combinator"],
+            materials=spec["materials"],
+            form_fields=spec["questions"],
         )
 
     # Applications -------------------------------------------------------------------------
