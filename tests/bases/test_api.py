@@ -698,6 +698,22 @@ def test_the_bureau_cannot_end_a_national_accreditation_over_the_api(
     assert snapshot() == before
 
 
+@pytest.mark.parametrize(
+    ("name", "target", "who"),
+    [
+        ("api:government-base-round-detail", "round", "bureau_staff"),
+        ("api:government-base-annual-review-detail", "review", "bureau_staff"),
+        ("api:base-annual-review-detail", "review", "park_staff"),
+    ],
+)
+def test_one_object_is_read_by_those_who_see_it(api, world, people, name, target, who):
+    api.force_authenticate(people[who])
+
+    response = api.get(reverse(name, args=[world[target].pk]))
+
+    assert (response.status_code, response.json()["id"]) == (200, world[target].pk)
+
+
 # Query counts -----------------------------------------------------------------------------------
 
 API_LISTS = [
