@@ -105,23 +105,7 @@ class PolicySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Policy
-        fields = [
-            "id",
-            "owner",
-            "title",
-            "title_en",
-            "issuer_name",
-            "issuer_name_en",
-            "document_number",
-            "issued_on",
-            "effective_on",
-            "full_text",
-            "full_text_en",
-            "interpretation",
-            "interpretation_en",
-            "is_published",
-            "attachments",
-        ]
+        fields = ["id", "owner", *services.POLICY_FIELDS, "attachments"]
 
 
 class PolicyListSerializer(PolicySerializer):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import uploads
 from cloudpark.orgs.models import GovernmentBody, QualificationTag
 from cloudpark.portals.forms import DateInput, FilterForm, SearchField
-from cloudpark.programs import eligibility, questions
+from cloudpark.programs import eligibility, questions, services
 from cloudpark.programs.enums import (
     ApplicationState,
     Combinator,
@@ -201,20 +201,7 @@ class MaterialUploadForm(forms.Form):
 class PolicyForm(forms.ModelForm):
     class Meta:
         model = Policy
-        fields = [
-            "title",
-            "title_en",
-            "issuer_name",
-            "issuer_name_en",
-            "document_number",
-            "issued_on",
-            "effective_on",
-            "full_text",
-            "full_text_en",
-            "interpretation",
-            "interpretation_en",
-            "is_published",
-        ]
+        fields = list(services.POLICY_FIELDS)
         widgets = {
             "issued_on": DateInput(),
             "effective_on": DateInput(),
@@ -237,17 +224,7 @@ class AttachmentForm(forms.Form):
 class ProgrammeForm(forms.ModelForm):
     class Meta:
         model = Programme
-        fields = [
-            "title",
-            "title_en",
-            "programme_type",
-            "summary",
-            "summary_en",
-            "budget",
-            "opens_at",
-            "closes_at",
-            "is_published",
-        ]
+        fields = list(services.PROGRAMME_FIELDS)
         widgets = {
             "opens_at": DateTimeInput(),
             "closes_at": DateTimeInput(),

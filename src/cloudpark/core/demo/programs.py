@@ -22,10 +22,10 @@ have no accounts of their own; the platform's administrator enters their applica
 from datetime import timedelta
 from decimal import Decimal
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cloudpark.core.demo import data
+from cloudpark.core.demo.files import pdf_file
 from cloudpark.orgs.models import Enterprise
 from cloudpark.programs import selectors, services
 from cloudpark.programs.enums import Combinator, ProgrammeType, RuleKind
@@ -246,33 +246,6 @@ PROGRAMMES = {
         ],
     },
 }
-
-
-def pdf_file(name, title):
-    """A one-page PDF whose page reads ``title`` (ASCII)."""
-    text = title.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    stream = f"BT /F1 16 Tf 72 760 Td (Cloud Park demo material) Tj 0 -28 Td ({text}) Tj ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream.encode("ascii")),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    body = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, content in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n%s\nendobj\n" % (number, content)
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return SimpleUploadedFile(name, bytes(body), "application/pdf")
 
 
 def is_loaded():
