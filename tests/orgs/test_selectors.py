@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.urls import reverse
 
 from cloudpark.orgs import enums, selectors, services
 from cloudpark.orgs.models import Organization
@@ -177,3 +178,20 @@ def test_organizations_named_searches_every_kind(park, government, enterprise):
     found = sorted(o.name for o in selectors.organizations_named("之江"))
 
     assert found == ["之江文化产业园"]
+
+
+def test_the_public_park_list_puts_the_highest_level_first(client):
+    # Alphabetically "municipal" < "national" < "provincial" < "unrated"; by rank it is the
+    # other way round for the first three.
+    for name, level in [
+        ("甲市级园区", enums.ParkLevel.MUNICIPAL),
+        ("乙省级园区", enums.ParkLevel.PROVINCIAL),
+        ("丙未评级园区", enums.ParkLevel.UNRATED),
+        ("丁国家级基地", enums.ParkLevel.NATIONAL),
+    ]:
+        ParkFactory(name=name, level=level)
+
+    response = client.get(reverse("public:park_list"))
+
+    levels = [park.level for park in response.context["rows"]]
+    assert levels == ["national", "provincial", "municipal", "unrated"]

@@ -2,7 +2,7 @@
 from what the acting organisation may see; anything else is a 404."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, Count, F, IntegerField, Max, Prefetch, Q, Value, When, Window
+from django.db.models import Count, F, Max, Prefetch, Q, Window
 from django.http import Http404
 
 from cloudpark.bases import enums
@@ -14,6 +14,7 @@ from cloudpark.bases.models import (
     DeclarationMaterial,
 )
 from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import GovernmentBody
 from cloudpark.reviews.models import ReviewCase
 
@@ -196,15 +197,6 @@ def case_of(declaration):
 ACCREDITATION_RELATED = ("park", "park__region", "decided_by", "ended_by", "round")
 
 
-def level_rank():
-    """An accreditation's level as ``ParkLevel.rank``, to order by: national highest."""
-    return Case(
-        *[When(level=level.value, then=Value(level.rank)) for level in org_enums.ParkLevel],
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-
-
 def current_accreditations():
     """Bases whose accreditation stands, for the public lists: national before provincial,
     the newest batch first, each batch whole."""
@@ -213,7 +205,7 @@ def current_accreditations():
         .exclude(park__status=org_enums.ParkStatus.EXITED)
         .select_related(*ACCREDITATION_RELATED)
         .annotate(
-            level_rank=level_rank(),
+            level_rank=org_selectors.level_rank(),
             batch_approved_on=Window(Max("approved_on"), partition_by=[F("level"), F("batch")]),
         )
         .order_by("-level_rank", "-batch_approved_on", "batch", "park__name", "pk")
@@ -226,7 +218,7 @@ def current_batches():
         Accreditation.objects.filter(ended_on__isnull=True)
         .exclude(park__status=org_enums.ParkStatus.EXITED)
         .values("level", "batch", "batch_en")
-        .annotate(level_rank=level_rank(), batch_approved_on=Max("approved_on"))
+        .annotate(level_rank=org_selectors.level_rank(), batch_approved_on=Max("approved_on"))
         .order_by("-level_rank", "-batch_approved_on", "batch")
     )
     return list(dict.fromkeys((row["batch"], row["batch_en"]) for row in rows))
@@ -265,7 +257,7 @@ def current_accreditation_of(park):
     return (
         Accreditation.objects.filter(park=park, ended_on__isnull=True)
         .select_related("decided_by")
-        .annotate(level_rank=level_rank())
+        .annotate(level_rank=org_selectors.level_rank())
         .order_by("-level_rank", "-approved_on", "-pk")
         .first()
     )

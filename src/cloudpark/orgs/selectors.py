@@ -1,7 +1,7 @@
 """Reads. Every object a user reaches through a page or the API comes from here, starting
 from what that user may see; anything else is a 404."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
@@ -16,6 +16,16 @@ from cloudpark.orgs.models import (
     Park,
     ParkResidence,
 )
+
+
+def level_rank(field="level"):
+    """A park level (``field``) as ``ParkLevel.rank``, to order by: national highest."""
+    return Case(
+        *[When(**{field: level.value}, then=Value(level.rank)) for level in enums.ParkLevel],
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
 
 _MEMBERSHIP_CACHE = "_cloudpark_memberships"
 _SUBTREE_CACHE = "_cloudpark_government_subtree"

@@ -39,7 +39,11 @@ class ParkListView(GovernmentMixin, ListMixin, TemplateView):
         queryset = selectors.with_enterprise_totals(
             selectors.parks_in_care_of(self.organization).select_related("region")
         )
-        return selectors.filter_parks(queryset, **self.filters()).order_by("level", "name", "pk")
+        return (
+            selectors.filter_parks(queryset, **self.filters())
+            .annotate(level_rank=selectors.level_rank())
+            .order_by("-level_rank", "name", "pk")
+        )
 
     def export(self, queryset):
         return directory.export_parks(queryset)

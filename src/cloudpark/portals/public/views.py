@@ -43,7 +43,11 @@ class ParkListView(ListMixin, TemplateView):
 
     def get_queryset(self):
         queryset = selectors.with_enterprise_totals(selectors.public_parks())
-        return selectors.filter_parks(queryset, **self.filters()).order_by("level", "name", "pk")
+        return (
+            selectors.filter_parks(queryset, **self.filters())
+            .annotate(level_rank=selectors.level_rank())
+            .order_by("-level_rank", "name", "pk")
+        )
 
     def export(self, queryset):
         return export_parks(queryset)
