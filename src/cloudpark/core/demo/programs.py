@@ -19,7 +19,7 @@ finding a programme it qualifies for and applying starts there. The generated en
 have no accounts of their own; the platform's administrator enters their applications.
 """
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -277,14 +277,20 @@ class ProgrammesLoader:
         programmes = {key: self.programme(policy, spec) for key, spec in PROGRAMMES.items()}
         self.applications(programmes)
 
+    def office_time(self, days, at):
+        """``at`` o'clock, local time, ``days`` days from today: windows open and close in office
+        hours as a bureau's notice says, not at the minute the demo was loaded."""
+        day = timezone.localdate(self.now) + timedelta(days=days)
+        return timezone.make_aware(datetime.combine(day, at))
+
     def programme(self, policy, spec):
         opens, closes = spec["window"]
         return services.save_programme(
             policy=policy,
             actor=self.chief,
             values={
-                "opens_at": self.now + timedelta(days=opens),
-                "closes_at": self.now + timedelta(days=closes),
+                "opens_at": self.office_time(opens, time(9)),
+                "closes_at": self.office_time(closes, time(17, 30)),
                 "is_published": True,
                 **spec["values"],
             },
