@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from cloudpark.api import serializers
 from cloudpark.orgs import enums, selectors
-from cloudpark.portals.privacy import personal_data_context
+from cloudpark.orgs.privacy import personal_data_context
 
 
 class DirectoryFilter(django_filters.FilterSet):
