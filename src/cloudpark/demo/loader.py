@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.demo import bases, data
+from cloudpark.demo import bases, data, events, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -182,8 +182,6 @@ class DemoLoader:
 
     def load_programmes(self):
         """A provincial policy, three programmes and applications in every state."""
-        from cloudpark.demo import programs
-
         programs.ProgrammesLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
@@ -192,8 +190,6 @@ class DemoLoader:
 
     def load_events(self):
         """The industry events of ``demo.events``, written once."""
-        from cloudpark.demo import events
-
         if events.is_loaded():
             return
         owners = (data.ZHEJIANG_BUREAU, data.ZHIJIANG, data.ZONE_OFFICE)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from cloudpark.core import search
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.orgs.models import Enterprise, IndustryCategory, QualificationTag
+from cloudpark.orgs.models import Enterprise, GovernmentBody, IndustryCategory, QualificationTag
 from cloudpark.programs import eligibility
 from cloudpark.programs.enums import ApplicationState, NoticeState, Outcome, RuleKind
 from cloudpark.programs.models import (
@@ -119,8 +119,6 @@ def get_public_attachment(pk):
 
 
 def issuers_of_published_programmes():
-    from cloudpark.orgs.models import GovernmentBody
-
     return GovernmentBody.objects.filter(
         pk__in=published_programmes().values("issuer_id")
     ).order_by("name")

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -391,8 +392,6 @@ def invite_enterprises(programme, enterprises, *, actor):
 
 
 def _enterprise_programme_url(programme):
-    from django.urls import reverse
-
     return reverse("enterprise:programme_detail", args=[programme.pk])
 
 
@@ -819,8 +818,6 @@ def publish_notice(notice, *, actor):
 
 
 def _public_notice_url(notice):
-    from django.urls import reverse
-
     return reverse("public:notice_detail", args=[notice.pk])
 
 
@@ -879,8 +876,6 @@ def objection_contacts_for(user, objections):
 
 
 def _government_notice_url(notice):
-    from django.urls import reverse
-
     return reverse("government:notice_detail", args=[notice.pk])
 
 
