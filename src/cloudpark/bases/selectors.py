@@ -289,3 +289,8 @@ def annual_reviews_for(government):
 
 def get_annual_review_for_government(government, pk):
     return _get(annual_reviews_for(government), pk)
+
+
+def public_rounds():
+    """Every round: a round is a public call for declarations."""
+    return AccreditationRound.objects.select_related("organiser").order_by("-opens_on", "-pk")

@@ -393,3 +393,14 @@ def exhibitions_open_to_applications():
 
 def get_exhibition_open_to_applications(pk):
     return get_within(exhibitions_open_to_applications(), pk)
+
+
+def events_of_organizations_where(user, permission):
+    """The events and parts of the organisations in which ``user`` holds the organisation-level
+    ``permission`` (e.g. ``events.view_events``)."""
+    owners = [
+        membership.organization_id
+        for membership in org_selectors.memberships_of(user)
+        if user.has_perm(permission, membership.organization)
+    ]
+    return Event.objects.filter(owner_id__in=owners)
