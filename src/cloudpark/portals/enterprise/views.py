@@ -1,19 +1,13 @@
-"""The enterprise portal: the enterprise's own profile, people and, later, its applications."""
+"""The enterprise portal's own pages: its home and the enterprise profile."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cloudpark.core import audit
-from cloudpark.orgs import services
-from cloudpark.portals import forms
-from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin
-from cloudpark.portals.directory import MemberListView
+from cloudpark.orgs import forms, services
+from cloudpark.portals.base import EnterpriseMixin, PortalPage, ServiceFormMixin
 from cloudpark.portals.privacy import personal_data_context
-
-
-class EnterpriseMixin(PortalMixin):
-    portal = Portal.ENTERPRISE
 
 
 class HomeView(EnterpriseMixin, PortalPage):
@@ -74,7 +68,3 @@ class ProfileEditView(EnterpriseMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("enterprise:profile")
-
-
-class MembersView(EnterpriseMixin, MemberListView):
-    pass

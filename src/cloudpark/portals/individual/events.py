@@ -1,15 +1,14 @@
 """A person's own events: registrations with their tickets, cancelling, and a calendar."""
 
 from django import forms as django_forms
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.events import enums, ical, selectors, services, tickets
-from cloudpark.portals.base import ListMixin, ServiceFormMixin
-from cloudpark.portals.individual.views import IndividualMixin
+from cloudpark.portals.base import IndividualMixin, ListMixin, ServiceFormMixin
 from cloudpark.portals.public.events import calendar_response
 
 
@@ -102,3 +101,15 @@ class AgendaCalendarView(IndividualMixin, TemplateView):
             entries.append((event, url, summary))
         text = ical.calendar(entries, name=_t("My Cloud Park events"))
         return calendar_response(text, "my-events.ics")
+
+
+urlpatterns = [
+    path("events/", RegistrationListView.as_view(), name="registration_list"),
+    path("events/agenda.ics", AgendaCalendarView.as_view(), name="agenda_calendar"),
+    path("events/<int:pk>/", RegistrationDetailView.as_view(), name="registration_detail"),
+    path(
+        "events/<int:pk>/cancel/",
+        RegistrationCancelView.as_view(),
+        name="registration_cancel",
+    ),
+]

@@ -4,25 +4,18 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from cloudpark.accounts import services
+from cloudpark.accounts import forms, services
 from cloudpark.events import selectors as event_selectors
 from cloudpark.notifications import selectors as notification_selectors
 from cloudpark.notifications import services as notification_services
 from cloudpark.orgs import selectors
-from cloudpark.portals import forms
 from cloudpark.portals.base import (
+    IndividualMixin,
     ListMixin,
-    Portal,
-    PortalMixin,
     PortalPage,
     ServiceFormMixin,
     portal_of,
 )
-
-
-class IndividualMixin(PortalMixin):
-    portal = Portal.INDIVIDUAL
-    permission_required = None
 
 
 class HomeView(IndividualMixin, PortalPage):

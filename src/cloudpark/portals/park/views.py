@@ -1,17 +1,12 @@
-"""The park portal: the park's enterprises, admissions, imports and profile."""
+"""The park portal's own pages: its home and the park profile."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cloudpark.core import audit
-from cloudpark.orgs import selectors, services
-from cloudpark.portals import directory, forms, reviews
-from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin
-
-
-class ParkMixin(PortalMixin):
-    portal = Portal.PARK
+from cloudpark.orgs import forms, selectors, services
+from cloudpark.portals.base import ParkMixin, PortalPage, ServiceFormMixin
 
 
 class HomeView(ParkMixin, PortalPage):
@@ -59,43 +54,3 @@ class ProfileEditView(ParkMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("park:profile")
-
-
-class EnterpriseListView(ParkMixin, directory.EnterpriseListView):
-    pass
-
-
-class EnterpriseDetailView(ParkMixin, directory.EnterpriseDetailView):
-    pass
-
-
-class ReleaseEnterpriseView(ParkMixin, directory.ReleaseEnterpriseView):
-    pass
-
-
-class AdmitEnterpriseView(ParkMixin, directory.AdmitEnterpriseView):
-    pass
-
-
-class ImportListView(ParkMixin, directory.ImportListView):
-    pass
-
-
-class ImportTemplateView(ParkMixin, directory.ImportTemplateView):
-    pass
-
-
-class ImportDetailView(ParkMixin, directory.ImportDetailView):
-    pass
-
-
-class ReviewListView(ParkMixin, reviews.ReviewListView):
-    pass
-
-
-class ReviewCaseView(ParkMixin, reviews.ReviewCaseView):
-    pass
-
-
-class MembersView(ParkMixin, directory.MemberListView):
-    pass

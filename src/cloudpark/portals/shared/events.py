@@ -1,4 +1,4 @@
-"""Event pages shared by the government and park portals: the organiser's events, their
+"""Event pages mounted in the government and park portals: the organiser's events, their
 programme, registrations and the check-in desk."""
 
 from django import forms as django_forms
@@ -7,16 +7,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from cloudpark.core import audit, excel, privacy
+from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
-from cloudpark.events import enums, forms, selectors, services
-from cloudpark.portals.base import ListMixin, PortalMixin, ServiceFormMixin
+from cloudpark.events import enums, exports, forms, selectors, services
+from cloudpark.events.exports import answer_text, local
+from cloudpark.portals.base import ListMixin, PortalMixin, ServiceFormMixin, add_domain_error
 from cloudpark.portals.forms import FilterForm, SearchField
 
 
@@ -49,14 +50,6 @@ class RegistrationFilterForm(FilterForm):
         self.fields["q"].widget.attrs["placeholder"] = _("Name, organisation, e-mail or code")
 
 
-def _stamp():
-    return timezone.localdate().isoformat()
-
-
-def local(moment, event):
-    return services.local_text(moment, event) if moment else ""
-
-
 # The list, and creating an event --------------------------------------------------------------
 
 
@@ -81,34 +74,7 @@ class EventListView(PortalMixin, ListMixin, TemplateView):
         return context
 
     def export(self, queryset):
-        headers = [
-            _("Title"),
-            _("Kind"),
-            _("Status"),
-            _("Starts"),
-            _("Ends"),
-            _("City"),
-            _("Venue"),
-            _("Parts"),
-            _("Confirmed seats"),
-            _("Seats"),
-        ]
-        rows = (
-            [
-                event.display_title,
-                event.get_kind_display(),
-                event.get_status_display(),
-                local(event.starts_at, event),
-                local(event.ends_at, event),
-                event.display_city,
-                event.display_venue,
-                event.part_total,
-                event.confirmed_total,
-                event.capacity,
-            ]
-            for event in queryset
-        )
-        return excel.workbook_response(f"events-{_stamp()}.xlsx", _t("Events"), headers, rows)
+        return exports.export_organiser_events(queryset)
 
 
 class EventCreateView(PortalMixin, ServiceFormMixin, FormView):
@@ -305,7 +271,7 @@ class EventSectionView(EventMixin, TemplateView):
                 with transaction.atomic():
                     self.add(form)
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error))
+                add_domain_error(form, error)
             else:
                 messages.success(request, self.add_success)
                 return redirect(request.path)
@@ -414,7 +380,7 @@ class SessionEditView(EventSectionView):
                         self.session, actor=request.user, **form.service_values()
                     )
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error))
+                add_domain_error(form, error)
             else:
                 messages.success(request, _t("The session has been saved."))
                 return redirect(self.event_url("event_agenda"))
@@ -523,7 +489,7 @@ class FilmEditView(EventSectionView):
                 with transaction.atomic():
                     services.update_film(self.film, actor=request.user, **form.service_values())
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error))
+                add_domain_error(form, error)
             else:
                 messages.success(request, _t("The film has been saved."))
                 return redirect(self.event_url("event_films"))
@@ -586,7 +552,7 @@ class RegistrationsView(EventMixin, ListMixin, TemplateView):
         questions = list(self.event.questions.all())
         for registration in context["rows"]:
             registration.answer_list = [
-                (question.display_label, _answer_text(registration.answers[str(question.pk)]))
+                (question.display_label, answer_text(registration.answers[str(question.pk)]))
                 for question in questions
                 if registration.answers.get(str(question.pk), "") != ""
             ]
@@ -613,44 +579,11 @@ class RegistrationsView(EventMixin, ListMixin, TemplateView):
         return redirect(request.get_full_path())
 
     def export(self, queryset):
-        visible = services.registrant_contacts_visible(self.request.user, self.event)
-        questions = list(self.event.questions.all())
-        headers = [
-            _("Name"),
-            _("E-mail"),
-            _("Organisation"),
-            _("Title or position"),
-            _("Status"),
-            _("Registered at"),
-            _("Ticket code"),
-            _("Checked in at"),
-            *[question.display_label for question in questions],
-        ]
-        rows = (
-            [
-                registration.name,
-                registration.user.email if visible else privacy.mask_email(registration.user.email),
-                registration.organization_name,
-                registration.job_title,
-                registration.get_status_display(),
-                registration.created_at,
-                registration.display_code,
-                min((c.checked_in_at for c in registration.check_ins.all()), default=None),
-                *[_answer_text(registration.answers.get(str(q.pk), "")) for q in questions],
-            ]
-            for registration in queryset
+        return exports.export_registrations(
+            self.event,
+            queryset,
+            contacts_visible=services.registrant_contacts_visible(self.request.user, self.event),
         )
-        return excel.workbook_response(
-            f"registrations-{self.event.pk}-{_stamp()}.xlsx", _t("Registrations"), headers, rows
-        )
-
-
-def _answer_text(value):
-    if value is True:
-        return _t("Yes")
-    if value is False:
-        return _t("No")
-    return value
 
 
 # The check-in desk ------------------------------------------------------------------------------
@@ -717,33 +650,11 @@ class AttendanceView(EventMixin, TemplateView):
         return context
 
     def export(self):
-        headers = [
-            _("Name"),
-            _("Organisation"),
-            _("Door"),
-            _("Checked in at"),
-            _("How"),
-            _("Checked in by"),
-        ]
-        rows = (
-            [
-                check.registration.name,
-                check.registration.organization_name,
-                check.door.display_title,
-                local(check.checked_in_at, check.door),
-                check.get_method_display(),
-                str(check.checked_in_by or ""),
-            ]
-            for check in selectors.check_ins_at(self.event)
-        )
-        return excel.workbook_response(
-            f"attendance-{self.event.pk}-{_stamp()}.xlsx", _t("Attendance"), headers, rows
-        )
+        return exports.export_attendance(self.event, selectors.check_ins_at(self.event))
 
 
-def portal_urls(portal):
+def urlpatterns_for(portal):
     """The organiser's event pages, mounted in the government and in the park portal."""
-    from django.urls import path
 
     def view(cls):
         return cls.as_view(portal=portal)

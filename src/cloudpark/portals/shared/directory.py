@@ -1,10 +1,12 @@
-"""Directory pages shared by the park and government portals, and the public site's columns."""
+"""Directory pages mounted in several portals: the enterprises in an organisation's care
+with their imports (park and government), and an organisation's members (every
+organisation's portal); with the directory's list filters, which the public site uses too."""
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import path
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -12,69 +14,70 @@ from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit, excel
 from cloudpark.core.errors import DomainError
-from cloudpark.orgs import imports, selectors, services
-from cloudpark.portals import forms
-from cloudpark.portals.base import ListMixin, PortalMixin, ServiceFormMixin
+from cloudpark.orgs import enums, exports, imports, selectors
+from cloudpark.orgs.forms import (
+    CategoryChoiceField,
+    RegionChoiceField,
+    WorkbookUploadForm,
+    regions_in_use,
+)
+from cloudpark.orgs.models import IndustryCategory, Park, Region
+from cloudpark.portals.base import ListMixin, PortalMixin
+from cloudpark.portals.forms import FilterForm, SearchField
 from cloudpark.portals.privacy import personal_data_context
 
 
-def enterprise_public_columns():
-    return [
-        (_("Name"), lambda e: e.display_name),
-        (_("Unified social credit code"), lambda e: e.credit_code),
-        (_("Industry category"), lambda e: str(e.category)),
-        (_("Park"), lambda e: e.park.display_name if e.park else ""),
-        (_("Region"), lambda e: e.region.display_name if e.region else ""),
-        (_("Founded on"), lambda e: e.founded_on),
-    ]
-
-
-def enterprise_private_columns():
-    return [
-        *enterprise_public_columns(),
-        (_("Registered capital (10,000 yuan)"), lambda e: e.registered_capital),
-        (_("Staff"), lambda e: e.staff_count),
-    ]
-
-
-def export_enterprises(queryset, columns, filename):
-    headers = [label for label, _getter in columns]
-    rows = ([getter(e) for _label, getter in columns] for e in queryset.iterator(chunk_size=500))
-    stamp = timezone.localdate().isoformat()
-    return excel.workbook_response(f"{filename}-{stamp}.xlsx", _t("Enterprises"), headers, rows)
-
-
-def export_parks(queryset):
-    headers = [
-        _("Name"),
-        _("Level"),
-        _("Batch"),
-        _("Approved on"),
-        _("Region"),
-        _("Operator"),
-        _("Enterprises"),
-    ]
-    rows = (
-        [
-            park.display_name,
-            park.get_level_display(),
-            park.display_batch,
-            park.approved_on,
-            park.region.display_name if park.region else "",
-            park.operator,
-            park.enterprise_total,
-        ]
-        for park in queryset
+class EnterpriseFilterForm(FilterForm):
+    q = SearchField()
+    park = forms.ModelChoiceField(
+        queryset=Park.objects.none(), required=False, label=_("Park"), empty_label=_("All parks")
     )
-    stamp = timezone.localdate().isoformat()
-    return excel.workbook_response(f"parks-{stamp}.xlsx", _t("Parks"), headers, rows)
+    category = CategoryChoiceField(
+        queryset=IndustryCategory.objects.all(),
+        required=False,
+        label=_("Industry category"),
+        empty_label=_("All categories"),
+    )
+    region = RegionChoiceField(
+        queryset=Region.objects.none(),
+        required=False,
+        label=_("Region"),
+        empty_label=_("All regions"),
+    )
+
+    def __init__(self, *args, parks=None, show_park=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions_in_use()
+        if show_park:
+            self.fields["park"].queryset = parks if parks is not None else Park.objects.all()
+        else:
+            del self.fields["park"]
+
+
+class ParkFilterForm(FilterForm):
+    q = SearchField()
+    level = forms.ChoiceField(
+        choices=[("", _("All levels")), *enums.ParkLevel.choices],
+        required=False,
+        label=_("Level"),
+    )
+    region = RegionChoiceField(
+        queryset=Region.objects.none(),
+        required=False,
+        label=_("Region"),
+        empty_label=_("All regions"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].queryset = regions_in_use()
 
 
 class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
     permission_required = "orgs.view_enterprises"
     template_name = "portals/enterprise_list.html"
     rows_template_name = "portals/_enterprise_rows.html"
-    filter_form_class = forms.EnterpriseFilterForm
+    filter_form_class = EnterpriseFilterForm
     title = _("Enterprises")
 
     def get_filter_form_kwargs(self):
@@ -95,7 +98,7 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
         return context
 
     def export(self, queryset):
-        return export_enterprises(queryset, enterprise_private_columns(), "enterprises")
+        return exports.export_enterprises(queryset, exports.enterprise_private_columns())
 
 
 class EnterpriseDetailView(PortalMixin, TemplateView):
@@ -116,63 +119,12 @@ class EnterpriseDetailView(PortalMixin, TemplateView):
         return context
 
 
-class ReleaseEnterpriseView(PortalMixin, ServiceFormMixin, FormView):
-    """Confirmation page, then the release itself."""
-
-    permission_required = "orgs.admit_enterprises"
-    template_name = "portals/enterprise_release.html"
-    form_class = forms.ReleaseForm
-    success_message = _("The enterprise has left the park; its stay is kept in its history.")
-
-    def get_enterprise(self):
-        return selectors.get_enterprise_for(self.organization, self.kwargs["pk"])
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        enterprise = self.get_enterprise()
-        context.update(
-            enterprise=enterprise, title=_("Release %(name)s") % {"name": enterprise.display_name}
-        )
-        return context
-
-    def perform(self, form):
-        return services.release_enterprise(
-            self.get_enterprise(),
-            actor=self.request.user,
-            on=form.cleaned_data["left_on"],
-            note=form.cleaned_data["note"],
-        )
-
-    def get_success_url(self, result):
-        return reverse(f"{self.portal}:enterprise_list")
-
-
-class AdmitEnterpriseView(PortalMixin, ServiceFormMixin, FormView):
-    permission_required = "orgs.admit_enterprises"
-    template_name = "portals/enterprise_admit.html"
-    form_class = forms.AdmitForm
-    title = _("Admit an enterprise")
-    success_message = _("The enterprise has been admitted into the park.")
-
-    def perform(self, form):
-        return services.admit_enterprise(
-            self.organization,
-            form.enterprise,
-            actor=self.request.user,
-            on=form.cleaned_data["admitted_on"],
-            note=form.cleaned_data["note"],
-        )
-
-    def get_success_url(self, result):
-        return reverse(f"{self.portal}:enterprise_detail", args=[result.pk])
-
-
 class ImportListView(PortalMixin, FormView):
     """Past imports, and the upload that checks a new workbook."""
 
     permission_required = "orgs.import_enterprises"
     template_name = "portals/import_list.html"
-    form_class = forms.WorkbookUploadForm
+    form_class = WorkbookUploadForm
     title = _("Import enterprises")
 
     def get_context_data(self, **kwargs):
@@ -187,6 +139,7 @@ class ImportListView(PortalMixin, FormView):
                 self.organization, form.cleaned_data["workbook"], actor=self.request.user
             )
         except DomainError as error:
+            # Whatever the check refuses, it refuses the workbook.
             form.add_error("workbook", str(error))
             return self.form_invalid(form)
         return redirect(f"{self.portal}:import_detail", pk=checked.pk)
@@ -244,3 +197,28 @@ class MemberListView(PortalMixin, TemplateView):
             **personal_data_context(self.request.user, self.organization),
         )
         return context
+
+
+def urlpatterns_for(portal):
+    """The enterprises in the organisation's care, their imports, and its members."""
+    return [
+        path("enterprises/", EnterpriseListView.as_view(portal=portal), name="enterprise_list"),
+        path(
+            "enterprises/<int:pk>/",
+            EnterpriseDetailView.as_view(portal=portal),
+            name="enterprise_detail",
+        ),
+        path("imports/", ImportListView.as_view(portal=portal), name="import_list"),
+        path(
+            "imports/template.xlsx",
+            ImportTemplateView.as_view(portal=portal),
+            name="import_template",
+        ),
+        path("imports/<int:pk>/", ImportDetailView.as_view(portal=portal), name="import_detail"),
+        *member_urlpatterns_for(portal),
+    ]
+
+
+def member_urlpatterns_for(portal):
+    """The organisation's members, for a portal that keeps no directory of its own."""
+    return [path("members/", MemberListView.as_view(portal=portal), name="members")]
