@@ -17,7 +17,7 @@ class ExhibitionListView(EnterpriseMixin, TemplateView):
     """Where the enterprise exhibits or is invited to, and the exhibitions open to it."""
 
     permission_required = "events.apply_to_exhibit"
-    template_name = "enterprise/exhibition_list.html"
+    template_name = "events/enterprise/exhibition_list.html"
     title = _("Exhibitions")
     actions = {
         "accept": (services.confirm_exhibitor, _("You have accepted the invitation.")),
@@ -59,7 +59,7 @@ class ExhibitionListView(EnterpriseMixin, TemplateView):
 
 class ExhibitApplyView(EnterpriseMixin, ServiceFormMixin, FormView):
     permission_required = "events.apply_to_exhibit"
-    template_name = "enterprise/exhibit_apply.html"
+    template_name = "events/enterprise/exhibit_apply.html"
     form_class = forms.ExhibitApplicationForm
     success_message = _("Your application has been sent to the organiser.")
 

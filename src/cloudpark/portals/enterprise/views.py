@@ -11,7 +11,7 @@ from cloudpark.portals.privacy import personal_data_context
 
 
 class HomeView(EnterpriseMixin, PortalPage):
-    template_name = "enterprise/home.html"
+    template_name = "portals/enterprise/home.html"
     title = _("Enterprise portal")
 
     def get_context_data(self, **kwargs):
@@ -33,7 +33,7 @@ class HomeView(EnterpriseMixin, PortalPage):
 
 
 class ProfileView(EnterpriseMixin, PortalPage):
-    template_name = "enterprise/profile.html"
+    template_name = "portals/enterprise/profile.html"
     title = _("Enterprise profile")
 
     def get_context_data(self, **kwargs):
@@ -52,7 +52,7 @@ class ProfileView(EnterpriseMixin, PortalPage):
 
 class ProfileEditView(EnterpriseMixin, ServiceFormMixin, FormView):
     permission_required = "orgs.manage_profile"
-    template_name = "enterprise/profile_edit.html"
+    template_name = "portals/enterprise/profile_edit.html"
     form_class = forms.EnterpriseProfileForm
     title = _("Edit the enterprise profile")
     success_message = _("The profile has been saved.")

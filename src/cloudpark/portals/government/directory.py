@@ -13,8 +13,8 @@ from cloudpark.portals.shared.directory import ParkFilterForm
 
 class ParkListView(GovernmentMixin, ListMixin, TemplateView):
     permission_required = "orgs.view_parks"
-    template_name = "government/park_list.html"
-    rows_template_name = "government/_park_rows.html"
+    template_name = "orgs/government/park_list.html"
+    rows_template_name = "orgs/government/_park_rows.html"
     filter_form_class = ParkFilterForm
     title = _("Parks in our jurisdiction")
 
@@ -34,7 +34,7 @@ class ParkListView(GovernmentMixin, ListMixin, TemplateView):
 
 class ParkDetailView(GovernmentMixin, PortalPage):
     permission_required = "orgs.view_parks"
-    template_name = "government/park_detail.html"
+    template_name = "orgs/government/park_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,7 +1,8 @@
 """The government portal's policies and programmes: publishing them, their eligibility rules
-and application forms, the enterprises that qualify, the applications with their Excel export,
-and the public notice of the approved list with its objections. Applications are reviewed and
-decided in the shared review room (``government:review_detail``)."""
+and application forms, the enterprises that qualify, and the public notice of the approved
+list with its objections. The applications and their Excel export are the shared pages
+(``portals/shared/programs.py``); they are reviewed and decided in the shared review room
+(``government:review_detail``)."""
 
 from django import forms as django_forms
 from django.contrib import messages

@@ -7,7 +7,7 @@ from cloudpark.portals.base import GovernmentMixin, PortalPage
 
 
 class HomeView(GovernmentMixin, PortalPage):
-    template_name = "government/home.html"
+    template_name = "portals/government/home.html"
     title = _("Government portal")
 
     def get_context_data(self, **kwargs):

@@ -13,8 +13,8 @@ from cloudpark.portals.public.events import calendar_response
 
 
 class RegistrationListView(IndividualMixin, ListMixin, TemplateView):
-    template_name = "individual/registration_list.html"
-    rows_template_name = "individual/_registration_rows.html"
+    template_name = "events/individual/registration_list.html"
+    rows_template_name = "events/individual/_registration_rows.html"
     title = _("My events")
 
     def get_queryset(self):
@@ -36,7 +36,7 @@ class RegistrationMixin(IndividualMixin):
 class RegistrationDetailView(RegistrationMixin, TemplateView):
     """The ticket: its QR code and code once the seat is confirmed."""
 
-    template_name = "individual/registration_detail.html"
+    template_name = "events/individual/registration_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -63,7 +63,7 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
 class RegistrationCancelView(RegistrationMixin, ServiceFormMixin, FormView):
     """Asks first; a seat given up goes to the first person on the waiting list."""
 
-    template_name = "individual/registration_cancel.html"
+    template_name = "events/individual/registration_cancel.html"
     form_class = django_forms.Form
     success_message = _("Your registration is cancelled.")
 

@@ -19,7 +19,7 @@ from cloudpark.portals.base import (
 
 
 class HomeView(IndividualMixin, PortalPage):
-    template_name = "individual/home.html"
+    template_name = "portals/individual/home.html"
     title = _("My Cloud Park")
 
     def get_context_data(self, **kwargs):
@@ -37,7 +37,7 @@ class HomeView(IndividualMixin, PortalPage):
 
 
 class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
-    template_name = "individual/profile.html"
+    template_name = "portals/individual/profile.html"
     form_class = forms.PersonalProfileForm
     title = _("My profile")
     success_message = _("Your profile has been saved.")
@@ -61,8 +61,8 @@ class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
 class NotificationListView(IndividualMixin, ListMixin, PortalPage):
     """The person's notifications, newest first; opening the page marks them read."""
 
-    template_name = "individual/notifications.html"
-    rows_template_name = "individual/notifications.html"
+    template_name = "portals/individual/notifications.html"
+    rows_template_name = "portals/individual/notifications.html"
     title = _("Notifications")
 
     def get_queryset(self):

@@ -12,7 +12,7 @@ class ReleaseEnterpriseView(ParkMixin, ServiceFormMixin, FormView):
     """Confirmation page, then the release itself."""
 
     permission_required = "orgs.admit_enterprises"
-    template_name = "portals/enterprise_release.html"
+    template_name = "orgs/park/enterprise_release.html"
     form_class = forms.ReleaseForm
     success_message = _("The enterprise has left the park; its stay is kept in its history.")
 
@@ -41,7 +41,7 @@ class ReleaseEnterpriseView(ParkMixin, ServiceFormMixin, FormView):
 
 class AdmitEnterpriseView(ParkMixin, ServiceFormMixin, FormView):
     permission_required = "orgs.admit_enterprises"
-    template_name = "portals/enterprise_admit.html"
+    template_name = "orgs/park/enterprise_admit.html"
     form_class = forms.AdmitForm
     title = _("Admit an enterprise")
     success_message = _("The enterprise has been admitted into the park.")

@@ -10,7 +10,7 @@ from cloudpark.portals.base import ParkMixin, PortalPage, ServiceFormMixin
 
 
 class HomeView(ParkMixin, PortalPage):
-    template_name = "park/home.html"
+    template_name = "portals/park/home.html"
     title = _("Park portal")
 
     def get_context_data(self, **kwargs):
@@ -25,7 +25,7 @@ class HomeView(ParkMixin, PortalPage):
 
 
 class ProfileView(ParkMixin, PortalPage):
-    template_name = "park/profile.html"
+    template_name = "portals/park/profile.html"
     title = _("Park profile")
 
     def get_context_data(self, **kwargs):
@@ -40,7 +40,7 @@ class ProfileView(ParkMixin, PortalPage):
 
 class ProfileEditView(ParkMixin, ServiceFormMixin, FormView):
     permission_required = "orgs.manage_profile"
-    template_name = "park/profile_edit.html"
+    template_name = "portals/park/profile_edit.html"
     form_class = forms.ParkProfileForm
     title = _("Edit the park profile")
     success_message = _("The profile has been saved.")

@@ -12,8 +12,8 @@ from cloudpark.portals.shared.directory import EnterpriseFilterForm, ParkFilterF
 
 
 class ParkListView(ListMixin, TemplateView):
-    template_name = "public/park_list.html"
-    rows_template_name = "public/_park_rows.html"
+    template_name = "orgs/public/park_list.html"
+    rows_template_name = "orgs/public/_park_rows.html"
     filter_form_class = ParkFilterForm
 
     def get_queryset(self):
@@ -29,7 +29,7 @@ class ParkListView(ListMixin, TemplateView):
 
 
 class ParkDetailView(TemplateView):
-    template_name = "public/park_detail.html"
+    template_name = "orgs/public/park_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -45,8 +45,8 @@ class ParkDetailView(TemplateView):
 
 
 class EnterpriseListView(ListMixin, TemplateView):
-    template_name = "public/enterprise_list.html"
-    rows_template_name = "public/_enterprise_rows.html"
+    template_name = "orgs/public/enterprise_list.html"
+    rows_template_name = "orgs/public/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
 
     def get_queryset(self):
@@ -59,7 +59,7 @@ class EnterpriseListView(ListMixin, TemplateView):
 
 
 class EnterpriseDetailView(TemplateView):
-    template_name = "public/enterprise_detail.html"
+    template_name = "orgs/public/enterprise_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -66,8 +66,8 @@ class PublicEventFilterForm(FilterForm):
 
 
 class EventListView(ListMixin, TemplateView):
-    template_name = "public/event_list.html"
-    rows_template_name = "public/_event_rows.html"
+    template_name = "events/public/event_list.html"
+    rows_template_name = "events/public/_event_rows.html"
     filter_form_class = PublicEventFilterForm
     paginate_by = 12
 
@@ -87,7 +87,7 @@ class EventMixin:
 
 
 class EventDetailView(EventMixin, TemplateView):
-    template_name = "public/event_detail.html"
+    template_name = "events/public/event_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -127,7 +127,7 @@ class EventDetailView(EventMixin, TemplateView):
 class AgendaView(EventMixin, TemplateView):
     """The agenda, one day at a time (``?day=2021-11-25``), parts' sessions included."""
 
-    template_name = "public/event_agenda.html"
+    template_name = "events/public/event_agenda.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -149,7 +149,7 @@ class AgendaView(EventMixin, TemplateView):
 class RegisterView(EventMixin, FormView):
     """The registration form, with the organiser's questions; signing in comes first."""
 
-    template_name = "public/event_register.html"
+    template_name = "events/public/event_register.html"
     form_class = forms.RegistrationForm
 
     def dispatch(self, request, *args, **kwargs):

@@ -8,7 +8,7 @@ from cloudpark.orgs.models import Enterprise
 
 
 class HomeView(TemplateView):
-    template_name = "public/home.html"
+    template_name = "portals/public/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

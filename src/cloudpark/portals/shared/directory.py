@@ -75,8 +75,8 @@ class ParkFilterForm(FilterForm):
 
 class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
     permission_required = "orgs.view_enterprises"
-    template_name = "portals/enterprise_list.html"
-    rows_template_name = "portals/_enterprise_rows.html"
+    template_name = "orgs/enterprise_list.html"
+    rows_template_name = "orgs/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
     title = _("Enterprises")
 
@@ -103,7 +103,7 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
 
 class EnterpriseDetailView(PortalMixin, TemplateView):
     permission_required = "orgs.view_enterprises"
-    template_name = "portals/enterprise_detail.html"
+    template_name = "orgs/enterprise_detail.html"
 
     def get_context_data(self, **kwargs):
         enterprise = selectors.get_enterprise_for(self.organization, self.kwargs["pk"])
@@ -123,7 +123,7 @@ class ImportListView(PortalMixin, FormView):
     """Past imports, and the upload that checks a new workbook."""
 
     permission_required = "orgs.import_enterprises"
-    template_name = "portals/import_list.html"
+    template_name = "orgs/import_list.html"
     form_class = WorkbookUploadForm
     title = _("Import enterprises")
 
@@ -158,7 +158,7 @@ class ImportTemplateView(PortalMixin, TemplateView):
 
 class ImportDetailView(PortalMixin, TemplateView):
     permission_required = "orgs.import_enterprises"
-    template_name = "portals/import_detail.html"
+    template_name = "orgs/import_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -187,7 +187,7 @@ class ImportDetailView(PortalMixin, TemplateView):
 
 class MemberListView(PortalMixin, TemplateView):
     permission_required = "orgs.view_members"
-    template_name = "portals/member_list.html"
+    template_name = "orgs/member_list.html"
     title = _("Members")
 
     def get_context_data(self, **kwargs):

@@ -55,8 +55,8 @@ class RegistrationFilterForm(FilterForm):
 
 class EventListView(PortalMixin, ListMixin, TemplateView):
     permission_required = "events.view_events"
-    template_name = "portals/events/event_list.html"
-    rows_template_name = "portals/events/_event_rows.html"
+    template_name = "events/event_list.html"
+    rows_template_name = "events/_event_rows.html"
     filter_form_class = OrganiserEventFilterForm
     title = _("Events")
 
@@ -79,7 +79,7 @@ class EventListView(PortalMixin, ListMixin, TemplateView):
 
 class EventCreateView(PortalMixin, ServiceFormMixin, FormView):
     permission_required = "events.manage_events"
-    template_name = "portals/events/event_form.html"
+    template_name = "events/event_form.html"
     form_class = forms.EventForm
     title = _("New event")
     success_message = _("The event is saved as a draft: add its programme, then publish it.")
@@ -126,7 +126,7 @@ class EventDetailView(EventMixin, TemplateView):
     """The event at a glance; its state changes are buttons here."""
 
     permission_required = "events.view_event"
-    template_name = "portals/events/event_detail.html"
+    template_name = "events/event_detail.html"
     steps = {
         "publish": (services.publish_event, _("The event is published.")),
         "cancel": (services.cancel_event, _("The event is cancelled.")),
@@ -174,7 +174,7 @@ class EventDetailView(EventMixin, TemplateView):
 
 
 class EventEditView(EventMixin, ServiceFormMixin, FormView):
-    template_name = "portals/events/event_form.html"
+    template_name = "events/event_form.html"
     form_class = forms.EventForm
     success_message = _("The event has been saved.")
 
@@ -194,7 +194,7 @@ class EventEditView(EventMixin, ServiceFormMixin, FormView):
 
 
 class PartCreateView(EventMixin, ServiceFormMixin, FormView):
-    template_name = "portals/events/event_form.html"
+    template_name = "events/event_form.html"
     form_class = forms.EventForm
     success_message = _("The part has been added.")
 
@@ -282,7 +282,7 @@ class EventSectionView(EventMixin, TemplateView):
 
 
 class OrganizersView(EventSectionView):
-    template_name = "portals/events/organizers.html"
+    template_name = "events/organizers.html"
     add_form_class = forms.OrganizerForm
     add_success = _("The organiser has been added.")
     row_actions = {
@@ -326,7 +326,7 @@ def _row(queryset, data):
 
 
 class AgendaView(EventSectionView):
-    template_name = "portals/events/agenda.html"
+    template_name = "events/agenda.html"
     add_form_class = forms.SessionForm
     add_success = _("The session has been added to the agenda.")
     row_actions = {"remove": ("remove", _("The session has been taken off the agenda."))}
@@ -349,7 +349,7 @@ class AgendaView(EventSectionView):
 class SessionEditView(EventSectionView):
     """One session: its details, and its speakers (the form on this page adds one)."""
 
-    template_name = "portals/events/session_edit.html"
+    template_name = "events/session_edit.html"
     add_form_class = forms.SpeakerForm
     add_success = _("The speaker has been added.")
     row_actions = {"remove": ("remove", _("The speaker has been removed."))}
@@ -394,7 +394,7 @@ class SessionEditView(EventSectionView):
 
 
 class ExhibitorsView(EventSectionView):
-    template_name = "portals/events/exhibitors.html"
+    template_name = "events/exhibitors.html"
     add_form_class = forms.ExhibitorInviteForm
     add_success = _("The exhibitor has been invited.")
     row_actions = {
@@ -441,7 +441,7 @@ class ExhibitorsView(EventSectionView):
 
 
 class FilmsView(EventSectionView):
-    template_name = "portals/events/films.html"
+    template_name = "events/films.html"
     add_form_class = forms.FilmForm
     add_success = _("The film has been added.")
     row_actions = {"remove": ("remove", _("The film has been removed."))}
@@ -461,7 +461,7 @@ class FilmsView(EventSectionView):
 class FilmEditView(EventSectionView):
     """One film: its details, and its screening slots (the form on this page adds one)."""
 
-    template_name = "portals/events/film_edit.html"
+    template_name = "events/film_edit.html"
     add_form_class = forms.ScreeningForm
     add_success = _("The screening has been added.")
     row_actions = {"remove": ("remove", _("The screening has been removed."))}
@@ -511,7 +511,7 @@ class FilmEditView(EventSectionView):
 
 
 class QuestionsView(EventSectionView):
-    template_name = "portals/events/questions.html"
+    template_name = "events/questions.html"
     add_form_class = forms.QuestionForm
     add_success = _("The question has been added to the registration form.")
     row_actions = {"remove": ("remove", _("The question has been removed."))}
@@ -532,8 +532,8 @@ class QuestionsView(EventSectionView):
 
 
 class RegistrationsView(EventMixin, ListMixin, TemplateView):
-    template_name = "portals/events/registrations.html"
-    rows_template_name = "portals/events/_registration_rows.html"
+    template_name = "events/registrations.html"
+    rows_template_name = "events/_registration_rows.html"
     filter_form_class = RegistrationFilterForm
     paginate_by = 50
     row_actions = {
@@ -594,7 +594,7 @@ class CheckInView(EventMixin, FormView):
     attempt shows its result, and the figures follow."""
 
     permission_required = "events.check_in_event"
-    template_name = "portals/events/check_in.html"
+    template_name = "events/check_in.html"
     form_class = forms.CheckInForm
 
     def get_context_data(self, **kwargs):
@@ -609,7 +609,7 @@ class CheckInView(EventMixin, FormView):
 
     def get_template_names(self):
         if getattr(self.request, "htmx", False):
-            return ["portals/events/check_in.html#result"]
+            return ["events/check_in.html#result"]
         return super().get_template_names()
 
     def form_valid(self, form):
@@ -637,7 +637,7 @@ class AttendanceView(EventMixin, TemplateView):
     check-ins."""
 
     permission_required = "events.check_in_event"
-    template_name = "portals/events/check_in.html#attendance"
+    template_name = "events/check_in.html#attendance"
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("format") == "xlsx":
