@@ -7,10 +7,11 @@ from django.views.generic import FormView
 from cloudpark.core import audit
 from cloudpark.orgs import forms, services
 from cloudpark.portals.base import EnterpriseMixin, PortalPage, ServiceFormMixin
+from cloudpark.portals.home import HomePanelsMixin
 from cloudpark.portals.privacy import personal_data_context
 
 
-class HomeView(EnterpriseMixin, PortalPage):
+class HomeView(HomePanelsMixin, EnterpriseMixin, PortalPage):
     template_name = "portals/enterprise/home.html"
     title = _("Enterprise portal")
 

@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.orgs import selectors
 from cloudpark.portals.base import GovernmentMixin, PortalPage
+from cloudpark.portals.home import HomePanelsMixin
 
 
-class HomeView(GovernmentMixin, PortalPage):
+class HomeView(HomePanelsMixin, GovernmentMixin, PortalPage):
     template_name = "portals/government/home.html"
     title = _("Government portal")
 

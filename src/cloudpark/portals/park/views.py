@@ -7,9 +7,10 @@ from django.views.generic import FormView
 from cloudpark.core import audit
 from cloudpark.orgs import forms, selectors, services
 from cloudpark.portals.base import ParkMixin, PortalPage, ServiceFormMixin
+from cloudpark.portals.home import HomePanelsMixin
 
 
-class HomeView(ParkMixin, PortalPage):
+class HomeView(HomePanelsMixin, ParkMixin, PortalPage):
     template_name = "portals/park/home.html"
     title = _("Park portal")
 

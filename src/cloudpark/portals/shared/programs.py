@@ -5,18 +5,21 @@ the programme lists' filters, which the public, enterprise and government pages 
 from django import forms
 from django.http import Http404
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from cloudpark.core import audit
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import GovernmentBody
-from cloudpark.portals.base import FileDownloadView, ListMixin, PortalMixin
+from cloudpark.portals import home
+from cloudpark.portals.base import FileDownloadView, ListMixin, Portal, PortalMixin
 from cloudpark.portals.forms import FilterForm, SearchField
 from cloudpark.programs import exports, questions, selectors
-from cloudpark.programs.enums import ApplicationState, ProgrammeType
+from cloudpark.programs.enums import ApplicationState, NoticeState, ProgrammeType
 from cloudpark.programs.flows import APPLICATION_FLOW
 from cloudpark.programs.models import Programme
+from cloudpark.reviews import selectors as review_selectors
 
 
 class CheckboxFilter(forms.BooleanField):
@@ -192,3 +195,60 @@ def urlpatterns_for(portal):
         ),
         *material_urlpatterns_for(portal),
     ]
+
+
+# Home panels -----------------------------------------------------------------------------------
+
+
+def enterprise_home_panel(request, enterprise):
+    """Applications that await the enterprise, and the open programmes it qualifies for."""
+    now = timezone.now()
+    programmes = (
+        selectors.published_programmes()
+        .filter(opens_at__lte=now, closes_at__gte=now)
+        .prefetch_related(selectors.RULES)
+        .order_by("closes_at", "pk")
+    )
+    applications = selectors.live_applications_by_programme(enterprise)
+    qualifying = [
+        programme
+        for programme, result in selectors.eligibility_for_programmes(enterprise, programmes)
+        if result.qualifies and programme.pk not in applications
+    ]
+    awaiting = (
+        selectors.applications_visible_to(enterprise)
+        .filter(state__in=[ApplicationState.DRAFT, ApplicationState.RETURNED])
+        .order_by("-updated_at")[:5]
+    )
+    return {"qualifying": qualifying[:5], "awaiting": awaiting}
+
+
+def reviewer_home_panel(request, organization):
+    """The programme applications awaiting this organisation in the review room, and (for a
+    government body) its notices with objections to answer; nothing when none await."""
+    cases = [
+        case
+        for case in review_selectors.cases_awaiting(request.user, organization)
+        if case.flow_key == "programs.application"
+    ]
+    notices = []
+    if organization.kind == org_enums.OrganizationKind.GOVERNMENT:
+        notices = list(
+            selectors.notices_of(organization)
+            .filter(state=NoticeState.PUBLICISED, objections__answered_at__isnull=True)
+            .distinct()
+        )
+    if not cases and not notices:
+        return None
+    return {"cases": cases[:8], "case_total": len(cases), "notices": notices}
+
+
+home.register(
+    Portal.ENTERPRISE,
+    home.Panel("programs.applications", "programs/_enterprise_home.html", enterprise_home_panel),
+)
+for _portal in (Portal.PARK, Portal.GOVERNMENT):
+    home.register(
+        _portal,
+        home.Panel("programs.reviews", "programs/_reviewer_home.html", reviewer_home_panel),
+    )
