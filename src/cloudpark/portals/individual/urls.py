@@ -1,11 +1,11 @@
 from django.urls import path
 
-from cloudpark.portals.individual import events, views
+from cloudpark.portals.individual import events, notifications, views
 
 app_name = "individual"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     *events.urlpatterns,
-    path("notifications/", views.NotificationListView.as_view(), name="notifications"),
+    *notifications.urlpatterns,
 ]

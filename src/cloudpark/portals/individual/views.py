@@ -6,12 +6,9 @@ from django.views.generic import FormView
 
 from cloudpark.accounts import forms, services
 from cloudpark.events import selectors as event_selectors
-from cloudpark.notifications import selectors as notification_selectors
-from cloudpark.notifications import services as notification_services
 from cloudpark.orgs import selectors
 from cloudpark.portals.base import (
     IndividualMixin,
-    ListMixin,
     PortalPage,
     ServiceFormMixin,
     portal_of,
@@ -56,21 +53,3 @@ class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("individual:home")
-
-
-class NotificationListView(IndividualMixin, ListMixin, PortalPage):
-    """The person's notifications, newest first; opening the page marks them read."""
-
-    template_name = "portals/individual/notifications.html"
-    rows_template_name = "portals/individual/notifications.html"
-    title = _("Notifications")
-
-    def get_queryset(self):
-        return notification_selectors.notifications_of(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # Shown now, so read now: the rows keep their "new" mark for this one view.
-        context["unread_ids"] = {n.pk for n in context["rows"] if not n.is_read}
-        notification_services.mark_all_read(self.request.user)
-        return context
