@@ -7,13 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.bases import enums
 from cloudpark.bases.models import AccreditationRound, AnnualReview, Declaration
 from cloudpark.core import uploads
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from cloudpark.core.forms import DateInput
 
 
 def _not_in_future(value):

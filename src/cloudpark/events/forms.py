@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core.forms import DateTimeInput
 from cloudpark.events import enums
 from cloudpark.events.models import (
     Event,
@@ -23,13 +24,6 @@ from cloudpark.orgs.models import Organization
 COVER_MAX_BYTES = 2 * 1024 * 1024
 # The first bytes of the picture formats a cover may be in.
 IMAGE_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 def _in_zone(value, zone):

@@ -10,9 +10,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from cloudpark.core.errors import DomainError
@@ -107,8 +108,34 @@ class PortalMixin:
         return context
 
 
+class GovernmentMixin(PortalMixin):
+    portal = Portal.GOVERNMENT
+
+
+class ParkMixin(PortalMixin):
+    portal = Portal.PARK
+
+
+class EnterpriseMixin(PortalMixin):
+    portal = Portal.ENTERPRISE
+
+
+class IndividualMixin(PortalMixin):
+    portal = Portal.INDIVIDUAL
+    permission_required = None
+
+
 class PortalPage(PortalMixin, TemplateView):
     pass
+
+
+def add_domain_error(form, error):
+    """Show a service's refusal on ``form``: at the field the error names when the form has
+    it, else above the form. A form whose fields are named apart from the service's keys
+    (the programme's questions) maps them with ``field_for(key)``."""
+    field_for = getattr(form, "field_for", None)
+    name = field_for(error.field) if field_for is not None else error.field
+    form.add_error(name if name in form.fields else None, str(error))
 
 
 class ServiceFormMixin:
@@ -125,7 +152,7 @@ class ServiceFormMixin:
             with transaction.atomic():
                 result = self.perform(form)
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            add_domain_error(form, error)
             return self.form_invalid(form)
         if self.success_message:
             messages.success(self.request, self.success_message)
@@ -182,3 +209,29 @@ class ListMixin:
     def export(self, queryset):
         """Lists without an Excel form have none."""
         raise Http404
+
+
+def file_response(field_file, *, filename=None, content_type=None, as_attachment=True):
+    """An uploaded file streamed back: saved as ``filename`` (the name it was uploaded
+    under) or, with ``as_attachment=False``, shown in the browser."""
+    kwargs = {"content_type": content_type} if content_type else {}
+    return FileResponse(
+        field_file.open("rb"), as_attachment=as_attachment, filename=filename or "", **kwargs
+    )
+
+
+class FileDownloadView(View):
+    """Streams the uploaded file that ``get_file_object`` fetches through a selector (so
+    another organisation's file is a 404). The object keeps the file in ``file`` and its
+    name in ``original_name``; ``content_type`` is sent when the object records one."""
+
+    def get_file_object(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        stored = self.get_file_object()
+        return file_response(
+            stored.file,
+            filename=stored.original_name,
+            content_type=getattr(stored, "content_type", None),
+        )

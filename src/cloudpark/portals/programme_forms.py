@@ -1,113 +1,23 @@
-"""Forms of the programme pages. They check what a person typed; ``programs.services``
-decides the rest."""
+"""Forms of the programme pages: the enterprise's application and its materials, the
+government's policies, programmes, eligibility rules, application forms and notices, and the
+public's objections. They check what a person typed; ``programs.services`` decides the rest.
+
+They are not in ``programs/forms.py`` because ``programs.flows`` imports that module while
+``programs.services`` is still loading the flows, and the policy and programme forms take
+their field lists from ``programs.services``."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import uploads
-from cloudpark.orgs.models import GovernmentBody, QualificationTag
-from cloudpark.portals.forms import DateInput, FilterForm, SearchField
+from cloudpark.core.forms import DateInput, DateTimeInput
+from cloudpark.orgs.models import QualificationTag
 from cloudpark.programs import eligibility, questions, services
-from cloudpark.programs.enums import (
-    ApplicationState,
-    Combinator,
-    FieldKind,
-    ProgrammeType,
-    RuleKind,
-)
+from cloudpark.programs.enums import Combinator, FieldKind, RuleKind
 from cloudpark.programs.models import Policy, Programme, PublicNotice
 
 ANSWER_PREFIX = "answer_"
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
-
-
-class CheckboxFilter(forms.BooleanField):
-    def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
-
-
-class _CheckboxAwareFilterForm(FilterForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.CheckboxInput):
-                field.widget.attrs["class"] = "form-check-input"
-
-
-class ProgrammeFilterForm(_CheckboxAwareFilterForm):
-    q = SearchField()
-    programme_type = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("All types")), *ProgrammeType.choices]
-    )
-    issuer = forms.ModelChoiceField(
-        label=_("Issued by"),
-        required=False,
-        queryset=GovernmentBody.objects.none(),
-        empty_label=_("All issuers"),
-    )
-    open_now = CheckboxFilter(label=_("Open now"))
-
-    def __init__(self, *args, issuers=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs["placeholder"] = _("Title, e.g. 精品 or 资金")
-        if issuers is None:
-            del self.fields["issuer"]
-        else:
-            self.fields["issuer"].queryset = issuers
-
-
-class EnterpriseProgrammeFilterForm(ProgrammeFilterForm):
-    qualified_only = CheckboxFilter(label=_("Only those we qualify for"))
-
-
-class PolicyFilterForm(FilterForm):
-    q = SearchField()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs["placeholder"] = _("Title or number, e.g. 视听")
-
-
-class ApplicationFilterForm(FilterForm):
-    q = SearchField(label=_("Enterprise"))
-    programme = forms.ModelChoiceField(
-        label=_("Programme"),
-        required=False,
-        queryset=Programme.objects.none(),
-        empty_label=_("All programmes"),
-    )
-    state = forms.ChoiceField(label=_("State"), required=False)
-
-    def __init__(self, *args, programmes=None, include_drafts=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        if programmes is not None:
-            self.fields["programme"].queryset = programmes
-        states = [
-            choice
-            for choice in ApplicationState.choices
-            if include_drafts or choice[0] != ApplicationState.DRAFT
-        ]
-        self.fields["state"].choices = [("", _("All states")), *states]
-
-
-class QualifyingFilterForm(FilterForm):
-    q = SearchField(label=_("Enterprise"))
-    outcome = forms.ChoiceField(
-        label=_("Result"),
-        required=False,
-        choices=[
-            ("passed", _("Qualify")),
-            ("unknown", _("Unknown: data missing")),
-            ("failed", _("Do not qualify")),
-        ],
-    )
 
 
 # Applications ---------------------------------------------------------------------------------

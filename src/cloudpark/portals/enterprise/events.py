@@ -4,21 +4,20 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core.errors import DomainError
 from cloudpark.events import forms, selectors, services
-from cloudpark.portals.base import ServiceFormMixin
-from cloudpark.portals.enterprise.views import EnterpriseMixin
+from cloudpark.portals.base import EnterpriseMixin, ServiceFormMixin
 
 
 class ExhibitionListView(EnterpriseMixin, TemplateView):
     """Where the enterprise exhibits or is invited to, and the exhibitions open to it."""
 
     permission_required = "events.apply_to_exhibit"
-    template_name = "enterprise/exhibition_list.html"
+    template_name = "events/enterprise/exhibition_list.html"
     title = _("Exhibitions")
     actions = {
         "accept": (services.confirm_exhibitor, _("You have accepted the invitation.")),
@@ -60,7 +59,7 @@ class ExhibitionListView(EnterpriseMixin, TemplateView):
 
 class ExhibitApplyView(EnterpriseMixin, ServiceFormMixin, FormView):
     permission_required = "events.apply_to_exhibit"
-    template_name = "enterprise/exhibit_apply.html"
+    template_name = "events/enterprise/exhibit_apply.html"
     form_class = forms.ExhibitApplicationForm
     success_message = _("Your application has been sent to the organiser.")
 
@@ -88,3 +87,9 @@ class ExhibitApplyView(EnterpriseMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("enterprise:exhibition_list")
+
+
+urlpatterns = [
+    path("exhibitions/", ExhibitionListView.as_view(), name="exhibition_list"),
+    path("exhibitions/<int:pk>/apply/", ExhibitApplyView.as_view(), name="exhibition_apply"),
+]

@@ -8,19 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core.errors import DomainError
-from cloudpark.portals import programs as shared
-from cloudpark.portals.base import ListMixin, Portal, PortalMixin, ServiceFormMixin
-from cloudpark.portals.programme_forms import (
-    ApplicationForm,
-    EnterpriseProgrammeFilterForm,
-    MaterialUploadForm,
-)
+from cloudpark.portals.base import EnterpriseMixin, ListMixin, Portal, ServiceFormMixin
+from cloudpark.portals.programme_forms import ApplicationForm, MaterialUploadForm
+from cloudpark.portals.shared import programs as shared
+from cloudpark.portals.shared.programs import EnterpriseProgrammeFilterForm
 from cloudpark.programs import questions, selectors, services
 from cloudpark.programs.models import Invitation
-
-
-class EnterpriseMixin(PortalMixin):
-    portal = Portal.ENTERPRISE
 
 
 class ProgrammeListView(EnterpriseMixin, ListMixin, TemplateView):
@@ -81,15 +74,6 @@ class ApplicationFormMixin(ServiceFormMixin):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "programme": self.get_programme()}
-
-    def form_valid(self, form):
-        try:
-            result = self.perform(form)
-        except DomainError as error:
-            form.add_error(form.field_for(error.field), str(error))
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url(result))
 
     def get_success_url(self, result):
         return reverse("enterprise:application_detail", args=[result.pk])
@@ -159,11 +143,6 @@ class ApplicationEditView(ApplicationObjectMixin, EnterpriseMixin, ApplicationFo
             requested_amount=form.cleaned_data.get("requested_amount"),
             answers=form.answers(),
         )
-
-
-class ApplicationListView(EnterpriseMixin, shared.ApplicationListView):
-    title = _("Our applications")
-    exportable = False
 
 
 class ApplicationDetailView(EnterpriseMixin, shared.ApplicationDetailView):
@@ -276,15 +255,17 @@ class ApplicationWithdrawView(ApplicationActionView):
         return services.withdraw_application(application, actor=self.request.user)
 
 
-class MaterialDownloadView(EnterpriseMixin, shared.MaterialDownloadView):
-    pass
-
-
 urlpatterns = [
     path("programmes/", ProgrammeListView.as_view(), name="programme_list"),
     path("programmes/<int:pk>/", ProgrammeDetailView.as_view(), name="programme_detail"),
     path("programmes/<int:pk>/apply/", ApplicationCreateView.as_view(), name="application_create"),
-    path("applications/", ApplicationListView.as_view(), name="application_list"),
+    path(
+        "applications/",
+        shared.ApplicationListView.as_view(
+            portal=Portal.ENTERPRISE, title=_("Our applications"), exportable=False
+        ),
+        name="application_list",
+    ),
     path("applications/<int:pk>/", ApplicationDetailView.as_view(), name="application_detail"),
     path("applications/<int:pk>/edit/", ApplicationEditView.as_view(), name="application_edit"),
     path(
@@ -292,11 +273,7 @@ urlpatterns = [
         MaterialUploadView.as_view(),
         name="application_materials",
     ),
-    path(
-        "applications/<int:pk>/materials/<int:material>/",
-        MaterialDownloadView.as_view(),
-        name="application_material",
-    ),
+    *shared.material_urlpatterns_for(Portal.ENTERPRISE),
     path(
         "applications/<int:pk>/submit/", ApplicationSubmitView.as_view(), name="application_submit"
     ),

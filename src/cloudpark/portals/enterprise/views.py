@@ -1,23 +1,18 @@
-"""The enterprise portal: the enterprise's own profile, people and, later, its applications."""
+"""The enterprise portal's own pages: its home and the enterprise profile."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cloudpark.core import audit
-from cloudpark.orgs import services
+from cloudpark.orgs import forms, services
 from cloudpark.orgs.privacy import personal_data_context
-from cloudpark.portals import forms
-from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin
-from cloudpark.portals.directory import MemberListView
+from cloudpark.portals.base import EnterpriseMixin, PortalPage, ServiceFormMixin
+from cloudpark.portals.home import HomePanelsMixin
 
 
-class EnterpriseMixin(PortalMixin):
-    portal = Portal.ENTERPRISE
-
-
-class HomeView(EnterpriseMixin, PortalPage):
-    template_name = "enterprise/home.html"
+class HomeView(HomePanelsMixin, EnterpriseMixin, PortalPage):
+    template_name = "portals/enterprise/home.html"
     title = _("Enterprise portal")
 
     def get_context_data(self, **kwargs):
@@ -39,7 +34,7 @@ class HomeView(EnterpriseMixin, PortalPage):
 
 
 class ProfileView(EnterpriseMixin, PortalPage):
-    template_name = "enterprise/profile.html"
+    template_name = "portals/enterprise/profile.html"
     title = _("Enterprise profile")
 
     def get_context_data(self, **kwargs):
@@ -58,7 +53,7 @@ class ProfileView(EnterpriseMixin, PortalPage):
 
 class ProfileEditView(EnterpriseMixin, ServiceFormMixin, FormView):
     permission_required = "orgs.manage_profile"
-    template_name = "enterprise/profile_edit.html"
+    template_name = "portals/enterprise/profile_edit.html"
     form_class = forms.EnterpriseProfileForm
     title = _("Edit the enterprise profile")
     success_message = _("The profile has been saved.")
@@ -74,7 +69,3 @@ class ProfileEditView(EnterpriseMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("enterprise:profile")
-
-
-class MembersView(EnterpriseMixin, MemberListView):
-    pass

@@ -7,7 +7,6 @@ pages link to it."""
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,8 +16,14 @@ from cloudpark.bases import enums, exports, forms, selectors, services
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.portals.base import ListMixin, PortalPage, ServiceFormMixin
-from cloudpark.portals.government.views import GovernmentMixin
+from cloudpark.portals.base import (
+    FileDownloadView,
+    GovernmentMixin,
+    ListMixin,
+    PortalPage,
+    ServiceFormMixin,
+    add_domain_error,
+)
 from cloudpark.reviews import selectors as review_selectors
 
 
@@ -162,15 +167,9 @@ class DeclarationDetailView(BasesMixin, PortalPage):
         return context
 
 
-class MaterialDownloadView(BasesMixin, TemplateView):
-    def get(self, request, *args, **kwargs):
-        material = selectors.get_material_for_government(self.organization, kwargs["pk"])
-        return FileResponse(
-            material.file.open("rb"),
-            as_attachment=True,
-            filename=material.original_name,
-            content_type=material.content_type,
-        )
+class MaterialDownloadView(BasesMixin, FileDownloadView):
+    def get_file_object(self):
+        return selectors.get_material_for_government(self.organization, self.kwargs["pk"])
 
 
 class AnnualReviewListView(BasesMixin, ListMixin, TemplateView):
@@ -215,7 +214,7 @@ class AnnualReviewDetailView(BasesMixin, PortalPage):
             try:
                 services.decide_annual_review(self.review, actor=request.user, **form.cleaned_data)
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error))
+                add_domain_error(form, error)
             else:
                 messages.success(request, _("The outcome has been recorded."))
                 return redirect("government:base_annual_detail", pk=self.review.pk)

@@ -1,24 +1,29 @@
 """The government portal's policies and programmes: publishing them, their eligibility rules
-and application forms, the enterprises that qualify, the applications with their Excel export,
-and the public notice of the approved list with its objections. Applications are reviewed and
-decided in the shared review room (``government:review_detail``)."""
+and application forms, the enterprises that qualify, and the public notice of the approved
+list with its objections. The applications and their Excel export are the shared pages
+(``portals/shared/programs.py``); they are reviewed and decided in the shared review room
+(``government:review_detail``)."""
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.portals import programs as shared
-from cloudpark.portals.base import ListMixin, Portal, PortalMixin, ServiceFormMixin
+from cloudpark.portals.base import (
+    FileDownloadView,
+    GovernmentMixin,
+    ListMixin,
+    ServiceFormMixin,
+)
+from cloudpark.portals.forms import FilterForm, SearchField
 from cloudpark.portals.programme_forms import (
     AnswerForm,
     AttachmentForm,
@@ -26,17 +31,15 @@ from cloudpark.portals.programme_forms import (
     InviteForm,
     MaterialFormSet,
     NoticeForm,
-    PolicyFilterForm,
     PolicyForm,
-    ProgrammeFilterForm,
     ProgrammeForm,
-    QualifyingFilterForm,
     QuestionForm,
     QuestionFormSet,
     RuleFormSet,
     formset_items,
     rule_hints,
 )
+from cloudpark.portals.shared.programs import PolicyFilterForm, ProgrammeFilterForm
 from cloudpark.programs import eligibility, selectors, services
 from cloudpark.programs.enums import ApplicationState, NoticeState, Outcome
 from cloudpark.programs.models import Application
@@ -45,8 +48,17 @@ VIEW = "programs.view_applications"
 MANAGE = "programs.manage_programmes"
 
 
-class GovernmentMixin(PortalMixin):
-    portal = Portal.GOVERNMENT
+class QualifyingFilterForm(FilterForm):
+    q = SearchField(label=_("Enterprise"))
+    outcome = django_forms.ChoiceField(
+        label=_("Result"),
+        required=False,
+        choices=[
+            ("passed", _("Qualify")),
+            ("unknown", _("Unknown: data missing")),
+            ("failed", _("Do not qualify")),
+        ],
+    )
 
 
 class GovernmentFormView(GovernmentMixin, ServiceFormMixin, FormView):
@@ -162,14 +174,11 @@ class PolicyAttachView(PolicyObjectFormView):
         )
 
 
-class PolicyAttachmentDownloadView(GovernmentMixin, View):
+class PolicyAttachmentDownloadView(GovernmentMixin, FileDownloadView):
     permission_required = VIEW
 
-    def get(self, request, *args, **kwargs):
-        attachment = selectors.get_attachment_for(self.organization, self.kwargs["pk"])
-        return FileResponse(
-            attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
-        )
+    def get_file_object(self):
+        return selectors.get_attachment_for(self.organization, self.kwargs["pk"])
 
 
 # Programmes ---------------------------------------------------------------------------------
@@ -463,21 +472,6 @@ class QualifyingEnterprisesView(ProgrammeMixin, GovernmentMixin, ListMixin, Temp
         return redirect("government:programme_qualifying", pk=programme.pk)
 
 
-# Applications -------------------------------------------------------------------------------
-
-
-class ApplicationListView(GovernmentMixin, shared.ApplicationListView):
-    pass
-
-
-class ApplicationDetailView(GovernmentMixin, shared.ApplicationDetailView):
-    pass
-
-
-class MaterialDownloadView(GovernmentMixin, shared.MaterialDownloadView):
-    pass
-
-
 # Public notices -----------------------------------------------------------------------------
 
 
@@ -650,13 +644,6 @@ urlpatterns = [
         name="programme_qualifying",
     ),
     path("programmes/<int:pk>/notice/", NoticeCreateView.as_view(), name="notice_create"),
-    path("applications/", ApplicationListView.as_view(), name="application_list"),
-    path("applications/<int:pk>/", ApplicationDetailView.as_view(), name="application_detail"),
-    path(
-        "applications/<int:pk>/materials/<int:material>/",
-        MaterialDownloadView.as_view(),
-        name="application_material",
-    ),
     path("notices/", NoticeListView.as_view(), name="notice_list"),
     path("notices/<int:pk>/", NoticeDetailView.as_view(), name="notice_detail"),
     path("objections/<int:pk>/answer/", ObjectionAnswerView.as_view(), name="objection_answer"),

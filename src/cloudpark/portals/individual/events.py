@@ -1,21 +1,20 @@
 """A person's own events: registrations with their tickets, cancelling, and a calendar."""
 
 from django import forms as django_forms
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.events import enums, ical, selectors, services, tickets
-from cloudpark.portals.base import ListMixin, ServiceFormMixin
-from cloudpark.portals.individual.views import IndividualMixin
+from cloudpark.portals.base import IndividualMixin, ListMixin, ServiceFormMixin
 from cloudpark.portals.public.events import calendar_response
 
 
 class RegistrationListView(IndividualMixin, ListMixin, TemplateView):
-    template_name = "individual/registration_list.html"
-    rows_template_name = "individual/_registration_rows.html"
+    template_name = "events/individual/registration_list.html"
+    rows_template_name = "events/individual/_registration_rows.html"
     title = _("My events")
 
     def get_queryset(self):
@@ -37,7 +36,7 @@ class RegistrationMixin(IndividualMixin):
 class RegistrationDetailView(RegistrationMixin, TemplateView):
     """The ticket: its QR code and code once the seat is confirmed."""
 
-    template_name = "individual/registration_detail.html"
+    template_name = "events/individual/registration_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,7 +63,7 @@ class RegistrationDetailView(RegistrationMixin, TemplateView):
 class RegistrationCancelView(RegistrationMixin, ServiceFormMixin, FormView):
     """Asks first; a seat given up goes to the first person on the waiting list."""
 
-    template_name = "individual/registration_cancel.html"
+    template_name = "events/individual/registration_cancel.html"
     form_class = django_forms.Form
     success_message = _("Your registration is cancelled.")
 
@@ -102,3 +101,15 @@ class AgendaCalendarView(IndividualMixin, TemplateView):
             entries.append((event, url, summary))
         text = ical.calendar(entries, name=_t("My Cloud Park events"))
         return calendar_response(text, "my-events.ics")
+
+
+urlpatterns = [
+    path("events/", RegistrationListView.as_view(), name="registration_list"),
+    path("events/agenda.ics", AgendaCalendarView.as_view(), name="agenda_calendar"),
+    path("events/<int:pk>/", RegistrationDetailView.as_view(), name="registration_detail"),
+    path(
+        "events/<int:pk>/cancel/",
+        RegistrationCancelView.as_view(),
+        name="registration_cancel",
+    ),
+]

@@ -4,29 +4,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from cloudpark.accounts import services
+from cloudpark.accounts import forms, services
 from cloudpark.events import selectors as event_selectors
-from cloudpark.notifications import selectors as notification_selectors
-from cloudpark.notifications import services as notification_services
 from cloudpark.orgs import selectors
-from cloudpark.portals import forms
 from cloudpark.portals.base import (
-    ListMixin,
-    Portal,
-    PortalMixin,
+    IndividualMixin,
     PortalPage,
     ServiceFormMixin,
     portal_of,
 )
 
 
-class IndividualMixin(PortalMixin):
-    portal = Portal.INDIVIDUAL
-    permission_required = None
-
-
 class HomeView(IndividualMixin, PortalPage):
-    template_name = "individual/home.html"
+    template_name = "portals/individual/home.html"
     title = _("My Cloud Park")
 
     def get_context_data(self, **kwargs):
@@ -44,7 +34,7 @@ class HomeView(IndividualMixin, PortalPage):
 
 
 class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
-    template_name = "individual/profile.html"
+    template_name = "portals/individual/profile.html"
     form_class = forms.PersonalProfileForm
     title = _("My profile")
     success_message = _("Your profile has been saved.")
@@ -63,21 +53,3 @@ class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("individual:home")
-
-
-class NotificationListView(IndividualMixin, ListMixin, PortalPage):
-    """The person's notifications, newest first; opening the page marks them read."""
-
-    template_name = "individual/notifications.html"
-    rows_template_name = "individual/notifications.html"
-    title = _("Notifications")
-
-    def get_queryset(self):
-        return notification_selectors.notifications_of(self.request.user)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        # Shown now, so read now: the rows keep their "new" mark for this one view.
-        context["unread_ids"] = {n.pk for n in context["rows"] if not n.is_read}
-        notification_services.mark_all_read(self.request.user)
-        return context

@@ -1,7 +1,6 @@
 """The park portal's accreditation pages: the rounds it may answer, its declarations with
 their materials and history, and its annual reviews."""
 
-from django.http import FileResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -9,8 +8,13 @@ from django.views.generic import FormView, TemplateView
 from cloudpark.bases import enums, forms, selectors, services
 from cloudpark.core import audit
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.portals.base import ListMixin, PortalPage, ServiceFormMixin
-from cloudpark.portals.park.views import ParkMixin
+from cloudpark.portals.base import (
+    FileDownloadView,
+    ListMixin,
+    ParkMixin,
+    PortalPage,
+    ServiceFormMixin,
+)
 
 
 class BasesMixin(ParkMixin):
@@ -196,15 +200,9 @@ class MaterialUploadView(DeclarationMixin, ServiceFormMixin, FormView):
         return reverse("park:base_declaration_detail", args=[result.declaration_id])
 
 
-class MaterialDownloadView(BasesMixin, TemplateView):
-    def get(self, request, *args, **kwargs):
-        material = selectors.get_material_for_park(self.organization, kwargs["pk"])
-        return FileResponse(
-            material.file.open("rb"),
-            as_attachment=True,
-            filename=material.original_name,
-            content_type=material.content_type,
-        )
+class MaterialDownloadView(BasesMixin, FileDownloadView):
+    def get_file_object(self):
+        return selectors.get_material_for_park(self.organization, self.kwargs["pk"])
 
 
 class DeclarationStepView(DeclarationMixin, ServiceFormMixin, FormView):

@@ -1,21 +1,17 @@
-"""The park portal: the park's enterprises, admissions, imports and profile."""
+"""The park portal's own pages: its home and the park profile."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from cloudpark.core import audit
-from cloudpark.orgs import selectors, services
-from cloudpark.portals import directory, forms, reviews
-from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin
+from cloudpark.orgs import forms, selectors, services
+from cloudpark.portals.base import ParkMixin, PortalPage, ServiceFormMixin
+from cloudpark.portals.home import HomePanelsMixin
 
 
-class ParkMixin(PortalMixin):
-    portal = Portal.PARK
-
-
-class HomeView(ParkMixin, PortalPage):
-    template_name = "park/home.html"
+class HomeView(HomePanelsMixin, ParkMixin, PortalPage):
+    template_name = "portals/park/home.html"
     title = _("Park portal")
 
     def get_context_data(self, **kwargs):
@@ -30,7 +26,7 @@ class HomeView(ParkMixin, PortalPage):
 
 
 class ProfileView(ParkMixin, PortalPage):
-    template_name = "park/profile.html"
+    template_name = "portals/park/profile.html"
     title = _("Park profile")
 
     def get_context_data(self, **kwargs):
@@ -45,7 +41,7 @@ class ProfileView(ParkMixin, PortalPage):
 
 class ProfileEditView(ParkMixin, ServiceFormMixin, FormView):
     permission_required = "orgs.manage_profile"
-    template_name = "park/profile_edit.html"
+    template_name = "portals/park/profile_edit.html"
     form_class = forms.ParkProfileForm
     title = _("Edit the park profile")
     success_message = _("The profile has been saved.")
@@ -59,43 +55,3 @@ class ProfileEditView(ParkMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("park:profile")
-
-
-class EnterpriseListView(ParkMixin, directory.EnterpriseListView):
-    pass
-
-
-class EnterpriseDetailView(ParkMixin, directory.EnterpriseDetailView):
-    pass
-
-
-class ReleaseEnterpriseView(ParkMixin, directory.ReleaseEnterpriseView):
-    pass
-
-
-class AdmitEnterpriseView(ParkMixin, directory.AdmitEnterpriseView):
-    pass
-
-
-class ImportListView(ParkMixin, directory.ImportListView):
-    pass
-
-
-class ImportTemplateView(ParkMixin, directory.ImportTemplateView):
-    pass
-
-
-class ImportDetailView(ParkMixin, directory.ImportDetailView):
-    pass
-
-
-class ReviewListView(ParkMixin, reviews.ReviewListView):
-    pass
-
-
-class ReviewCaseView(ParkMixin, reviews.ReviewCaseView):
-    pass
-
-
-class MembersView(ParkMixin, directory.MemberListView):
-    pass

@@ -7,8 +7,9 @@ from django.views.generic import TemplateView
 
 from cloudpark.bases import enums, selectors
 from cloudpark.core.i18n import localized
+from cloudpark.orgs.forms import RegionChoiceField, regions_in_use
 from cloudpark.portals.base import ListMixin
-from cloudpark.portals.forms import FilterForm, RegionChoiceField, SearchField, regions_in_use
+from cloudpark.portals.forms import FilterForm, SearchField
 
 
 class BaseFilterForm(FilterForm):

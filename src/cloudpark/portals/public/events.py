@@ -7,24 +7,23 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
 from django.views.generic import FormView, TemplateView
 
-from cloudpark.core import excel
 from cloudpark.core.errors import DomainError
+from cloudpark.core.forms import DateInput
 from cloudpark.core.i18n import localized
-from cloudpark.events import enums, forms, ical, selectors, services
+from cloudpark.events import enums, exports, forms, ical, selectors, services
 from cloudpark.events.models import EventOrganizer
 from cloudpark.orgs.models import Organization
-from cloudpark.portals.base import ListMixin
-from cloudpark.portals.forms import DateInput, FilterForm, SearchField
+from cloudpark.portals.base import ListMixin, add_domain_error, file_response
+from cloudpark.portals.forms import FilterForm, SearchField
 
 WHEN_CHOICES = [("", _("Upcoming and past")), ("upcoming", _("Upcoming")), ("past", _("Past"))]
 
@@ -67,8 +66,8 @@ class PublicEventFilterForm(FilterForm):
 
 
 class EventListView(ListMixin, TemplateView):
-    template_name = "public/event_list.html"
-    rows_template_name = "public/_event_rows.html"
+    template_name = "events/public/event_list.html"
+    rows_template_name = "events/public/_event_rows.html"
     filter_form_class = PublicEventFilterForm
     paginate_by = 12
 
@@ -77,33 +76,7 @@ class EventListView(ListMixin, TemplateView):
         return selectors.filter_public_events(queryset, **self.filters())
 
     def export(self, queryset):
-        headers = [
-            _("Title"),
-            _("Kind"),
-            _("Status"),
-            _("Starts"),
-            _("Ends"),
-            _("City"),
-            _("Venue"),
-            _("Host"),
-        ]
-        rows = (
-            [
-                event.display_title,
-                event.get_kind_display(),
-                event.get_status_display(),
-                services.local_text(event.starts_at, event),
-                services.local_text(event.ends_at, event),
-                event.display_city,
-                event.display_venue,
-                pgettext("list separator", ", ").join(
-                    str(host.display_name) for host in event.hosts
-                ),
-            ]
-            for event in queryset
-        )
-        stamp = timezone.localdate().isoformat()
-        return excel.workbook_response(f"events-{stamp}.xlsx", _t("Events"), headers, rows)
+        return exports.export_public_events(queryset)
 
 
 class EventMixin:
@@ -114,7 +87,7 @@ class EventMixin:
 
 
 class EventDetailView(EventMixin, TemplateView):
-    template_name = "public/event_detail.html"
+    template_name = "events/public/event_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -154,7 +127,7 @@ class EventDetailView(EventMixin, TemplateView):
 class AgendaView(EventMixin, TemplateView):
     """The agenda, one day at a time (``?day=2021-11-25``), parts' sessions included."""
 
-    template_name = "public/event_agenda.html"
+    template_name = "events/public/event_agenda.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -176,7 +149,7 @@ class AgendaView(EventMixin, TemplateView):
 class RegisterView(EventMixin, FormView):
     """The registration form, with the organiser's questions; signing in comes first."""
 
-    template_name = "public/event_register.html"
+    template_name = "events/public/event_register.html"
     form_class = forms.RegistrationForm
 
     def dispatch(self, request, *args, **kwargs):
@@ -217,7 +190,7 @@ class RegisterView(EventMixin, FormView):
                 answers=form.answers(),
             )
         except DomainError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error))
+            add_domain_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, REGISTERED_MESSAGES[registration.status])
         return redirect("individual:registration_detail", pk=registration.pk)
@@ -261,4 +234,14 @@ class CoverView(EventMixin, TemplateView):
         if not event.cover:
             raise Http404
         content_type = mimetypes.guess_type(event.cover.name)[0] or "application/octet-stream"
-        return FileResponse(event.cover.open("rb"), content_type=content_type)
+        return file_response(event.cover, content_type=content_type, as_attachment=False)
+
+
+urlpatterns = [
+    path("events/", EventListView.as_view(), name="event_list"),
+    path("events/<int:pk>/", EventDetailView.as_view(), name="event_detail"),
+    path("events/<int:pk>/agenda/", AgendaView.as_view(), name="event_agenda"),
+    path("events/<int:pk>/register/", RegisterView.as_view(), name="event_register"),
+    path("events/<int:pk>/calendar.ics", CalendarView.as_view(), name="event_calendar"),
+    path("events/<int:pk>/cover/", CoverView.as_view(), name="event_cover"),
+]

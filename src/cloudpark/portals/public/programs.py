@@ -1,18 +1,17 @@
 """The public site's policies, programme catalogue and public notices."""
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 from django.views.generic import TemplateView
 
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.portals.base import ListMixin
-from cloudpark.portals.programme_forms import ObjectionForm, PolicyFilterForm, ProgrammeFilterForm
+from cloudpark.portals.base import FileDownloadView, ListMixin, add_domain_error
+from cloudpark.portals.programme_forms import ObjectionForm
+from cloudpark.portals.shared.programs import PolicyFilterForm, ProgrammeFilterForm
 from cloudpark.programs import selectors, services
 
 
@@ -71,12 +70,9 @@ class PolicyDetailView(TemplateView):
         return context
 
 
-class AttachmentDownloadView(View):
-    def get(self, request, *args, **kwargs):
-        attachment = selectors.get_public_attachment(self.kwargs["pk"])
-        return FileResponse(
-            attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name
-        )
+class AttachmentDownloadView(FileDownloadView):
+    def get_file_object(self):
+        return selectors.get_public_attachment(self.kwargs["pk"])
 
 
 class NoticeListView(ListMixin, TemplateView):
@@ -117,7 +113,7 @@ class NoticeDetailView(TemplateView):
                     actor=request.user,
                 )
             except DomainError as error:
-                form.add_error(error.field if error.field in form.fields else None, str(error))
+                add_domain_error(form, error)
             else:
                 messages.success(
                     request, _("Your objection is recorded. The answer will be published here.")

@@ -1,0 +1,28 @@
+"""Forms of a person's own account."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cloudpark.accounts.models import User
+from cloudpark.core import validators
+
+
+class PersonalProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["name", "mobile", "resident_id"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("mobile", "resident_id"):
+            self.fields[name].max_length = 30
+            self.fields[name].widget.attrs["maxlength"] = 30
+        self.fields["mobile"].help_text = _("Full-width digits are fine: they are converted.")
+
+    def clean_mobile(self):
+        value = self.cleaned_data["mobile"]
+        return validators.normalize_mobile(value) if value else ""
+
+    def clean_resident_id(self):
+        value = self.cleaned_data["resident_id"]
+        return validators.normalize_resident_id(value) if value else ""

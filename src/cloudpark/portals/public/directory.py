@@ -1,0 +1,84 @@
+"""The public directory: parks and enterprises, with the private details of an enterprise
+for those entitled to them."""
+
+from django.urls import path
+from django.views.generic import TemplateView
+
+from cloudpark.bases import selectors as bases_selectors
+from cloudpark.orgs import exports, selectors
+from cloudpark.orgs.privacy import personal_data_context
+from cloudpark.portals.base import ListMixin
+from cloudpark.portals.shared.directory import EnterpriseFilterForm, ParkFilterForm
+
+
+class ParkListView(ListMixin, TemplateView):
+    template_name = "orgs/public/park_list.html"
+    rows_template_name = "orgs/public/_park_rows.html"
+    filter_form_class = ParkFilterForm
+
+    def get_queryset(self):
+        queryset = selectors.with_enterprise_totals(selectors.public_parks())
+        return (
+            selectors.filter_parks(queryset, **self.filters())
+            .annotate(level_rank=selectors.level_rank())
+            .order_by("-level_rank", "name", "pk")
+        )
+
+    def export(self, queryset):
+        return exports.export_parks(queryset)
+
+
+class ParkDetailView(TemplateView):
+    template_name = "orgs/public/park_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        park = selectors.get_public_park(self.kwargs["pk"])
+        enterprises = selectors.public_enterprises().filter(park=park).order_by("name")
+        context.update(
+            park=park,
+            enterprise_total=enterprises.count(),
+            enterprises=enterprises[:30],
+            accreditations=bases_selectors.accreditations_of(park),
+        )
+        return context
+
+
+class EnterpriseListView(ListMixin, TemplateView):
+    template_name = "orgs/public/enterprise_list.html"
+    rows_template_name = "orgs/public/_enterprise_rows.html"
+    filter_form_class = EnterpriseFilterForm
+
+    def get_queryset(self):
+        return selectors.filter_enterprises(
+            selectors.public_enterprises(), **self.filters()
+        ).order_by("name", "pk")
+
+    def export(self, queryset):
+        return exports.export_enterprises(queryset, exports.enterprise_public_columns())
+
+
+class EnterpriseDetailView(TemplateView):
+    template_name = "orgs/public/enterprise_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        enterprise = selectors.get_public_enterprise(self.kwargs["pk"])
+        user = self.request.user
+        private = user.is_authenticated and user.has_perm("orgs.view_private_details", enterprise)
+        context.update(enterprise=enterprise, private=private)
+        if private:
+            context.update(
+                years=enterprise.years.all(),
+                residences=enterprise.residences.select_related("park"),
+                **personal_data_context(user, enterprise),
+            )
+        return context
+
+
+urlpatterns = [
+    path("parks/", ParkListView.as_view(), name="park_list"),
+    path("parks/<int:pk>/", ParkDetailView.as_view(), name="park_detail"),
+    path("enterprises/", EnterpriseListView.as_view(), name="enterprise_list"),
+    path("enterprises/<int:pk>/", EnterpriseDetailView.as_view(), name="enterprise_detail"),
+]
