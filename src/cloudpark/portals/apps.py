@@ -6,3 +6,8 @@ class PortalsConfig(AppConfig):
     name = "cloudpark.portals"
     label = "portals"
     verbose_name = _("Portals")
+
+    def ready(self):
+        from cloudpark.portals import review_subjects
+
+        review_subjects.register()
