@@ -2,6 +2,9 @@
 makes of the subject is what the flow declares; a refusing hook undoes the whole decision; a
 withdrawal reaches the reviewers the case awaited; and the portals know how to show the flow."""
 
+import inspect
+import re
+
 import pytest
 from django import forms
 from django.template.loader import get_template
@@ -110,6 +113,35 @@ def test_every_registered_flow_has_a_contract_subject():
 
 def test_every_registered_flow_has_a_consumer():
     assert [key for key in FLOW_KEYS if flows.get(key).consumer is None] == []
+
+
+@pytest.mark.parametrize("key", FLOW_KEYS)
+def test_a_reviewed_model_names_its_flow(key):
+    model = flows.get(key).consumer.model
+
+    named = model.review_flow_key if issubclass(model, ReviewSubject) else key
+
+    assert named == key
+
+
+PROJECT_FLOWS = [
+    key
+    for key in FLOW_KEYS
+    if inspect.getmodule(flows.get(key).stages[0].reviewers).__name__.startswith("cloudpark.")
+]
+
+
+@pytest.mark.parametrize("key", PROJECT_FLOWS)
+def test_a_flow_names_no_page_and_no_form(key):
+    source = inspect.getsource(inspect.getmodule(flows.get(key).stages[0].reviewers))
+
+    found = re.findall(
+        r"\breverse\(|^from \S*forms import|^from \S+ import .*\bforms\b|^import \S*forms",
+        source,
+        re.MULTILINE,
+    )
+
+    assert found == []
 
 
 @pytest.mark.parametrize(
