@@ -11,6 +11,9 @@ cloudpark check
 import os
 import sys
 
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import execute_from_command_line
+
 DEFAULT_ENVIRONMENTS = {"serve": "production", "worker": "production"}
 
 
@@ -20,9 +23,6 @@ def main(argv=None):
     if command in DEFAULT_ENVIRONMENTS:
         os.environ.setdefault("CLOUDPARK_ENV", DEFAULT_ENVIRONMENTS[command])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cloudpark.settings")
-    from django.core.exceptions import ImproperlyConfigured
-    from django.core.management import execute_from_command_line
-
     try:
         execute_from_command_line(["cloudpark", *argv[1:]])
     except ImproperlyConfigured as error:

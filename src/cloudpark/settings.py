@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "cloudpark.events",
     "cloudpark.portals",
     "cloudpark.api",
+    "cloudpark.demo",
     "allauth",
     "allauth.account",
     "allauth.mfa",

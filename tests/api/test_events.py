@@ -220,7 +220,11 @@ def _unchanged(registration):
     return (event.status, event.capacity, event.parts.count(), registration.status)
 
 
-@pytest.mark.parametrize(("name", "method", "url", "body"), ORGANISER_ENDPOINTS)
+@pytest.mark.parametrize(
+    ("name", "method", "url", "body"),
+    # A part names its event in the body: refused as an unknown id (tests/api/test_related_ids).
+    [endpoint for endpoint in ORGANISER_ENDPOINTS if endpoint[0] != "create a part"],
+)
 def test_another_organisations_event_is_not_found(api, park, other_park, name, method, url, body):
     registration = _pending_registration(park)
     api.force_authenticate(MembershipFactory(organization=other_park, role=enums.Role.ADMIN).user)
@@ -281,7 +285,8 @@ def test_a_member_cannot_create_for_another_organisation(api, park, other_park):
         reverse("api:event-list"), new_event_body(owner=other_park.pk), format="json"
     )
 
-    assert (response.status_code, Event.objects.count()) == (404, 0)
+    assert (response.status_code, Event.objects.count()) == (400, 0)
+    assert response.json() == {"owner": [f'Invalid pk "{other_park.pk}" - object does not exist.']}
 
 
 def test_an_organiser_lists_their_organisations_events_drafts_included(api, park, other_park):

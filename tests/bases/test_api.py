@@ -162,7 +162,8 @@ def test_another_parks_declaration_is_not_found(api, candidate, provincial_round
     ]
 
     declaration.refresh_from_db()
-    assert [response.status_code for response in responses] == [404, 404, 404]
+    # The park named in the body is refused as an unknown one (tests/api/test_related_ids).
+    assert [response.status_code for response in responses] == [404, 404, 400]
     assert declaration.state == enums.DeclarationState.DRAFT
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from cloudpark.bases import selectors
 from cloudpark.bases.models import Accreditation, AccreditationRound, AnnualReview, Declaration
-from cloudpark.core.demo import load_demo
+from cloudpark.demo.loader import load_demo
 from cloudpark.orgs.models import Park
 from cloudpark.reviews.models import ReviewCase, ReviewDecision
 

@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from cloudpark.core.demo import load_demo
 from cloudpark.core.models import AuditEntry
+from cloudpark.demo.loader import load_demo
 from cloudpark.events.models import CheckIn, Event, Exhibitor, Film, Registration
 
 pytestmark = pytest.mark.django_db

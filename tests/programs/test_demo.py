@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from cloudpark.core.demo import load_demo
 from cloudpark.core.models import AuditEntry
+from cloudpark.demo.loader import load_demo
 from cloudpark.programs.enums import ApplicationState, NoticeState, Outcome
 from cloudpark.programs.models import Application, Policy, Programme, PublicNotice
 from cloudpark.programs.selectors import committed_amount, eligibility_of

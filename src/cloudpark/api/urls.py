@@ -3,7 +3,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from cloudpark.api import bases, events, programs, reviews, views
+from cloudpark.api import reviews
+from cloudpark.api.bases import views as bases
+from cloudpark.api.directory import views
+from cloudpark.api.events import views as events
+from cloudpark.api.programs import views as programs
 
 router = DefaultRouter()
 router.register("parks", views.ParkViewSet, basename="park")

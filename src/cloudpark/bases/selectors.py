@@ -13,9 +13,10 @@ from cloudpark.bases.models import (
     Declaration,
     DeclarationMaterial,
 )
+from cloudpark.core import search
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.orgs.models import GovernmentBody
+from cloudpark.orgs.models import GovernmentBody, Park
 from cloudpark.reviews.models import ReviewCase
 
 DECLARATION_FLOW_KEY = "bases.declaration"
@@ -236,9 +237,6 @@ def filter_accreditations(queryset, *, level="", batch="", region=None, query=""
             | Q(park__region__parent__parent=region)
         )
     if query:
-        from cloudpark.core import search
-        from cloudpark.orgs.models import Park
-
         queryset = queryset.filter(park__in=search.search(Park.objects.all(), query))
     return queryset
 
@@ -291,3 +289,8 @@ def annual_reviews_for(government):
 
 def get_annual_review_for_government(government, pk):
     return _get(annual_reviews_for(government), pk)
+
+
+def public_rounds():
+    """Every round: a round is a public call for declarations."""
+    return AccreditationRound.objects.select_related("organiser").order_by("-opens_on", "-pk")

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from cloudpark.core import search
 
 
 class CoreConfig(AppConfig):
@@ -8,8 +11,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from django.db.models.signals import post_migrate
-
-        from cloudpark.core import search
-
         post_migrate.connect(search.ensure_search_indexes, dispatch_uid="cloudpark-search-indexes")

@@ -1,5 +1,7 @@
 """The append-only audit log: what services record, and how an object's history is read."""
 
+import json
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
@@ -26,8 +28,6 @@ def registered_actions():
 
 def _plain(data):
     """JSON-safe copy of ``data`` (dates, decimals and lazy strings become strings)."""
-    import json
-
     return json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
 
 

@@ -57,6 +57,6 @@ class AuditEntry(models.Model):
 
     @property
     def label(self):
-        from cloudpark.core.audit import label_for
+        from cloudpark.core.audit import label_for  # audit imports this module
 
         return label_for(self.action)

@@ -1,5 +1,7 @@
 """Masking of personal data for viewers who are not entitled to see it in full."""
 
+from cloudpark.core import audit
+
 MASK = "*"
 
 
@@ -39,8 +41,6 @@ def mask_email(value):
 
 def record_personal_data_view(obj, *, actor, fields):
     """Log that a privileged user was shown ``obj``'s personal data unmasked."""
-    from cloudpark.core import audit
-
     return audit.log_action(
         obj, audit.PERSONAL_DATA_VIEWED, actor=actor, data={"fields": list(fields)}
     )

@@ -8,6 +8,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Models and the modules that use them load only once the app registry is ready.
         from cloudpark.core import search
         from cloudpark.events import models, services  # noqa: F401  (audit labels)
 

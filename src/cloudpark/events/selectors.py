@@ -21,6 +21,8 @@ from cloudpark.events.models import (
     Session,
     Speaker,
 )
+from cloudpark.orgs import selectors as org_selectors
+from cloudpark.orgs.enums import Capability
 
 
 def get_within(queryset, pk):
@@ -77,8 +79,6 @@ def events_of_organizations_of(user):
     """The events and parts of every organisation ``user`` belongs to, whatever their rights
     there: the API looks events up here, so that another organisation's event is a 404 and
     the rules then answer a member without the right with a 403."""
-    from cloudpark.orgs import selectors as org_selectors
-
     owners = [membership.organization_id for membership in org_selectors.memberships_of(user)]
     return Event.objects.filter(owner_id__in=owners)
 
@@ -92,9 +92,6 @@ def registrations_at_events_of_organizations_of(user):
 
 def events_for_check_in(user):
     """Events and parts whose doors ``user`` may check tickets in at."""
-    from cloudpark.orgs import selectors as org_selectors
-    from cloudpark.orgs.enums import Capability
-
     owners = [
         membership.organization_id
         for membership in org_selectors.memberships_of(user)
@@ -396,3 +393,14 @@ def exhibitions_open_to_applications():
 
 def get_exhibition_open_to_applications(pk):
     return get_within(exhibitions_open_to_applications(), pk)
+
+
+def events_of_organizations_where(user, permission):
+    """The events and parts of the organisations in which ``user`` holds the organisation-level
+    ``permission`` (e.g. ``events.view_events``)."""
+    owners = [
+        membership.organization_id
+        for membership in org_selectors.memberships_of(user)
+        if user.has_perm(permission, membership.organization)
+    ]
+    return Event.objects.filter(owner_id__in=owners)

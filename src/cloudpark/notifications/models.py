@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.notifications.kinds import render
+
 
 class Notification(models.Model):
     """Something that awaits a person, shown in the platform and sent by e-mail.
@@ -31,8 +33,6 @@ class Notification(models.Model):
 
     @property
     def text(self):
-        from cloudpark.notifications.services import render
-
         return render(self.kind, self.params)
 
     @property

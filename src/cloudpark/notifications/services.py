@@ -1,37 +1,20 @@
 """Notifications: in the platform at once, by e-mail through the task queue after commit."""
 
-import logging
-
 from django.db import transaction
 from django.utils import timezone
 
+from cloudpark.notifications.kinds import is_registered, register, render
 from cloudpark.notifications.models import Notification
+from cloudpark.notifications.tasks import send_notification_emails
 
-logger = logging.getLogger(__name__)
-
-_KINDS = {}
-
-
-def register(kind, template):
-    """A kind of notification and its text, e.g. ``_("%(subject)s awaits your review")``."""
-    _KINDS[kind] = template
-    return kind
-
-
-def render(kind, params):
-    template = _KINDS.get(kind)
-    if template is None:
-        return kind
-    try:
-        return str(template) % params
-    except (KeyError, TypeError, ValueError):
-        logger.warning("Notification %s cannot be rendered with %s", kind, sorted(params))
-        return str(template)
+# ``register`` and ``render`` live in ``kinds`` (the model reads them too); services that
+# send a kind keep registering it here.
+__all__ = ["mark_all_read", "mark_read", "notify", "register", "render"]
 
 
 def notify(recipients, kind, *, params=None, url=""):
     """Notify each recipient once; the e-mails are queued when the transaction commits."""
-    if kind not in _KINDS:
+    if not is_registered(kind):
         raise ValueError(f"Unregistered notification kind {kind!r}")
     unique = {user.pk: user for user in recipients if user is not None and user.is_active}
     notifications = Notification.objects.bulk_create(
@@ -40,8 +23,6 @@ def notify(recipients, kind, *, params=None, url=""):
     )
     ids = [notification.pk for notification in notifications]
     if ids:
-        from cloudpark.notifications.tasks import send_notification_emails
-
         transaction.on_commit(lambda: send_notification_emails.enqueue(ids))
     return notifications
 

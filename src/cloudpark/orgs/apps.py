@@ -8,6 +8,7 @@ class OrgsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
+        # Models and the modules that use them load only once the app registry is ready.
         from cloudpark.core import search
         from cloudpark.orgs import imports, models, services  # noqa: F401  (audit labels)
 

@@ -275,3 +275,53 @@ def organization_as_kind(organization):
 
 def organizations_named(query):
     return search.search(Organization.objects.all(), query)
+
+
+def acting_membership(user, kinds, chosen_organization_id=None, *, preferring=None):
+    """The membership ``user`` acts through among their organisations of ``kinds``: the one
+    in organisation ``chosen_organization_id`` if they belong to it, else the first (the first
+    holding capability ``preferring``, when named and one does). None when they belong to no
+    organisation of those kinds. Pages pass the choice kept in the session, the API the one
+    named in the request; each decides what a choice that did not hold means to it."""
+    candidates = [m for m in memberships_of(user) if m.organization.kind in kinds]
+    for membership in candidates:
+        if (
+            chosen_organization_id is not None
+            and membership.organization_id == chosen_organization_id
+        ):
+            return membership
+    if preferring is not None:
+        for membership in candidates:
+            if membership.has_capability(preferring):
+                return membership
+    return candidates[0] if candidates else None
+
+
+def organization_ids_of(user, kinds, capability=None):
+    """The ids of ``user``'s organisations of ``kinds`` (in which they hold ``capability``,
+    when named): what the API lists across every organisation the caller acts for."""
+    return [
+        membership.organization_id
+        for membership in memberships_of(user)
+        if membership.organization.kind in kinds
+        and (capability is None or membership.has_capability(capability))
+    ]
+
+
+def organizations_user_belongs_to(user, kinds, capability=None):
+    """``user``'s organisations of ``kinds`` (where they hold ``capability``, when named)."""
+    return Organization.objects.filter(pk__in=organization_ids_of(user, kinds, capability))
+
+
+def parks_user_belongs_to(user):
+    return Park.objects.filter(pk__in=organization_ids_of(user, [enums.OrganizationKind.PARK]))
+
+
+def enterprises_user_belongs_to(user):
+    kinds = [enums.OrganizationKind.ENTERPRISE]
+    return Enterprise.objects.filter(pk__in=organization_ids_of(user, kinds))
+
+
+def government_bodies_user_belongs_to(user):
+    kinds = [enums.OrganizationKind.GOVERNMENT]
+    return GovernmentBody.objects.filter(pk__in=organization_ids_of(user, kinds))

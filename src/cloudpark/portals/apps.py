@@ -8,6 +8,7 @@ class PortalsConfig(AppConfig):
     verbose_name = _("Portals")
 
     def ready(self):
+        # The forms and models it names load only once the app registry is ready.
         from cloudpark.portals import review_subjects
 
         review_subjects.register()

@@ -48,15 +48,19 @@ def portal_of(membership):
 def active_membership(request, portal):
     """The membership the user acts through in ``portal``: the one chosen in the menu if it
     belongs to that portal, else the first one that does (which then becomes the choice)."""
-    candidates = [m for m in selectors.memberships_of(request.user) if portal_of(m) == portal]
-    if not candidates:
-        return None
+    kinds = [
+        kind
+        for kind in enums.OrganizationKind
+        if PORTAL_OF_KIND.get(kind, Portal.INDIVIDUAL) == portal
+    ]
     chosen = request.session.get(ACTIVE_MEMBERSHIP_SESSION_KEY)
-    for membership in candidates:
-        if membership.pk == chosen:
-            return membership
-    request.session[ACTIVE_MEMBERSHIP_SESSION_KEY] = candidates[0].pk
-    return candidates[0]
+    chosen_organization_id = next(
+        (m.organization_id for m in selectors.memberships_of(request.user) if m.pk == chosen), None
+    )
+    membership = selectors.acting_membership(request.user, kinds, chosen_organization_id)
+    if membership is not None and membership.pk != chosen:
+        request.session[ACTIVE_MEMBERSHIP_SESSION_KEY] = membership.pk
+    return membership
 
 
 class PortalMixin:

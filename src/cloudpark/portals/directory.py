@@ -13,9 +13,9 @@ from django.views.generic import FormView, TemplateView
 from cloudpark.core import audit, excel
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import imports, selectors, services
+from cloudpark.orgs.privacy import personal_data_context
 from cloudpark.portals import forms
 from cloudpark.portals.base import ListMixin, PortalMixin, ServiceFormMixin
-from cloudpark.portals.privacy import personal_data_context
 
 
 def enterprise_public_columns():

@@ -8,6 +8,7 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Policies and support programmes")
 
     def ready(self):
+        # Models and the modules that use them load only once the app registry is ready.
         from cloudpark.core import search
         from cloudpark.programs import flows, models, services  # noqa: F401  (audit, flow)
 

@@ -23,7 +23,7 @@ from django.utils import timezone
 from cloudpark.core import search
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.orgs.models import Enterprise, IndustryCategory, QualificationTag
+from cloudpark.orgs.models import Enterprise, GovernmentBody, IndustryCategory, QualificationTag
 from cloudpark.programs import eligibility
 from cloudpark.programs.enums import ApplicationState, NoticeState, Outcome, RuleKind
 from cloudpark.programs.models import (
@@ -119,8 +119,6 @@ def get_public_attachment(pk):
 
 
 def issuers_of_published_programmes():
-    from cloudpark.orgs.models import GovernmentBody
-
     return GovernmentBody.objects.filter(
         pk__in=published_programmes().values("issuer_id")
     ).order_by("name")
@@ -412,3 +410,56 @@ def approved_applications(programme):
         .select_related("enterprise")
         .order_by("enterprise__name", "pk")
     )
+
+
+# Across every organisation of a user (the API acts for all of them at once) -------------------
+
+
+def _governments_of(user, capability=None):
+    kinds = [org_enums.OrganizationKind.GOVERNMENT]
+    return org_selectors.organization_ids_of(user, kinds, capability)
+
+
+def _publishing_bodies_of(user):
+    return _governments_of(user, org_enums.Capability.MANAGE_PROGRAMMES)
+
+
+def policies_visible_to_user(user):
+    """Published policies, and every policy of the bodies in which ``user`` publishes."""
+    own = Q(owner_id__in=_publishing_bodies_of(user))
+    return Policy.objects.filter(Q(is_published=True) | own).select_related("owner")
+
+
+def policies_of_user(user):
+    """The policies of ``user``'s government bodies: those a programme may be filed under."""
+    return Policy.objects.filter(owner_id__in=_governments_of(user)).select_related("owner")
+
+
+def programmes_visible_to_user(user):
+    """The published catalogue, and every programme of the bodies in which ``user``
+    publishes."""
+    published = Q(is_published=True, policy__is_published=True)
+    own = Q(issuer_id__in=_publishing_bodies_of(user))
+    return Programme.objects.filter(published | own).select_related(*PROGRAMME_RELATED)
+
+
+def programmes_of_user(user):
+    """The programmes of ``user``'s government bodies: those a notice may be made for."""
+    return Programme.objects.filter(issuer_id__in=_governments_of(user)).select_related(
+        *PROGRAMME_RELATED
+    )
+
+
+def notices_visible_to_user(user):
+    """Public notices, and every notice of the bodies in which ``user`` publishes."""
+    own = Q(programme__issuer_id__in=_publishing_bodies_of(user))
+    return PublicNotice.objects.filter(Q(state__in=PUBLIC_NOTICE_STATES) | own).select_related(
+        "programme", "programme__issuer"
+    )
+
+
+def objections_for_user(user):
+    """Objections to the notices of the bodies in which ``user`` publishes."""
+    return Objection.objects.filter(
+        notice__programme__issuer_id__in=_publishing_bodies_of(user)
+    ).select_related("notice__programme__issuer")

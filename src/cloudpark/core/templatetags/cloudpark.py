@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import gettext as _t
 
 from cloudpark.core import privacy
+from cloudpark.core.i18n import localized
 
 register = template.Library()
 
@@ -26,6 +27,4 @@ def personal(context, value, kind="mobile"):
 @register.filter
 def localized_attr(obj, name):
     """``obj.<name>`` or ``obj.<name>_en``, whichever fits the active language."""
-    from cloudpark.core.i18n import localized
-
     return localized(getattr(obj, name, ""), getattr(obj, f"{name}_en", ""))

@@ -2,6 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
+    # Imported only when this runs, so that loading the migration graph never needs it.
     from cloudpark.orgs import reference
 
     reference.load_categories(apps.get_model("orgs", "IndustryCategory"))

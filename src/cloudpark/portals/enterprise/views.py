@@ -6,10 +6,10 @@ from django.views.generic import FormView
 
 from cloudpark.core import audit
 from cloudpark.orgs import services
+from cloudpark.orgs.privacy import personal_data_context
 from cloudpark.portals import forms
 from cloudpark.portals.base import Portal, PortalMixin, PortalPage, ServiceFormMixin
 from cloudpark.portals.directory import MemberListView
-from cloudpark.portals.privacy import personal_data_context
 
 
 class EnterpriseMixin(PortalMixin):

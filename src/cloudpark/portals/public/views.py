@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from cloudpark.bases import selectors as bases_selectors
 from cloudpark.orgs import enums, selectors
 from cloudpark.orgs.models import Enterprise
+from cloudpark.orgs.privacy import personal_data_context
 from cloudpark.portals import forms
 from cloudpark.portals.base import ListMixin
 from cloudpark.portals.directory import (
@@ -13,7 +14,6 @@ from cloudpark.portals.directory import (
     export_enterprises,
     export_parks,
 )
-from cloudpark.portals.privacy import personal_data_context
 
 
 class HomeView(TemplateView):

@@ -13,8 +13,8 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.core.demo import bases, data
-from cloudpark.core.demo.enterprises import credit_code, last_completed_years, plan_enterprises
+from cloudpark.demo import bases, data, events, programs
+from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
     EnterpriseYear,
@@ -107,7 +107,7 @@ class DemoLoader:
                 address=plan.address,
                 description=plan.description,
                 description_en=plan.description_en,
-                # The accreditation story (``core.demo.bases``) gives most parks their level.
+                # The accreditation story (``demo.bases``) gives most parks their level.
                 **bases.standing_before_accreditation(plan),
                 operator=plan.operator,
                 area=None if plan.area is None else Decimal(plan.area),
@@ -182,8 +182,6 @@ class DemoLoader:
 
     def load_programmes(self):
         """A provincial policy, three programmes and applications in every state."""
-        from cloudpark.core.demo import programs
-
         programs.ProgrammesLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
@@ -191,9 +189,7 @@ class DemoLoader:
     # Events ---------------------------------------------------------------------------------
 
     def load_events(self):
-        """The industry events of ``core.demo.events``, written once."""
-        from cloudpark.core.demo import events
-
+        """The industry events of ``demo.events``, written once."""
         if events.is_loaded():
             return
         owners = (data.ZHEJIANG_BUREAU, data.ZHIJIANG, data.ZONE_OFFICE)

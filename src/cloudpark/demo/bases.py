@@ -35,8 +35,8 @@ from django.utils import timezone
 
 from cloudpark.bases import selectors, services
 from cloudpark.bases.models import AccreditationRound
-from cloudpark.core.demo import data
-from cloudpark.core.demo.files import pdf_file
+from cloudpark.demo import data
+from cloudpark.demo.files import pdf_file
 from cloudpark.notifications.models import Notification
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews import services as review_services

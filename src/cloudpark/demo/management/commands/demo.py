@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from cloudpark.core import demo
+from cloudpark.demo import data, loader
 from cloudpark.orgs.models import Enterprise, Park
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
@@ -70,7 +70,7 @@ class Command(BaseCommand):
         self.stdout.write("Migrating the database...")
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         started = time.monotonic()
-        if demo.load_demo():
+        if loader.load_demo():
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo data loaded in {time.monotonic() - started:.1f} s: "
@@ -103,8 +103,8 @@ class Command(BaseCommand):
 
     def print_accounts(self):
         rows = [
-            (email, demo.DEMO_PASSWORD, role, organization)
-            for email, role, organization in demo.account_rows()
+            (email, data.DEMO_PASSWORD, role, organization)
+            for email, role, organization in loader.account_rows()
         ]
         self.stdout.write("\nDemo accounts:")
         self.stdout.write(table(("e-mail", "password", "portal / role", "organisation"), rows))

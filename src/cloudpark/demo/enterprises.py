@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from cloudpark.core import validators
-from cloudpark.core.demo import words
-from cloudpark.core.demo.data import ZHIJIANG
+from cloudpark.demo import words
+from cloudpark.demo.data import ZHIJIANG
 from cloudpark.orgs.enums import ParkLevel
 
 CENT = Decimal("0.01")

@@ -24,8 +24,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from cloudpark.core.demo import data
-from cloudpark.core.demo.files import pdf_file
+from cloudpark.demo import data
+from cloudpark.demo.files import pdf_file
 from cloudpark.orgs.models import Enterprise
 from cloudpark.programs import selectors, services
 from cloudpark.programs.enums import Combinator, ProgrammeType, RuleKind

@@ -7,8 +7,9 @@ import pytest
 
 from cloudpark.accounts.models import User
 from cloudpark.core import validators
-from cloudpark.core.demo import DEMO_PASSWORD, load_demo
 from cloudpark.core.models import AuditEntry
+from cloudpark.demo.data import DEMO_PASSWORD
+from cloudpark.demo.loader import load_demo
 from cloudpark.orgs import selectors
 from cloudpark.orgs.models import (
     Enterprise,

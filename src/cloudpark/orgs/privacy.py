@@ -1,3 +1,5 @@
+"""Whether a viewer sees an organisation's personal data, for the pages and the API alike."""
+
 from cloudpark.core import privacy
 
 

@@ -1,65 +1,53 @@
-"""REST endpoints over the same selectors, services and rules as the pages."""
+"""The directory over REST: parks and enterprises, the caller's own account."""
 
-import django_filters
+from django.http import Http404
 from drf_spectacular.utils import extend_schema
-from rest_framework import permissions, viewsets
+from rest_framework import mixins, permissions
 from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from cloudpark.api import serializers
-from cloudpark.orgs import enums, selectors
-from cloudpark.portals.privacy import personal_data_context
+from cloudpark.api.base import PUBLIC, RuleViewSet, rule
+from cloudpark.api.directory import filters, serializers
+from cloudpark.orgs import selectors
+from cloudpark.orgs.privacy import personal_data_context
 
 
-class DirectoryFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(method="search", label="Search (CJK bigrams)")
-
-    def search(self, queryset, name, value):
-        from cloudpark.core import search
-
-        return search.search(queryset, value)
-
-
-class ParkFilter(DirectoryFilter):
-    level = django_filters.ChoiceFilter(choices=enums.ParkLevel.choices)
-
-
-class EnterpriseFilter(DirectoryFilter):
-    park = django_filters.NumberFilter(field_name="park_id")
-    category = django_filters.CharFilter(field_name="category__code")
-
-
-class ParkViewSet(viewsets.ReadOnlyModelViewSet):
+class ParkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
     """Parks (bases): public."""
 
     serializer_class = serializers.ParkSerializer
-    filterset_class = ParkFilter
-    permission_classes = [permissions.AllowAny]
+    filterset_class = filters.ParkFilter
+    permission_rules = {"list": PUBLIC, "retrieve": PUBLIC}
 
     def get_queryset(self):
         return selectors.public_parks().order_by("name", "pk")
 
 
-class EnterpriseViewSet(viewsets.ReadOnlyModelViewSet):
+class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
     """Enterprises: the public part for everyone; ``/private/`` for those who look after one."""
 
     serializer_class = serializers.EnterprisePublicSerializer
-    filterset_class = EnterpriseFilter
-    permission_classes = [permissions.AllowAny]
+    filterset_class = filters.EnterpriseFilter
+    permission_rules = {
+        "list": PUBLIC,
+        "retrieve": PUBLIC,
+        "private": rule("orgs.view_private_details"),
+    }
 
     def get_queryset(self):
         return selectors.public_enterprises().order_by("name", "pk")
 
+    def permission_denied(self, request, message=None, code=None):
+        # Outside the caller's care the private part does not exist for them.
+        if self.action == "private" and request.user.is_authenticated:
+            raise Http404
+        super().permission_denied(request, message, code)
+
     @extend_schema(responses=serializers.EnterprisePrivateSerializer)
-    @action(detail=True, methods=["get"], permission_classes=[permissions.IsAuthenticated])
+    @action(detail=True, methods=["get"])
     def private(self, request, pk=None):
         enterprise = self.get_object()
-        if not request.user.has_perm("orgs.view_private_details", enterprise):
-            # Outside the caller's care the private part does not exist for them.
-            from django.http import Http404
-
-            raise Http404
         context = {
             **self.get_serializer_context(),
             **personal_data_context(request.user, enterprise),

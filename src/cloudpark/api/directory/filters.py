@@ -1,0 +1,22 @@
+"""Filters of the directory endpoints."""
+
+import django_filters
+
+from cloudpark.core import search
+from cloudpark.orgs import enums
+
+
+class DirectoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label="Search (CJK bigrams)")
+
+    def search(self, queryset, name, value):
+        return search.search(queryset, value)
+
+
+class ParkFilter(DirectoryFilter):
+    level = django_filters.ChoiceFilter(choices=enums.ParkLevel.choices)
+
+
+class EnterpriseFilter(DirectoryFilter):
+    park = django_filters.NumberFilter(field_name="park_id")
+    category = django_filters.CharFilter(field_name="category__code")
