@@ -46,11 +46,6 @@ INLINE_RULE = "inline import without a reason"
 # hidden: test_known_violations_still_occur fails as soon as one is mended, so that it is
 # removed from here and cannot come back unnoticed.
 KNOWN_VIOLATIONS = {
-    # A flow names its decision form, which belongs to the portal side of the review room,
-    # and reaches its services from a function.
-    (FORMS_RULE, "cloudpark.bases.flows", "cloudpark.bases.forms"),
-    (FORMS_RULE, "cloudpark.programs.flows", "cloudpark.programs.forms.ApprovalForm"),
-    (INLINE_RULE, "cloudpark.programs.flows", "cloudpark.programs.services"),
     # Inline imports that break no cycle: they belong at the top of their modules.
     (INLINE_RULE, "cloudpark.events.services", "cloudpark.events.tasks.send_ticket_email"),
     (INLINE_RULE, "cloudpark.reviews.selectors", "django.contrib.contenttypes.models.ContentType"),

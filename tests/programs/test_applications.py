@@ -120,7 +120,7 @@ def _decide(application, people, who, stage_key, decision, **extra):
         case,
         actor=people[who],
         stage_key=stage_key,
-        round=case.round,
+        seen_round=case.round,
         decision=decision,
         comment="意见",
         **extra,

@@ -169,7 +169,7 @@ def test_the_chief_approves_and_the_applicant_is_told(enterprise, people):
         "reviews.case.approved",
     ]
     assert Notification.objects.get(kind="reviews.approved").recipient == people["applicant"]
-    assert (enterprise.pk, "approve") in EVENTS
+    assert (enterprise.pk, "approved") in EVENTS
 
 
 def test_returning_needs_a_reason_and_changes_nothing_without_one(enterprise, people):
@@ -236,7 +236,7 @@ def test_a_decision_from_a_page_of_an_earlier_round_is_refused(enterprise, peopl
 
     with pytest.raises(TransitionNotAllowed, match="moved on since you opened it"):
         services.decide(
-            case, actor=people["park"], stage_key="park_opinion", round=1, decision="advance"
+            case, actor=people["park"], stage_key="park_opinion", seen_round=1, decision="advance"
         )
 
     case.refresh_from_db()
@@ -269,7 +269,7 @@ def test_an_opinion_from_a_page_of_an_earlier_round_is_refused(enterprise, peopl
             case,
             actor=people["reviewer"],
             stage_key="government_review",
-            round=1,
+            seen_round=1,
             recommendation="approve",
             comment="旧页面",
             score=Decimal("80"),
@@ -282,7 +282,7 @@ def test_a_decision_from_a_page_of_the_current_round_is_taken(enterprise, people
     case = returned_and_resubmitted(enterprise, people)
 
     case = services.decide(
-        case, actor=people["park"], stage_key="park_opinion", round=2, decision="advance"
+        case, actor=people["park"], stage_key="park_opinion", seen_round=2, decision="advance"
     )
 
     assert (case.stage_key, case.round) == ("government_review", 2)

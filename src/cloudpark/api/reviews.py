@@ -1,9 +1,9 @@
 """The review room over the API, for every flow of the review engine: the cases a caller's
 organisations apply with or review, opinions, and decisions.
 
-A flow that asks for extra decision fields (``flow.extra["decision_form"]``, e.g. the amount
-of an approved programme application) takes them as ``data`` in the decision; they are checked
-with the same form as on the pages.
+A flow that asks for extra decision fields (the ``decision_form`` of its presentation,
+``reviews.presentation``, e.g. the amount of an approved programme application) takes them as
+``data`` in the decision; they are checked with the same form as on the pages.
 """
 
 from django.db.models import Q
@@ -15,7 +15,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.reviews import enums, selectors, services
+from cloudpark.reviews import enums, presentation, selectors, services
 from cloudpark.reviews.models import ReviewCase, ReviewDecision, ReviewOpinion
 
 
@@ -185,7 +185,10 @@ class ReviewCaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             raise PermissionDenied(_("You are not a reviewer of this stage."))
         serializer = OpinionInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.record_opinion(case, actor=request.user, **serializer.validated_data)
+        values = dict(serializer.validated_data)
+        services.record_opinion(
+            case, actor=request.user, seen_round=values.pop("round", None), **values
+        )
         return Response(self._detail(case))
 
     @extend_schema(request=DecisionInputSerializer, responses=ReviewCaseDetailSerializer)
@@ -201,7 +204,7 @@ class ReviewCaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         serializer.is_valid(raise_exception=True)
         values = serializer.validated_data
         data = {}
-        extra_class = case.flow.extra.get("decision_form")
+        extra_class = presentation.get(case.flow_key).decision_form
         if extra_class is not None:
             extra = extra_class({**values["data"], "decision": values["decision"]}, case=case)
             if not extra.is_valid():
@@ -211,7 +214,7 @@ class ReviewCaseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             case,
             actor=request.user,
             stage_key=values["stage_key"],
-            round=values.get("round"),
+            seen_round=values.get("round"),
             decision=values["decision"],
             comment=values["comment"],
             data=data,

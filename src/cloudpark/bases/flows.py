@@ -9,16 +9,19 @@
 2. ``national_review``: the national administration, the organiser of a national round. A
    provincial round has nobody here, so the engine skips the stage and the provincial decision
    is the final one.
+
+The declaration stays submitted while in review; an approval grants the park its standing.
 """
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.bases import enums, forms, selectors, services
+from cloudpark.bases import enums, selectors, services
+from cloudpark.bases.enums import DeclarationState
+from cloudpark.bases.models import Declaration
 from cloudpark.orgs.enums import Capability
 from cloudpark.orgs.selectors import people_with
 from cloudpark.reviews import flows
-from cloudpark.reviews.enums import ReviewerLevel
+from cloudpark.reviews.enums import ReviewEvent
 
 
 def provincial_reviewers(case):
@@ -35,15 +38,18 @@ def national_reviewers(case):
     return None
 
 
+def _withdrawal_params(case, declaration):
+    return {"park": declaration.park.name, "batch": declaration.round.batch}
+
+
 DECLARATION_FLOW = flows.register(
     flows.Flow(
-        key=selectors.DECLARATION_FLOW_KEY,
+        key=Declaration.review_flow_key,
         label=_("Base accreditation"),
         stages=(
             flows.Stage(
-                "provincial_review",
+                services.PROVINCIAL_STAGE,
                 _("Provincial bureau review"),
-                ReviewerLevel.GOVERNMENT,
                 reviewers=provincial_reviewers,
                 panel=True,
                 deadline_days=60,
@@ -51,19 +57,44 @@ DECLARATION_FLOW = flows.register(
             flows.Stage(
                 "national_review",
                 _("National administration review"),
-                ReviewerLevel.GOVERNMENT,
                 reviewers=national_reviewers,
                 panel=True,
                 deadline_days=90,
             ),
         ),
         applicants=lambda case: people_with(case.subject.park, Capability.MANAGE_PROFILE),
-        on_event=services.declaration_reviewed,
-        review_url=lambda case: reverse("government:review_detail", args=[case.pk]),
-        applicant_url=lambda case: reverse("park:base_declaration_detail", args=[case.object_id]),
-        extra={
-            "subject_template": "bases/_declaration_subject.html",
-            "decision_form": forms.DeclarationDecisionForm,
-        },
+        consumer=flows.Consumer(
+            model=Declaration,
+            transitions=enums.TRANSITIONS,
+            prepare=services.stamp_reviewed_declaration,
+            events={
+                ReviewEvent.SUBMITTED: flows.Outcome(
+                    DeclarationState.SUBMITTED, services.DECLARATION_SUBMITTED
+                ),
+                ReviewEvent.RESUBMITTED: flows.Outcome(
+                    DeclarationState.SUBMITTED, services.DECLARATION_RESUBMITTED
+                ),
+                ReviewEvent.ADVANCED: flows.Outcome(
+                    DeclarationState.SUBMITTED, services.DECLARATION_PASSED_ON
+                ),
+                ReviewEvent.APPROVED: flows.Outcome(
+                    DeclarationState.APPROVED,
+                    services.DECLARATION_APPROVED,
+                    complete=services.accredit_approved_declaration,
+                ),
+                ReviewEvent.RETURNED: flows.Outcome(
+                    DeclarationState.RETURNED, services.DECLARATION_RETURNED
+                ),
+                ReviewEvent.REJECTED: flows.Outcome(
+                    DeclarationState.REJECTED, services.DECLARATION_REJECTED
+                ),
+                ReviewEvent.WITHDRAWN: flows.Outcome(
+                    DeclarationState.WITHDRAWN, services.DECLARATION_WITHDRAWN
+                ),
+            },
+            withdrawal_notice=flows.Notice(
+                services.DECLARATION_WITHDRAWN_NOTICE, params=_withdrawal_params
+            ),
+        ),
     )
 )

@@ -17,7 +17,7 @@ def _not_in_future(value):
 
 
 class DeclarationDecisionForm(forms.Form):
-    """The review room's extra fields for a declaration (``flow.extra["decision_form"]``): the
+    """The review room's extra fields for a declaration (its flow's ``decision_form``): the
     date on the decision document and, at the provincial review, the site survey."""
 
     decided_on = forms.DateField(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.bases import enums
 from cloudpark.core.i18n import localized
 from cloudpark.core.models import TimeStampedModel
+from cloudpark.reviews.models import ReviewSubject
 
 # Always offered besides a round's own list: what a bureau asks for when it returns a
 # declaration, without the round having to foresee it.
@@ -112,13 +113,15 @@ class AccreditationRound(TimeStampedModel):
         return self.phase() == enums.RoundPhase.OPEN
 
 
-class Declaration(TimeStampedModel):
+class Declaration(ReviewSubject, TimeStampedModel):
     """A park's declaration for a round: the figures it declares and the materials it attaches.
 
     State changes go through ``bases.services.draft_declaration``, ``submit_declaration``,
-    ``withdraw_declaration`` and, for the review, the flow's callback
-    ``bases.services.declaration_reviewed``.
+    ``withdraw_declaration`` and, for the review, the review engine, which moves the
+    declaration as its flow's consumer declares (``bases.flows``).
     """
+
+    review_flow_key = "bases.declaration"
 
     round = models.ForeignKey(
         AccreditationRound,

@@ -2,8 +2,9 @@
 reviews and revocation. Pages, the API, the admin and the demo all come here.
 
 A declaration's review runs on the review engine (``bases.flows``): the engine keeps the
-case, the stages, the opinions and the decisions, and tells ``declaration_reviewed`` what
-happened, which moves the declaration and, on approval, grants the accreditation.
+case, the stages, the opinions and the decisions, and moves the declaration as the flow
+declares, with the hooks below for the decision's days and site survey and, on approval, the
+accreditation.
 """
 
 import hashlib
@@ -13,7 +14,6 @@ import rules
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,7 @@ from cloudpark.bases.models import (
     Declaration,
     DeclarationMaterial,
 )
-from cloudpark.core import audit, uploads
+from cloudpark.core import audit, links, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums as org_enums
@@ -35,6 +35,7 @@ from cloudpark.orgs import services as org_services
 from cloudpark.orgs.models import GovernmentBody, Park
 from cloudpark.reviews import flows as review_flows
 from cloudpark.reviews import services as review_services
+from cloudpark.reviews.enums import ReviewEvent
 
 ROUND_OPENED = audit.register("bases.round.opened", _("Accreditation round opened"))
 ROUND_UPDATED = audit.register("bases.round.updated", _("Accreditation round changed"))
@@ -257,7 +258,7 @@ def _invite_parks(accreditation_round):
             "opens_on": accreditation_round.opens_on.isoformat(),
             "closes_on": accreditation_round.closes_on.isoformat(),
         },
-        url=reverse("park:base_round_detail", args=[accreditation_round.pk]),
+        url=links.url("bases.round.park", accreditation_round.pk),
     )
 
 
@@ -438,7 +439,7 @@ def attach_material(declaration, *, actor, kind, uploaded):
 
 
 def declaration_flow():
-    return review_flows.get(selectors.DECLARATION_FLOW_KEY)
+    return review_flows.get(Declaration.review_flow_key)
 
 
 def review_label(declaration):
@@ -496,19 +497,8 @@ def withdraw_declaration(declaration, *, actor):
         declaration.save(update_fields=["state", "updated_at"])
         audit.log_action(declaration, DECLARATION_WITHDRAWN, actor=actor)
         return declaration
-    # Those the case awaits are told it no longer does; a returned case awaits the park.
-    awaiting = (
-        org_selectors.people_with(case.reviewing_organization, case.stage.capability)
-        if declaration.state == enums.DeclarationState.SUBMITTED
-        else []
-    )
+    # The engine tells the reviewers the case awaited, if any.
     review_services.withdraw(case, actor=actor)
-    notifications.notify(
-        awaiting,
-        DECLARATION_WITHDRAWN_NOTICE,
-        params={"park": declaration.park.name, "batch": declaration.round.batch},
-        url=reverse("government:base_declaration_detail", args=[declaration.pk]),
-    )
     return Declaration.objects.get(pk=declaration.pk)
 
 
@@ -520,77 +510,59 @@ def _check_transition(declaration, target):
         )
 
 
-# The engine's events and what each makes of the declaration.
-EVENT_STATE = {
-    "submitted": enums.DeclarationState.SUBMITTED,
-    "resubmitted": enums.DeclarationState.SUBMITTED,
-    "advance": enums.DeclarationState.SUBMITTED,
-    "approve": enums.DeclarationState.APPROVED,
-    "return": enums.DeclarationState.RETURNED,
-    "reject": enums.DeclarationState.REJECTED,
-    "withdrawn": enums.DeclarationState.WITHDRAWN,
-}
-EVENT_AUDIT = {
-    "submitted": DECLARATION_SUBMITTED,
-    "resubmitted": DECLARATION_RESUBMITTED,
-    "advance": DECLARATION_PASSED_ON,
-    "approve": DECLARATION_APPROVED,
-    "return": DECLARATION_RETURNED,
-    "reject": DECLARATION_REJECTED,
-    "withdrawn": DECLARATION_WITHDRAWN,
-}
 PROVINCIAL_STAGE = "provincial_review"
 
+# What the review engine makes of a declaration is declared in ``bases.flows``; these hooks do
+# what is not plain data. They run inside the engine's transaction, the declaration's row
+# locked; a ``DomainError`` undoes the engine's step.
 
-def declaration_reviewed(case, event, actor, decision):
-    """The flow's callback: the engine's events, in the engine's transaction, made into the
-    declaration's state. A ``DomainError`` here undoes the engine's step as well."""
-    declaration = _lock(Declaration(pk=case.object_id))
-    target = EVENT_STATE[event]
-    if target != declaration.state:
-        _check_transition(declaration, target)
+
+def stamp_reviewed_declaration(step):
+    """Every step: a submission starts afresh; a decision records its day (not before the
+    submission, nor before the provincial decision), its reasons and, at the provincial
+    stage, the site survey."""
+    declaration = step.subject
+    decision = step.decision
     today = timezone.localdate()
-    details = decision.data if decision is not None else {}
-    fields = {"state": target}
-    if event in ("submitted", "resubmitted"):
-        fields.update(submitted_on=today, decision_comment="")
-    log = {"stage": case.stage_key, "round": case.round}
-    if decision is not None:
-        decided_on = _date_from(details.get("decided_on")) or today
+    if step.event in (ReviewEvent.SUBMITTED, ReviewEvent.RESUBMITTED):
+        step.fields.update(submitted_on=today, decision_comment="")
+    if decision is None:
+        return
+    details = decision.data or {}
+    decided_on = _date_from(details.get("decided_on")) or today
+    _check_day(
+        decided_on,
+        field="decided_on",
+        not_before=declaration.submitted_on,
+        not_before_label=_t("the submission"),
+    )
+    if decision.stage_key != PROVINCIAL_STAGE and declaration.provincial_decided_on:
         _check_day(
             decided_on,
             field="decided_on",
-            not_before=declaration.submitted_on,
-            not_before_label=_t("the submission"),
+            not_before=declaration.provincial_decided_on,
+            not_before_label=_t("the provincial decision"),
         )
-        if decision.stage_key != PROVINCIAL_STAGE and declaration.provincial_decided_on:
-            _check_day(
-                decided_on,
-                field="decided_on",
-                not_before=declaration.provincial_decided_on,
-                not_before_label=_t("the provincial decision"),
-            )
-        log.update(decided_on=decided_on, comment=decision.comment)
-        if decision.stage_key == PROVINCIAL_STAGE:
-            fields.update(_survey_fields(declaration, details, decision))
-            fields["provincial_decided_on"] = decided_on
-        if event != "advance":
-            fields.update(decided_on=decided_on, decision_comment=decision.comment)
-    for field, value in fields.items():
-        setattr(declaration, field, value)
-    declaration.save(update_fields=[*fields, "updated_at"])
-    audit.log_action(declaration, EVENT_AUDIT[event], actor=actor, data=log)
-    if event == "approve":
-        grant_accreditation(
-            declaration.park,
-            level=declaration.round.level,
-            batch=declaration.round.batch,
-            batch_en=declaration.round.batch_en,
-            approved_on=declaration.decided_on,
-            decided_by=GovernmentBody.objects.get(pk=decision.organization_id),
-            actor=actor,
-            declaration=declaration,
-        )
+    step.log.update(decided_on=decided_on, comment=decision.comment)
+    if decision.stage_key == PROVINCIAL_STAGE:
+        step.fields.update(_survey_fields(declaration, details, decision))
+        step.fields["provincial_decided_on"] = decided_on
+    if step.event != ReviewEvent.ADVANCED:
+        step.fields.update(decided_on=decided_on, decision_comment=decision.comment)
+
+
+def accredit_approved_declaration(step):
+    declaration = step.subject
+    grant_accreditation(
+        declaration.park,
+        level=declaration.round.level,
+        batch=declaration.round.batch,
+        batch_en=declaration.round.batch_en,
+        approved_on=declaration.decided_on,
+        decided_by=GovernmentBody.objects.get(pk=step.decision.organization_id),
+        actor=step.actor,
+        declaration=declaration,
+    )
 
 
 def _survey_fields(declaration, details, decision):
@@ -730,7 +702,7 @@ def end_accreditation(park, *, government, actor, end, on, reason):
         park_admins(park),
         ACCREDITATION_ENDED_NOTICE,
         params={"park": park.name, "end": _in_platform_language(end.label), "reason": reason},
-        url=reverse("park:base_annual_list"),
+        url=links.url("bases.annual_reviews.park"),
     )
     return current
 
@@ -787,7 +759,7 @@ def submit_annual_review(park, *, actor, year, **figures):
         org_selectors.people_with(accreditation.decided_by, org_enums.Capability.DECIDE),
         ANNUAL_AWAITS_NOTICE,
         params={"year": year, "park": park.name},
-        url=reverse("government:base_annual_detail", args=[review.pk]),
+        url=links.url("bases.annual_review.government", review.pk),
     )
     return review
 
@@ -862,6 +834,6 @@ def decide_annual_review(review, *, actor, outcome, comment="", decided_on=None)
             "park": park.name,
             "outcome": _in_platform_language(outcome.label),
         },
-        url=reverse("park:base_annual_list"),
+        url=links.url("bases.annual_reviews.park"),
     )
     return review

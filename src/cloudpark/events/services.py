@@ -14,13 +14,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cloudpark.core import audit, privacy
+from cloudpark.core import audit, links, privacy
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.events import enums, tickets
 from cloudpark.events.models import (
@@ -446,7 +445,7 @@ def _notify_cancellation(event, called_off, *, reason):
         language = registration.language or settings.LANGUAGE_CODE
         by_language.setdefault(language, []).append(registration.user)
     kind = CANCELLED_WITH_REASON_NOTICE if reason else CANCELLED_NOTICE
-    url = reverse("public:event_detail", args=[event.pk])
+    url = links.url("events.event.public", event.pk)
     for language, recipients in sorted(by_language.items()):
         with translation.override(language):
             params = {

@@ -2,9 +2,10 @@
 and government portals: the cases awaiting the user, and one case with its subject, history,
 opinions and the decision.
 
-A flow shows its subject with the template named in ``flow.extra["subject_template"]`` and
-asks for extra decision fields with the form class in ``flow.extra["decision_form"]`` (whose
-cleaned data is kept with the decision and handed to the flow's callback).
+A flow shows its subject with the template its presentation names (``reviews.presentation``,
+registered in ``portals.review_subjects``) and asks for extra decision fields with the form
+class there (whose ``decision_data()`` is kept with the decision, where the flow's consumer
+reads it).
 """
 
 from django import forms
@@ -17,7 +18,7 @@ from django.views.generic import TemplateView
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.portals.base import PortalMixin
-from cloudpark.reviews import enums, selectors, services
+from cloudpark.reviews import enums, presentation, selectors, services
 
 
 class OpinionForm(forms.Form):
@@ -71,7 +72,7 @@ class DecisionForm(forms.Form):
 def decision_forms(case, data=None, *, stage_key=None):
     """The engine's decision form for ``stage_key`` (the stage the case is at, by default)
     and the flow's own extra fields, if it asks for any."""
-    extra_class = case.flow.extra.get("decision_form")
+    extra_class = presentation.get(case.flow_key).decision_form
     extra = extra_class(data, case=case, prefix="extra") if extra_class else None
     return DecisionForm(data, case=case, stage_key=stage_key), extra
 
@@ -143,7 +144,7 @@ class ReviewCaseView(PortalMixin, TemplateView):
             case=case,
             flow=case.flow,
             subject=case.subject,
-            subject_template=case.flow.extra.get("subject_template"),
+            subject_template=presentation.get(case.flow_key).subject_template,
             title=case.subject_label,
             stages=_stages_shown(case),
             opinions=selectors.opinions_of(case)
@@ -183,7 +184,7 @@ class ReviewCaseView(PortalMixin, TemplateView):
                     case,
                     actor=request.user,
                     stage_key=stage_key,
-                    round=round_seen,
+                    seen_round=round_seen,
                     recommendation=form.cleaned_data["recommendation"],
                     comment=form.cleaned_data["comment"],
                     score=form.cleaned_data.get("score"),
@@ -209,7 +210,7 @@ class ReviewCaseView(PortalMixin, TemplateView):
                     case,
                     actor=request.user,
                     stage_key=stage_key,
-                    round=round_seen,
+                    seen_round=round_seen,
                     decision=form.cleaned_data["decision"],
                     comment=form.cleaned_data["comment"],
                     data=extra.decision_data() if extra is not None else None,

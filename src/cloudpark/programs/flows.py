@@ -2,22 +2,19 @@
 
 The enterprise's park gives the first opinion (an enterprise outside any park goes straight
 on); then the programme's issuing body reviews: its reviewers score and give opinions, and its
-chief decides, approving with an amount (``ApprovalForm``), returning or rejecting.
+chief decides, approving with an amount (checked against the budget), returning or rejecting.
+While at a stage the application is in that stage's state (``STAGE_STATES``).
 """
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.selectors import people_with
-from cloudpark.programs.forms import ApprovalForm
+from cloudpark.programs import services
+from cloudpark.programs.enums import STAGE_STATES, ApplicationState
+from cloudpark.programs.models import Application
 from cloudpark.reviews import flows
-from cloudpark.reviews.enums import ReviewerLevel
-
-REVIEW_URLS = {
-    org_enums.OrganizationKind.PARK: "park:review_detail",
-    org_enums.OrganizationKind.GOVERNMENT: "government:review_detail",
-}
+from cloudpark.reviews.enums import ReviewEvent
 
 
 def _park_of(case):
@@ -32,37 +29,24 @@ def _applicants(case):
     return people_with(case.subject.enterprise, org_enums.Capability.APPLY_FOR_SUPPORT)
 
 
-def _review_url(case):
-    name = REVIEW_URLS.get(case.reviewing_organization.kind)
-    return reverse(name, args=[case.pk]) if name else ""
-
-
-def _applicant_url(case):
-    return reverse("enterprise:application_detail", args=[case.object_id])
-
-
-def _follow_review(case, event, actor, decision):
-    from cloudpark.programs import services
-
-    services.follow_review(case, event, actor, decision)
+def _state_of_stage(step):
+    return STAGE_STATES[step.case.stage_key]
 
 
 APPLICATION_FLOW = flows.register(
     flows.Flow(
-        key="programs.application",
+        key=Application.review_flow_key,
         label=_("Programme application"),
         stages=(
             flows.Stage(
                 "park_opinion",
                 _("Park's first opinion"),
-                ReviewerLevel.APPLICANT_PARK,
                 reviewers=_park_of,
                 deadline_days=10,
             ),
             flows.Stage(
                 "government_review",
                 _("Government review"),
-                ReviewerLevel.GOVERNMENT,
                 reviewers=_issuer_of,
                 panel=True,
                 scored=True,
@@ -70,12 +54,35 @@ APPLICATION_FLOW = flows.register(
             ),
         ),
         applicants=_applicants,
-        on_event=_follow_review,
-        review_url=_review_url,
-        applicant_url=_applicant_url,
-        extra={
-            "subject_template": "programs/_application_subject.html",
-            "decision_form": ApprovalForm,
-        },
+        consumer=flows.Consumer(
+            model=Application,
+            transitions=ApplicationState.transitions(),
+            prepare=services.stamp_reviewed_application,
+            events={
+                ReviewEvent.SUBMITTED: flows.Outcome(
+                    _state_of_stage, services.SUBMITTED, prepare=services.stamp_first_submission
+                ),
+                ReviewEvent.RESUBMITTED: flows.Outcome(
+                    _state_of_stage, services.RESUBMITTED, prepare=services.stamp_first_submission
+                ),
+                ReviewEvent.ADVANCED: flows.Outcome(
+                    _state_of_stage, services.ENDORSED, prepare=services.log_stage_decided
+                ),
+                ReviewEvent.APPROVED: flows.Outcome(
+                    ApplicationState.APPROVED,
+                    services.APPROVED,
+                    prepare=services.record_approved_amount,
+                ),
+                ReviewEvent.RETURNED: flows.Outcome(ApplicationState.RETURNED, services.RETURNED),
+                ReviewEvent.REJECTED: flows.Outcome(ApplicationState.REJECTED, services.REJECTED),
+                ReviewEvent.WITHDRAWN: flows.Outcome(
+                    ApplicationState.WITHDRAWN, services.WITHDRAWN
+                ),
+            },
+            withdrawal_notice=flows.Notice(
+                services.WAS_WITHDRAWN,
+                params=lambda case, application: {"subject": case.subject_label},
+            ),
+        ),
     )
 )

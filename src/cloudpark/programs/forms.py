@@ -10,7 +10,7 @@ from cloudpark.reviews.enums import Decision
 
 class ApprovalForm(forms.Form):
     """Asked with the decision at the last stage; ``decision_data`` is kept on the decision
-    and checked against the budget by ``programs.services.follow_review``."""
+    and checked against the budget by ``programs.services.record_approved_amount``."""
 
     amount = forms.DecimalField(
         label=_("Amount approved (yuan)"),

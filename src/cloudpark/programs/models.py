@@ -19,6 +19,7 @@ from cloudpark.core.i18n import localized
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.core.uploads import extension_of
 from cloudpark.programs import enums, questions
+from cloudpark.reviews.models import ReviewSubject
 
 
 class SearchableMixin(models.Model):
@@ -278,13 +279,15 @@ class Invitation(models.Model):
         return f"{self.programme} → {self.enterprise}"
 
 
-class Application(TimeStampedModel):
+class Application(ReviewSubject, TimeStampedModel):
     """An enterprise's application to a programme.
 
     State changes go through ``programs.services.submit_application``,
     ``withdraw_application`` and the review engine's decisions (``reviews.services.decide``),
-    which reach the application through ``programs.services.follow_review``.
+    which move the application as its flow's consumer declares (``programs.flows``).
     """
+
+    review_flow_key = "programs.application"
 
     programme = models.ForeignKey(
         Programme,
@@ -324,14 +327,6 @@ class Application(TimeStampedModel):
     )
     approved_amount = models.DecimalField(
         _("amount approved (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True
-    )
-    review_case = models.OneToOneField(
-        "reviews.ReviewCase",
-        verbose_name=_("review"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
     )
     submitted_at = models.DateTimeField(_("first submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)

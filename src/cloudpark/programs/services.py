@@ -3,9 +3,9 @@ demo data all come here; every change leaves an audit entry, and whoever is awai
 notified (e-mails go out through the task queue once the transaction commits).
 
 An application's review runs on the review engine (``reviews``): ``submit_application`` and
-``withdraw_application`` call it, and it reports every step back through ``follow_review``,
-the flow's callback, which moves the application along its own transition table. A refusal
-there (an amount over the budget) undoes the engine's step too.
+``withdraw_application`` call it, and it moves the application as ``programs.flows`` declares,
+with the hooks below for what is not plain data. A refusal there (an amount over the budget)
+undoes the engine's step too.
 """
 
 from datetime import timedelta
@@ -13,12 +13,11 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import audit, privacy, uploads
+from cloudpark.core import audit, links, privacy, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums as org_enums
@@ -26,13 +25,11 @@ from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import Enterprise, IndustryCategory, QualificationTag
 from cloudpark.programs import eligibility, questions, selectors
 from cloudpark.programs.enums import (
-    STAGE_STATES,
     ApplicationState,
     Combinator,
     NoticeState,
     RuleKind,
 )
-from cloudpark.programs.flows import APPLICATION_FLOW
 from cloudpark.programs.models import (
     Application,
     ApplicationMaterial,
@@ -44,6 +41,7 @@ from cloudpark.programs.models import (
     Programme,
     PublicNotice,
 )
+from cloudpark.reviews import flows as review_flows
 from cloudpark.reviews import services as reviews
 from cloudpark.reviews.models import ReviewCase
 
@@ -379,7 +377,7 @@ def invite_enterprises(programme, enterprises, *, actor):
             org_selectors.people_with(enterprise, org_enums.Capability.APPLY_FOR_SUPPORT),
             INVITATION,
             params={"enterprise": enterprise.name, "programme": programme.title, "closes": closes},
-            url=_enterprise_programme_url(programme),
+            url=links.url("programs.programme.enterprise", programme.pk),
         )
     if invited:
         audit.log_action(
@@ -389,10 +387,6 @@ def invite_enterprises(programme, enterprises, *, actor):
             data={"enterprises": [invitation.enterprise_id for invitation in invited]},
         )
     return invited
-
-
-def _enterprise_programme_url(programme):
-    return reverse("enterprise:programme_detail", args=[programme.pk])
 
 
 # Applications -------------------------------------------------------------------------------
@@ -609,7 +603,7 @@ def submit_application(application, *, actor):
     application.save(update_fields=["park", "updated_at"])
     reviews.submit(
         application,
-        flow=APPLICATION_FLOW,
+        flow=review_flows.get(Application.review_flow_key),
         applicant=application.enterprise,
         actor=actor,
         label=_case_label(application),
@@ -681,64 +675,37 @@ def _approved_amount(application, decision):
     return amount
 
 
-def follow_review(case, event, actor, decision):
-    """The flow's callback: the engine's step, mirrored on the application. Runs inside the
-    engine's transaction; raising ``DomainError`` undoes the step."""
-    application = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("programme", "enterprise")
-        .get(pk=case.object_id)
-    )
-    comment = decision.comment if decision is not None else ""
-    data = {"stage": case.stage_key, "round": case.round}
-    if comment:
-        data["comment"] = comment
-    if event in ("submitted", "resubmitted"):
-        first = application.submitted_at is None
-        application.review_case = case
-        if first:
-            application.submitted_at = timezone.now()
-        _move(
-            application,
-            STAGE_STATES[case.stage_key],
-            actor=actor,
-            action=SUBMITTED if event == "submitted" else RESUBMITTED,
-            data=data,
-            fields=["review_case", "submitted_at"],
-        )
-    elif event == "advance":
-        _move(
-            application,
-            STAGE_STATES[case.stage_key],
-            actor=actor,
-            action=ENDORSED,
-            data={**data, "stage": decision.stage_key},
-        )
-    elif event == "approve":
-        amount = _approved_amount(application, decision)
-        application.approved_amount = amount
-        _move(
-            application,
-            ApplicationState.APPROVED,
-            actor=actor,
-            action=APPROVED,
-            data={**data, "amount": str(amount)},
-            fields=["approved_amount"],
-        )
-    elif event == "return":
-        _move(application, ApplicationState.RETURNED, actor=actor, action=RETURNED, data=data)
-    elif event == "reject":
-        _move(application, ApplicationState.REJECTED, actor=actor, action=REJECTED, data=data)
-    elif event == "withdrawn":
-        _move(application, ApplicationState.WITHDRAWN, actor=actor, action=WITHDRAWN, data=data)
-        if case.reviewing_organization_id:
-            notifications.notify(
-                org_selectors.people_with(case.reviewing_organization, case.stage.capability),
-                WAS_WITHDRAWN,
-                params={"subject": case.subject_label},
-            )
-    else:
-        raise ValueError(f"Unknown review event {event!r}")
+# What the review engine makes of an application is declared in ``programs.flows``; these
+# hooks do what is not plain data. They run inside the engine's transaction, the application's
+# row locked; a ``DomainError`` undoes the engine's step.
+
+
+def stamp_reviewed_application(step):
+    """Every step: the decider's comment in the log, the day of a withdrawal or a decision."""
+    if step.decision is not None and step.decision.comment:
+        step.log["comment"] = step.decision.comment
+    now = timezone.now()
+    if step.target == ApplicationState.WITHDRAWN:
+        step.fields["withdrawn_at"] = now
+    if step.target in (ApplicationState.APPROVED, ApplicationState.REJECTED):
+        step.fields["decided_at"] = now
+
+
+def stamp_first_submission(step):
+    if step.subject.submitted_at is None:
+        step.fields["submitted_at"] = timezone.now()
+
+
+def log_stage_decided(step):
+    """A passed-on application is logged with the stage that passed it, not the next one."""
+    step.log["stage"] = step.decision.stage_key
+
+
+def record_approved_amount(step):
+    application = step.subject
+    amount = _approved_amount(application, step.decision)
+    step.fields["approved_amount"] = amount
+    step.log["amount"] = str(amount)
 
 
 # Public notices -----------------------------------------------------------------------------
@@ -812,13 +779,9 @@ def publish_notice(notice, *, actor):
             org_selectors.people_with(application.enterprise),
             LIST_PUBLICISED,
             params={"programme": notice.programme.title, "deadline": deadline},
-            url=_public_notice_url(notice),
+            url=links.url("programs.notice.public", notice.pk),
         )
     return notice
-
-
-def _public_notice_url(notice):
-    return reverse("public:notice_detail", args=[notice.pk])
 
 
 @transaction.atomic
@@ -842,7 +805,7 @@ def record_objection(notice, *, text, name="", contact="", actor=None):
         org_selectors.people_with(notice.programme.issuer, org_enums.Capability.MANAGE_PROGRAMMES),
         OBJECTION_NEEDS_ANSWER,
         params={"notice": notice.title},
-        url=_government_notice_url(notice),
+        url=links.url("programs.notice.government", notice.pk),
     )
     return objection
 
@@ -875,10 +838,6 @@ def objection_contacts_for(user, objections):
     return shown
 
 
-def _government_notice_url(notice):
-    return reverse("government:notice_detail", args=[notice.pk])
-
-
 @transaction.atomic
 def answer_objection(objection, *, actor, answer):
     notice = _lock_notice(objection.notice)
@@ -902,7 +861,7 @@ def answer_objection(objection, *, actor, answer):
             [objection.submitted_by],
             OBJECTION_WAS_ANSWERED,
             params={"notice": notice.title},
-            url=_public_notice_url(notice),
+            url=links.url("programs.notice.public", notice.pk),
         )
     return objection
 

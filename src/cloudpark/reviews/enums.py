@@ -58,7 +58,22 @@ class Recommendation(models.TextChoices):
     REJECT = "reject", _("Recommend rejection")
 
 
-class ReviewerLevel(models.TextChoices):
-    APPLICANT_PARK = "applicant_park", _("The applicant's park")
-    GOVERNMENT = "government", _("The competent government body")
-    PANEL = "panel", _("A named panel")
+class ReviewEvent(models.TextChoices):
+    """What the engine tells a consumer happened to a case; each consumer declares what every
+    one of them makes of its subject (``reviews.flows.Consumer``)."""
+
+    SUBMITTED = "submitted", _("Submitted for review")
+    RESUBMITTED = "resubmitted", _("Resubmitted after revision")
+    ADVANCED = "advanced", _("Passed to the next stage")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned for revision")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")
+
+
+DECISION_EVENT = {
+    Decision.ADVANCE: ReviewEvent.ADVANCED,
+    Decision.APPROVE: ReviewEvent.APPROVED,
+    Decision.RETURN: ReviewEvent.RETURNED,
+    Decision.REJECT: ReviewEvent.REJECTED,
+}

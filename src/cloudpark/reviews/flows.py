@@ -1,8 +1,13 @@
 """Review flows are declared as data by the capabilities that use the engine.
 
 A consumer (programme applications, base accreditation, drama filings, award entries) declares
-a ``Flow``: its ordered stages, who reviews each, and a callback that maps the engine's events
-onto its own states. The engine knows nothing of programmes or parks; adding a kind of review
+a ``Flow``: its ordered stages, who reviews each, and a ``Consumer`` saying what each of the
+engine's events (``enums.ReviewEvent``) makes of its subject: the state it moves to and the
+audit code written on it, plus hooks for what is not plain data (a check that refuses, a
+grant that follows an approval). The engine applies that inside its own transaction, with the
+case and the subject rows locked; a hook raising ``DomainError`` undoes the whole step. The
+engine knows nothing of programmes or parks, nor of pages: the portals register how a flow's
+subject is shown and where its links lead (``reviews.presentation``). Adding a kind of review
 is a declaration, not a copy.
 
     APPLICATION_FLOW = flows.register(
@@ -10,14 +15,23 @@ is a declaration, not a copy.
             key="programs.application",
             label=_("Programme application"),
             stages=(
-                flows.Stage("park_opinion", _("Park's first opinion"), ReviewerLevel.APPLICANT_PARK,
-                            reviewers=lambda case: case.subject.enterprise.park, deadline_days=10),
-                flows.Stage("government_review", _("Government review"), ReviewerLevel.GOVERNMENT,
+                flows.Stage("park_opinion", _("Park's first opinion"),
+                            reviewers=lambda case: case.subject.park, deadline_days=10),
+                flows.Stage("government_review", _("Government review"),
                             reviewers=lambda case: case.subject.programme.issuer, scored=True,
                             panel=True, deadline_days=20),
             ),
             applicants=lambda case: [...users...],
-            on_event=application_reviewed,
+            consumer=flows.Consumer(
+                model=Application,
+                transitions=ApplicationState.transitions(),
+                events={
+                    ReviewEvent.APPROVED: flows.Outcome(
+                        ApplicationState.APPROVED, APPROVED, prepare=record_amount
+                    ),
+                    ...
+                },
+            ),
         )
     )
 """
@@ -26,7 +40,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cloudpark.orgs.enums import Capability
-from cloudpark.reviews.enums import ReviewerLevel
 
 _FLOWS = {}
 
@@ -35,8 +48,7 @@ _FLOWS = {}
 class Stage:
     key: str
     label: object
-    level: ReviewerLevel
-    # case -> the organisation whose members review this stage.
+    # case -> the organisation whose members review this stage, or None to skip the stage.
     reviewers: object
     capability: str = Capability.REVIEW
     # Several reviewers give opinions (and scores); a chief, with the DECIDE capability, decides.
@@ -46,6 +58,65 @@ class Stage:
     deadline_days: int | None = None
 
 
+@dataclass
+class Step:
+    """One event as the engine applies it to the subject; the hooks read it and add to
+    ``fields`` (saved on the subject) and ``log`` (the data of its audit entry)."""
+
+    case: object
+    event: str
+    subject: object
+    actor: object
+    # The ``ReviewDecision`` behind the event, None for a submission or a withdrawal.
+    decision: object
+    # The state the subject moves to (None: it keeps its state).
+    target: object = None
+    fields: dict = field(default_factory=dict)
+    log: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one event makes of the subject."""
+
+    # The subject's new state, or ``(step) -> state`` where it depends on the stage; None
+    # leaves the state as it is.
+    state: object
+    # The audit code written on the subject; None writes nothing.
+    audit: str | None
+    # (step) -> None, before the subject is saved: may add fields and log data, or refuse
+    # with a DomainError.
+    prepare: object = None
+    # (step) -> None, once the subject is saved and its audit entry written.
+    complete: object = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notification a consumer sends in place of the engine's own: its registered kind
+    and ``(case, subject) -> params``."""
+
+    kind: str
+    params: object
+
+
+@dataclass(frozen=True)
+class Consumer:
+    """How a flow's subjects follow their case."""
+
+    # The subject's model; a ``reviews.models.ReviewSubject`` keeps a link to its case.
+    model: object
+    # ReviewEvent -> Outcome. An event left out leaves the subject untouched.
+    events: dict
+    # The subject's transition table: state -> the states it may move to.
+    transitions: dict = field(default_factory=dict)
+    state_field: str = "state"
+    # (step) -> None, before every event's own ``prepare``.
+    prepare: object = None
+    # What the reviewers a withdrawn case awaited are told; the engine's notice by default.
+    withdrawal_notice: Notice | None = None
+
+
 @dataclass(frozen=True)
 class Flow:
     key: str
@@ -53,12 +124,7 @@ class Flow:
     stages: tuple
     # case -> the users who act for the applicant (told of returns and decisions).
     applicants: object
-    # (case, event, actor, decision_or_None) -> None; may raise DomainError to refuse.
-    on_event: object = None
-    # case -> the URL where a reviewer handles it / where the applicant sees it.
-    review_url: object = None
-    applicant_url: object = None
-    extra: dict = field(default_factory=dict)
+    consumer: Consumer | None = None
 
     def stage(self, key):
         for stage in self.stages:

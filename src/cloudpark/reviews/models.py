@@ -88,6 +88,27 @@ class ReviewCase(TimeStampedModel):
         )
 
 
+class ReviewSubject(models.Model):
+    """What a reviewed object (an application, a declaration...) holds to join the engine:
+    the link to its case, set by the engine when the object is first submitted. Its flow's
+    ``Consumer`` says what each of the engine's events makes of it."""
+
+    # The key of the flow that reviews objects of this model.
+    review_flow_key = None
+
+    review_case = models.OneToOneField(
+        "reviews.ReviewCase",
+        verbose_name=_("review"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
 class ReviewOpinion(models.Model):
     """A panel reviewer's opinion (and score) at one stage of one round. Kept, never edited:
     a reviewer who changes their mind records a new opinion, and the newest counts."""

@@ -1,6 +1,8 @@
 """The review engine's transitions. Each runs in one transaction on a locked case row, checks
-the transition table and who may take it, writes one audit entry, tells the consumer (which may
-refuse with a ``DomainError``, undoing everything) and notifies whoever is awaited next."""
+the transition table and who may take it, writes one audit entry on the case, applies what the
+flow's consumer declared for the event to the subject (its row locked too; a hook refusing with
+a ``DomainError`` undoes everything) and notifies whoever is awaited next, once the transaction
+commits."""
 
 from datetime import timedelta
 
@@ -14,8 +16,9 @@ from cloudpark.core import audit
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.reviews import enums, selectors
-from cloudpark.reviews.models import ReviewCase, ReviewDecision, ReviewOpinion
+from cloudpark.reviews import enums, presentation, selectors
+from cloudpark.reviews.flows import Step
+from cloudpark.reviews.models import ReviewCase, ReviewDecision, ReviewOpinion, ReviewSubject
 
 SUBMITTED = audit.register("reviews.case.submitted", _("Submitted for review"))
 RESUBMITTED = audit.register("reviews.case.resubmitted", _("Resubmitted after revision"))
@@ -36,6 +39,9 @@ WAS_APPROVED = notifications.register("reviews.approved", _("%(subject)s was app
 WAS_REJECTED = notifications.register(
     "reviews.rejected", _("%(subject)s was rejected: %(comment)s")
 )
+WAS_WITHDRAWN = notifications.register(
+    "reviews.withdrawn", _("%(subject)s was withdrawn by the applicant.")
+)
 
 DECISION_AUDIT = {
     enums.Decision.ADVANCE: ADVANCED,
@@ -52,15 +58,52 @@ def _check_transition(case, target):
         )
 
 
-def _tell_consumer(case, event, actor, decision=None):
-    hook = case.flow.on_event
-    if hook is not None:
-        hook(case, event, actor, decision)
+def _check_subject_transition(consumer, subject, target):
+    state = getattr(subject, consumer.state_field)
+    if target != state and target not in consumer.transitions.get(state, ()):
+        raise TransitionNotAllowed(
+            _t("A case that is %(state)s cannot be moved on.")
+            % {"state": getattr(subject, f"get_{consumer.state_field}_display")()}
+        )
 
 
-def _url(case, which):
-    builder = getattr(case.flow, which)
-    return builder(case) if builder else ""
+def _apply(case, event, actor, decision=None):
+    """What the flow's consumer declared for ``event``, applied to the subject, its row locked
+    after the case's. Returns the subject (None for a flow without a consumer)."""
+    consumer = case.flow.consumer
+    if consumer is None:
+        return None
+    subject = consumer.model._default_manager.select_for_update().get(pk=case.object_id)
+    outcome = consumer.events.get(enums.ReviewEvent(event))
+    if outcome is None:
+        return subject
+    step = Step(
+        case=case,
+        event=event,
+        subject=subject,
+        actor=actor,
+        decision=decision,
+        log={"stage": case.stage_key, "round": case.round},
+    )
+    step.target = outcome.state(step) if callable(outcome.state) else outcome.state
+    if step.target is not None:
+        _check_subject_transition(consumer, subject, step.target)
+        step.fields[consumer.state_field] = step.target
+    if isinstance(subject, ReviewSubject) and subject.review_case_id != case.pk:
+        step.fields["review_case"] = case
+    for hook in (consumer.prepare, outcome.prepare):
+        if hook is not None:
+            hook(step)
+    if step.fields:
+        for name, value in step.fields.items():
+            setattr(subject, name, value)
+        timestamped = any(f.name == "updated_at" for f in subject._meta.concrete_fields)
+        subject.save(update_fields=[*step.fields, *(["updated_at"] if timestamped else [])])
+    if outcome.audit:
+        audit.log_action(subject, outcome.audit, actor=actor, data=step.log)
+    if outcome.complete is not None:
+        outcome.complete(step)
+    return subject
 
 
 def _enter_stage(case, stage, now):
@@ -80,13 +123,27 @@ def _enter_stage(case, stage, now):
     )
 
 
+def _awaited_reviewers(case):
+    return org_selectors.people_with(case.reviewing_organization, case.stage.capability)
+
+
 def _notify_reviewers(case):
-    stage = case.stage
     notifications.notify(
-        org_selectors.people_with(case.reviewing_organization, stage.capability),
+        _awaited_reviewers(case),
         AWAITS_REVIEW,
-        params={"subject": case.subject_label, "stage": str(stage.label)},
-        url=_url(case, "review_url"),
+        params={"subject": case.subject_label, "stage": str(case.stage.label)},
+        url=presentation.url(case, "review_url"),
+    )
+
+
+def _notify_of_withdrawal(case, subject, reviewers):
+    notice = case.flow.consumer.withdrawal_notice if case.flow.consumer else None
+    if notice is None:
+        kind, params = WAS_WITHDRAWN, {"subject": case.subject_label}
+    else:
+        kind, params = notice.kind, notice.params(case, subject)
+    notifications.notify(
+        reviewers, kind, params=params, url=presentation.url(case, "withdrawn_url")
     )
 
 
@@ -94,14 +151,14 @@ def _lock(case):
     return ReviewCase.objects.select_for_update().get(pk=case.pk)
 
 
-def _check_seen(case, stage_key, round):
+def _check_seen(case, stage_key, seen_round):
     """Refuse a step taken on a page that shows the case at another stage or round than the
     one it is at: another reviewer decided first, or it was returned and resubmitted since.
-    ``round`` may be left out by callers that know only the stage."""
+    ``seen_round`` may be left out by callers that know only the stage."""
     if (
         case.state != enums.CaseState.IN_REVIEW
         or case.stage_key != stage_key
-        or (round is not None and case.round != round)
+        or (seen_round is not None and case.round != seen_round)
     ):
         raise TransitionNotAllowed(_t("This case has moved on since you opened it."))
 
@@ -125,7 +182,7 @@ def submit(subject, *, flow, applicant, actor, label):
             subject_label=str(label)[:300],
             submitted_at=now,
         )
-        event, action = "submitted", SUBMITTED
+        event, action = enums.ReviewEvent.SUBMITTED, SUBMITTED
     else:
         if case.state != enums.CaseState.RETURNED:
             raise TransitionNotAllowed(
@@ -136,22 +193,22 @@ def submit(subject, *, flow, applicant, actor, label):
         case.state = enums.CaseState.IN_REVIEW
         case.subject_label = str(label)[:300]
         case.submitted_at = now
-        event, action = "resubmitted", RESUBMITTED
+        event, action = enums.ReviewEvent.RESUBMITTED, RESUBMITTED
     case.subject = subject
     _enter_stage(case, flow.stages[0], now)
     case.save()
     audit.log_action(case, action, actor=actor, data={"stage": case.stage_key, "round": case.round})
-    _tell_consumer(case, event, actor)
+    _apply(case, event, actor)
     _notify_reviewers(case)
     return case
 
 
 @transaction.atomic
-def record_opinion(case, *, actor, stage_key, recommendation, comment, score=None, round=None):
-    """A panel reviewer's opinion on the stage the case is at; ``stage_key`` and ``round``
-    are what the reviewer saw."""
+def record_opinion(case, *, actor, stage_key, recommendation, comment, score=None, seen_round=None):
+    """A panel reviewer's opinion on the stage the case is at; ``stage_key`` and
+    ``seen_round`` are what the reviewer saw."""
     case = _lock(case)
-    _check_seen(case, stage_key, round)
+    _check_seen(case, stage_key, seen_round)
     stage = case.stage
     if not selectors.can_give_opinion(actor, case):
         raise DomainError(_t("You are not a reviewer of this stage."))
@@ -183,12 +240,12 @@ def record_opinion(case, *, actor, stage_key, recommendation, comment, score=Non
 
 
 @transaction.atomic
-def decide(case, *, actor, stage_key, decision, comment="", data=None, round=None):
-    """Decide the stage the case is at. ``stage_key`` and ``round`` are the stage and round
-    the decider saw: if the case has moved on meanwhile (another reviewer decided first, or it
-    was returned and resubmitted), nothing changes and the decider is told so."""
+def decide(case, *, actor, stage_key, decision, comment="", data=None, seen_round=None):
+    """Decide the stage the case is at. ``stage_key`` and ``seen_round`` are the stage and
+    round the decider saw: if the case has moved on meanwhile (another reviewer decided first,
+    or it was returned and resubmitted), nothing changes and the decider is told so."""
     case = _lock(case)
-    _check_seen(case, stage_key, round)
+    _check_seen(case, stage_key, seen_round)
     if not selectors.can_decide(actor, case):
         raise DomainError(_t("You may not decide this stage."))
     decision = enums.Decision(decision)
@@ -227,7 +284,7 @@ def decide(case, *, actor, stage_key, decision, comment="", data=None, round=Non
         actor=actor,
         data={"stage": stage_key, "round": case.round, "comment": comment, **(data or {})},
     )
-    _tell_consumer(case, decision.value, actor, record)
+    _apply(case, enums.DECISION_EVENT[decision], actor, record)
     if decision == enums.Decision.ADVANCE:
         _notify_reviewers(case)
     else:
@@ -240,19 +297,23 @@ def decide(case, *, actor, stage_key, decision, comment="", data=None, round=Non
             flow.applicants(case),
             kind,
             params={"subject": case.subject_label, "comment": comment},
-            url=_url(case, "applicant_url"),
+            url=presentation.url(case, "applicant_url"),
         )
     return case
 
 
 @transaction.atomic
 def withdraw(case, *, actor):
-    """The applicant takes the case back before a final decision."""
+    """The applicant takes the case back before a final decision. The reviewers it awaited
+    are told; a returned case awaited the applicant, so nobody is."""
     case = _lock(case)
     _check_transition(case, enums.CaseState.WITHDRAWN)
+    awaited = _awaited_reviewers(case) if case.state == enums.CaseState.IN_REVIEW else []
     case.state = enums.CaseState.WITHDRAWN
     case.closed_at = timezone.now()
     case.save(update_fields=["state", "closed_at", "updated_at"])
     audit.log_action(case, WITHDRAWN, actor=actor, data={"stage": case.stage_key})
-    _tell_consumer(case, "withdrawn", actor)
+    subject = _apply(case, enums.ReviewEvent.WITHDRAWN, actor)
+    if awaited:
+        _notify_of_withdrawal(case, subject, awaited)
     return case

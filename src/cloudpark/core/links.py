@@ -1,0 +1,28 @@
+"""Named links: domain code asks for a page by name, the portals say where it is.
+
+A service that puts a link in a notification calls ``links.url("bases.round.park", pk)``; the
+portal side registers the builder once (``links.register("bases.round.park", builder)``), so
+that no capability imports a portal or names one of its routes.
+"""
+
+_BUILDERS = {}
+
+
+def register(name, builder):
+    """``builder(*args) -> URL`` under ``name``, a dotted ``capability.object.audience``."""
+    if name in _BUILDERS and _BUILDERS[name] is not builder:
+        raise ValueError(f"A link named {name!r} is already registered")
+    _BUILDERS[name] = builder
+    return builder
+
+
+def url(name, *args):
+    try:
+        builder = _BUILDERS[name]
+    except KeyError:
+        raise LookupError(f"No link named {name!r} is registered") from None
+    return builder(*args)
+
+
+def registered():
+    return dict(_BUILDERS)

@@ -1,0 +1,66 @@
+"""What the portals show of each review flow, and where the capabilities' links lead.
+
+Registered when the portals app is ready: the review engine and the capabilities name no page,
+they ask ``reviews.presentation`` and ``core.links``.
+"""
+
+from django.urls import reverse
+
+from cloudpark.bases.forms import DeclarationDecisionForm
+from cloudpark.core import links
+from cloudpark.orgs.enums import OrganizationKind
+from cloudpark.programs.forms import ApprovalForm
+from cloudpark.reviews import presentation
+
+# The review room of each kind of reviewing organisation.
+REVIEW_ROOMS = {
+    OrganizationKind.PARK: "park:review_detail",
+    OrganizationKind.GOVERNMENT: "government:review_detail",
+}
+
+
+def review_room_url(case):
+    """The review room of the organisation reviewing the stage the case is at."""
+    organization = case.reviewing_organization
+    name = REVIEW_ROOMS.get(organization.kind) if organization is not None else None
+    return reverse(name, args=[case.pk]) if name else ""
+
+
+def _route(name):
+    return lambda *args: reverse(name, args=args)
+
+
+PRESENTATIONS = {
+    "programs.application": presentation.Presentation(
+        subject_template="programs/_application_subject.html",
+        decision_form=ApprovalForm,
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:application_detail", args=[case.object_id]),
+    ),
+    "bases.declaration": presentation.Presentation(
+        subject_template="bases/_declaration_subject.html",
+        decision_form=DeclarationDecisionForm,
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("park:base_declaration_detail", args=[case.object_id]),
+        withdrawn_url=lambda case: reverse(
+            "government:base_declaration_detail", args=[case.object_id]
+        ),
+    ),
+}
+
+LINKS = {
+    "programs.programme.enterprise": _route("enterprise:programme_detail"),
+    "programs.notice.public": _route("public:notice_detail"),
+    "programs.notice.government": _route("government:notice_detail"),
+    "bases.round.park": _route("park:base_round_detail"),
+    "bases.annual_reviews.park": _route("park:base_annual_list"),
+    "bases.annual_review.government": _route("government:base_annual_detail"),
+    "events.event.public": _route("public:event_detail"),
+}
+
+
+def register():
+    for flow_key, shown in PRESENTATIONS.items():
+        presentation.register(flow_key, shown)
+    for name, builder in LINKS.items():
+        links.register(name, builder)

@@ -1,0 +1,137 @@
+"""A subject in review for every registered flow, for the consumer contract test.
+
+Each entry builds, through the capability's own services, a subject submitted and at the first
+of two stages, with the people who act on it. A flow registered without an entry here fails
+``test_every_registered_flow_has_a_contract_subject``.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cloudpark.bases import services as base_services
+from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs.models import Enterprise
+from cloudpark.programs import services as programme_services
+from cloudpark.reviews import flows
+from cloudpark.reviews import services as reviews
+from cloudpark.reviews.selectors import case_for_subject
+from tests.factories import (
+    AccreditationRoundFactory,
+    EnterpriseFactory,
+    GovernmentBodyFactory,
+    ParkFactory,
+    PolicyFactory,
+    ProgrammeFactory,
+)
+from tests.factories.bases import submitted_declaration
+from tests.factories.programs import admin_of, submitted
+from tests.reviews.flow import REFUSING_NAME, TEST_FLOW
+
+
+@dataclass
+class Reviewed:
+    flow: object
+    subject: object
+    # Acts for the applicant: submits again, withdraws.
+    applicant: object
+    # stage key -> who decides that stage.
+    deciders: dict
+    # (subject, actor) -> None: submits a returned subject again, through its own service.
+    resubmit: object
+    # The decision data an approval at the last stage needs.
+    approval: dict
+    # (reviewed) -> decision data: makes the consumer refuse an approval at the last stage.
+    refusal: object
+
+    @property
+    def case(self):
+        return case_for_subject(self.flow, self.subject)
+
+    def refresh(self):
+        self.subject = type(self.subject).objects.get(pk=self.subject.pk)
+        return self.subject
+
+
+SUBJECTS = {}
+
+
+def subject_for(flow_key):
+    def register(builder):
+        SUBJECTS[flow_key] = builder
+        return builder
+
+    return register
+
+
+@subject_for("programs.application")
+def application_in_review():
+    park = ParkFactory()
+    government = GovernmentBodyFactory(jurisdiction=[park])
+    enterprise = EnterpriseFactory(park=park)
+    programme = ProgrammeFactory(policy=PolicyFactory(owner=government))
+    applicant = admin_of(enterprise)
+    return Reviewed(
+        flow=flows.get("programs.application"),
+        subject=submitted(programme, enterprise, actor=applicant),
+        applicant=applicant,
+        deciders={"park_opinion": admin_of(park), "government_review": admin_of(government)},
+        resubmit=lambda application, actor: programme_services.submit_application(
+            application, actor=actor
+        ),
+        approval={"amount": "150000"},
+        # More than the 200,000 yuan requested.
+        refusal=lambda reviewed: {"amount": str(Decimal("200000.01"))},
+    )
+
+
+@subject_for("bases.declaration")
+def national_declaration_in_review():
+    administration = GovernmentBodyFactory(level=org_enums.GovernmentLevel.NATIONAL)
+    park = ParkFactory(level=org_enums.ParkLevel.PROVINCIAL)
+    bureau = GovernmentBodyFactory(
+        level=org_enums.GovernmentLevel.PROVINCIAL, parent=administration, jurisdiction=[park]
+    )
+    national_round = AccreditationRoundFactory(organiser=administration, level="national")
+    applicant = admin_of(park)
+    return Reviewed(
+        flow=flows.get("bases.declaration"),
+        subject=submitted_declaration(park, national_round, actor=applicant),
+        applicant=applicant,
+        deciders={
+            "provincial_review": admin_of(bureau),
+            "national_review": admin_of(administration),
+        },
+        resubmit=lambda declaration, actor: base_services.submit_declaration(
+            declaration, actor=actor
+        ),
+        approval={},
+        # A decision dated before the declaration was submitted.
+        refusal=lambda reviewed: {"decided_on": "2000-01-01"},
+    )
+
+
+def _refusing_enterprise(reviewed):
+    Enterprise.objects.filter(pk=reviewed.subject.pk).update(name=REFUSING_NAME)
+    return {}
+
+
+@subject_for(TEST_FLOW.key)
+def enterprise_request_in_review():
+    park = ParkFactory()
+    government = GovernmentBodyFactory(jurisdiction=[park])
+    enterprise = EnterpriseFactory(park=park)
+    applicant = admin_of(enterprise)
+
+    def submit(subject, actor):
+        reviews.submit(subject, flow=TEST_FLOW, applicant=subject, actor=actor, label=subject.name)
+
+    submit(enterprise, applicant)
+    return Reviewed(
+        flow=TEST_FLOW,
+        subject=enterprise,
+        applicant=applicant,
+        deciders={"park_opinion": admin_of(park), "government_review": admin_of(government)},
+        resubmit=submit,
+        approval={},
+        refusal=_refusing_enterprise,
+    )
