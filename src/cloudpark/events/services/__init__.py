@@ -11,7 +11,6 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
@@ -22,6 +21,8 @@ from django.utils.translation import ngettext
 
 from cloudpark.core import audit, privacy
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.services import apply_changes, locked, validated
+from cloudpark.core.states import check_transition
 from cloudpark.events import enums, tickets
 from cloudpark.events.models import (
     CheckIn,
@@ -163,20 +164,10 @@ def local_text(moment, event):
     return moment.astimezone(event.zone).strftime("%Y-%m-%d %H:%M")
 
 
-def _checked(instance, *, exclude=()):
-    """``full_clean``, with the first problem raised as a ``DomainError`` at its field."""
-    try:
-        instance.full_clean(exclude=exclude, validate_constraints=False)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(messages[0], field=None if field == "__all__" else field) from None
-
-
-def _only(values, allowed):
-    unknown = set(values) - set(allowed)
-    if unknown:
-        raise ValueError(f"Not editable here: {sorted(unknown)}")
-    return values
+def _checked(instance, *, exclude):
+    """Field validation only: the database holds the constraints, and a service checks what
+    spans several rows itself."""
+    validated(instance, exclude=exclude, validate_constraints=False)
 
 
 def _check_times(starts_at, ends_at, *, field="ends_at"):
@@ -199,10 +190,6 @@ def _check_within(outer, starts_at, ends_at, message):
 def _check_changeable(event):
     if event.status in {enums.EventStatus.CANCELLED, enums.EventStatus.FINISHED}:
         raise DomainError(_t("A cancelled or finished event can no longer be changed."))
-
-
-def _locked(model, instance):
-    return model.objects.select_for_update().get(pk=instance.pk)
 
 
 def _next_position(queryset):
@@ -232,17 +219,19 @@ def _validate_event(event):
 @transaction.atomic
 def create_event(owner, *, actor, parent=None, **values):
     """A new draft event of ``owner``, or a new part of ``parent`` (which then owns it)."""
-    _only(values, EVENT_FIELDS)
+    event = Event()
+    apply_changes(event, values, allowed=EVENT_FIELDS)
     if parent is not None:
-        parent = _locked(Event, parent)
+        parent = locked(parent)
         if parent.parent_id is not None:
             raise DomainError(_t("A part cannot have parts of its own."))
         _check_changeable(parent)
         owner = parent.owner
-        values.setdefault("position", _next_position(parent.parts.all()))
+        if "position" not in values:
+            event.position = _next_position(parent.parts.all())
     if owner.kind not in ORGANIZING_KINDS:
         raise DomainError(_t("Events are organised here by government bodies and parks."))
-    event = Event(owner=owner, parent=parent, **values)
+    event.owner, event.parent = owner, parent
     _validate_event(event)
     event.save()
     audit.log_action(
@@ -256,14 +245,11 @@ def create_event(owner, *, actor, parent=None, **values):
 
 @transaction.atomic
 def update_event(event, *, actor, now=None, **values):
-    event = _locked(Event, event)
-    _only(values, EVENT_FIELDS)
+    event = locked(event)
     _check_changeable(event)
-    changed = [field for field, value in values.items() if getattr(event, field) != value]
+    changed = apply_changes(event, values, allowed=EVENT_FIELDS)
     if not changed:
         return event
-    for field in changed:
-        setattr(event, field, values[field])
     _validate_event(event)
     if {"starts_at", "ends_at"} & set(changed):
         _check_programme_within(event, field="starts_at" if "starts_at" in changed else "ends_at")
@@ -369,13 +355,15 @@ def _move(event, target, *, actor, now, data=None, **fields):
 
 
 def _transition(event, target, *, actor, now, **fields):
-    event = _locked(Event, event)
-    if event.status == target:
+    event = locked(event)
+    if not check_transition(
+        enums.EVENT_TRANSITIONS,
+        event.status,
+        target,
+        message=_REFUSALS[target] % {"status": event.get_status_display()},
+        field="status",
+    ):
         return event, False
-    if target not in enums.EventStatus.transitions()[enums.EventStatus(event.status)]:
-        raise TransitionNotAllowed(
-            _REFUSALS[target] % {"status": event.get_status_display()}, field="status"
-        )
     return _move(event, target, actor=actor, now=now, **fields), True
 
 
@@ -490,7 +478,7 @@ def _refresh_organizer_names(event):
 @transaction.atomic
 def add_organizer(event, *, actor, role, organization=None, name="", name_en=""):
     """List an organisation in an organiser role: one of the directory, or one by name."""
-    event = _locked(Event, event)
+    event = locked(event)
     _check_changeable(event)
     name, name_en = name.strip(), name_en.strip()
     if organization is None and not name:
@@ -531,7 +519,7 @@ def add_organizer(event, *, actor, role, organization=None, name="", name_en="")
 
 @transaction.atomic
 def remove_organizer(organizer, *, actor):
-    event = _locked(Event, organizer.event)
+    event = locked(organizer.event)
     _check_changeable(event)
     organizer = EventOrganizer.objects.select_related("organization").get(pk=organizer.pk)
     data = {"role": organizer.role, "name": organizer.display_name}
@@ -544,7 +532,7 @@ def remove_organizer(organizer, *, actor):
 @transaction.atomic
 def move_organizer(organizer, *, actor, offset):
     """Move an organiser one place up (``offset=-1``) or down (``+1``) within its role."""
-    event = _locked(Event, organizer.event)
+    event = locked(organizer.event)
     _check_changeable(event)
     in_role = list(event.organizers.filter(role=organizer.role))
     index = next(i for i, item in enumerate(in_role) if item.pk == organizer.pk)
@@ -577,10 +565,10 @@ def _session_window_check(event, starts_at, ends_at):
 def add_session(event, *, actor, speakers=(), now=None, **values):
     """Add a session to the agenda; once the event is published the addition shows as a
     change."""
-    event = _locked(Event, event)
+    event = locked(event)
     _check_changeable(event)
-    _only(values, SESSION_FIELDS)
-    session = Session(event=event, **values)
+    session = Session(event=event)
+    apply_changes(session, values, allowed=SESSION_FIELDS)
     _session_window_check(event, session.starts_at, session.ends_at)
     if not values.get("position"):
         session.position = _next_position(event.sessions.all())
@@ -588,8 +576,10 @@ def add_session(event, *, actor, speakers=(), now=None, **values):
         session.changed_at = now or timezone.now()
     _checked(session, exclude=["event"])
     session.save()
-    for position, speaker in enumerate(speakers, start=1):
-        Speaker.objects.create(session=session, position=position, **_only(speaker, SPEAKER_FIELDS))
+    for position, speaker_values in enumerate(speakers, start=1):
+        speaker = Speaker(session=session, position=position)
+        apply_changes(speaker, speaker_values, allowed=SPEAKER_FIELDS)
+        speaker.save()
     audit.log_action(
         event,
         SESSION_ADDED,
@@ -613,15 +603,12 @@ def _note_change(session, event, now):
 
 @transaction.atomic
 def update_session(session, *, actor, now=None, **values):
-    event = _locked(Event, session.event)
+    event = locked(session.event)
     _check_changeable(event)
-    session = _locked(Session, session)
-    _only(values, SESSION_FIELDS)
-    changed = [field for field, value in values.items() if getattr(session, field) != value]
+    session = locked(session)
+    changed = apply_changes(session, values, allowed=SESSION_FIELDS)
     if not changed:
         return session
-    for field in changed:
-        setattr(session, field, values[field])
     _session_window_check(event, session.starts_at, session.ends_at)
     _checked(session, exclude=["event"])
     session.save(update_fields=[*changed, *_note_change(session, event, now)])
@@ -635,9 +622,9 @@ def update_session(session, *, actor, now=None, **values):
 def remove_session(session, *, actor, now=None):
     """Take a session off the agenda: deleted while the event is a draft; once published it
     stays on the agenda, marked cancelled, so that nobody misses the change."""
-    event = _locked(Event, session.event)
+    event = locked(session.event)
     _check_changeable(event)
-    session = _locked(Session, session)
+    session = locked(session)
     data = {"session": session.pk, "title": session.title}
     if event.status == enums.EventStatus.DRAFT:
         session.delete()
@@ -653,14 +640,11 @@ def remove_session(session, *, actor, now=None):
 
 @transaction.atomic
 def add_speaker(session, *, actor, now=None, **values):
-    event = _locked(Event, session.event)
+    event = locked(session.event)
     _check_changeable(event)
-    session = _locked(Session, session)
-    speaker = Speaker(
-        session=session,
-        position=_next_position(session.speakers.all()),
-        **_only(values, SPEAKER_FIELDS),
-    )
+    session = locked(session)
+    speaker = Speaker(session=session, position=_next_position(session.speakers.all()))
+    apply_changes(speaker, values, allowed=SPEAKER_FIELDS)
     _checked(speaker, exclude=["session"])
     speaker.save()
     session.save(update_fields=_note_change(session, event, now))
@@ -676,9 +660,9 @@ def add_speaker(session, *, actor, now=None, **values):
 @transaction.atomic
 def remove_speaker(speaker, *, actor, now=None):
     session = speaker.session
-    event = _locked(Event, session.event)
+    event = locked(session.event)
     _check_changeable(event)
-    session = _locked(Session, session)
+    session = locked(session)
     name = speaker.name
     Speaker.objects.filter(pk=speaker.pk).delete()
     session.save(update_fields=_note_change(session, event, now))
@@ -725,7 +709,7 @@ def _check_not_listed(event, organization):
 def invite_exhibitor(
     event, *, actor, organization=None, name="", name_en="", exhibits="", exhibits_en="", booth=""
 ):
-    event = _locked(Event, event)
+    event = locked(event)
     _require_exhibition(event)
     _check_changeable(event)
     name, booth = name.strip(), booth.strip()
@@ -761,7 +745,7 @@ def invite_exhibitor(
 def apply_to_exhibit(event, organization, *, actor, exhibits, exhibits_en="", now=None):
     """An organisation asks to exhibit; the organiser confirms it with a booth, or declines."""
     now = now or timezone.now()
-    event = _locked(Event, event)
+    event = locked(event)
     _require_exhibition(event)
     if event.status != enums.EventStatus.PUBLISHED or now >= event.starts_at:
         raise DomainError(_t("Applications to exhibit close when the exhibition opens."))
@@ -795,13 +779,16 @@ _EXHIBITOR_ACTIONS = {
 
 
 def _move_exhibitor(exhibitor, target, *, actor, now=None, booth=None):
-    event = _locked(Event, exhibitor.event)
+    event = locked(exhibitor.event)
     _check_changeable(event)
-    exhibitor = _locked(Exhibitor, exhibitor)
-    if exhibitor.status == target:
+    exhibitor = locked(exhibitor)
+    if not check_transition(
+        enums.EXHIBITOR_TRANSITIONS,
+        exhibitor.status,
+        target,
+        message=_EXHIBITOR_REFUSALS[target],
+    ):
         return exhibitor
-    if target not in enums.ExhibitorStatus.transitions()[enums.ExhibitorStatus(exhibitor.status)]:
-        raise TransitionNotAllowed(_EXHIBITOR_REFUSALS[target])
     if (
         target == enums.ExhibitorStatus.CONFIRMED
         and actor is not None
@@ -854,9 +841,9 @@ def withdraw_exhibitor(exhibitor, *, actor, now=None):
 
 @transaction.atomic
 def assign_booth(exhibitor, *, actor, booth):
-    event = _locked(Event, exhibitor.event)
+    event = locked(exhibitor.event)
     _check_changeable(event)
-    exhibitor = _locked(Exhibitor, exhibitor)
+    exhibitor = locked(exhibitor)
     booth = booth.strip()
     if exhibitor.status != enums.ExhibitorStatus.CONFIRMED:
         raise DomainError(_t("Booths go to confirmed exhibitors."), field="booth")
@@ -884,12 +871,11 @@ def _require_films(event):
 
 @transaction.atomic
 def add_film(event, *, actor, **values):
-    event = _locked(Event, event)
+    event = locked(event)
     _require_films(event)
     _check_changeable(event)
-    film = Film(
-        event=event, position=_next_position(event.films.all()), **_only(values, FILM_FIELDS)
-    )
+    film = Film(event=event, position=_next_position(event.films.all()))
+    apply_changes(film, values, allowed=FILM_FIELDS)
     _checked(film, exclude=["event"])
     film.save()
     audit.log_action(event, FILM_ADDED, actor=actor, data={"film": film.pk, "title": film.title})
@@ -898,14 +884,12 @@ def add_film(event, *, actor, **values):
 
 @transaction.atomic
 def update_film(film, *, actor, **values):
-    event = _locked(Event, film.event)
+    event = locked(film.event)
     _check_changeable(event)
-    film = _locked(Film, film)
-    changed = [f for f, value in _only(values, FILM_FIELDS).items() if getattr(film, f) != value]
+    film = locked(film)
+    changed = apply_changes(film, values, allowed=FILM_FIELDS)
     if not changed:
         return film
-    for field in changed:
-        setattr(film, field, values[field])
     _checked(film, exclude=["event"])
     film.save(update_fields=changed)
     audit.log_action(
@@ -916,7 +900,7 @@ def update_film(film, *, actor, **values):
 
 @transaction.atomic
 def remove_film(film, *, actor):
-    event = _locked(Event, film.event)
+    event = locked(film.event)
     _check_changeable(event)
     data = {"film": film.pk, "title": film.title}
     Film.objects.filter(pk=film.pk).delete()
@@ -927,7 +911,7 @@ def remove_film(film, *, actor):
 @transaction.atomic
 def add_screening(film, *, actor, venue, starts_at, ends_at=None, venue_en=""):
     """Show ``film`` at ``venue``; without an end, the slot lasts the film's runtime."""
-    event = _locked(Event, film.event)
+    event = locked(film.event)
     _check_changeable(event)
     ends_at = ends_at or starts_at + timedelta(minutes=film.runtime_minutes)
     _check_times(starts_at, ends_at)
@@ -957,7 +941,7 @@ def add_screening(film, *, actor, venue, starts_at, ends_at=None, venue_en=""):
 
 @transaction.atomic
 def remove_screening(screening, *, actor):
-    event = _locked(Event, screening.film.event)
+    event = locked(screening.film.event)
     _check_changeable(event)
     data = {"film": screening.film_id, "venue": screening.venue, "starts_at": screening.starts_at}
     Screening.objects.filter(pk=screening.pk).delete()
@@ -972,7 +956,7 @@ def remove_screening(screening, *, actor):
 def add_question(
     event, *, actor, label, label_en="", kind=enums.QuestionKind.TEXT, choices="", required=False
 ):
-    event = _locked(Event, event)
+    event = locked(event)
     _check_changeable(event)
     question = RegistrationQuestion(
         event=event,
@@ -996,7 +980,7 @@ def add_question(
 @transaction.atomic
 def remove_question(question, *, actor):
     """Stop asking a question; the answers already given stay with their registrations."""
-    event = _locked(Event, question.event)
+    event = locked(question.event)
     _check_changeable(event)
     data = {"question": question.pk, "label": question.label}
     RegistrationQuestion.objects.filter(pk=question.pk).delete()
@@ -1123,7 +1107,7 @@ def register(
     when the organiser approves registrations it waits for that.
     """
     now = now or timezone.now()
-    event = _locked(Event, event)
+    event = locked(event)
     _check_open_for_registration(event, now)
     existing = Registration.objects.filter(
         event=event, user=user, status__in=enums.ACTIVE_REGISTRATION
@@ -1166,13 +1150,15 @@ def register(
     return registration
 
 
-def _refuse_registration_step(registration, target):
-    allowed = enums.RegistrationStatus.transitions()[enums.RegistrationStatus(registration.status)]
-    if target not in allowed:
-        raise TransitionNotAllowed(
-            _t("This registration is %(status)s: that step is no longer possible.")
-            % {"status": registration.get_status_display()}
-        )
+def _registration_step(registration, target):
+    """Whether ``registration`` has a step to take to ``target`` (not when it is there)."""
+    return check_transition(
+        enums.REGISTRATION_TRANSITIONS,
+        registration.status,
+        target,
+        message=_t("This registration is %(status)s: that step is no longer possible.")
+        % {"status": registration.get_status_display()},
+    )
 
 
 def _confirm(registration, *, actor, now, via):
@@ -1203,12 +1189,11 @@ def _fill_free_seats(event, *, actor, now):
 def approve_registration(registration, *, actor, now=None):
     """Accept a registration: a seat if one is free, else a place on the waiting list."""
     now = now or timezone.now()
-    event = _locked(Event, registration.event)
+    event = locked(registration.event)
     _check_changeable(event)
-    registration = _locked(Registration, registration)
-    if registration.status == enums.RegistrationStatus.CONFIRMED:
+    registration = locked(registration)
+    if not _registration_step(registration, enums.RegistrationStatus.CONFIRMED):
         return registration
-    _refuse_registration_step(registration, enums.RegistrationStatus.CONFIRMED)
     if _has_free_seat(event):
         return _confirm(registration, actor=actor, now=now, via="approval")
     if registration.status == enums.RegistrationStatus.WAITING:
@@ -1226,11 +1211,10 @@ def approve_registration(registration, *, actor, now=None):
 
 @transaction.atomic
 def reject_registration(registration, *, actor):
-    _check_changeable(_locked(Event, registration.event))
-    registration = _locked(Registration, registration)
-    if registration.status == enums.RegistrationStatus.REJECTED:
+    _check_changeable(locked(registration.event))
+    registration = locked(registration)
+    if not _registration_step(registration, enums.RegistrationStatus.REJECTED):
         return registration
-    _refuse_registration_step(registration, enums.RegistrationStatus.REJECTED)
     registration.status = enums.RegistrationStatus.REJECTED
     registration.save(update_fields=["status", "updated_at"])
     audit.log_action(registration, REGISTRATION_REJECTED, actor=actor)
@@ -1242,12 +1226,11 @@ def cancel_registration(registration, *, actor, now=None):
     """Cancel a registration (the person or the organiser); a seat it held goes to the first
     person waiting."""
     now = now or timezone.now()
-    event = _locked(Event, registration.event)
+    event = locked(registration.event)
     _check_changeable(event)
-    registration = _locked(Registration, registration)
-    if registration.status == enums.RegistrationStatus.CANCELLED:
+    registration = locked(registration)
+    if not _registration_step(registration, enums.RegistrationStatus.CANCELLED):
         return registration
-    _refuse_registration_step(registration, enums.RegistrationStatus.CANCELLED)
     held_a_seat = registration.status == enums.RegistrationStatus.CONFIRMED
     registration.status = enums.RegistrationStatus.CANCELLED
     registration.cancelled_at = now
