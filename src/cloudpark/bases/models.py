@@ -191,7 +191,7 @@ class Declaration(TimeStampedModel):
 
     @property
     def can_be_withdrawn(self):
-        return enums.DeclarationState.WITHDRAWN in enums.TRANSITIONS[self.state]
+        return enums.DeclarationState.WITHDRAWN in enums.DECLARATION_TRANSITIONS[self.state]
 
     @cached_property
     def material_checklist(self):
