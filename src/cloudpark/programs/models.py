@@ -376,7 +376,7 @@ class Application(TimeStampedModel):
 
     @property
     def can_be_withdrawn(self):
-        return enums.ApplicationState.WITHDRAWN in enums.ApplicationState.transitions()[self.state]
+        return enums.ApplicationState.WITHDRAWN in enums.APPLICATION_TRANSITIONS[self.state]
 
     @property
     def answer_rows(self):
