@@ -27,6 +27,7 @@ from cloudpark.bases.models import (
 )
 from cloudpark.core import audit, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked, validated
 from cloudpark.core.states import check_transition
 from cloudpark.notifications import services as notifications
@@ -87,13 +88,12 @@ DECLARATION_WITHDRAWN_NOTICE = notifications.register(
     _("%(park)s has withdrawn its declaration for %(batch)s; it needs no further review."),
 )
 
-ROUND_FIELDS = (
+ROUND_FIELDS = with_english(
+    AccreditationRound,
     "batch",
-    "batch_en",
     "opens_on",
     "closes_on",
     "criteria",
-    "criteria_en",
     "required_materials",
 )
 DECLARED_FIELDS = (

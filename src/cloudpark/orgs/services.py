@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, validators
 from cloudpark.core.errors import DomainError
+from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked, validated
 from cloudpark.orgs import enums, selectors
 from cloudpark.orgs.models import Enterprise, Membership, ParkResidence
@@ -20,14 +21,13 @@ MEMBER_ADDED = audit.register("orgs.membership.added", _("Member added"))
 MEMBER_CHANGED = audit.register("orgs.membership.changed", _("Member's role changed"))
 MEMBER_REMOVED = audit.register("orgs.membership.removed", _("Member removed"))
 
-ENTERPRISE_PROFILE_FIELDS = (
+ENTERPRISE_PROFILE_FIELDS = with_english(
+    Enterprise,
     "name",
-    "name_en",
     "region",
     "address",
     "website",
     "description",
-    "description_en",
     "category",
     "founded_on",
     "registered_capital",

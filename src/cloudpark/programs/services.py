@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, privacy, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked, validated
 from cloudpark.core.states import check_transition
 from cloudpark.notifications import services as notifications
@@ -98,32 +99,33 @@ OBJECTION_WAS_ANSWERED = notifications.register(
     "programs.objection_answered", _("Your objection to %(notice)s has been answered.")
 )
 
-POLICY_FIELDS = (
+POLICY_FIELDS = with_english(
+    Policy,
     "title",
-    "title_en",
     "issuer_name",
-    "issuer_name_en",
     "document_number",
     "issued_on",
     "effective_on",
     "full_text",
-    "full_text_en",
     "interpretation",
-    "interpretation_en",
     "is_published",
 )
-PROGRAMME_FIELDS = (
+PROGRAMME_FIELDS = with_english(
+    Programme,
     "title",
-    "title_en",
     "programme_type",
     "summary",
-    "summary_en",
     "budget",
     "opens_at",
     "closes_at",
     "is_published",
 )
-NOTICE_FIELDS = ("title", "title_en", "body", "body_en", "objection_days")
+NOTICE_FIELDS = with_english(
+    PublicNotice,
+    "title",
+    "body",
+    "objection_days",
+)
 
 
 def _in_record_language(obj):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit
+from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked
 from cloudpark.events import enums
 from cloudpark.events.models import Session, Speaker
@@ -22,26 +23,22 @@ SESSION_CHANGED = audit.register("events.session.changed", _("Agenda session cha
 SESSION_REMOVED = audit.register("events.session.removed", _("Agenda session removed"))
 SESSION_CANCELLED = audit.register("events.session.cancelled", _("Agenda session cancelled"))
 
-SESSION_FIELDS = (
+SESSION_FIELDS = with_english(
+    Session,
     "starts_at",
     "ends_at",
     "place",
-    "place_en",
     "title",
-    "title_en",
     "format",
     "description",
-    "description_en",
     "position",
 )
 
-SPEAKER_FIELDS = (
+SPEAKER_FIELDS = with_english(
+    Speaker,
     "name",
-    "name_en",
     "title",
-    "title_en",
     "organization_name",
-    "organization_name_en",
 )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
+from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked
 from cloudpark.events.models import Film, Screening
 from cloudpark.events.services.common import (
@@ -24,22 +25,17 @@ FILM_REMOVED = audit.register("events.film.removed", _("Film removed"))
 SCREENING_ADDED = audit.register("events.screening.added", _("Screening added"))
 SCREENING_REMOVED = audit.register("events.screening.removed", _("Screening removed"))
 
-FILM_FIELDS = (
+FILM_FIELDS = with_english(
+    Film,
     "title",
-    "title_en",
     "runtime_minutes",
     "country_or_region",
-    "country_or_region_en",
     "language",
-    "language_en",
     "subtitles",
-    "subtitles_en",
     "director",
-    "director_en",
     "rights_holder",
     "permit_number",
     "synopsis",
-    "synopsis_en",
 )
 
 

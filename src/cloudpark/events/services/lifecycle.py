@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked
 from cloudpark.core.states import check_transition
 from cloudpark.events import enums
@@ -41,21 +42,17 @@ CANCELLED_WITH_REASON_NOTICE = notifications.register(
     _("%(event)s, planned for %(time)s, has been cancelled: %(reason)s"),
 )
 
-EVENT_FIELDS = (
+EVENT_FIELDS = with_english(
+    Event,
     "kind",
     "title",
-    "title_en",
     "theme",
-    "theme_en",
     "description",
-    "description_en",
     "starts_at",
     "ends_at",
     "time_zone",
     "venue",
-    "venue_en",
     "city",
-    "city_en",
     "cover",
     "position",
     "registration_enabled",
