@@ -533,6 +533,21 @@ def test_exhibitors_refuse_every_step_outside_their_table(start, target):
     assert exhibitor.status == start
 
 
+@pytest.mark.parametrize("status", [s for s in ExhibitorStatus if s in EXHIBITOR_STEPS])
+def test_moving_an_exhibitor_to_its_own_status_changes_nothing(status):
+    exhibitor = exhibitor_in(status)
+    history = actions_of(exhibitor.event)
+
+    moved = EXHIBITOR_STEPS[status](exhibitor)
+
+    exhibitor.refresh_from_db()
+    assert (moved.status, exhibitor.status, actions_of(exhibitor.event)) == (
+        status,
+        status,
+        history,
+    )
+
+
 def test_a_confirmed_exhibitor_gets_a_booth_nobody_else_has():
     exhibition = ExhibitionFactory()
     first = services.confirm_exhibitor(ExhibitorFactory(event=exhibition), actor=None, booth="A01")
@@ -900,6 +915,21 @@ def test_registrations_take_the_steps_of_their_table(start, target):
     moved = REGISTRATION_STEPS[target](registration)
 
     assert moved.status == target
+
+
+@pytest.mark.parametrize("status", list(REGISTRATION_STEPS))
+def test_moving_a_registration_to_its_own_status_changes_nothing(status):
+    registration = registration_in(status)
+    history = actions_of(registration)
+
+    moved = REGISTRATION_STEPS[status](registration)
+
+    registration.refresh_from_db()
+    assert (moved.status, registration.status, actions_of(registration)) == (
+        status,
+        status,
+        history,
+    )
 
 
 @pytest.mark.parametrize(
