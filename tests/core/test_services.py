@@ -1,6 +1,5 @@
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils.functional import SimpleLazyObject
 
@@ -63,15 +62,3 @@ def test_validated_puts_a_complaint_about_the_whole_object_at_no_field():
     result = services.domain_error(error)
 
     assert (result.field, str(result)) == (None, "Both dates are wrong.")
-
-
-def test_validated_value_names_the_field():
-    with pytest.raises(DomainError) as caught:
-        services.validated_value("abcdef", [MaxLengthValidator(3)], field="code")
-
-    assert caught.value.field == "code"
-    assert "at most 3 characters" in str(caught.value)
-
-
-def test_validated_value_returns_a_good_value():
-    assert services.validated_value("abc", [MaxLengthValidator(3)], field="code") == "abc"

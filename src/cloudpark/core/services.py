@@ -48,14 +48,3 @@ def validated(instance, *, exclude=None, validate_constraints=True):
     except ValidationError as error:
         raise domain_error(error) from None
     return instance
-
-
-def validated_value(value, validators, *, field):
-    """Run ``validators`` over ``value``; the first complaint is a ``DomainError`` at
-    ``field``. Returns ``value``."""
-    try:
-        for validator in validators:
-            validator(value)
-    except ValidationError as error:
-        raise DomainError(" ".join(error.messages), field=field) from None
-    return value
