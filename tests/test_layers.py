@@ -52,7 +52,6 @@ KNOWN_VIOLATIONS = {
     (FORMS_RULE, "cloudpark.programs.flows", "cloudpark.programs.forms.ApprovalForm"),
     (INLINE_RULE, "cloudpark.programs.flows", "cloudpark.programs.services"),
     # Inline imports that break no cycle: they belong at the top of their modules.
-    (INLINE_RULE, "cloudpark.events.services", "cloudpark.events.tasks.send_ticket_email"),
     (INLINE_RULE, "cloudpark.portals.events", "django.urls.path"),
     (INLINE_RULE, "cloudpark.reviews.selectors", "django.contrib.contenttypes.models.ContentType"),
 }

@@ -14,6 +14,7 @@ from cloudpark.core.states import check_transition
 from cloudpark.events import enums, tickets
 from cloudpark.events.models import Registration, RegistrationQuestion
 from cloudpark.events.services.common import _check_changeable, _checked, _next_position, local_text
+from cloudpark.events.tasks import send_ticket_email
 
 QUESTION_ADDED = audit.register("events.question.added", _("Registration question added"))
 QUESTION_REMOVED = audit.register("events.question.removed", _("Registration question removed"))
@@ -106,8 +107,6 @@ def validated_answers(event, answers):
 
 
 def _queue_ticket(registration):
-    from cloudpark.events.tasks import send_ticket_email
-
     transaction.on_commit(functools.partial(send_ticket_email.enqueue, registration.pk))
 
 
