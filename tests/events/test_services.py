@@ -8,7 +8,14 @@ from cloudpark.core import search
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.core.models import AuditEntry
 from cloudpark.events import enums, services
-from cloudpark.events.enums import EventStatus, ExhibitorStatus, RegistrationStatus
+from cloudpark.events.enums import (
+    EVENT_TRANSITIONS,
+    EXHIBITOR_TRANSITIONS,
+    REGISTRATION_TRANSITIONS,
+    EventStatus,
+    ExhibitorStatus,
+    RegistrationStatus,
+)
 from cloudpark.events.models import Event, Registration, Session
 from cloudpark.notifications.models import Notification
 from tests.factories import (
@@ -68,12 +75,12 @@ def event_in(status):
 
 EVENT_PAIRS = [(start, target) for start in EventStatus for target in EVENT_STEPS]
 ALLOWED_EVENT_PAIRS = [
-    (start, target) for start, target in EVENT_PAIRS if target in EventStatus.transitions()[start]
+    (start, target) for start, target in EVENT_PAIRS if target in EVENT_TRANSITIONS[start]
 ]
 REFUSED_EVENT_PAIRS = [
     (start, target)
     for start, target in EVENT_PAIRS
-    if target != start and target not in EventStatus.transitions()[start]
+    if target != start and target not in EVENT_TRANSITIONS[start]
 ]
 SAME_EVENT_PAIRS = [(start, target) for start, target in EVENT_PAIRS if start == target]
 
@@ -498,7 +505,7 @@ EXHIBITOR_PAIRS = [(start, target) for start in ExhibitorStatus for target in EX
 
 @pytest.mark.parametrize(
     ("start", "target"),
-    [pair for pair in EXHIBITOR_PAIRS if pair[1] in ExhibitorStatus.transitions()[pair[0]]],
+    [pair for pair in EXHIBITOR_PAIRS if pair[1] in EXHIBITOR_TRANSITIONS[pair[0]]],
 )
 def test_exhibitors_take_the_steps_of_their_table(start, target):
     exhibitor = exhibitor_in(start)
@@ -513,7 +520,7 @@ def test_exhibitors_take_the_steps_of_their_table(start, target):
     [
         pair
         for pair in EXHIBITOR_PAIRS
-        if pair[0] != pair[1] and pair[1] not in ExhibitorStatus.transitions()[pair[0]]
+        if pair[0] != pair[1] and pair[1] not in EXHIBITOR_TRANSITIONS[pair[0]]
     ],
 )
 def test_exhibitors_refuse_every_step_outside_their_table(start, target):
@@ -524,6 +531,21 @@ def test_exhibitors_refuse_every_step_outside_their_table(start, target):
 
     exhibitor.refresh_from_db()
     assert exhibitor.status == start
+
+
+@pytest.mark.parametrize("status", [s for s in ExhibitorStatus if s in EXHIBITOR_STEPS])
+def test_moving_an_exhibitor_to_its_own_status_changes_nothing(status):
+    exhibitor = exhibitor_in(status)
+    history = actions_of(exhibitor.event)
+
+    moved = EXHIBITOR_STEPS[status](exhibitor)
+
+    exhibitor.refresh_from_db()
+    assert (moved.status, exhibitor.status, actions_of(exhibitor.event)) == (
+        status,
+        status,
+        history,
+    )
 
 
 def test_a_confirmed_exhibitor_gets_a_booth_nobody_else_has():
@@ -885,7 +907,7 @@ REGISTRATION_PAIRS = [
 
 @pytest.mark.parametrize(
     ("start", "target"),
-    [p for p in REGISTRATION_PAIRS if p[1] in RegistrationStatus.transitions()[p[0]]],
+    [p for p in REGISTRATION_PAIRS if p[1] in REGISTRATION_TRANSITIONS[p[0]]],
 )
 def test_registrations_take_the_steps_of_their_table(start, target):
     registration = registration_in(start)
@@ -895,13 +917,24 @@ def test_registrations_take_the_steps_of_their_table(start, target):
     assert moved.status == target
 
 
+@pytest.mark.parametrize("status", list(REGISTRATION_STEPS))
+def test_moving_a_registration_to_its_own_status_changes_nothing(status):
+    registration = registration_in(status)
+    history = actions_of(registration)
+
+    moved = REGISTRATION_STEPS[status](registration)
+
+    registration.refresh_from_db()
+    assert (moved.status, registration.status, actions_of(registration)) == (
+        status,
+        status,
+        history,
+    )
+
+
 @pytest.mark.parametrize(
     ("start", "target"),
-    [
-        p
-        for p in REGISTRATION_PAIRS
-        if p[0] != p[1] and p[1] not in RegistrationStatus.transitions()[p[0]]
-    ],
+    [p for p in REGISTRATION_PAIRS if p[0] != p[1] and p[1] not in REGISTRATION_TRANSITIONS[p[0]]],
 )
 def test_registrations_refuse_every_step_outside_their_table(start, target):
     registration = registration_in(start)

@@ -1,14 +1,13 @@
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.core.models import AuditEntry
 from cloudpark.orgs import enums, services
-from cloudpark.orgs.models import Enterprise, Membership, ParkResidence
+from cloudpark.orgs.models import Enterprise, Membership, Park, ParkResidence
 from tests.factories import (
     EnterpriseFactory,
     IndustryCategoryFactory,
@@ -102,12 +101,12 @@ def test_register_enterprise_refuses_a_bad_or_taken_code_and_writes_nothing(park
     EnterpriseFactory(credit_code=credit_code(1))
     counts = (Enterprise.objects.count(), ParkResidence.objects.count(), AuditEntry.objects.count())
 
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         services.register_enterprise(
             actor=user, park=park, name="重复", credit_code=code, category=IndustryCategoryFactory()
         )
 
-    assert list(caught.value.message_dict) == ["credit_code"]
+    assert caught.value.field == "credit_code"
     assert counts == (
         Enterprise.objects.count(),
         ParkResidence.objects.count(),
@@ -234,6 +233,28 @@ def test_update_enterprise_logs_changed_fields(enterprise, user):
         "orgs.enterprise.updated",
         {"fields": ["contact_mobile", "staff_count"]},
     )
+
+
+def test_update_enterprise_answers_bad_input_at_its_field(enterprise, user):
+    before = AuditEntry.objects.count()
+
+    with pytest.raises(DomainError) as caught:
+        services.update_enterprise(enterprise, actor=user, website="not a web address")
+
+    assert caught.value.field == "website"
+    assert Enterprise.objects.get(pk=enterprise.pk).website == enterprise.website
+    assert AuditEntry.objects.count() == before
+
+
+def test_update_park_answers_bad_input_at_its_field(park, user):
+    before = AuditEntry.objects.count()
+
+    with pytest.raises(DomainError) as caught:
+        services.update_park(park, actor=user, website="not a web address")
+
+    assert (caught.value.field, str(caught.value)) == ("website", "Enter a valid URL.")
+    assert Park.objects.get(pk=park.pk).website == park.website
+    assert AuditEntry.objects.count() == before
 
 
 def test_update_enterprise_refuses_fields_outside_the_profile(enterprise, user):

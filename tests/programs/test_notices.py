@@ -12,7 +12,7 @@ from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.core.models import AuditEntry
 from cloudpark.notifications.models import Notification
 from cloudpark.programs import services
-from cloudpark.programs.enums import NoticeState
+from cloudpark.programs.enums import NOTICE_TRANSITIONS, NoticeState
 from cloudpark.programs.models import Objection, PublicNotice
 from tests.factories import EnterpriseFactory, ObjectionFactory, PublicNoticeFactory
 from tests.factories.programs import admin_of, approved, publicised_notice
@@ -211,6 +211,12 @@ NOTICE_ALLOWED = {
 NOTICE_REFUSALS = {
     ("publicised, objections open", "finalise"): (DomainError, "Objections are open until"),
 }
+# Pairs that lead to the state the notice is in: nothing happens.
+NOTICE_UNCHANGED = {
+    ("publicised, objections open", "publish"),
+    ("publicised, objections closed", "publish"),
+    ("final", "finalise"),
+}
 NOTICE_PAIRS = list(product(NOTICE_SETUPS, NOTICE_ACTIONS))
 
 
@@ -242,8 +248,22 @@ def test_an_allowed_step_moves_the_notice(programme, approved_two, people, setup
     )
 
 
+@pytest.mark.parametrize(("setup", "action"), sorted(NOTICE_UNCHANGED), ids="/".join)
+def test_a_notice_step_to_its_own_state_changes_nothing(
+    programme, approved_two, people, setup, action
+):
+    notice = NOTICE_SETUPS[setup](programme)
+    before = notice_as_stored(notice)
+
+    result = NOTICE_ACTIONS[action](notice, people)
+
+    assert (result.state, notice_as_stored(notice)) == (NOTICE_STATE_OF[setup], before)
+
+
 @pytest.mark.parametrize(
-    ("setup", "action"), [p for p in NOTICE_PAIRS if p not in NOTICE_ALLOWED], ids="/".join
+    ("setup", "action"),
+    [p for p in NOTICE_PAIRS if p not in NOTICE_ALLOWED and p not in NOTICE_UNCHANGED],
+    ids="/".join,
 )
 def test_a_notice_step_not_allowed_is_refused_and_changes_nothing(
     programme, approved_two, people, setup, action
@@ -261,11 +281,7 @@ def test_a_notice_step_not_allowed_is_refused_and_changes_nothing(
 def test_the_notice_walk_takes_every_move_of_the_transition_table_and_no_other():
     walked = {(NOTICE_STATE_OF[setup], target) for (setup, _), target in NOTICE_ALLOWED.items()}
 
-    table = {
-        (state, target)
-        for state, targets in NoticeState.transitions().items()
-        for target in targets
-    }
+    table = {(state, target) for state, targets in NOTICE_TRANSITIONS.items() for target in targets}
 
     assert walked == table
     assert set(NOTICE_STATE_OF.values()) == set(NoticeState)

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core.states import transition_table
 from cloudpark.orgs.enums import GovernmentLevel, ParkLevel
 
 
@@ -44,21 +45,22 @@ FINAL_STATES = frozenset(
 
 # state -> the states it may move to. SUBMITTED stays SUBMITTED while the case passes from
 # the provincial to the national review; that is not a move.
-TRANSITIONS = {
-    DeclarationState.DRAFT: frozenset({DeclarationState.SUBMITTED, DeclarationState.WITHDRAWN}),
-    DeclarationState.SUBMITTED: frozenset(
-        {
+DECLARATION_TRANSITIONS = transition_table(
+    DeclarationState,
+    {
+        DeclarationState.DRAFT: {DeclarationState.SUBMITTED, DeclarationState.WITHDRAWN},
+        DeclarationState.SUBMITTED: {
             DeclarationState.RETURNED,
             DeclarationState.APPROVED,
             DeclarationState.REJECTED,
             DeclarationState.WITHDRAWN,
-        }
-    ),
-    DeclarationState.RETURNED: frozenset({DeclarationState.SUBMITTED, DeclarationState.WITHDRAWN}),
-    DeclarationState.APPROVED: frozenset(),
-    DeclarationState.REJECTED: frozenset(),
-    DeclarationState.WITHDRAWN: frozenset(),
-}
+        },
+        DeclarationState.RETURNED: {DeclarationState.SUBMITTED, DeclarationState.WITHDRAWN},
+        DeclarationState.APPROVED: set(),
+        DeclarationState.REJECTED: set(),
+        DeclarationState.WITHDRAWN: set(),
+    },
+)
 
 
 class AnnualOutcome(models.TextChoices):

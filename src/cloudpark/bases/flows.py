@@ -65,7 +65,7 @@ DECLARATION_FLOW = flows.register(
         applicants=lambda case: people_with(case.subject.park, Capability.MANAGE_PROFILE),
         consumer=flows.Consumer(
             model=Declaration,
-            transitions=enums.TRANSITIONS,
+            transitions=enums.DECLARATION_TRANSITIONS,
             prepare=services.stamp_reviewed_declaration,
             events={
                 ReviewEvent.SUBMITTED: flows.Outcome(

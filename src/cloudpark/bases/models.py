@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.bases import enums
-from cloudpark.core.i18n import localized
+from cloudpark.core.i18n import Bilingual
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.reviews.models import ReviewSubject
 
@@ -27,9 +27,7 @@ class RequiredMaterial:
     name_en: str = ""
     required: bool = True
 
-    @property
-    def display_name(self):
-        return localized(self.name, self.name_en)
+    display_name = Bilingual("name")
 
 
 SUPPLEMENT_MATERIAL = RequiredMaterial(SUPPLEMENT, "补充材料", "Supplementary material", False)
@@ -75,13 +73,9 @@ class AccreditationRound(TimeStampedModel):
     def __str__(self):
         return self.display_batch
 
-    @property
-    def display_batch(self):
-        return localized(self.batch, self.batch_en)
+    display_batch = Bilingual("batch")
 
-    @property
-    def display_criteria(self):
-        return localized(self.criteria, self.criteria_en)
+    display_criteria = Bilingual("criteria")
 
     @property
     def materials(self):
@@ -194,7 +188,7 @@ class Declaration(ReviewSubject, TimeStampedModel):
 
     @property
     def can_be_withdrawn(self):
-        return enums.DeclarationState.WITHDRAWN in enums.TRANSITIONS[self.state]
+        return enums.DeclarationState.WITHDRAWN in enums.DECLARATION_TRANSITIONS[self.state]
 
     @cached_property
     def material_checklist(self):
@@ -318,9 +312,7 @@ class Accreditation(models.Model):
     def __str__(self):
         return f"{self.park} · {self.get_level_display()} · {self.approved_on:%Y-%m-%d}"
 
-    @property
-    def display_batch(self):
-        return localized(self.batch, self.batch_en)
+    display_batch = Bilingual("batch")
 
     @property
     def is_current(self):

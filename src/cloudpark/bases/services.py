@@ -12,7 +12,6 @@ from datetime import date
 
 import rules
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
@@ -28,11 +27,14 @@ from cloudpark.bases.models import (
 )
 from cloudpark.core import audit, links, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.i18n import with_english
+from cloudpark.core.services import apply_changes, locked, validated
+from cloudpark.core.states import check_transition
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs import services as org_services
-from cloudpark.orgs.models import GovernmentBody, Park
+from cloudpark.orgs.models import GovernmentBody
 from cloudpark.reviews import flows as review_flows
 from cloudpark.reviews import services as review_services
 from cloudpark.reviews.enums import ReviewEvent
@@ -87,13 +89,12 @@ DECLARATION_WITHDRAWN_NOTICE = notifications.register(
     _("%(park)s has withdrawn its declaration for %(batch)s; it needs no further review."),
 )
 
-ROUND_FIELDS = (
+ROUND_FIELDS = with_english(
+    AccreditationRound,
     "batch",
-    "batch_en",
     "opens_on",
     "closes_on",
     "criteria",
-    "criteria_en",
     "required_materials",
 )
 DECLARED_FIELDS = (
@@ -106,16 +107,6 @@ DECLARED_FIELDS = (
 )
 ANNUAL_FIGURES = ("enterprise_count", "employee_count", "output", "revenue", "taxes", "summary")
 MAX_MATERIAL_KINDS = 20
-
-
-def _validated(instance, exclude=None):
-    """``full_clean`` whose first complaint becomes a ``DomainError`` at its field."""
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(messages[0], field=None if field == "__all__" else field) from None
-    return instance
 
 
 def _date_from(value):
@@ -218,7 +209,7 @@ def open_round(
     _check_window(opens_on, closes_on)
     if closes_on < timezone.localdate():
         raise DomainError(_t("This window has already closed."), field="closes_on")
-    accreditation_round = _validated(
+    accreditation_round = validated(
         AccreditationRound(
             organiser=organiser,
             level=level,
@@ -264,20 +255,13 @@ def _invite_parks(accreditation_round):
 
 @transaction.atomic
 def update_round(accreditation_round, *, actor, **values):
-    accreditation_round = AccreditationRound.objects.select_for_update().get(
-        pk=accreditation_round.pk
-    )
-    unknown = set(values) - set(ROUND_FIELDS)
-    if unknown:
-        raise ValueError(f"Not round fields: {sorted(unknown)}")
+    accreditation_round = locked(accreditation_round)
     if "required_materials" in values:
         values["required_materials"] = clean_materials(values["required_materials"])
-    changed = [f for f, value in values.items() if getattr(accreditation_round, f) != value]
-    for field in changed:
-        setattr(accreditation_round, field, values[field])
+    changed = apply_changes(accreditation_round, values, allowed=ROUND_FIELDS)
     _check_window(accreditation_round.opens_on, accreditation_round.closes_on)
     if changed:
-        _validated(accreditation_round)
+        validated(accreditation_round)
         accreditation_round.save(update_fields=[*changed, "updated_at"])
         audit.log_action(
             accreditation_round, ROUND_UPDATED, actor=actor, data={"fields": sorted(changed)}
@@ -288,9 +272,7 @@ def update_round(accreditation_round, *, actor, **values):
 @transaction.atomic
 def delete_round(accreditation_round, *, actor):
     """A round nobody has declared for may go; one with declarations is part of the record."""
-    accreditation_round = AccreditationRound.objects.select_for_update().get(
-        pk=accreditation_round.pk
-    )
+    accreditation_round = locked(accreditation_round)
     if accreditation_round.declarations.exists():
         raise DomainError(
             _t("Parks have declared for this round, so it is kept. Close its window instead.")
@@ -357,7 +339,7 @@ def draft_declaration(park, accreditation_round, *, actor, **values):
     if unknown:
         raise ValueError(f"Not declared fields: {sorted(unknown)}")
     # One declaration per park and round: the park's row is the lock that keeps two at once out.
-    park = Park.objects.select_for_update().get(pk=park.pk)
+    park = locked(park)
     _check_open(accreditation_round)
     _check_may_declare(park, accreditation_round)
     if selectors.live_declaration(park, accreditation_round) is not None:
@@ -368,7 +350,7 @@ def draft_declaration(park, accreditation_round, *, actor, **values):
         created_by=actor if actor is not None and actor.is_authenticated else None,
         **values,
     )
-    _validated(declaration)
+    validated(declaration)
     declaration.save()
     audit.log_action(
         declaration, DECLARATION_DRAFTED, actor=actor, data={"round": accreditation_round.pk}
@@ -377,11 +359,7 @@ def draft_declaration(park, accreditation_round, *, actor, **values):
 
 
 def _lock(declaration):
-    return (
-        Declaration.objects.select_for_update()
-        .select_related("round", "round__organiser", "park")
-        .get(pk=declaration.pk)
-    )
+    return locked(declaration, select_related=("round", "round__organiser", "park"))
 
 
 def _check_editable(declaration):
@@ -395,15 +373,10 @@ def _check_editable(declaration):
 @transaction.atomic
 def update_declaration(declaration, *, actor, **values):
     declaration = _lock(declaration)
-    unknown = set(values) - set(DECLARED_FIELDS)
-    if unknown:
-        raise ValueError(f"Not declared fields: {sorted(unknown)}")
     _check_editable(declaration)
-    changed = [f for f, value in values.items() if getattr(declaration, f) != value]
-    for field in changed:
-        setattr(declaration, field, values[field])
+    changed = apply_changes(declaration, values, allowed=DECLARED_FIELDS)
     if changed:
-        _validated(declaration)
+        validated(declaration)
         declaration.save(update_fields=[*changed, "updated_at"])
         audit.log_action(
             declaration, DECLARATION_UPDATED, actor=actor, data={"fields": sorted(changed)}
@@ -454,9 +427,8 @@ def submit_declaration(declaration, *, actor):
     back after the round has closed, since the bureau asked for it.
     """
     declaration = _lock(declaration)
-    if declaration.state == enums.DeclarationState.SUBMITTED:
+    if not _check_transition(declaration, enums.DeclarationState.SUBMITTED):
         return declaration
-    _check_transition(declaration, enums.DeclarationState.SUBMITTED)
     accreditation_round = declaration.round
     if declaration.state == enums.DeclarationState.DRAFT:
         _check_open(accreditation_round)
@@ -488,9 +460,8 @@ def submit_declaration(declaration, *, actor):
 def withdraw_declaration(declaration, *, actor):
     """The park takes its declaration back before a final decision; it stays on record."""
     declaration = _lock(declaration)
-    if declaration.state == enums.DeclarationState.WITHDRAWN:
+    if not _check_transition(declaration, enums.DeclarationState.WITHDRAWN):
         return declaration
-    _check_transition(declaration, enums.DeclarationState.WITHDRAWN)
     case = selectors.case_of(declaration)
     if case is None:
         declaration.state = enums.DeclarationState.WITHDRAWN
@@ -503,11 +474,14 @@ def withdraw_declaration(declaration, *, actor):
 
 
 def _check_transition(declaration, target):
-    if target not in enums.TRANSITIONS[declaration.state]:
-        raise TransitionNotAllowed(
-            _t("This step is not possible while the declaration is %(state)s.")
-            % {"state": declaration.get_state_display()}
-        )
+    """Whether the declaration has a step to take to ``target``; refuses one it may not."""
+    return check_transition(
+        enums.DECLARATION_TRANSITIONS,
+        declaration.state,
+        target,
+        message=_t("This step is not possible while the declaration is %(state)s.")
+        % {"state": declaration.get_state_display()},
+    )
 
 
 PROVINCIAL_STAGE = "provincial_review"
@@ -598,8 +572,8 @@ def grant_accreditation(
     declaration, and for accreditations decided before the platform (without one)."""
     level = enums.RoundLevel(level)
     _check_day(approved_on, field="decided_on")
-    park = Park.objects.select_for_update().get(pk=park.pk)
-    accreditation = _validated(
+    park = locked(park)
+    accreditation = validated(
         Accreditation(
             park=park,
             level=level,
@@ -651,7 +625,7 @@ def end_accreditation(park, *, government, actor, end, on, reason):
     """Revoke the park's base status, or record its exit. Its accreditations are ended, not
     deleted, and stay in its history; the park is no longer rated."""
     end = enums.AccreditationEnd(end)
-    park = Park.objects.select_for_update().get(pk=park.pk)
+    park = locked(park)
     _check_may_act_for(actor, government, park)
     current = list(
         Accreditation.objects.select_for_update().filter(park=park, ended_on__isnull=True)
@@ -718,7 +692,7 @@ def submit_annual_review(park, *, actor, year, **figures):
     unknown = set(figures) - set(ANNUAL_FIGURES)
     if unknown:
         raise ValueError(f"Not annual figures: {sorted(unknown)}")
-    park = Park.objects.select_for_update().get(pk=park.pk)
+    park = locked(park)
     accreditation = selectors.current_accreditation_of(park)
     if accreditation is None or park.status in {
         org_enums.ParkStatus.REVOKED,
@@ -742,7 +716,7 @@ def submit_annual_review(park, *, actor, year, **figures):
             _t("The annual review for %(year)d has already been submitted.") % {"year": year},
             field="year",
         )
-    review = _validated(
+    review = validated(
         AnnualReview(
             park=park,
             accreditation=accreditation,
@@ -768,11 +742,7 @@ def submit_annual_review(park, *, actor, year, **figures):
 def decide_annual_review(review, *, actor, outcome, comment="", decided_on=None):
     """Pass the year, order rectification (the base is suspended until a later pass), or
     revoke the accreditation."""
-    review = (
-        AnnualReview.objects.select_for_update()
-        .select_related("park", "reviewing_body")
-        .get(pk=review.pk)
-    )
+    review = locked(review, select_related=("park", "reviewing_body"))
     if review.is_decided:
         raise TransitionNotAllowed(_t("This annual review has already been decided."))
     if not org_selectors.has_capability(actor, review.reviewing_body, org_enums.Capability.DECIDE):

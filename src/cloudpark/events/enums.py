@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cloudpark.core.states import transition_table
+
 
 class EventKind(models.TextChoices):
     FORUM = "forum", _("Forum")
@@ -29,14 +31,16 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("event", "Cancelled")
     FINISHED = "finished", _("Finished")
 
-    @classmethod
-    def transitions(cls):
-        return {
-            cls.DRAFT: {cls.PUBLISHED, cls.CANCELLED},
-            cls.PUBLISHED: {cls.CANCELLED, cls.FINISHED},
-            cls.CANCELLED: set(),
-            cls.FINISHED: set(),
-        }
+
+EVENT_TRANSITIONS = transition_table(
+    EventStatus,
+    {
+        EventStatus.DRAFT: {EventStatus.PUBLISHED, EventStatus.CANCELLED},
+        EventStatus.PUBLISHED: {EventStatus.CANCELLED, EventStatus.FINISHED},
+        EventStatus.CANCELLED: set(),
+        EventStatus.FINISHED: set(),
+    },
+)
 
 
 # What the public site shows: a draft is the organiser's own until it is published.
@@ -82,15 +86,21 @@ class ExhibitorStatus(models.TextChoices):
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    @classmethod
-    def transitions(cls):
-        return {
-            cls.APPLIED: {cls.CONFIRMED, cls.DECLINED, cls.WITHDRAWN},
-            cls.INVITED: {cls.CONFIRMED, cls.DECLINED},
-            cls.CONFIRMED: {cls.WITHDRAWN},
-            cls.DECLINED: set(),
-            cls.WITHDRAWN: set(),
-        }
+
+EXHIBITOR_TRANSITIONS = transition_table(
+    ExhibitorStatus,
+    {
+        ExhibitorStatus.APPLIED: {
+            ExhibitorStatus.CONFIRMED,
+            ExhibitorStatus.DECLINED,
+            ExhibitorStatus.WITHDRAWN,
+        },
+        ExhibitorStatus.INVITED: {ExhibitorStatus.CONFIRMED, ExhibitorStatus.DECLINED},
+        ExhibitorStatus.CONFIRMED: {ExhibitorStatus.WITHDRAWN},
+        ExhibitorStatus.DECLINED: set(),
+        ExhibitorStatus.WITHDRAWN: set(),
+    },
+)
 
 
 EXHIBITOR_OPEN = frozenset({ExhibitorStatus.APPLIED, ExhibitorStatus.INVITED})
@@ -103,15 +113,22 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("registration", "Cancelled")
     REJECTED = "rejected", _("Not accepted")
 
-    @classmethod
-    def transitions(cls):
-        return {
-            cls.PENDING: {cls.CONFIRMED, cls.WAITING, cls.REJECTED, cls.CANCELLED},
-            cls.WAITING: {cls.CONFIRMED, cls.CANCELLED},
-            cls.CONFIRMED: {cls.CANCELLED},
-            cls.CANCELLED: set(),
-            cls.REJECTED: set(),
-        }
+
+REGISTRATION_TRANSITIONS = transition_table(
+    RegistrationStatus,
+    {
+        RegistrationStatus.PENDING: {
+            RegistrationStatus.CONFIRMED,
+            RegistrationStatus.WAITING,
+            RegistrationStatus.REJECTED,
+            RegistrationStatus.CANCELLED,
+        },
+        RegistrationStatus.WAITING: {RegistrationStatus.CONFIRMED, RegistrationStatus.CANCELLED},
+        RegistrationStatus.CONFIRMED: {RegistrationStatus.CANCELLED},
+        RegistrationStatus.CANCELLED: set(),
+        RegistrationStatus.REJECTED: set(),
+    },
+)
 
 
 # A person holds at most one of these per event: a seat, a place in line, or a request.

@@ -7,7 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import search
-from cloudpark.core.i18n import localized
+from cloudpark.core.i18n import Bilingual
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.events import enums
 
@@ -118,25 +118,15 @@ class Event(TimeStampedModel):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+    display_title = Bilingual("title")
 
-    @property
-    def display_theme(self):
-        return localized(self.theme, self.theme_en)
+    display_theme = Bilingual("theme")
 
-    @property
-    def display_description(self):
-        return localized(self.description, self.description_en)
+    display_description = Bilingual("description")
 
-    @property
-    def display_venue(self):
-        return localized(self.venue, self.venue_en)
+    display_venue = Bilingual("venue")
 
-    @property
-    def display_city(self):
-        return localized(self.city, self.city_en)
+    display_city = Bilingual("city")
 
     @property
     def zone(self):
@@ -239,11 +229,14 @@ class EventOrganizer(models.Model):
         self.role_rank = enums.OrganizerRole(self.role).rank
         super().save(*args, **kwargs)
 
+    # The name typed in for an organisation that is not in the directory.
+    display_own_name = Bilingual("name")
+
     @property
     def display_name(self):
         if self.organization_id is not None:
             return self.organization.display_name
-        return localized(self.name, self.name_en)
+        return self.display_own_name
 
 
 class Session(models.Model):
@@ -287,17 +280,11 @@ class Session(models.Model):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+    display_title = Bilingual("title")
 
-    @property
-    def display_place(self):
-        return localized(self.place, self.place_en)
+    display_place = Bilingual("place")
 
-    @property
-    def display_description(self):
-        return localized(self.description, self.description_en)
+    display_description = Bilingual("description")
 
     @property
     def is_cancelled(self):
@@ -322,17 +309,11 @@ class Speaker(models.Model):
     def __str__(self):
         return self.display_name
 
-    @property
-    def display_name(self):
-        return localized(self.name, self.name_en)
+    display_name = Bilingual("name")
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+    display_title = Bilingual("title")
 
-    @property
-    def display_organization(self):
-        return localized(self.organization_name, self.organization_name_en)
+    display_organization = Bilingual("organization_name")
 
 
 class Exhibitor(TimeStampedModel):
@@ -378,15 +359,16 @@ class Exhibitor(TimeStampedModel):
     def __str__(self):
         return self.display_name
 
+    # The name typed in for an organisation that is not in the directory.
+    display_own_name = Bilingual("name")
+
     @property
     def display_name(self):
         if self.organization_id is not None:
             return self.organization.display_name
-        return localized(self.name, self.name_en)
+        return self.display_own_name
 
-    @property
-    def display_exhibits(self):
-        return localized(self.exhibits, self.exhibits_en)
+    display_exhibits = Bilingual("exhibits")
 
 
 class Film(models.Model):
@@ -427,29 +409,17 @@ class Film(models.Model):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+    display_title = Bilingual("title")
 
-    @property
-    def display_country(self):
-        return localized(self.country_or_region, self.country_or_region_en)
+    display_country = Bilingual("country_or_region")
 
-    @property
-    def display_language(self):
-        return localized(self.language, self.language_en)
+    display_language = Bilingual("language")
 
-    @property
-    def display_subtitles(self):
-        return localized(self.subtitles, self.subtitles_en)
+    display_subtitles = Bilingual("subtitles")
 
-    @property
-    def display_director(self):
-        return localized(self.director, self.director_en)
+    display_director = Bilingual("director")
 
-    @property
-    def display_synopsis(self):
-        return localized(self.synopsis, self.synopsis_en)
+    display_synopsis = Bilingual("synopsis")
 
 
 class Screening(models.Model):
@@ -474,9 +444,7 @@ class Screening(models.Model):
     def __str__(self):
         return f"{self.film} @ {self.display_venue}"
 
-    @property
-    def display_venue(self):
-        return localized(self.venue, self.venue_en)
+    display_venue = Bilingual("venue")
 
 
 class RegistrationQuestion(models.Model):
@@ -505,9 +473,7 @@ class RegistrationQuestion(models.Model):
     def __str__(self):
         return self.display_label
 
-    @property
-    def display_label(self):
-        return localized(self.label, self.label_en)
+    display_label = Bilingual("label")
 
     @property
     def choice_list(self):

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import search, validators
-from cloudpark.core.i18n import LocalizedNameMixin, localized
+from cloudpark.core.i18n import Bilingual, LocalizedNameMixin
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.orgs import enums
 
@@ -100,9 +100,7 @@ class Organization(LocalizedNameMixin, TimeStampedModel):
     def __str__(self):
         return self.display_name
 
-    @property
-    def display_description(self):
-        return localized(self.description, self.description_en)
+    display_description = Bilingual("description")
 
     def search_parts(self):
         return [self.name, self.name_en]
@@ -153,13 +151,9 @@ class Park(Organization):
         verbose_name_plural = _("parks (bases)")
         ordering = ["name"]
 
-    @property
-    def display_batch(self):
-        return localized(self.batch, self.batch_en)
+    display_batch = Bilingual("batch")
 
-    @property
-    def display_focus(self):
-        return localized(self.focus, self.focus_en)
+    display_focus = Bilingual("focus")
 
     def search_parts(self):
         return [*super().search_parts(), self.operator, self.focus, self.focus_en]

@@ -7,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, validators
 from cloudpark.core.errors import DomainError
+from cloudpark.core.i18n import with_english
+from cloudpark.core.services import apply_changes, locked, validated
 from cloudpark.orgs import enums, selectors
-from cloudpark.orgs.models import Enterprise, Membership, Park, ParkResidence
+from cloudpark.orgs.models import Enterprise, Membership, ParkResidence
 
 ENTERPRISE_CREATED = audit.register("orgs.enterprise.created", _("Enterprise registered"))
 ENTERPRISE_UPDATED = audit.register("orgs.enterprise.updated", _("Enterprise profile updated"))
@@ -19,14 +21,13 @@ MEMBER_ADDED = audit.register("orgs.membership.added", _("Member added"))
 MEMBER_CHANGED = audit.register("orgs.membership.changed", _("Member's role changed"))
 MEMBER_REMOVED = audit.register("orgs.membership.removed", _("Member removed"))
 
-ENTERPRISE_PROFILE_FIELDS = (
+ENTERPRISE_PROFILE_FIELDS = with_english(
+    Enterprise,
     "name",
-    "name_en",
     "region",
     "address",
     "website",
     "description",
-    "description_en",
     "category",
     "founded_on",
     "registered_capital",
@@ -63,7 +64,7 @@ def register_enterprise(*, actor, park=None, tags=(), admitted_on=None, **values
     """Create an enterprise, optionally resident in ``park`` from ``admitted_on`` (today)."""
     values = _normalized_enterprise_values(values)
     enterprise = Enterprise(kind=enums.OrganizationKind.ENTERPRISE, **values)
-    enterprise.full_clean()
+    validated(enterprise)
     enterprise.save()
     if tags:
         enterprise.tags.set(tags)
@@ -80,16 +81,11 @@ def register_enterprise(*, actor, park=None, tags=(), admitted_on=None, **values
 
 @transaction.atomic
 def update_enterprise(enterprise, *, actor, tags=None, **values):
-    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    enterprise = locked(enterprise)
     values = _normalized_enterprise_values(values)
-    unknown = set(values) - set(ENTERPRISE_PROFILE_FIELDS)
-    if unknown:
-        raise ValueError(f"Not profile fields: {sorted(unknown)}")
-    changed = [field for field, value in values.items() if getattr(enterprise, field) != value]
-    for field in changed:
-        setattr(enterprise, field, values[field])
+    changed = apply_changes(enterprise, values, allowed=ENTERPRISE_PROFILE_FIELDS)
     if changed:
-        enterprise.full_clean()
+        validated(enterprise)
         enterprise.save(update_fields=changed)
     tags_changed = False
     if tags is not None:
@@ -112,7 +108,7 @@ def update_enterprise(enterprise, *, actor, tags=None, **values):
 def admit_enterprise(park, enterprise, *, actor, on=None, note=""):
     """Make ``park`` the enterprise's park. An enterprise still resident elsewhere must be
     released by its park first; admitting it again where it is changes nothing."""
-    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    enterprise = locked(enterprise)
     if enterprise.park_id == park.pk:
         return enterprise
     if enterprise.park_id is not None:
@@ -138,7 +134,7 @@ def admit_enterprise(park, enterprise, *, actor, on=None, note=""):
 @transaction.atomic
 def release_enterprise(enterprise, *, actor, on=None, note=""):
     """End the enterprise's stay in its park; the stay stays in its history."""
-    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    enterprise = locked(enterprise)
     if enterprise.park_id is None:
         raise DomainError(_t("This enterprise is not resident in any park."))
     on = on or timezone.localdate()
@@ -169,15 +165,10 @@ def release_enterprise(enterprise, *, actor, on=None, note=""):
 
 @transaction.atomic
 def update_park(park, *, actor, **values):
-    park = Park.objects.select_for_update().get(pk=park.pk)
-    unknown = set(values) - set(PARK_PROFILE_FIELDS)
-    if unknown:
-        raise ValueError(f"Not profile fields: {sorted(unknown)}")
-    changed = [field for field, value in values.items() if getattr(park, field) != value]
-    for field in changed:
-        setattr(park, field, values[field])
+    park = locked(park)
+    changed = apply_changes(park, values, allowed=PARK_PROFILE_FIELDS)
     if changed:
-        park.full_clean()
+        validated(park)
         park.save(update_fields=changed)
         audit.log_action(park, PARK_UPDATED, actor=actor, data={"fields": sorted(changed)})
     return park
@@ -191,15 +182,10 @@ def set_park_standing(park, *, actor, action, data=None, **values):
     """Change a park's accreditation standing (level, batch, approval date, status), which the
     profile form never touches. Called by the accreditation services, which name the audit
     ``action`` (registered by them) that explains the change on the park's timeline."""
-    park = Park.objects.select_for_update().get(pk=park.pk)
-    unknown = set(values) - set(PARK_STANDING_FIELDS)
-    if unknown:
-        raise ValueError(f"Not standing fields: {sorted(unknown)}")
-    changed = [field for field, value in values.items() if getattr(park, field) != value]
-    for field in changed:
-        setattr(park, field, values[field])
+    park = locked(park)
+    changed = apply_changes(park, values, allowed=PARK_STANDING_FIELDS)
     if changed:
-        park.full_clean()
+        validated(park)
         park.save(update_fields=[*changed, "updated_at"])
     audit.log_action(
         park, action, actor=actor, data={**(data or {}), **{f: values[f] for f in changed}}
@@ -229,7 +215,7 @@ def add_member(organization, user, *, role, actor):
 
 @transaction.atomic
 def remove_member(membership, *, actor):
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = locked(membership)
     # The timeline is kept on the organisation's own kind (the park, the enterprise...).
     organization = selectors.organization_as_kind(membership.organization)
     if (

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core.states import transition_table
+
 
 class ProgrammeType(models.TextChoices):
     FUNDING = "funding", _("Funding")
@@ -49,22 +51,37 @@ class ApplicationState(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    @classmethod
-    def transitions(cls):
-        """state -> the states it may move to."""
-        return {
-            cls.DRAFT: frozenset({cls.PARK_REVIEW, cls.GOVERNMENT_REVIEW, cls.WITHDRAWN}),
-            cls.PARK_REVIEW: frozenset(
-                {cls.GOVERNMENT_REVIEW, cls.RETURNED, cls.REJECTED, cls.WITHDRAWN}
-            ),
-            cls.GOVERNMENT_REVIEW: frozenset(
-                {cls.APPROVED, cls.RETURNED, cls.REJECTED, cls.WITHDRAWN}
-            ),
-            cls.RETURNED: frozenset({cls.PARK_REVIEW, cls.GOVERNMENT_REVIEW, cls.WITHDRAWN}),
-            cls.APPROVED: frozenset(),
-            cls.REJECTED: frozenset(),
-            cls.WITHDRAWN: frozenset(),
-        }
+
+APPLICATION_TRANSITIONS = transition_table(
+    ApplicationState,
+    {
+        ApplicationState.DRAFT: {
+            ApplicationState.PARK_REVIEW,
+            ApplicationState.GOVERNMENT_REVIEW,
+            ApplicationState.WITHDRAWN,
+        },
+        ApplicationState.PARK_REVIEW: {
+            ApplicationState.GOVERNMENT_REVIEW,
+            ApplicationState.RETURNED,
+            ApplicationState.REJECTED,
+            ApplicationState.WITHDRAWN,
+        },
+        ApplicationState.GOVERNMENT_REVIEW: {
+            ApplicationState.APPROVED,
+            ApplicationState.RETURNED,
+            ApplicationState.REJECTED,
+            ApplicationState.WITHDRAWN,
+        },
+        ApplicationState.RETURNED: {
+            ApplicationState.PARK_REVIEW,
+            ApplicationState.GOVERNMENT_REVIEW,
+            ApplicationState.WITHDRAWN,
+        },
+        ApplicationState.APPROVED: set(),
+        ApplicationState.REJECTED: set(),
+        ApplicationState.WITHDRAWN: set(),
+    },
+)
 
 
 EDITABLE_STATES = frozenset({ApplicationState.DRAFT, ApplicationState.RETURNED})
@@ -84,10 +101,12 @@ class NoticeState(models.TextChoices):
     PUBLICISED = "publicised", _("Publicised, open to objections")
     FINAL = "final", _("Final")
 
-    @classmethod
-    def transitions(cls):
-        return {
-            cls.DRAFT: frozenset({cls.PUBLICISED}),
-            cls.PUBLICISED: frozenset({cls.FINAL}),
-            cls.FINAL: frozenset(),
-        }
+
+NOTICE_TRANSITIONS = transition_table(
+    NoticeState,
+    {
+        NoticeState.DRAFT: {NoticeState.PUBLICISED},
+        NoticeState.PUBLICISED: {NoticeState.FINAL},
+        NoticeState.FINAL: set(),
+    },
+)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.selectors import people_with
 from cloudpark.programs import services
-from cloudpark.programs.enums import STAGE_STATES, ApplicationState
+from cloudpark.programs.enums import APPLICATION_TRANSITIONS, STAGE_STATES, ApplicationState
 from cloudpark.programs.models import Application
 from cloudpark.reviews import flows
 from cloudpark.reviews.enums import ReviewEvent
@@ -56,7 +56,7 @@ APPLICATION_FLOW = flows.register(
         applicants=_applicants,
         consumer=flows.Consumer(
             model=Application,
-            transitions=ApplicationState.transitions(),
+            transitions=APPLICATION_TRANSITIONS,
             prepare=services.stamp_reviewed_application,
             events={
                 ReviewEvent.SUBMITTED: flows.Outcome(

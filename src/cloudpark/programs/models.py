@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import search
-from cloudpark.core.i18n import localized
+from cloudpark.core.i18n import Bilingual, localized
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.core.uploads import extension_of
 from cloudpark.programs import enums, questions
@@ -77,21 +77,13 @@ class Policy(SearchableMixin, TimeStampedModel):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+    display_title = Bilingual("title")
 
-    @property
-    def display_issuer(self):
-        return localized(self.issuer_name, self.issuer_name_en)
+    display_issuer = Bilingual("issuer_name")
 
-    @property
-    def display_full_text(self):
-        return localized(self.full_text, self.full_text_en)
+    display_full_text = Bilingual("full_text")
 
-    @property
-    def display_interpretation(self):
-        return localized(self.interpretation, self.interpretation_en)
+    display_interpretation = Bilingual("interpretation")
 
     def search_parts(self):
         return [self.title, self.title_en, self.document_number, self.issuer_name]
@@ -184,13 +176,9 @@ class Programme(SearchableMixin, TimeStampedModel):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+    display_title = Bilingual("title")
 
-    @property
-    def display_summary(self):
-        return localized(self.summary, self.summary_en)
+    display_summary = Bilingual("summary")
 
     def is_open(self, now=None):
         now = now or timezone.now()
@@ -371,7 +359,7 @@ class Application(ReviewSubject, TimeStampedModel):
 
     @property
     def can_be_withdrawn(self):
-        return enums.ApplicationState.WITHDRAWN in enums.ApplicationState.transitions()[self.state]
+        return enums.ApplicationState.WITHDRAWN in enums.APPLICATION_TRANSITIONS[self.state]
 
     @property
     def answer_rows(self):
@@ -464,13 +452,9 @@ class PublicNotice(TimeStampedModel):
     def __str__(self):
         return self.display_title
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+    display_title = Bilingual("title")
 
-    @property
-    def display_body(self):
-        return localized(self.body, self.body_en)
+    display_body = Bilingual("body")
 
     @property
     def takes_objections(self):

@@ -19,12 +19,17 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, links, privacy, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.i18n import with_english
+from cloudpark.core.services import apply_changes, locked, validated
+from cloudpark.core.states import check_transition
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import Enterprise, IndustryCategory, QualificationTag
 from cloudpark.programs import eligibility, questions, selectors
 from cloudpark.programs.enums import (
+    APPLICATION_TRANSITIONS,
+    NOTICE_TRANSITIONS,
     ApplicationState,
     Combinator,
     NoticeState,
@@ -92,32 +97,33 @@ OBJECTION_WAS_ANSWERED = notifications.register(
     "programs.objection_answered", _("Your objection to %(notice)s has been answered.")
 )
 
-POLICY_FIELDS = (
+POLICY_FIELDS = with_english(
+    Policy,
     "title",
-    "title_en",
     "issuer_name",
-    "issuer_name_en",
     "document_number",
     "issued_on",
     "effective_on",
     "full_text",
-    "full_text_en",
     "interpretation",
-    "interpretation_en",
     "is_published",
 )
-PROGRAMME_FIELDS = (
+PROGRAMME_FIELDS = with_english(
+    Programme,
     "title",
-    "title_en",
     "programme_type",
     "summary",
-    "summary_en",
     "budget",
     "opens_at",
     "closes_at",
     "is_published",
 )
-NOTICE_FIELDS = ("title", "title_en", "body", "body_en", "objection_days")
+NOTICE_FIELDS = with_english(
+    PublicNotice,
+    "title",
+    "body",
+    "objection_days",
+)
 
 
 def _in_record_language(obj):
@@ -126,32 +132,14 @@ def _in_record_language(obj):
         return str(obj)
 
 
-def _full_clean(instance, exclude=None):
-    try:
-        instance.full_clean(exclude=exclude)
-    except ValidationError as error:
-        field, messages = next(iter(error.message_dict.items()))
-        raise DomainError(" ".join(messages), field=field) from None
-
-
-def _changed(instance, allowed, values):
-    unknown = set(values) - set(allowed)
-    if unknown:
-        raise ValueError(f"Not editable here: {sorted(unknown)}")
-    changed = [name for name, value in values.items() if getattr(instance, name) != value]
-    for name in changed:
-        setattr(instance, name, values[name])
-    return changed
-
-
 # Policies -----------------------------------------------------------------------------------
 
 
 @transaction.atomic
 def create_policy(owner, *, actor, **values):
     policy = Policy(owner=owner)
-    _changed(policy, POLICY_FIELDS, values)
-    _full_clean(policy)
+    apply_changes(policy, values, allowed=POLICY_FIELDS)
+    validated(policy)
     policy.save()
     audit.log_action(policy, POLICY_CREATED, actor=actor, data={"title": policy.title})
     return policy
@@ -159,10 +147,10 @@ def create_policy(owner, *, actor, **values):
 
 @transaction.atomic
 def update_policy(policy, *, actor, **values):
-    policy = Policy.objects.select_for_update().get(pk=policy.pk)
-    changed = _changed(policy, POLICY_FIELDS, values)
+    policy = locked(policy)
+    changed = apply_changes(policy, values, allowed=POLICY_FIELDS)
     if changed:
-        _full_clean(policy)
+        validated(policy)
         policy.save(update_fields=[*changed, "updated_at"])
         audit.log_action(policy, POLICY_UPDATED, actor=actor, data={"fields": sorted(changed)})
     return policy
@@ -200,9 +188,9 @@ def _check_window(programme):
 @transaction.atomic
 def create_programme(policy, *, actor, issuer=None, **values):
     programme = Programme(policy=policy, issuer=issuer or policy.owner)
-    _changed(programme, PROGRAMME_FIELDS, values)
+    apply_changes(programme, values, allowed=PROGRAMME_FIELDS)
     _check_window(programme)
-    _full_clean(programme)
+    validated(programme)
     programme.save()
     audit.log_action(programme, PROGRAMME_CREATED, actor=actor, data={"title": programme.title})
     return programme
@@ -210,8 +198,8 @@ def create_programme(policy, *, actor, issuer=None, **values):
 
 @transaction.atomic
 def update_programme(programme, *, actor, **values):
-    programme = Programme.objects.select_for_update().get(pk=programme.pk)
-    changed = _changed(programme, PROGRAMME_FIELDS, values)
+    programme = locked(programme)
+    changed = apply_changes(programme, values, allowed=PROGRAMME_FIELDS)
     if not changed:
         return programme
     _check_window(programme)
@@ -222,7 +210,7 @@ def update_programme(programme, *, actor, **values):
             % {"committed": eligibility.figure(committed)},
             field="budget",
         )
-    _full_clean(programme)
+    validated(programme)
     programme.save(update_fields=[*changed, "updated_at"])
     audit.log_action(programme, PROGRAMME_UPDATED, actor=actor, data={"fields": sorted(changed)})
     return programme
@@ -249,7 +237,7 @@ def _check_rule_references(kind, params):
 def set_rules(programme, rules, *, combinator, actor):
     """Replace the programme's rules with ``rules`` (``[(kind, params)]``), in that order.
     Eligibility follows at once: results are computed from the rules when asked."""
-    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    programme = locked(programme)
     cleaned = []
     for kind, params in rules:
         try:
@@ -284,7 +272,7 @@ def set_rules(programme, rules, *, combinator, actor):
 @transaction.atomic
 def set_application_form(programme, *, materials, form_fields, actor):
     """Replace what the programme asks: the materials to upload and the questions."""
-    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    programme = locked(programme)
     materials = questions.clean_materials(materials)
     form_fields = questions.clean_form_fields(form_fields)
     if programme.required_materials == materials and programme.form_fields == form_fields:
@@ -346,7 +334,7 @@ def save_programme(
 def invite_enterprises(programme, enterprises, *, actor):
     """Invite those of ``enterprises`` that qualify now and were not invited before; their
     people who may apply are notified. Returns the invitations made."""
-    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    programme = locked(programme)
     if not programme.is_published or programme.has_closed:
         raise DomainError(
             _t("Invitations go out for a published programme that has not closed yet.")
@@ -456,11 +444,7 @@ def draft_application(programme, enterprise, *, actor, requested_amount=None, an
 
 
 def _lock_application(application):
-    return (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("programme", "programme__policy", "enterprise")
-        .get(pk=application.pk)
-    )
+    return locked(application, select_related=("programme", "programme__policy", "enterprise"))
 
 
 def _lock_with_case(application):
@@ -616,24 +600,28 @@ def withdraw_application(application, *, actor):
     """Take an application back before a decision: a draft at once, one in review through
     the engine (which tells the reviewers)."""
     application, case = _lock_with_case(application)
-    if not application.can_be_withdrawn:
-        raise TransitionNotAllowed(
-            _t("An application that is %(state)s cannot be withdrawn.")
-            % {"state": application.get_state_display()}
-        )
-    if case is not None:
-        reviews.withdraw(case, actor=actor)
-    else:
-        _move(application, ApplicationState.WITHDRAWN, actor=actor, action=WITHDRAWN)
+    if check_transition(
+        APPLICATION_TRANSITIONS,
+        application.state,
+        ApplicationState.WITHDRAWN,
+        message=_t("An application that is %(state)s cannot be withdrawn.")
+        % {"state": application.get_state_display()},
+    ):
+        if case is not None:
+            reviews.withdraw(case, actor=actor)
+        else:
+            _move(application, ApplicationState.WITHDRAWN, actor=actor, action=WITHDRAWN)
     return Application.objects.select_related(*selectors.APPLICATION_RELATED).get(pk=application.pk)
 
 
 def _check_transition(application, target):
-    if target not in ApplicationState.transitions()[application.state]:
-        raise TransitionNotAllowed(
-            _t("An application that is %(state)s cannot become %(target)s.")
-            % {"state": application.get_state_display(), "target": ApplicationState(target).label}
-        )
+    return check_transition(
+        APPLICATION_TRANSITIONS,
+        application.state,
+        target,
+        message=_t("An application that is %(state)s cannot become %(target)s.")
+        % {"state": application.get_state_display(), "target": ApplicationState(target).label},
+    )
 
 
 def _move(application, target, *, actor, action, data=None, fields=()):
@@ -712,25 +700,28 @@ def record_approved_amount(step):
 
 
 def _lock_notice(notice):
-    return PublicNotice.objects.select_for_update().select_related("programme").get(pk=notice.pk)
+    return locked(notice, select_related=("programme",))
 
 
 def _check_notice_transition(notice, target):
-    if target not in NoticeState.transitions()[notice.state]:
-        raise TransitionNotAllowed(
-            _t("A notice that is %(state)s cannot become %(target)s.")
-            % {"state": notice.get_state_display(), "target": NoticeState(target).label}
-        )
+    """Whether the notice has a step to take to ``target``; refuses one it may not."""
+    return check_transition(
+        NOTICE_TRANSITIONS,
+        notice.state,
+        target,
+        message=_t("A notice that is %(state)s cannot become %(target)s.")
+        % {"state": notice.get_state_display(), "target": NoticeState(target).label},
+    )
 
 
 @transaction.atomic
 def create_notice(programme, *, actor, **values):
-    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    programme = locked(programme)
     if selectors.notice_of(programme) is not None:
         raise DomainError(_t("This programme already has its public notice."))
     notice = PublicNotice(programme=programme, created_by=actor)
-    _changed(notice, NOTICE_FIELDS, values)
-    _full_clean(notice, exclude=["applications"])
+    apply_changes(notice, values, allowed=NOTICE_FIELDS)
+    validated(notice, exclude=["applications"])
     notice.save()
     audit.log_action(notice, NOTICE_CREATED, actor=actor, data={"programme": programme.pk})
     return notice
@@ -741,9 +732,9 @@ def update_notice(notice, *, actor, **values):
     notice = _lock_notice(notice)
     if notice.state != NoticeState.DRAFT:
         raise TransitionNotAllowed(_t("A publicised notice is not edited."))
-    changed = _changed(notice, NOTICE_FIELDS, values)
+    changed = apply_changes(notice, values, allowed=NOTICE_FIELDS)
     if changed:
-        _full_clean(notice, exclude=["applications"])
+        validated(notice, exclude=["applications"])
         notice.save(update_fields=[*changed, "updated_at"])
         audit.log_action(notice, NOTICE_UPDATED, actor=actor, data={"fields": sorted(changed)})
     return notice
@@ -754,7 +745,8 @@ def publish_notice(notice, *, actor):
     """Publicise the notice with the approved list as it stands, open to objections for
     ``objection_days``. The approved enterprises are told."""
     notice = _lock_notice(notice)
-    _check_notice_transition(notice, NoticeState.PUBLICISED)
+    if not _check_notice_transition(notice, NoticeState.PUBLICISED):
+        return notice
     approved = list(selectors.approved_applications(notice.programme))
     if not approved:
         raise DomainError(_t("No application to this programme has been approved yet."))
@@ -841,7 +833,7 @@ def objection_contacts_for(user, objections):
 @transaction.atomic
 def answer_objection(objection, *, actor, answer):
     notice = _lock_notice(objection.notice)
-    objection = Objection.objects.select_for_update().get(pk=objection.pk)
+    objection = locked(objection)
     if notice.state == NoticeState.FINAL:
         raise TransitionNotAllowed(_t("The list is final; its objections are closed."))
     if objection.is_answered:
@@ -870,7 +862,8 @@ def answer_objection(objection, *, actor, answer):
 def finalise_notice(notice, *, actor):
     """Make the list final: once objections are closed and every one is answered."""
     notice = _lock_notice(notice)
-    _check_notice_transition(notice, NoticeState.FINAL)
+    if not _check_notice_transition(notice, NoticeState.FINAL):
+        return notice
     if timezone.now() <= notice.objection_deadline:
         raise DomainError(
             _t("Objections are open until %(deadline)s; the list becomes final after that.")

@@ -24,7 +24,7 @@ is a declaration, not a copy.
             applicants=lambda case: [...users...],
             consumer=flows.Consumer(
                 model=Application,
-                transitions=ApplicationState.transitions(),
+                transitions=APPLICATION_TRANSITIONS,
                 events={
                     ReviewEvent.APPROVED: flows.Outcome(
                         ApplicationState.APPROVED, APPROVED, prepare=record_amount

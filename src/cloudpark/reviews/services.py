@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.states import may_move
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.reviews import enums, presentation, selectors
@@ -60,7 +61,7 @@ def _check_transition(case, target):
 
 def _check_subject_transition(consumer, subject, target):
     state = getattr(subject, consumer.state_field)
-    if target != state and target not in consumer.transitions.get(state, ()):
+    if not may_move(consumer.transitions, state, target):
         raise TransitionNotAllowed(
             _t("A case that is %(state)s cannot be moved on.")
             % {"state": getattr(subject, f"get_{consumer.state_field}_display")()}

@@ -146,7 +146,7 @@ class EventDetailView(EventMixin, TemplateView):
             question_total=event.questions.count(),
             attendance=selectors.attendance_of(event),
             history=audit.history_of(event)[:50],
-            allowed_steps=enums.EventStatus.transitions()[enums.EventStatus(event.status)],
+            allowed_steps=enums.EVENT_TRANSITIONS[event.status],
             has_begun=event.starts_at <= timezone.now(),
             cancel_form=forms.EventCancelForm(),
         )

@@ -1,0 +1,335 @@
+"""Registration questions, registrations, the waiting list and seats."""
+
+import functools
+
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
+
+from cloudpark.core import audit, privacy
+from cloudpark.core.errors import DomainError
+from cloudpark.core.services import locked
+from cloudpark.core.states import check_transition
+from cloudpark.events import enums, tickets
+from cloudpark.events.models import Registration, RegistrationQuestion
+from cloudpark.events.services.common import _check_changeable, _checked, _next_position, local_text
+from cloudpark.events.tasks import send_ticket_email
+
+QUESTION_ADDED = audit.register("events.question.added", _("Registration question added"))
+QUESTION_REMOVED = audit.register("events.question.removed", _("Registration question removed"))
+REGISTERED = audit.register("events.registration.registered", _("Registered"))
+REGISTRATION_CONFIRMED = audit.register("events.registration.confirmed", _("Seat confirmed"))
+
+REGISTRATION_WAITLISTED = audit.register(
+    "events.registration.waitlisted", _("Put on the waiting list")
+)
+
+REGISTRATION_REJECTED = audit.register("events.registration.rejected", _("Registration declined"))
+
+REGISTRATION_CANCELLED = audit.register(
+    "events.registration.cancelled", _("Registration cancelled")
+)
+
+
+@transaction.atomic
+def add_question(
+    event, *, actor, label, label_en="", kind=enums.QuestionKind.TEXT, choices="", required=False
+):
+    event = locked(event)
+    _check_changeable(event)
+    question = RegistrationQuestion(
+        event=event,
+        label=label.strip(),
+        label_en=label_en.strip(),
+        kind=kind,
+        choices=choices.strip(),
+        required=required,
+        position=_next_position(event.questions.all()),
+    )
+    if kind == enums.QuestionKind.CHOICE and len(question.choice_list) < 2:
+        raise DomainError(_t("Give at least two choices, one per line."), field="choices")
+    _checked(question, exclude=["event"])
+    question.save()
+    audit.log_action(
+        event, QUESTION_ADDED, actor=actor, data={"question": question.pk, "label": question.label}
+    )
+    return question
+
+
+@transaction.atomic
+def remove_question(question, *, actor):
+    """Stop asking a question; the answers already given stay with their registrations."""
+    event = locked(question.event)
+    _check_changeable(event)
+    data = {"question": question.pk, "label": question.label}
+    RegistrationQuestion.objects.filter(pk=question.pk).delete()
+    audit.log_action(event, QUESTION_REMOVED, actor=actor, data=data)
+    return event
+
+
+def validated_answers(event, answers):
+    """The answers to ``event``'s questions, keyed by question id (as text); raises a
+    ``DomainError`` at ``question_<id>`` for a missing or impossible one."""
+    answers = answers or {}
+    cleaned = {}
+    for question in event.questions.all():
+        key = str(question.pk)
+        value = answers.get(key, answers.get(question.pk, ""))
+        if question.kind == enums.QuestionKind.YES_NO:
+            value = {"yes": True, "no": False, "true": True, "false": False}.get(
+                str(value).strip().lower(), value if isinstance(value, bool) else None
+            )
+            if value is None and question.required:
+                raise DomainError(
+                    _t("Answer “%(question)s”.") % {"question": question.display_label},
+                    field=f"question_{question.pk}",
+                )
+            if value is not None:
+                cleaned[key] = value
+            continue
+        value = str(value or "").strip()
+        if not value:
+            if question.required:
+                raise DomainError(
+                    _t("Answer “%(question)s”.") % {"question": question.display_label},
+                    field=f"question_{question.pk}",
+                )
+            continue
+        if question.kind == enums.QuestionKind.CHOICE and value not in question.choice_list:
+            raise DomainError(
+                _t("Choose one of the answers offered for “%(question)s”.")
+                % {"question": question.display_label},
+                field=f"question_{question.pk}",
+            )
+        cleaned[key] = value[:2000]
+    return cleaned
+
+
+def _queue_ticket(registration):
+    transaction.on_commit(functools.partial(send_ticket_email.enqueue, registration.pk))
+
+
+def _check_open_for_registration(event, now):
+    for layer in (event.parent, event) if event.parent_id else (event,):
+        if layer.status == enums.EventStatus.CANCELLED:
+            raise DomainError(_t("This event has been cancelled."))
+        if layer.status == enums.EventStatus.FINISHED or now >= layer.ends_at:
+            raise DomainError(_t("This event is over."))
+        if layer.status != enums.EventStatus.PUBLISHED:
+            raise DomainError(_t("This event is not open for registration yet."))
+    if not event.registration_enabled:
+        raise DomainError(_t("This event does not take registrations."))
+    if now >= event.registration_closes_at:
+        raise DomainError(
+            _t("Registration closed on %(time)s.")
+            % {"time": local_text(event.registration_closes_at, event)}
+        )
+
+
+def registration_refusal(event, *, now=None):
+    """Why ``event`` takes no registration now (a message for the person), or ``None``: the
+    pages use it to offer the form; ``register`` applies the same rules."""
+    try:
+        _check_open_for_registration(event, now or timezone.now())
+    except DomainError as error:
+        return str(error)
+    return None
+
+
+def seats_left(event):
+    """Free seats, or ``None`` when the event has no limit."""
+    if event.capacity is None:
+        return None
+    return max(event.capacity - _confirmed_count(event), 0)
+
+
+def _confirmed_count(event):
+    return Registration.objects.filter(
+        event=event, status=enums.RegistrationStatus.CONFIRMED
+    ).count()
+
+
+def _has_free_seat(event):
+    return event.capacity is None or _confirmed_count(event) < event.capacity
+
+
+def _unique_code():
+    while True:
+        code = tickets.new_code()
+        if not Registration.objects.filter(code=code).exists():
+            return code
+
+
+@transaction.atomic
+def register(
+    event,
+    user,
+    *,
+    actor,
+    name,
+    organization_name="",
+    job_title="",
+    answers=None,
+    now=None,
+    language=None,
+):
+    """Register ``user`` for ``event`` (or a part of one).
+
+    The event's row is locked while the confirmed seats are counted, so that however many
+    people register at once there are never more confirmed seats than the capacity. When the
+    event is full the registration goes to the waiting list, or is refused if it keeps none;
+    when the organiser approves registrations it waits for that.
+    """
+    now = now or timezone.now()
+    event = locked(event)
+    _check_open_for_registration(event, now)
+    existing = Registration.objects.filter(
+        event=event, user=user, status__in=enums.ACTIVE_REGISTRATION
+    ).first()
+    if existing is not None:
+        raise DomainError(
+            _t("You are already registered for this event (%(status)s).")
+            % {"status": existing.get_status_display()}
+        )
+    name = name.strip()
+    if not name:
+        raise DomainError(_t("Give the name to print on the ticket."), field="name")
+    cleaned = validated_answers(event, answers)
+    if event.requires_approval:
+        status = enums.RegistrationStatus.PENDING
+    elif _has_free_seat(event):
+        status = enums.RegistrationStatus.CONFIRMED
+    elif event.has_waiting_list:
+        status = enums.RegistrationStatus.WAITING
+    else:
+        raise DomainError(_t("This event is full, and it keeps no waiting list."))
+    registration = Registration.objects.create(
+        event=event,
+        user=user,
+        status=status,
+        code=_unique_code(),
+        name=name,
+        organization_name=organization_name.strip(),
+        job_title=job_title.strip(),
+        answers=cleaned,
+        language=language or translation.get_language() or "",
+        waiting_since=now if status == enums.RegistrationStatus.WAITING else None,
+        confirmed_at=now if status == enums.RegistrationStatus.CONFIRMED else None,
+    )
+    audit.log_action(
+        registration, REGISTERED, actor=actor, data={"event": event.pk, "status": status}
+    )
+    if status == enums.RegistrationStatus.CONFIRMED:
+        _queue_ticket(registration)
+    return registration
+
+
+def _registration_step(registration, target):
+    """Whether ``registration`` has a step to take to ``target`` (not when it is there)."""
+    return check_transition(
+        enums.REGISTRATION_TRANSITIONS,
+        registration.status,
+        target,
+        message=_t("This registration is %(status)s: that step is no longer possible.")
+        % {"status": registration.get_status_display()},
+    )
+
+
+def _confirm(registration, *, actor, now, via):
+    registration.status = enums.RegistrationStatus.CONFIRMED
+    registration.confirmed_at = now
+    registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+    audit.log_action(registration, REGISTRATION_CONFIRMED, actor=actor, data={"via": via})
+    _queue_ticket(registration)
+    return registration
+
+
+def _fill_free_seats(event, *, actor, now):
+    """Give free seats to the waiting list, first come first served."""
+    waiting = (
+        Registration.objects.select_for_update()
+        .filter(event=event, status=enums.RegistrationStatus.WAITING)
+        .order_by("waiting_since", "pk")
+    )
+    promoted = []
+    for registration in waiting:
+        if not _has_free_seat(event):
+            break
+        promoted.append(_confirm(registration, actor=actor, now=now, via="waiting_list"))
+    return promoted
+
+
+@transaction.atomic
+def approve_registration(registration, *, actor, now=None):
+    """Accept a registration: a seat if one is free, else a place on the waiting list."""
+    now = now or timezone.now()
+    event = locked(registration.event)
+    _check_changeable(event)
+    registration = locked(registration)
+    if not _registration_step(registration, enums.RegistrationStatus.CONFIRMED):
+        return registration
+    if _has_free_seat(event):
+        return _confirm(registration, actor=actor, now=now, via="approval")
+    if registration.status == enums.RegistrationStatus.WAITING:
+        raise DomainError(_t("No seat is free: the registration stays on the waiting list."))
+    if not event.has_waiting_list:
+        raise DomainError(
+            _t("The event is full: raise its capacity or cancel a confirmed registration first.")
+        )
+    registration.status = enums.RegistrationStatus.WAITING
+    registration.waiting_since = now
+    registration.save(update_fields=["status", "waiting_since", "updated_at"])
+    audit.log_action(registration, REGISTRATION_WAITLISTED, actor=actor)
+    return registration
+
+
+@transaction.atomic
+def reject_registration(registration, *, actor):
+    _check_changeable(locked(registration.event))
+    registration = locked(registration)
+    if not _registration_step(registration, enums.RegistrationStatus.REJECTED):
+        return registration
+    registration.status = enums.RegistrationStatus.REJECTED
+    registration.save(update_fields=["status", "updated_at"])
+    audit.log_action(registration, REGISTRATION_REJECTED, actor=actor)
+    return registration
+
+
+@transaction.atomic
+def cancel_registration(registration, *, actor, now=None):
+    """Cancel a registration (the person or the organiser); a seat it held goes to the first
+    person waiting."""
+    now = now or timezone.now()
+    event = locked(registration.event)
+    _check_changeable(event)
+    registration = locked(registration)
+    if not _registration_step(registration, enums.RegistrationStatus.CANCELLED):
+        return registration
+    held_a_seat = registration.status == enums.RegistrationStatus.CONFIRMED
+    registration.status = enums.RegistrationStatus.CANCELLED
+    registration.cancelled_at = now
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    audit.log_action(
+        registration,
+        REGISTRATION_CANCELLED,
+        actor=actor,
+        data={
+            "by": "registrant"
+            if actor is not None and actor.pk == registration.user_id
+            else "organiser"
+        },
+    )
+    if held_a_seat:
+        _fill_free_seats(event, actor=actor, now=now)
+    return registration
+
+
+def registrant_contacts_visible(user, event):
+    """Whether ``user`` sees the e-mail addresses of ``event``'s registrants unmasked: those
+    with the personal-data right in the organisation that manages it. Each time they are
+    shown, the view is logged on the event."""
+    visible = user.has_perm("orgs.view_personal_data", event.owner)
+    if visible:
+        privacy.record_personal_data_view(event, actor=user, fields=["registrations.email"])
+    return visible

@@ -1,0 +1,64 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.functional import SimpleLazyObject
+
+from cloudpark.core import services
+from cloudpark.core.errors import DomainError
+from cloudpark.orgs.models import Park
+
+pytestmark = pytest.mark.django_db
+
+
+def test_locked_reads_the_row_again(park):
+    Park.objects.filter(pk=park.pk).update(name_en="Fresh")
+
+    with transaction.atomic():
+        fresh = services.locked(park, select_related=["region"])
+
+    assert (fresh.pk, fresh.name_en, park.name_en == "Fresh") == (park.pk, "Fresh", False)
+
+
+def test_locked_accepts_an_object_behind_a_lazy_proxy(park):
+    lazy = SimpleLazyObject(lambda: park)
+
+    with transaction.atomic():
+        fresh = services.locked(lazy)
+
+    assert (type(fresh), fresh.pk) == (Park, park.pk)
+
+
+def test_apply_changes_sets_and_names_only_what_differs(park):
+    values = {"name_en": park.name_en, "address": "滨江区 1 号", "website": "https://a.example"}
+
+    changed = services.apply_changes(park, values, allowed=("name_en", "address", "website"))
+
+    assert changed == ["address", "website"]
+    assert (park.address, park.website) == ("滨江区 1 号", "https://a.example")
+
+
+def test_apply_changes_refuses_a_field_outside_the_whitelist(park):
+    before = park.name
+
+    with pytest.raises(ValueError, match="name"):
+        services.apply_changes(park, {"name": "新名", "address": "x"}, allowed=("address",))
+
+    assert (park.name, park.address) == (before, Park.objects.get(pk=park.pk).address)
+
+
+def test_validated_raises_the_first_complaint_at_its_field(park):
+    park.website = "not a web address"
+
+    with pytest.raises(DomainError) as caught:
+        services.validated(park)
+
+    assert caught.value.field == "website"
+    assert str(caught.value) == "Enter a valid URL."
+
+
+def test_validated_puts_a_complaint_about_the_whole_object_at_no_field():
+    error = ValidationError("Both dates are wrong.")
+
+    result = services.domain_error(error)
+
+    assert (result.field, str(result)) == (None, "Both dates are wrong.")
