@@ -129,6 +129,8 @@ class EventDetailView(EventMixin, TemplateView):
                     Q(event=event) | Q(event__parent=event)
                 )
             }
+        # The registration box reads ``my_registration`` off the event or part it shows.
+        event.my_registration = mine.get(event.pk)
         for part in parts:
             part.my_registration = mine.get(part.pk)
             part.refusal = (
