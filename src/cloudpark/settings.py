@@ -220,6 +220,7 @@ if TESTING:
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "portals:home"
 LOGOUT_REDIRECT_URL = "public:home"
+ACCOUNT_ADAPTER = "cloudpark.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -390,5 +391,17 @@ LOGGING = {
 }
 
 SITE_NAME = _("Cloud Park")
-# Where the platform is reached from outside: links in e-mails sent by background tasks.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address people reach the platform at, e.g. https://cloudpark.example.cn: every link the
+# platform sends out (notices, tickets, account e-mails) starts with it, whichever host a
+# request came in on. The demo command points it at the address it serves on.
+if TESTING:
+    SITE_URL = "http://testserver"
+else:
+    SITE_URL = os.environ.get(
+        "CLOUDPARK_SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000"
+    ).rstrip("/")
+if PRODUCTION and not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "Production mode needs CLOUDPARK_SITE_URL: the platform's public address, "
+        "e.g. https://cloudpark.example.cn, for the links in its e-mails."
+    )
