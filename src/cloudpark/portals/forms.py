@@ -12,13 +12,28 @@ from cloudpark.orgs import enums
 from cloudpark.orgs.models import Enterprise, IndustryCategory, Park, QualificationTag, Region
 
 
-class RegionChoiceField(forms.ModelChoiceField):
+class IdChoiceField(forms.ModelChoiceField):
+    """A choice of a row by its id, where an id beyond 64 bits, or not a number at all, is an
+    invalid choice rather than a database error (SQLite cannot compare such an id)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not self.to_field_name:
+            try:
+                validators.validate_id(value)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                ) from None
+        return super().to_python(value)
+
+
+class RegionChoiceField(IdChoiceField):
     def label_from_instance(self, region):
         indent = {"province": "", "city": "\u3000", "district": "\u3000\u3000"}[region.level]
         return f"{indent}{region.display_name}"
 
 
-class CategoryChoiceField(forms.ModelChoiceField):
+class CategoryChoiceField(IdChoiceField):
     def label_from_instance(self, category):
         indent = "" if category.level == enums.CategoryLevel.MAJOR else "\u3000"
         return f"{indent}{category.code} {category.display_name}"
@@ -55,7 +70,7 @@ def regions_in_use():
 
 class EnterpriseFilterForm(FilterForm):
     q = SearchField()
-    park = forms.ModelChoiceField(
+    park = IdChoiceField(
         queryset=Park.objects.none(), required=False, label=_("Park"), empty_label=_("All parks")
     )
     category = CategoryChoiceField(
@@ -153,6 +168,7 @@ class EnterpriseProfileForm(forms.ModelForm):
 
     def clean_founded_on(self):
         value = self.cleaned_data["founded_on"]
+        validators.validate_plausible_date(value)
         if value and value > timezone.localdate():
             raise forms.ValidationError(_("The founding date cannot be in the future."))
         return value

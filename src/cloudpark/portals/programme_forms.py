@@ -5,9 +5,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import uploads
+from cloudpark.core import uploads, validators
 from cloudpark.orgs.models import GovernmentBody, QualificationTag
-from cloudpark.portals.forms import DateInput, FilterForm, SearchField
+from cloudpark.portals.forms import DateInput, FilterForm, IdChoiceField, SearchField
 from cloudpark.programs import eligibility, questions, services
 from cloudpark.programs.enums import (
     ApplicationState,
@@ -46,7 +46,7 @@ class ProgrammeFilterForm(_CheckboxAwareFilterForm):
     programme_type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *ProgrammeType.choices]
     )
-    issuer = forms.ModelChoiceField(
+    issuer = IdChoiceField(
         label=_("Issued by"),
         required=False,
         queryset=GovernmentBody.objects.none(),
@@ -77,7 +77,7 @@ class PolicyFilterForm(FilterForm):
 
 class ApplicationFilterForm(FilterForm):
     q = SearchField(label=_("Enterprise"))
-    programme = forms.ModelChoiceField(
+    programme = IdChoiceField(
         label=_("Programme"),
         required=False,
         queryset=Programme.objects.none(),
@@ -231,6 +231,11 @@ class ProgrammeForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 4}),
             "summary_en": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("opens_at", "closes_at"):
+            self.fields[name].validators.append(validators.validate_plausible_date)
 
     def clean(self):
         cleaned = super().clean()

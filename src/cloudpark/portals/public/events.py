@@ -24,7 +24,7 @@ from cloudpark.events import enums, forms, ical, selectors, services
 from cloudpark.events.models import EventOrganizer
 from cloudpark.orgs.models import Organization
 from cloudpark.portals.base import ListMixin
-from cloudpark.portals.forms import DateInput, FilterForm, SearchField
+from cloudpark.portals.forms import DateInput, FilterForm, IdChoiceField, SearchField
 
 WHEN_CHOICES = [("", _("Upcoming and past")), ("upcoming", _("Upcoming")), ("past", _("Past"))]
 
@@ -36,7 +36,7 @@ class PublicEventFilterForm(FilterForm):
         choices=[("", _("All kinds")), *enums.EventKind.choices], required=False, label=_("Kind")
     )
     city = django_forms.ChoiceField(choices=[], required=False, label=_("City"))
-    organizer = django_forms.ModelChoiceField(
+    organizer = IdChoiceField(
         queryset=Organization.objects.none(),
         required=False,
         label=_("Organiser"),
