@@ -23,9 +23,35 @@ LANGUAGES = ("en", "zh-hans")
 LINK = re.compile(r'(?:href|action|src)="([^"#]+)"')
 PER_ROUTE = 4
 
-# Pages no demo account is shown a link to, so the walk cannot fill their arguments. Keep this
-# short: a page that drops out of every menu and list belongs here only with a reason.
-NOT_REACHED = {}
+# Pages no demo account is shown a link to, so the walk cannot fill their arguments, each with
+# the reason. Keep it short: a page that drops out of every menu and list is noticed here.
+NOT_REACHED = {
+    # The demo uploads no spreadsheet imports.
+    "government:import_detail",
+    "park:import_detail",
+    # Nobody has objected to the demo's public notices.
+    "government:objection_answer",
+    # The demo's declarations are all submitted or decided, and no round is open to the park.
+    "park:base_declare",
+    "park:base_declaration_edit",
+    "park:base_declaration_submit",
+    "park:base_declaration_withdraw",
+    "park:base_material_upload",
+    # The park's own events are over: nothing left to edit, and they show no films or
+    # exhibitors; the bureau's film week is over too, and its exhibition part is not among
+    # the PER_ROUTE event pages the walk opens.
+    "park:event_edit",
+    "park:part_create",
+    "park:session_edit",
+    "park:event_films",
+    "park:film_edit",
+    "park:event_exhibitors",
+    "government:film_edit",
+    "government:event_exhibitors",
+    # No exhibition of the demo takes applications, and no event has a cover picture.
+    "enterprise:exhibition_apply",
+    "public:event_cover",
+}
 
 
 def site_routes():
@@ -76,8 +102,8 @@ def route_of(url):
 
 def walk_site(client, routes):
     """GET every page reachable from the argument-free ones, up to ``PER_ROUTE`` addresses of
-    each route (what a page links to depends on its object's state); return the addresses
-    visited."""
+    each route (what a page links to depends on its object's state); yield each address with
+    its response."""
     queue = [reverse(name) for name, has_arguments in routes.items() if not has_arguments]
     visited = {}
     seen = set(queue)
