@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from cloudpark.core import validators
 
@@ -24,11 +25,13 @@ def error_code(validate, value):
     ],
 )
 def test_a_credit_code_in_other_digits_is_refused_with_a_message(code):
-    with pytest.raises(ValidationError) as raised:
-        validators.validate_credit_code(code)
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as raised:
+            validators.validate_credit_code(code)
+        messages = raised.value.messages
 
     assert raised.value.code == "not_latin"
-    assert raised.value.messages == [
+    assert messages == [
         "Type the unified social credit code with the digits 0 to 9 and Latin letters."
     ]
 
