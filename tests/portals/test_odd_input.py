@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from cloudpark.events.forms import EventForm, ScreeningForm
 from cloudpark.orgs.imports import EnterpriseRowForm
@@ -13,6 +14,13 @@ pytestmark = pytest.mark.django_db
 
 BEYOND_64_BITS = "99999999999999999999"
 OUT_OF_RANGE = "Enter a date between the years 1900 and 2100."
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are compared in English, whatever an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 def test_saving_my_profile_saves_it(client):
