@@ -15,8 +15,8 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from cloudpark.core.demo import DEMO_PASSWORD, load_demo
-from cloudpark.core.demo.data import ACCOUNTS
+from cloudpark.demo.data import ACCOUNTS, DEMO_PASSWORD
+from cloudpark.demo.loader import load_demo
 
 SITE_NAMESPACES = ("public", "portals", "individual", "enterprise", "park", "government")
 LANGUAGES = ("en", "zh-hans")
