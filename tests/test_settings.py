@@ -13,6 +13,7 @@ PRODUCTION = {
     "DATABASE_URL": "postgres://cloudpark@db.invalid:5432/cloudpark",
     "ALLOWED_HOSTS": "cloudpark.example.cn",
     "EMAIL_HOST": "smtp.example.cn",
+    "CLOUDPARK_SITE_URL": "https://cloudpark.example.cn",
 }
 
 
@@ -49,6 +50,11 @@ def test_production_settings_pass_the_deployment_checks():
         ({"ALLOWED_HOSTS": ""}, "Production mode needs ALLOWED_HOSTS"),
         ({"DATABASE_URL": ""}, "Production mode needs DATABASE_URL"),
         ({"EMAIL_HOST": ""}, "Production mode needs EMAIL_HOST"),
+        ({"CLOUDPARK_SITE_URL": ""}, "Production mode needs CLOUDPARK_SITE_URL"),
+        (
+            {"CLOUDPARK_SITE_URL": "cloudpark.example.cn"},
+            "Production mode needs CLOUDPARK_SITE_URL",
+        ),
     ],
 )
 def test_production_refuses_unsafe_settings(change, message):

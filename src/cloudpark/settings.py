@@ -111,6 +111,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cloudpark.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -220,6 +221,7 @@ if TESTING:
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "portals:home"
 LOGOUT_REDIRECT_URL = "public:home"
+ACCOUNT_ADAPTER = "cloudpark.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -280,6 +282,25 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
+}
+# Browser features: the check-in desk reads QR codes with this site's camera; nothing uses
+# the others, so neither the site nor anything it could be made to embed may ask for them.
+PERMISSIONS_POLICY = {
+    "camera": ["self"],
+    "accelerometer": [],
+    "autoplay": [],
+    "browsing-topics": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
 }
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -390,5 +411,17 @@ LOGGING = {
 }
 
 SITE_NAME = _("Cloud Park")
-# Where the platform is reached from outside: links in e-mails sent by background tasks.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address people reach the platform at, e.g. https://cloudpark.example.cn: every link the
+# platform sends out (notices, tickets, account e-mails) starts with it, whichever host a
+# request came in on. The demo command points it at the address it serves on.
+if TESTING:
+    SITE_URL = "http://testserver"
+else:
+    SITE_URL = os.environ.get(
+        "CLOUDPARK_SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000"
+    ).rstrip("/")
+if PRODUCTION and not SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "Production mode needs CLOUDPARK_SITE_URL: the platform's public address, "
+        "e.g. https://cloudpark.example.cn, for the links in its e-mails."
+    )

@@ -1,6 +1,7 @@
 """Forms of a person's own account."""
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.accounts.models import User
@@ -14,9 +15,16 @@ class PersonalProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Room for spaces and full-width digits as typed; the stored form is checked later.
         for name in ("mobile", "resident_id"):
-            self.fields[name].max_length = 30
-            self.fields[name].widget.attrs["maxlength"] = 30
+            field = self.fields[name]
+            field.max_length = 30
+            field.widget.attrs["maxlength"] = 30
+            field.validators = [
+                validator
+                for validator in field.validators
+                if not isinstance(validator, MaxLengthValidator)
+            ] + [MaxLengthValidator(30)]
         self.fields["mobile"].help_text = _("Full-width digits are fine: they are converted.")
 
     def clean_mobile(self):

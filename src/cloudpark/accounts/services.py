@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,8 @@ def update_profile(user, *, actor, name, mobile="", resident_id=""):
 
     Works on a fresh copy, so that a refused change leaves the caller's object as it was.
     """
-    user = type(user).objects.select_for_update().get(pk=user.pk)
+    # ``user`` may be request.user, a lazy object whose type is not the user model.
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
     changed = {}
     values = {
         "name": name.strip(),

@@ -19,6 +19,10 @@ MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
 
 
+# Text a spreadsheet program may run as a formula, here or after a copy to CSV (CWE-1236).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value):
     if isinstance(value, datetime):
         return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
@@ -37,6 +41,7 @@ def workbook_bytes(title, headers, rows):
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append([_cell(value) for value in row])
+        _as_text(sheet[sheet.max_row])
     for index, header in enumerate(headers, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
             12, len(str(header)) * 2
@@ -45,6 +50,16 @@ def workbook_bytes(title, headers, rows):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _as_text(cells):
+    """Keep text that looks like a formula as text: stored as a string, not a formula, and
+    marked with Excel's quote prefix so that editing the cell does not turn it into one. The
+    reader sees the text unchanged."""
+    for cell in cells:
+        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+            cell.data_type = "s"
+            cell.quotePrefix = True
 
 
 def workbook_response(filename, title, headers, rows):

@@ -2,8 +2,13 @@
 
 A service that puts a link in a notification calls ``links.url("bases.round.park", pk)``; the
 portal side registers the builder once (``links.register("bases.round.park", builder)``), so
-that no capability imports a portal or names one of its routes.
+that no capability imports a portal or names one of its routes. ``absolute_url`` puts a
+site path on the platform's public address, for links that leave the platform (e-mails).
 """
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
 
 _BUILDERS = {}
 
@@ -26,3 +31,15 @@ def url(name, *args):
 
 def registered():
     return dict(_BUILDERS)
+
+
+def absolute_url(path):
+    """``path`` on the platform's public address (``settings.SITE_URL``).
+
+    A site path such as ``/me/events/3/`` becomes ``https://cloudpark.example.cn/me/events/3/``;
+    an address that already names its host is kept as it is. The request's own host is never
+    used: a forged Host header must not steer a password-reset link elsewhere.
+    """
+    if not path or urlsplit(path).scheme:
+        return path
+    return f"{settings.SITE_URL}/{path.lstrip('/')}"

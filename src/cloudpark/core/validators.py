@@ -1,7 +1,8 @@
-"""Validators for Chinese registry numbers and phone numbers.
+"""Validators for Chinese registry numbers and phone numbers, dates and record ids.
 
-Every validator first normalises its input with NFKC, so that full-width digits and letters
-typed on a Chinese keyboard (``１３８``) are the same as their ASCII forms (``138``).
+Every number validator first normalises its input with NFKC, so that full-width digits and
+letters typed on a Chinese keyboard (``１３８``) are the same as their ASCII forms (``138``).
+Digits of other scripts (Arabic-Indic ``٩١``...) have no ASCII form and are refused.
 """
 
 import re
@@ -14,20 +15,39 @@ from django.utils.translation import gettext_lazy as _
 # GB 32100-2015: 31 characters, the letters I, O, Z, S and V left out.
 CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-CREDIT_CODE_SHAPE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+CREDIT_CODE_SHAPE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$")
 
 # GB 11643-1999: 17 digits and a check character.
 RESIDENT_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 RESIDENT_ID_CHECK = "10X98765432"
-RESIDENT_ID_SHAPE = re.compile(r"^\d{17}[\dX]$")
+RESIDENT_ID_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
 
-MOBILE_SHAPE = re.compile(r"^1[3-9]\d{9}$")
+MOBILE_SHAPE = re.compile(r"^1[3-9][0-9]{9}$")
 MOBILE_SEPARATORS = re.compile(r"[\s\-()]")
 
 
 def normalize(value):
     """NFKC-normalise, strip and upper-case: the canonical form of a code as typed."""
     return unicodedata.normalize("NFKC", str(value or "")).strip().upper()
+
+
+# Dates a person may mean: earlier or later ones are typing errors (0202 for 2020), and the
+# far ends of the calendar break time-zone arithmetic.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+# The largest id a 64-bit integer column holds; SQLite cannot even compare a larger one.
+MAX_ID = 2**63 - 1
+
+
+def _only_latin(value, what):
+    """Refuse characters NFKC left outside ASCII, such as digits of another script."""
+    if not value.isascii():
+        raise ValidationError(
+            _("Type the %(what)s with the digits 0 to 9 and Latin letters."),
+            code="not_latin",
+            params={"what": what},
+        )
 
 
 def credit_code_check_character(first_seventeen):
@@ -44,6 +64,7 @@ def normalize_credit_code(value):
 
 def validate_credit_code(value):
     code = normalize_credit_code(value)
+    _only_latin(code, _("unified social credit code"))
     if len(code) != 18:
         raise ValidationError(
             _("A unified social credit code has 18 characters; this one has %(count)d."),
@@ -76,6 +97,7 @@ def normalize_resident_id(value):
 
 def validate_resident_id(value):
     number = normalize_resident_id(value)
+    _only_latin(number, _("resident ID number"))
     if not RESIDENT_ID_SHAPE.match(number):
         raise ValidationError(
             _("A resident ID number has 17 digits followed by a digit or X."),
@@ -109,3 +131,24 @@ def validate_mobile(value):
             _("Enter a mainland China mobile number: 11 digits starting with 13 to 19."),
             code="mobile",
         )
+
+
+def validate_plausible_date(value):
+    """Refuse a date, or a moment, outside the years ``EARLIEST_YEAR`` to ``LATEST_YEAR``:
+    founding dates, event times and programme windows all fall well within them."""
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise ValidationError(
+            _("Enter a date between the years %(earliest)d and %(latest)d."),
+            code="implausible_date",
+            params={"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+        )
+
+
+def validate_id(value):
+    """Refuse what cannot be a record's id: not a whole number, or beyond 64 bits."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        number = 0
+    if not 1 <= number <= MAX_ID or str(value).strip() != str(number):
+        raise ValidationError(_("This is not the number of any record."), code="invalid_id")

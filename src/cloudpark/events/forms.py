@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core import validators
 from cloudpark.core.forms import DateTimeInput
 from cloudpark.events import enums
 from cloudpark.events.models import (
@@ -39,6 +40,12 @@ class ZonedTimesMixin:
     """Shows and reads ``zoned_fields`` in the zone of ``zone_for()``."""
 
     zoned_fields = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.zoned_fields:
+            if name in self.fields:
+                self.fields[name].validators.append(validators.validate_plausible_date)
 
     def zone_for(self):
         return ZoneInfo(settings.TIME_ZONE)

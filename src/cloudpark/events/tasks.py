@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 
+from cloudpark.core.links import absolute_url
 from cloudpark.events import enums, ical, tickets
 from cloudpark.events.models import Registration
 
@@ -20,7 +21,7 @@ def ticket_message(registration):
     event = registration.event
     language = registration.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        url = settings.SITE_URL + reverse("individual:registration_detail", args=[registration.pk])
+        url = absolute_url(reverse("individual:registration_detail", args=[registration.pk]))
         starts = event.local_starts_at.strftime("%Y-%m-%d %H:%M")
         subject = _t("Your ticket: %(event)s") % {"event": event.display_title}
         body = "\n".join(

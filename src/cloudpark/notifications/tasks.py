@@ -7,6 +7,7 @@ from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 
+from cloudpark.core.links import absolute_url
 from cloudpark.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ def send_notification_emails(notification_ids):
             subject = _t("Cloud Park: %(text)s") % {"text": notification.text}
             body = notification.text
             if notification.url:
-                body += "\n\n" + notification.url
+                body += "\n\n" + absolute_url(notification.url)
         try:
             send_mail(subject[:200], body, None, [recipient.email])
         except (smtplib.SMTPException, OSError):

@@ -8,18 +8,18 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import validators
 from cloudpark.core.excel import MAX_BYTES
-from cloudpark.core.forms import DateInput
+from cloudpark.core.forms import DateInput, IdChoiceField
 from cloudpark.orgs import enums
 from cloudpark.orgs.models import Enterprise, IndustryCategory, Park, QualificationTag, Region
 
 
-class RegionChoiceField(forms.ModelChoiceField):
+class RegionChoiceField(IdChoiceField):
     def label_from_instance(self, region):
         indent = {"province": "", "city": "\u3000", "district": "\u3000\u3000"}[region.level]
         return f"{indent}{region.display_name}"
 
 
-class CategoryChoiceField(forms.ModelChoiceField):
+class CategoryChoiceField(IdChoiceField):
     def label_from_instance(self, category):
         indent = "" if category.level == enums.CategoryLevel.MAJOR else "\u3000"
         return f"{indent}{category.code} {category.display_name}"
@@ -76,6 +76,7 @@ class EnterpriseProfileForm(forms.ModelForm):
 
     def clean_founded_on(self):
         value = self.cleaned_data["founded_on"]
+        validators.validate_plausible_date(value)
         if value and value > timezone.localdate():
             raise forms.ValidationError(_("The founding date cannot be in the future."))
         return value

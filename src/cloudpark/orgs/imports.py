@@ -89,7 +89,9 @@ class EnterpriseRowForm(forms.Form):
         },
     )
     founded_on = forms.DateField(
-        required=False, input_formats=["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
+        required=False,
+        input_formats=["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"],
+        validators=[validators.validate_plausible_date],
     )
     registered_capital = forms.DecimalField(
         max_digits=14, decimal_places=2, min_value=0, required=False

@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import uploads
+from cloudpark.core import uploads, validators
 from cloudpark.core.forms import DateInput, DateTimeInput
 from cloudpark.orgs.models import QualificationTag
 from cloudpark.programs import eligibility, questions, services
@@ -141,6 +141,11 @@ class ProgrammeForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 4}),
             "summary_en": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("opens_at", "closes_at"):
+            self.fields[name].validators.append(validators.validate_plausible_date)
 
     def clean(self):
         cleaned = super().clean()

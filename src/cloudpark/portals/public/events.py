@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core.errors import DomainError
-from cloudpark.core.forms import DateInput
+from cloudpark.core.forms import DateInput, IdChoiceField
 from cloudpark.core.i18n import localized
 from cloudpark.events import enums, exports, forms, ical, selectors, services
 from cloudpark.events.models import EventOrganizer
@@ -35,7 +35,7 @@ class PublicEventFilterForm(FilterForm):
         choices=[("", _("All kinds")), *enums.EventKind.choices], required=False, label=_("Kind")
     )
     city = django_forms.ChoiceField(choices=[], required=False, label=_("City"))
-    organizer = django_forms.ModelChoiceField(
+    organizer = IdChoiceField(
         queryset=Organization.objects.none(),
         required=False,
         label=_("Organiser"),
@@ -102,6 +102,8 @@ class EventDetailView(EventMixin, TemplateView):
                     Q(event=event) | Q(event__parent=event)
                 )
             }
+        # The registration box reads ``my_registration`` off the event or part it shows.
+        event.my_registration = mine.get(event.pk)
         for part in parts:
             part.my_registration = mine.get(part.pk)
             part.refusal = (

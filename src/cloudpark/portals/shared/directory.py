@@ -14,6 +14,7 @@ from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit, excel
 from cloudpark.core.errors import DomainError
+from cloudpark.core.forms import IdChoiceField
 from cloudpark.orgs import enums, exports, imports, selectors
 from cloudpark.orgs.forms import (
     CategoryChoiceField,
@@ -29,7 +30,7 @@ from cloudpark.portals.forms import FilterForm, SearchField
 
 class EnterpriseFilterForm(FilterForm):
     q = SearchField()
-    park = forms.ModelChoiceField(
+    park = IdChoiceField(
         queryset=Park.objects.none(), required=False, label=_("Park"), empty_label=_("All parks")
     )
     category = CategoryChoiceField(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from cloudpark.core import audit
+from cloudpark.core.forms import IdChoiceField
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import GovernmentBody
 from cloudpark.portals import home
@@ -40,7 +41,7 @@ class ProgrammeFilterForm(_CheckboxAwareFilterForm):
     programme_type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *ProgrammeType.choices]
     )
-    issuer = forms.ModelChoiceField(
+    issuer = IdChoiceField(
         label=_("Issued by"),
         required=False,
         queryset=GovernmentBody.objects.none(),
@@ -71,7 +72,7 @@ class PolicyFilterForm(FilterForm):
 
 class ApplicationFilterForm(FilterForm):
     q = SearchField(label=_("Enterprise"))
-    programme = forms.ModelChoiceField(
+    programme = IdChoiceField(
         label=_("Programme"),
         required=False,
         queryset=Programme.objects.none(),

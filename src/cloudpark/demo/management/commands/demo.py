@@ -1,5 +1,6 @@
 """``cloudpark demo``: migrate, load the demo data and serve the platform, in one command."""
 
+import os
 import time
 import unicodedata
 from pathlib import Path
@@ -65,6 +66,10 @@ class Command(BaseCommand):
                 "password. Unset CLOUDPARK_ENV or set it to 'demo'."
             )
         verbosity = options["verbosity"]
+        # The links in the e-mails the demo sends lead to the address it serves on.
+        shown_host = f"[{host}]" if ":" in host else host
+        os.environ.setdefault("CLOUDPARK_SITE_URL", f"http://{shown_host}:{port}")
+        settings.SITE_URL = os.environ["CLOUDPARK_SITE_URL"].rstrip("/")
         if reset:
             self.delete_database()
         self.stdout.write("Migrating the database...")
