@@ -8,6 +8,7 @@ from cloudpark.bases import enums
 from cloudpark.bases.models import AccreditationRound, AnnualReview, Declaration
 from cloudpark.core import uploads
 from cloudpark.core.forms import DateInput
+from cloudpark.core.i18n import with_english
 
 
 def _not_in_future(value):
@@ -96,14 +97,15 @@ class RoundForm(forms.ModelForm):
     class Meta:
         model = AccreditationRound
         fields = [
-            "level",
-            "batch",
-            "batch_en",
-            "opens_on",
-            "closes_on",
-            "criteria",
-            "criteria_en",
-            "required_materials",
+            *with_english(
+                AccreditationRound,
+                "level",
+                "batch",
+                "opens_on",
+                "closes_on",
+                "criteria",
+                "required_materials",
+            )
         ]
         widgets = {
             "opens_on": DateInput(),

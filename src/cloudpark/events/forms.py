@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import validators
 from cloudpark.core.forms import DateTimeInput
+from cloudpark.core.i18n import with_english
 from cloudpark.events import enums
 from cloudpark.events.models import (
     Event,
@@ -74,26 +75,24 @@ class EventForm(ZonedTimesMixin, forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "kind",
-            "title",
-            "title_en",
-            "theme",
-            "theme_en",
-            "starts_at",
-            "ends_at",
-            "time_zone",
-            "city",
-            "city_en",
-            "venue",
-            "venue_en",
-            "description",
-            "description_en",
-            "cover",
-            "registration_enabled",
-            "capacity",
-            "registration_deadline",
-            "requires_approval",
-            "has_waiting_list",
+            *with_english(
+                Event,
+                "kind",
+                "title",
+                "theme",
+                "starts_at",
+                "ends_at",
+                "time_zone",
+                "city",
+                "venue",
+                "description",
+                "cover",
+                "registration_enabled",
+                "capacity",
+                "registration_deadline",
+                "requires_approval",
+                "has_waiting_list",
+            )
         ]
         widgets = {
             "starts_at": DateTimeInput(),
@@ -170,7 +169,7 @@ class OrganizerForm(forms.ModelForm):
 
     class Meta:
         model = EventOrganizer
-        fields = ["role", "organization", "name", "name_en"]
+        fields = [*with_english(EventOrganizer, "role", "organization", "name")]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -223,14 +222,7 @@ class SessionForm(ZonedTimesMixin, forms.ModelForm):
 class SpeakerForm(forms.ModelForm):
     class Meta:
         model = Speaker
-        fields = [
-            "name",
-            "name_en",
-            "title",
-            "title_en",
-            "organization_name",
-            "organization_name_en",
-        ]
+        fields = [*with_english(Speaker, "name", "title", "organization_name")]
 
     def service_values(self):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -246,7 +238,7 @@ class ExhibitorInviteForm(forms.ModelForm):
 
     class Meta:
         model = Exhibitor
-        fields = ["organization", "name", "name_en", "booth", "exhibits", "exhibits_en"]
+        fields = [*with_english(Exhibitor, "organization", "name", "booth", "exhibits")]
         widgets = {
             "exhibits": forms.Textarea(attrs={"rows": 2}),
             "exhibits_en": forms.Textarea(attrs={"rows": 2}),
@@ -283,21 +275,18 @@ class FilmForm(forms.ModelForm):
     class Meta:
         model = Film
         fields = [
-            "title",
-            "title_en",
-            "runtime_minutes",
-            "director",
-            "director_en",
-            "country_or_region",
-            "country_or_region_en",
-            "language",
-            "language_en",
-            "subtitles",
-            "subtitles_en",
-            "rights_holder",
-            "permit_number",
-            "synopsis",
-            "synopsis_en",
+            *with_english(
+                Film,
+                "title",
+                "runtime_minutes",
+                "director",
+                "country_or_region",
+                "language",
+                "subtitles",
+                "rights_holder",
+                "permit_number",
+                "synopsis",
+            )
         ]
         widgets = {
             "synopsis": forms.Textarea(attrs={"rows": 3}),
@@ -332,7 +321,7 @@ class ScreeningForm(ZonedTimesMixin, forms.Form):
 class QuestionForm(forms.ModelForm):
     class Meta:
         model = RegistrationQuestion
-        fields = ["label", "label_en", "kind", "choices", "required"]
+        fields = [*with_english(RegistrationQuestion, "label", "kind", "choices", "required")]
         widgets = {"choices": forms.Textarea(attrs={"rows": 3})}
 
     def clean(self):

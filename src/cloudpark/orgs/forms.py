@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import validators
 from cloudpark.core.excel import MAX_BYTES
 from cloudpark.core.forms import DateInput, IdChoiceField
+from cloudpark.core.i18n import with_english
 from cloudpark.orgs import enums
 from cloudpark.orgs.models import Enterprise, IndustryCategory, Park, QualificationTag, Region
 
@@ -45,21 +46,22 @@ class EnterpriseProfileForm(forms.ModelForm):
     class Meta:
         model = Enterprise
         fields = [
-            "name",
-            "name_en",
-            "category",
-            "region",
-            "address",
-            "website",
-            "founded_on",
-            "registered_capital",
-            "staff_count",
-            "legal_representative",
-            "contact_name",
-            "contact_mobile",
-            "description",
-            "description_en",
-            "tags",
+            *with_english(
+                Enterprise,
+                "name",
+                "category",
+                "region",
+                "address",
+                "website",
+                "founded_on",
+                "registered_capital",
+                "staff_count",
+                "legal_representative",
+                "contact_name",
+                "contact_mobile",
+                "description",
+                "tags",
+            )
         ]
         widgets = {"founded_on": DateInput(), "description": forms.Textarea(attrs={"rows": 4})}
 

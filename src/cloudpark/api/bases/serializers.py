@@ -12,6 +12,7 @@ from cloudpark.bases.models import (
     Declaration,
     DeclarationMaterial,
 )
+from cloudpark.core.i18n import with_english
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import Park
 
@@ -49,17 +50,18 @@ class RoundSerializer(serializers.ModelSerializer):
     class Meta:
         model = AccreditationRound
         fields = [
-            "id",
-            "organiser",
-            "level",
-            "batch",
-            "batch_en",
-            "opens_on",
-            "closes_on",
-            "phase",
-            "criteria",
-            "criteria_en",
-            "required_materials",
+            *with_english(
+                AccreditationRound,
+                "id",
+                "organiser",
+                "level",
+                "batch",
+                "opens_on",
+                "closes_on",
+                "phase",
+                "criteria",
+                "required_materials",
+            )
         ]
 
     def get_phase(self, accreditation_round) -> str:
@@ -136,16 +138,18 @@ class AccreditedBaseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Accreditation
         fields = [
-            "park",
-            "name",
-            "name_en",
-            "region",
-            "status",
-            "level",
-            "batch",
-            "batch_en",
-            "approved_on",
-            "decided_by",
+            *with_english(
+                Accreditation,
+                "park",
+                "name",
+                "name_en",
+                "region",
+                "status",
+                "level",
+                "batch",
+                "approved_on",
+                "decided_by",
+            )
         ]
 
 
@@ -193,7 +197,7 @@ class RoundCreateSerializer(RoundUpdateSerializer):
 class AccreditationOutcomeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Accreditation
-        fields = ["id", "level", "batch", "batch_en", "approved_on"]
+        fields = [*with_english(Accreditation, "id", "level", "batch", "approved_on")]
 
 
 class RoundDeclarationSerializer(DeclarationSerializer):
@@ -278,17 +282,19 @@ class AccreditationHistorySerializer(serializers.ModelSerializer):
     class Meta:
         model = Accreditation
         fields = [
-            "id",
-            "level",
-            "batch",
-            "batch_en",
-            "approved_on",
-            "decided_by",
-            "in_force",
-            "ended_on",
-            "end",
-            "end_reason",
-            "ended_by",
+            *with_english(
+                Accreditation,
+                "id",
+                "level",
+                "batch",
+                "approved_on",
+                "decided_by",
+                "in_force",
+                "ended_on",
+                "end",
+                "end_reason",
+                "ended_by",
+            )
         ]
 
 
@@ -302,15 +308,9 @@ class BaseHistorySerializer(serializers.ModelSerializer):
     class Meta:
         model = Park
         fields = [
-            "park",
-            "name",
-            "name_en",
-            "level",
-            "batch",
-            "batch_en",
-            "approved_on",
-            "status",
-            "accreditations",
+            *with_english(
+                Park, "park", "name", "level", "batch", "approved_on", "status", "accreditations"
+            )
         ]
 
     @extend_schema_field(AccreditationHistorySerializer(many=True))

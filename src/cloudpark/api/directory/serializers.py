@@ -1,19 +1,20 @@
 from rest_framework import serializers
 
 from cloudpark.core import privacy
+from cloudpark.core.i18n import with_english
 from cloudpark.orgs.models import Enterprise, IndustryCategory, Membership, Park, Region
 
 
 class RegionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Region
-        fields = ["code", "level", "name", "name_en"]
+        fields = [*with_english(Region, "code", "level", "name")]
 
 
 class CategorySerializer(serializers.ModelSerializer):
     class Meta:
         model = IndustryCategory
-        fields = ["code", "level", "name", "name_en"]
+        fields = [*with_english(IndustryCategory, "code", "level", "name")]
 
 
 class ParkSerializer(serializers.ModelSerializer):
@@ -22,20 +23,20 @@ class ParkSerializer(serializers.ModelSerializer):
     class Meta:
         model = Park
         fields = [
-            "id",
-            "name",
-            "name_en",
-            "level",
-            "batch",
-            "batch_en",
-            "approved_on",
-            "status",
-            "region",
-            "operator",
-            "area",
-            "focus",
-            "focus_en",
-            "website",
+            *with_english(
+                Park,
+                "id",
+                "name",
+                "level",
+                "batch",
+                "approved_on",
+                "status",
+                "region",
+                "operator",
+                "area",
+                "focus",
+                "website",
+            )
         ]
 
 
@@ -47,15 +48,17 @@ class EnterprisePublicSerializer(serializers.ModelSerializer):
     class Meta:
         model = Enterprise
         fields = [
-            "id",
-            "name",
-            "name_en",
-            "credit_code",
-            "category",
-            "region",
-            "park",
-            "founded_on",
-            "website",
+            *with_english(
+                Enterprise,
+                "id",
+                "name",
+                "credit_code",
+                "category",
+                "region",
+                "park",
+                "founded_on",
+                "website",
+            )
         ]
 
 

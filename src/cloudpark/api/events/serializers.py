@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from cloudpark.api.base import ORGANIZERS, ScopedRelatedField
 from cloudpark.core import privacy
+from cloudpark.core.i18n import with_english
 from cloudpark.events import selectors, services, tickets
 from cloudpark.events.models import (
     CheckIn,
@@ -60,7 +61,7 @@ class OrganizerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = EventOrganizer
-        fields = ["role", "organization", "name", "name_en", "position"]
+        fields = [*with_english(EventOrganizer, "role", "organization", "name", "position")]
 
     def get_name(self, organizer) -> str:
         return organizer.organization.name if organizer.organization_id else organizer.name
@@ -72,14 +73,7 @@ class OrganizerSerializer(serializers.ModelSerializer):
 class SpeakerSerializer(serializers.ModelSerializer):
     class Meta:
         model = Speaker
-        fields = [
-            "name",
-            "name_en",
-            "title",
-            "title_en",
-            "organization_name",
-            "organization_name_en",
-        ]
+        fields = [*with_english(Speaker, "name", "title", "organization_name")]
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -118,7 +112,7 @@ class ExhibitorSerializer(serializers.ModelSerializer):
 class ScreeningSerializer(serializers.ModelSerializer):
     class Meta:
         model = Screening
-        fields = ["venue", "venue_en", "starts_at", "ends_at"]
+        fields = [*with_english(Screening, "venue", "starts_at", "ends_at")]
 
 
 class FilmSerializer(serializers.ModelSerializer):
@@ -127,20 +121,18 @@ class FilmSerializer(serializers.ModelSerializer):
     class Meta:
         model = Film
         fields = [
-            "title",
-            "title_en",
-            "runtime_minutes",
-            "country_or_region",
-            "country_or_region_en",
-            "language",
-            "language_en",
-            "subtitles",
-            "subtitles_en",
-            "director",
-            "director_en",
-            "rights_holder",
-            "permit_number",
-            "screenings",
+            *with_english(
+                Film,
+                "title",
+                "runtime_minutes",
+                "country_or_region",
+                "language",
+                "subtitles",
+                "director",
+                "rights_holder",
+                "permit_number",
+                "screenings",
+            )
         ]
 
 

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
+from cloudpark.core.i18n import with_english
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import Enterprise, GovernmentBody
 from cloudpark.programs import selectors, services
@@ -86,19 +87,20 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Programme
         fields = [
-            "id",
-            "policy",
-            "issuer",
-            "title",
-            "title_en",
-            "programme_type",
-            "summary",
-            "summary_en",
-            "budget",
-            "opens_at",
-            "closes_at",
-            "is_open",
-            "is_published",
+            *with_english(
+                Programme,
+                "id",
+                "policy",
+                "issuer",
+                "title",
+                "programme_type",
+                "summary",
+                "budget",
+                "opens_at",
+                "closes_at",
+                "is_open",
+                "is_published",
+            )
         ]
 
 
@@ -293,18 +295,19 @@ class NoticeSerializer(serializers.ModelSerializer):
     class Meta:
         model = PublicNotice
         fields = [
-            "id",
-            "programme",
-            "programme_title",
-            "title",
-            "title_en",
-            "body",
-            "body_en",
-            "state",
-            "objection_days",
-            "published_at",
-            "objection_deadline",
-            "finalised_at",
+            *with_english(
+                PublicNotice,
+                "id",
+                "programme",
+                "programme_title",
+                "title",
+                "body",
+                "state",
+                "objection_days",
+                "published_at",
+                "objection_deadline",
+                "finalised_at",
+            )
         ]
         read_only_fields = ["state", "published_at", "objection_deadline", "finalised_at"]
 
