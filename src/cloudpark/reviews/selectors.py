@@ -126,6 +126,17 @@ def cases_visible_to(organization):
     ).distinct()
 
 
+def cases_for_user(user):
+    """Cases any of the user's organisations applied with, or reviews or reviewed at some
+    stage."""
+    ids = [membership.organization_id for membership in org_selectors.memberships_of(user)]
+    return ReviewCase.objects.filter(
+        Q(applicant_id__in=ids)
+        | Q(reviewing_organization_id__in=ids)
+        | Q(decisions__organization_id__in=ids)
+    ).distinct()
+
+
 def get_case_for(organization, pk):
     try:
         return cases_visible_to(organization).select_related("applicant").get(pk=pk)
