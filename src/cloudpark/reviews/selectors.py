@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 
@@ -145,8 +146,6 @@ def get_case_for(organization, pk):
 
 
 def case_for_subject(flow, subject):
-    from django.contrib.contenttypes.models import ContentType
-
     return ReviewCase.objects.filter(
         flow_key=flow.key,
         content_type=ContentType.objects.get_for_model(subject),
