@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import search
 from cloudpark.core.i18n import Bilingual
 from cloudpark.core.models import TimeStampedModel
+from cloudpark.core.states import may_move
 from cloudpark.events import enums
 
 COVER_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -369,6 +370,26 @@ class Exhibitor(TimeStampedModel):
         return self.display_own_name
 
     display_exhibits = Bilingual("exhibits")
+
+    # What the transition table lets the exhibitor become next, for the pages' buttons.
+    def _may_become(self, status):
+        return status != self.status and may_move(enums.EXHIBITOR_TRANSITIONS, self.status, status)
+
+    @property
+    def may_be_confirmed(self):
+        return self._may_become(enums.ExhibitorStatus.CONFIRMED)
+
+    @property
+    def may_be_declined(self):
+        return self._may_become(enums.ExhibitorStatus.DECLINED)
+
+    @property
+    def may_be_withdrawn(self):
+        return self._may_become(enums.ExhibitorStatus.WITHDRAWN)
+
+    @property
+    def is_confirmed(self):
+        return self.status == enums.ExhibitorStatus.CONFIRMED
 
 
 class Film(models.Model):
