@@ -533,6 +533,20 @@ def test_exhibitors_refuse_every_step_outside_their_table(start, target):
     assert exhibitor.status == start
 
 
+@pytest.mark.parametrize("status", list(RegistrationStatus))
+def test_the_organisers_registration_buttons_follow_the_table(status):
+    registration = Registration(status=status)
+
+    offered = {
+        RegistrationStatus.CONFIRMED: registration.may_be_confirmed,
+        RegistrationStatus.REJECTED: registration.may_be_rejected,
+    }
+
+    assert {target for target, shown in offered.items() if shown} == (
+        REGISTRATION_TRANSITIONS[status] & set(offered)
+    )
+
+
 @pytest.mark.parametrize("status", list(ExhibitorStatus))
 def test_an_exhibitors_buttons_follow_its_table(status):
     exhibitor = Exhibitor(status=status)

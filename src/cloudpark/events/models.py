@@ -549,6 +549,19 @@ class Registration(TimeStampedModel):
     def is_confirmed(self):
         return self.status == enums.RegistrationStatus.CONFIRMED
 
+    # What the transition table lets the organiser make of the registration, for the buttons.
+    @property
+    def may_be_confirmed(self):
+        return self.status != enums.RegistrationStatus.CONFIRMED and may_move(
+            enums.REGISTRATION_TRANSITIONS, self.status, enums.RegistrationStatus.CONFIRMED
+        )
+
+    @property
+    def may_be_rejected(self):
+        return self.status != enums.RegistrationStatus.REJECTED and may_move(
+            enums.REGISTRATION_TRANSITIONS, self.status, enums.RegistrationStatus.REJECTED
+        )
+
     @property
     def display_code(self):
         """The code in two groups of five, as printed on the ticket."""
