@@ -45,10 +45,12 @@ INLINE_RULE = "inline import without a reason"
 # Breaks the tree holds today, each (rule, module, imported name). They are listed, not
 # hidden: test_known_violations_still_occur fails as soon as one is mended, so that it is
 # removed from here and cannot come back unnoticed.
-KNOWN_VIOLATIONS = {
-    # Inline imports that break no cycle: they belong at the top of their modules.
-    (INLINE_RULE, "cloudpark.reviews.selectors", "django.contrib.contenttypes.models.ContentType"),
-}
+KNOWN_VIOLATIONS: set[tuple[str, str, str]] = set()
+
+# The namespaces of the portals' routes, which a domain app never names: it asks
+# ``core.links`` for a named link that the portal side registers.
+PORTAL_NAMESPACES = ("park:", "government:", "enterprise:", "individual:", "public:")
+URL_FUNCTIONS = frozenset({"reverse", "reverse_lazy", "redirect", "resolve_url"})
 
 REASONLESS_DIRECTIVE = re.compile(
     r"noqa(:\s*[A-Z]+[0-9]+(,\s*[A-Z]+[0-9]+)*)?|type:\s*ignore(\[[^]]*])?"
@@ -210,6 +212,39 @@ def violations(modules):
     return found
 
 
+def portal_routes_named(source):
+    """``(line, route name)`` for each call of a URL function on a portal's route."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        function = node.func
+        called = (
+            function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+        )
+        first = node.args[0]
+        if (
+            called in URL_FUNCTIONS
+            and isinstance(first, ast.Constant)
+            and isinstance(first.value, str)
+            and first.value.startswith(PORTAL_NAMESPACES)
+        ):
+            found.append((node.lineno, first.value))
+    return found
+
+
+def portal_routes_in_domain_apps(root):
+    """``(module path, line, route name)`` for every portal route a domain app names."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        if len(relative.parts) > 1 and is_domain_app(relative.parts[0]):
+            found.extend(
+                (str(relative), line, name) for line, name in portal_routes_named(path.read_text())
+            )
+    return found
+
+
 @pytest.fixture(scope="module")
 def tree_violations():
     return violations(collect(SOURCE))
@@ -242,6 +277,31 @@ def test_the_checker_reads_the_whole_tree():
     assert Import("cloudpark.core.search", inline=True, has_reason=True) in (
         modules["cloudpark.orgs.apps"].imports
     )
+
+
+def test_no_domain_app_names_a_portal_route():
+    assert portal_routes_in_domain_apps(SOURCE) == []
+
+
+def test_the_route_check_finds_a_portal_route_in_a_domain_app(tmp_path):
+    root = tmp_path / PROJECT
+    (root / "events").mkdir(parents=True)
+    (root / "portals").mkdir()
+    (root / "events" / "tasks.py").write_text(
+        "from django import urls\n"
+        "from django.urls import reverse\n\n"
+        'ticket = reverse("individual:registration_detail", args=[1])\n'
+        'event = urls.reverse_lazy("public:event_detail", args=[1])\n'
+        'help = reverse("account_login")\n'
+    )
+    (root / "portals" / "urls.py").write_text('home = reverse("park:home")\n')
+
+    found = portal_routes_in_domain_apps(root)
+
+    assert found == [
+        ("events/tasks.py", 4, "individual:registration_detail"),
+        ("events/tasks.py", 5, "public:event_detail"),
+    ]
 
 
 def violations_in(tmp_path, files):

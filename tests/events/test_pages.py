@@ -595,3 +595,23 @@ def test_a_file_that_is_not_a_picture_is_refused_as_a_cover(client, park, media_
         "This file is not a JPEG, PNG or WebP picture."
     ]
     assert not Event.objects.exists()
+
+
+def withdraw_buttons(response):
+    return response.content.decode().count('name="action" value="withdraw"')
+
+
+def test_the_organiser_may_withdraw_an_exhibitor_that_applied_as_the_table_allows(client, park):
+    exhibition = ExhibitionFactory(owner=park, published=True)
+    applicant = services.apply_to_exhibit(
+        exhibition, EnterpriseFactory(), actor=None, exhibits="8K转播车"
+    )
+    client.force_login(admin_of(park))
+    url = reverse("park:event_exhibitors", args=[exhibition.pk])
+
+    shown = withdraw_buttons(client.get(url))
+    client.post(url, {"action": "withdraw", "row": applicant.pk})
+
+    applicant.refresh_from_db()
+    assert (shown, applicant.status) == (1, enums.ExhibitorStatus.WITHDRAWN)
+    assert withdraw_buttons(client.get(url)) == 0

@@ -16,7 +16,7 @@ from cloudpark.events.enums import (
     ExhibitorStatus,
     RegistrationStatus,
 )
-from cloudpark.events.models import Event, Registration, Session
+from cloudpark.events.models import Event, Exhibitor, Registration, Session
 from cloudpark.notifications.models import Notification
 from tests.factories import (
     EnterpriseFactory,
@@ -531,6 +531,33 @@ def test_exhibitors_refuse_every_step_outside_their_table(start, target):
 
     exhibitor.refresh_from_db()
     assert exhibitor.status == start
+
+
+@pytest.mark.parametrize("status", list(RegistrationStatus))
+def test_the_organisers_registration_buttons_follow_the_table(status):
+    registration = Registration(status=status)
+
+    offered = {
+        RegistrationStatus.CONFIRMED: registration.may_be_confirmed,
+        RegistrationStatus.REJECTED: registration.may_be_rejected,
+    }
+
+    assert {target for target, shown in offered.items() if shown} == (
+        REGISTRATION_TRANSITIONS[status] & set(offered)
+    )
+
+
+@pytest.mark.parametrize("status", list(ExhibitorStatus))
+def test_an_exhibitors_buttons_follow_its_table(status):
+    exhibitor = Exhibitor(status=status)
+
+    offered = {
+        ExhibitorStatus.CONFIRMED: exhibitor.may_be_confirmed,
+        ExhibitorStatus.DECLINED: exhibitor.may_be_declined,
+        ExhibitorStatus.WITHDRAWN: exhibitor.may_be_withdrawn,
+    }
+
+    assert {target for target, shown in offered.items() if shown} == EXHIBITOR_TRANSITIONS[status]
 
 
 @pytest.mark.parametrize("status", [s for s in ExhibitorStatus if s in EXHIBITOR_STEPS])

@@ -7,7 +7,7 @@ from django.utils import translation
 from cloudpark.events.forms import EventForm, ScreeningForm
 from cloudpark.orgs.forms import EnterpriseProfileForm
 from cloudpark.orgs.imports import EnterpriseRowForm
-from cloudpark.portals.programme_forms import ProgrammeForm
+from cloudpark.programs.forms import ProgrammeForm
 from tests.factories import EnterpriseFactory, EventFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

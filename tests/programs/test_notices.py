@@ -285,3 +285,15 @@ def test_the_notice_walk_takes_every_move_of_the_transition_table_and_no_other()
 
     assert walked == table
     assert set(NOTICE_STATE_OF.values()) == set(NoticeState)
+
+
+@pytest.mark.parametrize("state", list(NoticeState))
+def test_the_issuers_buttons_follow_the_notice_table(state):
+    notice = PublicNotice(state=state)
+
+    offered = {
+        NoticeState.PUBLICISED: notice.may_be_publicised,
+        NoticeState.FINAL: notice.may_be_finalised,
+    }
+
+    assert {target for target, shown in offered.items() if shown} == NOTICE_TRANSITIONS[state]

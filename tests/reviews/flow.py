@@ -61,7 +61,7 @@ TEST_FLOW = flows.register(
 presentation.register(
     TEST_FLOW.key,
     presentation.Presentation(
-        subject_template="portals/review_subject.html",
+        subject_template="reviews/_subject.html",
         review_url=lambda case: reverse("park:review_detail", args=[case.pk]),
         applicant_url=lambda case: "",
     ),

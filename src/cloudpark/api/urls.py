@@ -3,11 +3,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from cloudpark.api import reviews
 from cloudpark.api.bases import views as bases
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
 from cloudpark.api.programs import views as programs
+from cloudpark.api.reviews import views as reviews
 
 router = DefaultRouter()
 router.register("parks", views.ParkViewSet, basename="park")

@@ -1,7 +1,6 @@
 """Reads of base accreditation. Every object a page or the API shows comes from here, starting
 from what the acting organisation may see; anything else is a 404."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Max, Prefetch, Q, Window
 from django.http import Http404
 
@@ -186,11 +185,11 @@ def get_material_for_government(government, pk):
 
 
 def case_of(declaration):
-    return ReviewCase.objects.filter(
-        flow_key=DECLARATION_FLOW_KEY,
-        content_type=ContentType.objects.get_for_model(Declaration),
-        object_id=declaration.pk,
-    ).first()
+    """The declaration's review case as it stands now (read afresh, since a review step may
+    have moved it since the declaration was read), or None before its first submission."""
+    if declaration.review_case_id is None:
+        return None
+    return ReviewCase.objects.filter(pk=declaration.review_case_id).first()
 
 
 # Accreditations ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import search
 from cloudpark.core.i18n import Bilingual
 from cloudpark.core.models import TimeStampedModel
+from cloudpark.core.states import may_move
 from cloudpark.events import enums
 
 COVER_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -370,6 +371,26 @@ class Exhibitor(TimeStampedModel):
 
     display_exhibits = Bilingual("exhibits")
 
+    # What the transition table lets the exhibitor become next, for the pages' buttons.
+    def _may_become(self, status):
+        return status != self.status and may_move(enums.EXHIBITOR_TRANSITIONS, self.status, status)
+
+    @property
+    def may_be_confirmed(self):
+        return self._may_become(enums.ExhibitorStatus.CONFIRMED)
+
+    @property
+    def may_be_declined(self):
+        return self._may_become(enums.ExhibitorStatus.DECLINED)
+
+    @property
+    def may_be_withdrawn(self):
+        return self._may_become(enums.ExhibitorStatus.WITHDRAWN)
+
+    @property
+    def is_confirmed(self):
+        return self.status == enums.ExhibitorStatus.CONFIRMED
+
 
 class Film(models.Model):
     """A film shown at a film week. Written by ``events.services.add_film`` and friends."""
@@ -527,6 +548,19 @@ class Registration(TimeStampedModel):
     @property
     def is_confirmed(self):
         return self.status == enums.RegistrationStatus.CONFIRMED
+
+    # What the transition table lets the organiser make of the registration, for the buttons.
+    @property
+    def may_be_confirmed(self):
+        return self.status != enums.RegistrationStatus.CONFIRMED and may_move(
+            enums.REGISTRATION_TRANSITIONS, self.status, enums.RegistrationStatus.CONFIRMED
+        )
+
+    @property
+    def may_be_rejected(self):
+        return self.status != enums.RegistrationStatus.REJECTED and may_move(
+            enums.REGISTRATION_TRANSITIONS, self.status, enums.RegistrationStatus.REJECTED
+        )
 
     @property
     def display_code(self):

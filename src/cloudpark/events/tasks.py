@@ -4,11 +4,10 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.tasks import task
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 
-from cloudpark.core.links import absolute_url
+from cloudpark.core import links
 from cloudpark.events import enums, ical, tickets
 from cloudpark.events.models import Registration
 
@@ -21,7 +20,7 @@ def ticket_message(registration):
     event = registration.event
     language = registration.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        url = absolute_url(reverse("individual:registration_detail", args=[registration.pk]))
+        url = links.absolute_url(links.url("events.registration.individual", registration.pk))
         starts = event.local_starts_at.strftime("%Y-%m-%d %H:%M")
         subject = _t("Your ticket: %(event)s") % {"event": event.display_title}
         body = "\n".join(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import search
 from cloudpark.core.i18n import Bilingual, localized
 from cloudpark.core.models import TimeStampedModel
+from cloudpark.core.states import may_move
 from cloudpark.core.uploads import extension_of
 from cloudpark.programs import enums, questions
 from cloudpark.reviews.models import ReviewSubject
@@ -455,6 +456,19 @@ class PublicNotice(TimeStampedModel):
     display_title = Bilingual("title")
 
     display_body = Bilingual("body")
+
+    # What the transition table lets the notice become next, for the issuer's buttons.
+    @property
+    def may_be_publicised(self):
+        return self.state != enums.NoticeState.PUBLICISED and may_move(
+            enums.NOTICE_TRANSITIONS, self.state, enums.NoticeState.PUBLICISED
+        )
+
+    @property
+    def may_be_finalised(self):
+        return self.state != enums.NoticeState.FINAL and may_move(
+            enums.NOTICE_TRANSITIONS, self.state, enums.NoticeState.FINAL
+        )
 
     @property
     def takes_objections(self):

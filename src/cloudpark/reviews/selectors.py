@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 
@@ -126,6 +127,17 @@ def cases_visible_to(organization):
     ).distinct()
 
 
+def cases_for_user(user):
+    """Cases any of the user's organisations applied with, or reviews or reviewed at some
+    stage."""
+    ids = [membership.organization_id for membership in org_selectors.memberships_of(user)]
+    return ReviewCase.objects.filter(
+        Q(applicant_id__in=ids)
+        | Q(reviewing_organization_id__in=ids)
+        | Q(decisions__organization_id__in=ids)
+    ).distinct()
+
+
 def get_case_for(organization, pk):
     try:
         return cases_visible_to(organization).select_related("applicant").get(pk=pk)
@@ -134,8 +146,6 @@ def get_case_for(organization, pk):
 
 
 def case_for_subject(flow, subject):
-    from django.contrib.contenttypes.models import ContentType
-
     return ReviewCase.objects.filter(
         flow_key=flow.key,
         content_type=ContentType.objects.get_for_model(subject),

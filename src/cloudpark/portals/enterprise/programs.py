@@ -9,10 +9,10 @@ from django.views.generic import FormView, TemplateView
 
 from cloudpark.core.errors import DomainError
 from cloudpark.portals.base import EnterpriseMixin, ListMixin, Portal, ServiceFormMixin
-from cloudpark.portals.programme_forms import ApplicationForm, MaterialUploadForm
 from cloudpark.portals.shared import programs as shared
 from cloudpark.portals.shared.programs import EnterpriseProgrammeFilterForm
 from cloudpark.programs import questions, selectors, services
+from cloudpark.programs.forms import ApplicationForm, MaterialUploadForm
 from cloudpark.programs.models import Invitation
 
 

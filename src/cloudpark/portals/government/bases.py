@@ -1,7 +1,7 @@
 """The government portal's accreditation pages: rounds and their declarations (with the Excel
 export), annual reviews to decide, and a base's accreditation with its revocation.
 
-Reviewing a declaration happens in the shared review room (``portals/reviews.py``); these
+Reviewing a declaration happens in the shared review room (``portals/shared/reviews.py``); these
 pages link to it."""
 
 import rules

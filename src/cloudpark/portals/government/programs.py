@@ -24,7 +24,10 @@ from cloudpark.portals.base import (
     ServiceFormMixin,
 )
 from cloudpark.portals.forms import FilterForm, SearchField
-from cloudpark.portals.programme_forms import (
+from cloudpark.portals.shared.programs import PolicyFilterForm, ProgrammeFilterForm
+from cloudpark.programs import eligibility, selectors, services
+from cloudpark.programs.enums import ApplicationState, NoticeState, Outcome
+from cloudpark.programs.forms import (
     AnswerForm,
     AttachmentForm,
     CombinatorForm,
@@ -39,9 +42,6 @@ from cloudpark.portals.programme_forms import (
     formset_items,
     rule_hints,
 )
-from cloudpark.portals.shared.programs import PolicyFilterForm, ProgrammeFilterForm
-from cloudpark.programs import eligibility, selectors, services
-from cloudpark.programs.enums import ApplicationState, NoticeState, Outcome
 from cloudpark.programs.models import Application
 
 VIEW = "programs.view_applications"

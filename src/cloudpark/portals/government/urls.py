@@ -1,10 +1,9 @@
 from django.urls import path
 
-from cloudpark.portals import reviews
 from cloudpark.portals.base import Portal
 from cloudpark.portals.government import bases, directory, programs, views
 from cloudpark.portals.shared import directory as shared_directory
-from cloudpark.portals.shared import events
+from cloudpark.portals.shared import events, reviews
 from cloudpark.portals.shared import programs as shared_programs
 
 app_name = "government"
@@ -16,10 +15,5 @@ urlpatterns = [
     *bases.urlpatterns,
     *programs.urlpatterns,
     *shared_programs.urlpatterns_for(Portal.GOVERNMENT),
-    path("reviews/", reviews.ReviewListView.as_view(portal=Portal.GOVERNMENT), name="review_list"),
-    path(
-        "reviews/<int:pk>/",
-        reviews.ReviewCaseView.as_view(portal=Portal.GOVERNMENT),
-        name="review_detail",
-    ),
+    *reviews.urlpatterns_for(Portal.GOVERNMENT),
 ]

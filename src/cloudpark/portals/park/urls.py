@@ -1,10 +1,9 @@
 from django.urls import path
 
-from cloudpark.portals import reviews
 from cloudpark.portals.base import Portal
 from cloudpark.portals.park import bases, directory, views
 from cloudpark.portals.shared import directory as shared_directory
-from cloudpark.portals.shared import events, programs
+from cloudpark.portals.shared import events, programs, reviews
 
 app_name = "park"
 urlpatterns = [
@@ -16,10 +15,5 @@ urlpatterns = [
     *events.urlpatterns_for(Portal.PARK),
     *bases.urlpatterns,
     *programs.urlpatterns_for(Portal.PARK),
-    path("reviews/", reviews.ReviewListView.as_view(portal=Portal.PARK), name="review_list"),
-    path(
-        "reviews/<int:pk>/",
-        reviews.ReviewCaseView.as_view(portal=Portal.PARK),
-        name="review_detail",
-    ),
+    *reviews.urlpatterns_for(Portal.PARK),
 ]

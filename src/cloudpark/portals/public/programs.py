@@ -10,9 +10,9 @@ from cloudpark.core.errors import DomainError
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.portals.base import FileDownloadView, ListMixin, add_domain_error
-from cloudpark.portals.programme_forms import ObjectionForm
 from cloudpark.portals.shared.programs import PolicyFilterForm, ProgrammeFilterForm
 from cloudpark.programs import selectors, services
+from cloudpark.programs.forms import ObjectionForm
 
 
 class ProgrammeListView(ListMixin, TemplateView):

@@ -3,7 +3,7 @@ and government portals: the cases awaiting the user, and one case with its subje
 opinions and the decision.
 
 A flow shows its subject with the template its presentation names (``reviews.presentation``,
-registered in ``portals.review_subjects``) and asks for extra decision fields with the form
+registered in ``portals.shared.review_subjects``) and asks for extra decision fields with the form
 class there (whose ``decision_data()`` is kept with the decision, where the flow's consumer
 reads it).
 """
@@ -12,6 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -99,7 +100,7 @@ def _stages_shown(case):
 
 
 class ReviewListView(PortalMixin, TemplateView):
-    template_name = "portals/review_list.html"
+    template_name = "reviews/review_list.html"
     title = _("Reviews")
 
     def get_context_data(self, **kwargs):
@@ -117,7 +118,7 @@ class ReviewListView(PortalMixin, TemplateView):
 class ReviewCaseView(PortalMixin, TemplateView):
     """One case: GET shows it; POST takes an opinion (``action=opinion``) or a decision."""
 
-    template_name = "portals/review_detail.html"
+    template_name = "reviews/review_detail.html"
 
     def get_case(self):
         return selectors.get_case_for(self.organization, self.kwargs["pk"])
@@ -226,3 +227,11 @@ class ReviewCaseView(PortalMixin, TemplateView):
             decision_form=form, extra_form=extra, seen=(stage_key, round_seen)
         )
         return self.render_to_response(context)
+
+
+def urlpatterns_for(portal):
+    """The review room, mounted in the park and in the government portal."""
+    return [
+        path("reviews/", ReviewListView.as_view(portal=portal), name="review_list"),
+        path("reviews/<int:pk>/", ReviewCaseView.as_view(portal=portal), name="review_detail"),
+    ]
