@@ -46,11 +46,6 @@ def memberships_of(user):
     return cached
 
 
-def forget_memberships(user):
-    if hasattr(user, _MEMBERSHIP_CACHE):
-        delattr(user, _MEMBERSHIP_CACHE)
-
-
 def membership_in(user, organization):
     if organization is None:
         return None
@@ -271,10 +266,6 @@ def members_of(organization):
 
 def organization_as_kind(organization):
     return _as_kind(organization)
-
-
-def organizations_named(query):
-    return search.search(Organization.objects.all(), query)
 
 
 def acting_membership(user, kinds, chosen_organization_id=None, *, preferring=None):

@@ -133,16 +133,6 @@ def get_case_for(organization, pk):
         raise Http404 from None
 
 
-def case_for_subject(flow, subject):
-    from django.contrib.contenttypes.models import ContentType
-
-    return ReviewCase.objects.filter(
-        flow_key=flow.key,
-        content_type=ContentType.objects.get_for_model(subject),
-        object_id=subject.pk,
-    ).first()
-
-
 def opinions_of(case):
     return case.opinions.filter(round=case.round, stage_key=case.stage_key).select_related(
         "reviewer"
