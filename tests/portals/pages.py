@@ -198,7 +198,7 @@ PAGES = [
     ),
 ]
 # POST-only or redirecting views: their own tests below say what they do.
-NOT_A_PAGE = {"portals:switch", "portals:home"}
+NOT_A_PAGE = {"portals:switch", "portals:home", "individual:notification_open"}
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
 OBJECT_PAGES = [page for page in PAGES if page.other is not None]
