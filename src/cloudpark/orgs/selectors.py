@@ -264,6 +264,14 @@ def members_of(organization):
     return Membership.objects.filter(organization=organization).select_related("user")
 
 
+def get_member_for(organization, pk):
+    """A membership of ``organization``; any other is a 404."""
+    try:
+        return members_of(organization).get(pk=pk)
+    except (Membership.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 def organization_as_kind(organization):
     return _as_kind(organization)
 

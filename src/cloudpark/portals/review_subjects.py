@@ -56,6 +56,7 @@ LINKS = {
     "bases.annual_reviews.park": _route("park:base_annual_list"),
     "bases.annual_review.government": _route("government:base_annual_detail"),
     "events.event.public": _route("public:event_detail"),
+    "orgs.invitation.accept": _route("individual:invitation_accept"),
 }
 
 
