@@ -5,9 +5,10 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from cloudpark.orgs import enums
+from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
+from tests.factories import MembershipFactory
 from tests.programs.world import programme_pages
 
 
@@ -203,7 +204,6 @@ PAGES = [
 def member_pages(portal):
     """The member-management pages of ``portal``: the object is the organisation's staff
     member, or a member of the other organisation of that kind."""
-    from tests.factories import MembershipFactory
 
     def staff_of(w):
         return [Membership.objects.get(user=w.people[(portal, STAFF)], organization=own(w)).pk]
@@ -234,8 +234,6 @@ def member_pages(portal):
 
 
 def _invitation_for_the_outsider(w):
-    from cloudpark.orgs import services
-
     admin = w.people[("park", enums.Role.ADMIN)]
     return [services.invite_member(w.park, email="newcomer@example.cn", role=STAFF, actor=admin)]
 
