@@ -753,3 +753,53 @@ def test_only_the_issuer_publicises_its_notice(api, programme, enterprise, peopl
 
     assert response.status_code == 404
     assert PublicNotice.objects.get(pk=notice.pk).state == "draft"
+
+
+def test_the_issuer_changes_a_draft_notice(api, programme, people):
+    from tests.factories import PublicNoticeFactory
+
+    notice = PublicNoticeFactory(programme=programme)
+
+    response = as_user(api, people["chief"]).patch(
+        reverse("api:notice-detail", args=[notice.pk]),
+        {"title": "更正后的公示", "objection_days": 10},
+        format="json",
+    )
+
+    notice.refresh_from_db()
+    assert response.status_code == 200
+    assert response.json()["title"] == "更正后的公示"
+    assert (notice.title, notice.objection_days) == ("更正后的公示", 10)
+
+
+def test_a_publicised_notice_is_not_changed_through_the_api(api, programme, enterprise, people):
+    from tests.factories.programs import approved, publicised_notice
+
+    approved(programme, enterprise)
+    notice = publicised_notice(programme)
+    title = notice.title
+
+    response = as_user(api, people["chief"]).patch(
+        reverse("api:notice-detail", args=[notice.pk]), {"title": "改名"}, format="json"
+    )
+
+    notice.refresh_from_db()
+    assert response.status_code == 400
+    assert response.json()["detail"] == "A publicised notice is not edited."
+    assert notice.title == title
+
+
+def test_another_bodys_draft_notice_is_not_found(api, programme):
+    from tests.factories import GovernmentBodyFactory, PublicNoticeFactory
+
+    notice = PublicNoticeFactory(programme=programme)
+    title = notice.title
+    stranger = MembershipFactory(organization=GovernmentBodyFactory()).user
+
+    response = as_user(api, stranger).patch(
+        reverse("api:notice-detail", args=[notice.pk]), {"title": "改名"}, format="json"
+    )
+
+    notice.refresh_from_db()
+    assert response.status_code == 404
+    assert notice.title == title

@@ -64,3 +64,39 @@ def test_the_notifications_page_lists_them_and_marks_them_read(client):
     assert response.status_code == 200
     assert response.context["unread_ids"] == {Notification.objects.get().pk}
     assert Notification.objects.get().is_read
+
+
+def test_opening_a_notification_marks_it_read_and_follows_its_link(client):
+    person = UserFactory()
+    notification = services.notify(
+        [person], AWAITS_REVIEW, params={"subject": "申请", "stage": "初审"}, url="/park/reviews/1/"
+    )[0]
+    client.force_login(person)
+
+    response = client.get(reverse("individual:notification_open", args=[notification.pk]))
+
+    notification.refresh_from_db()
+    assert response.status_code == 302
+    assert response["Location"] == "/park/reviews/1/"
+    assert notification.is_read
+
+
+def test_someone_elses_notification_is_not_found_and_stays_unread(client):
+    notification = services.notify([UserFactory()], AWAITS_REVIEW, params={})[0]
+    client.force_login(UserFactory())
+
+    response = client.get(reverse("individual:notification_open", args=[notification.pk]))
+
+    notification.refresh_from_db()
+    assert response.status_code == 404
+    assert not notification.is_read
+
+
+def test_a_notification_without_a_link_opens_the_list(client):
+    person = UserFactory()
+    notification = services.notify([person], AWAITS_REVIEW, params={})[0]
+    client.force_login(person)
+
+    response = client.get(reverse("individual:notification_open", args=[notification.pk]))
+
+    assert response["Location"] == reverse("individual:notifications")

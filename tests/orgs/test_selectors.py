@@ -174,12 +174,6 @@ def test_an_anonymous_or_missing_user_has_no_memberships():
     assert memberships == [[], []]
 
 
-def test_organizations_named_searches_every_kind(park, government, enterprise):
-    found = sorted(o.name for o in selectors.organizations_named("之江"))
-
-    assert found == ["之江文化产业园"]
-
-
 def test_the_public_park_list_puts_the_highest_level_first(client):
     # Alphabetically "municipal" < "national" < "provincial" < "unrated"; by rank it is the
     # other way round for the first three.

@@ -5,8 +5,10 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from cloudpark.orgs import enums
+from cloudpark.orgs import enums, services
+from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
+from tests.factories import MembershipFactory
 from tests.programs.world import programme_pages
 
 
@@ -197,8 +199,54 @@ PAGES = [
         other=lambda w: [w.events["other_registration"].pk],
     ),
 ]
+
+
+def member_pages(portal):
+    """The member-management pages of ``portal``: the object is the organisation's staff
+    member, or a member of the other organisation of that kind."""
+
+    def staff_of(w):
+        return [Membership.objects.get(user=w.people[(portal, STAFF)], organization=own(w)).pk]
+
+    def member_elsewhere(w):
+        return [MembershipFactory(organization=getattr(w, f"other_{portal}"), role=STAFF).pk]
+
+    def own(w):
+        return getattr(w, portal)
+
+    return [
+        Page(f"{portal}:member_invite", portal, role_without_right=STAFF),
+        Page(
+            f"{portal}:member_change",
+            portal,
+            own=staff_of,
+            other=member_elsewhere,
+            role_without_right=STAFF,
+        ),
+        Page(
+            f"{portal}:member_remove",
+            portal,
+            own=staff_of,
+            other=member_elsewhere,
+            role_without_right=STAFF,
+        ),
+    ]
+
+
+def _invitation_for_the_outsider(w):
+    admin = w.people[("park", enums.Role.ADMIN)]
+    return [services.invite_member(w.park, email="newcomer@example.cn", role=STAFF, actor=admin)]
+
+
+PAGES += [
+    *member_pages("government"),
+    *member_pages("park"),
+    *member_pages("enterprise"),
+    Page("individual:invitation_accept", "individual", own=_invitation_for_the_outsider),
+]
+
 # POST-only or redirecting views: their own tests below say what they do.
-NOT_A_PAGE = {"portals:switch", "portals:home"}
+NOT_A_PAGE = {"portals:switch", "portals:home", "individual:notification_open"}
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
 OBJECT_PAGES = [page for page in PAGES if page.other is not None]

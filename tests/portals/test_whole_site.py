@@ -29,8 +29,12 @@ NOT_REACHED = {
     # The demo uploads no spreadsheet imports.
     "government:import_detail",
     "park:import_detail",
-    # Nobody has objected to the demo's public notices.
+    # Nobody has objected to the demo's public notices, and none of them is still a draft
+    # (only a draft links to its edit page).
     "government:objection_answer",
+    "government:notice_edit",
+    # An invitation's page is reached from the link in its e-mail only.
+    "individual:invitation_accept",
     # The demo's declarations are all submitted or decided, and no round is open to the park.
     "park:base_declare",
     "park:base_declaration_edit",

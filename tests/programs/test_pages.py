@@ -434,6 +434,54 @@ def test_the_government_publicises_and_finalises_on_the_notice_page(
     assert messages_of(refused)[-1].startswith("Objections are open until")
 
 
+def test_the_notice_edit_page_shows_the_drafts_text(client_en, programme, people):
+    notice = PublicNoticeFactory(programme=programme, title="拟支持名单公示")
+    client = signed_in(client_en, people["chief"])
+
+    response = client.get(reverse("government:notice_edit", args=[notice.pk]))
+
+    assert response.status_code == 200
+    assert response.context["form"].initial["title"] == "拟支持名单公示"
+
+
+def test_the_government_edits_a_draft_notice(client_en, programme, people):
+    notice = PublicNoticeFactory(programme=programme)
+    client = signed_in(client_en, people["chief"])
+
+    response = client.post(
+        reverse("government:notice_edit", args=[notice.pk]),
+        {
+            "title": "更正后的公示",
+            "title_en": "",
+            "body": "正文",
+            "body_en": "",
+            "objection_days": 10,
+        },
+    )
+
+    notice.refresh_from_db()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("government:notice_detail", args=[notice.pk])
+    assert (notice.title, notice.body, notice.objection_days) == ("更正后的公示", "正文", 10)
+
+
+def test_a_publicised_notice_is_not_edited(client_en, programme, enterprise, people):
+    approved(programme, enterprise)
+    notice = publicised_notice(programme)
+    title = notice.title
+    client = signed_in(client_en, people["chief"])
+
+    response = client.post(
+        reverse("government:notice_edit", args=[notice.pk]),
+        {"title": "改名", "title_en": "", "body": "", "body_en": "", "objection_days": 7},
+    )
+
+    notice.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == ["A publicised notice is not edited."]
+    assert notice.title == title
+
+
 @pytest.mark.parametrize(
     ("extra_capabilities", "shown", "logged"),
     [

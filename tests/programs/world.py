@@ -125,6 +125,7 @@ def programme_pages(portal):
         _page("government:application_material", portal, "application", extra="material"),
         _page("government:notice_list", portal),
         _page("government:notice_detail", portal, "notice"),
+        _page("government:notice_edit", portal, "notice", role_without_right=STAFF),
         _page("government:objection_answer", portal, "objection", role_without_right=STAFF),
     ]
 

@@ -8,13 +8,15 @@ of two stages, with the people who act on it. A flow registered without an entry
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
+
 from cloudpark.bases import services as base_services
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import Enterprise
 from cloudpark.programs import services as programme_services
 from cloudpark.reviews import flows
 from cloudpark.reviews import services as reviews
-from cloudpark.reviews.selectors import case_for_subject
+from cloudpark.reviews.models import ReviewCase
 from tests.factories import (
     AccreditationRoundFactory,
     EnterpriseFactory,
@@ -45,7 +47,11 @@ class Reviewed:
 
     @property
     def case(self):
-        return case_for_subject(self.flow, self.subject)
+        return ReviewCase.objects.filter(
+            flow_key=self.flow.key,
+            content_type=ContentType.objects.get_for_model(self.subject),
+            object_id=self.subject.pk,
+        ).first()
 
     def refresh(self):
         self.subject = type(self.subject).objects.get(pk=self.subject.pk)

@@ -273,10 +273,6 @@ def annual_reviews_of(park):
     )
 
 
-def get_annual_review_for_park(park, pk):
-    return _get(annual_reviews_of(park), pk)
-
-
 def annual_reviews_for(government):
     """Annual reviews the body decides, those awaiting a decision first."""
     return (

@@ -22,10 +22,6 @@ def label_for(action):
     return _LABELS.get(action, action)
 
 
-def registered_actions():
-    return dict(_LABELS)
-
-
 def _plain(data):
     """JSON-safe copy of ``data`` (dates, decimals and lazy strings become strings)."""
     return json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))

@@ -5,11 +5,11 @@ from django.utils import timezone
 
 from cloudpark.notifications.kinds import is_registered, register, render
 from cloudpark.notifications.models import Notification
-from cloudpark.notifications.tasks import send_notification_emails
+from cloudpark.notifications.tasks import send_email_to_address, send_notification_emails
 
 # ``register`` and ``render`` live in ``kinds`` (the model reads them too); services that
 # send a kind keep registering it here.
-__all__ = ["mark_all_read", "mark_read", "notify", "register", "render"]
+__all__ = ["email_address", "mark_all_read", "mark_read", "notify", "register", "render"]
 
 
 def notify(recipients, kind, *, params=None, url=""):
@@ -25,6 +25,15 @@ def notify(recipients, kind, *, params=None, url=""):
     if ids:
         transaction.on_commit(lambda: send_notification_emails.enqueue(ids))
     return notifications
+
+
+def email_address(address, kind, *, params=None, url=""):
+    """E-mail ``address`` a message of ``kind`` once the transaction commits: for someone
+    who may have no account to be notified in (an invitation). ``url`` must be absolute."""
+    if not is_registered(kind):
+        raise ValueError(f"Unregistered notification kind {kind!r}")
+    params = params or {}
+    transaction.on_commit(lambda: send_email_to_address.enqueue(address, kind, params, url))
 
 
 def mark_read(notification, *, actor):

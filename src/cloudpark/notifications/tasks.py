@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 
 from cloudpark.core.links import absolute_url
+from cloudpark.notifications.kinds import render
 from cloudpark.notifications.models import Notification
 
 logger = logging.getLogger(__name__)
@@ -34,3 +35,17 @@ def send_notification_emails(notification_ids):
             logger.exception("Notification %s could not be e-mailed", notification.pk)
             continue
         Notification.objects.filter(pk=notification.pk).update(emailed_at=timezone.now())
+
+
+@task
+def send_email_to_address(address, kind, params, url=""):
+    """E-mail a registered kind of message to an address that may have no account yet (an
+    invitation). ``url`` leaves the platform, so it is already absolute."""
+    with translation.override(settings.LANGUAGE_CODE):
+        text = render(kind, params)
+        subject = _t("Cloud Park: %(text)s") % {"text": text}
+    body = f"{text}\n\n{url}" if url else text
+    try:
+        send_mail(subject[:200], body, None, [address])
+    except (smtplib.SMTPException, OSError):
+        logger.exception("A %s message could not be e-mailed", kind)

@@ -152,3 +152,19 @@ class AdmitForm(forms.Form):
 class ReleaseForm(forms.Form):
     left_on = forms.DateField(label=_("Left on"), widget=DateInput(), required=False)
     note = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class MemberInviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=enums.Role.choices)
+
+
+class MemberChangeForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=enums.Role.choices)
+    extra_capabilities = forms.MultipleChoiceField(
+        label=_("Extra capabilities"),
+        choices=enums.Capability.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Beyond what the role grants."),
+    )

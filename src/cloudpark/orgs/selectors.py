@@ -46,11 +46,6 @@ def memberships_of(user):
     return cached
 
 
-def forget_memberships(user):
-    if hasattr(user, _MEMBERSHIP_CACHE):
-        delattr(user, _MEMBERSHIP_CACHE)
-
-
 def membership_in(user, organization):
     if organization is None:
         return None
@@ -269,12 +264,16 @@ def members_of(organization):
     return Membership.objects.filter(organization=organization).select_related("user")
 
 
+def get_member_for(organization, pk):
+    """A membership of ``organization``; any other is a 404."""
+    try:
+        return members_of(organization).get(pk=pk)
+    except (Membership.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
 def organization_as_kind(organization):
     return _as_kind(organization)
-
-
-def organizations_named(query):
-    return search.search(Organization.objects.all(), query)
 
 
 def acting_membership(user, kinds, chosen_organization_id=None, *, preferring=None):

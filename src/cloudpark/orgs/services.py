@@ -1,16 +1,23 @@
 """Writes to the directory. Pages, the API, the admin, imports and the demo data all come here."""
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import audit, validators
+from cloudpark.core import audit, links, validators
 from cloudpark.core.errors import DomainError
 from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked, validated
+from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums, selectors
-from cloudpark.orgs.models import Enterprise, Membership, ParkResidence
+from cloudpark.orgs.models import Enterprise, Membership, Organization, ParkResidence
 
 ENTERPRISE_CREATED = audit.register("orgs.enterprise.created", _("Enterprise registered"))
 ENTERPRISE_UPDATED = audit.register("orgs.enterprise.updated", _("Enterprise profile updated"))
@@ -20,6 +27,14 @@ PARK_UPDATED = audit.register("orgs.park.updated", _("Park profile updated"))
 MEMBER_ADDED = audit.register("orgs.membership.added", _("Member added"))
 MEMBER_CHANGED = audit.register("orgs.membership.changed", _("Member's role changed"))
 MEMBER_REMOVED = audit.register("orgs.membership.removed", _("Member removed"))
+MEMBER_INVITED = audit.register("orgs.membership.invited", _("Member invited"))
+
+INVITED = notifications.register(
+    "orgs.member_invited",
+    _("%(organization)s invites you to work for it on Cloud Park. Accept within 7 days:"),
+)
+INVITATION_SALT = "cloudpark.orgs.invitation"
+INVITATION_LIFETIME = timedelta(days=7)
 
 ENTERPRISE_PROFILE_FIELDS = with_english(
     Enterprise,
@@ -213,21 +228,151 @@ def add_member(organization, user, *, role, actor):
     return membership
 
 
+def _is_last_administrator(membership):
+    return (
+        membership.role == enums.Role.ADMIN
+        and not Membership.objects.filter(
+            organization_id=membership.organization_id, role=enums.Role.ADMIN, is_active=True
+        )
+        .exclude(pk=membership.pk)
+        .exists()
+    )
+
+
 @transaction.atomic
 def remove_member(membership, *, actor):
     membership = locked(membership)
     # The timeline is kept on the organisation's own kind (the park, the enterprise...).
     organization = selectors.organization_as_kind(membership.organization)
-    if (
-        membership.role == enums.Role.ADMIN
-        and not Membership.objects.filter(
-            organization=organization, role=enums.Role.ADMIN, is_active=True
-        )
-        .exclude(pk=membership.pk)
-        .exists()
-    ):
+    if _is_last_administrator(membership):
         raise DomainError(_t("An organisation keeps at least one administrator."))
     membership.is_active = False
     membership.save(update_fields=["is_active", "updated_at"])
     audit.log_action(organization, MEMBER_REMOVED, actor=actor, data={"user": membership.user_id})
     return membership
+
+
+@transaction.atomic
+def change_member(membership, *, actor, role, extra_capabilities=()):
+    """Give a member another role and capabilities beyond it. The last administrator keeps
+    the role: an organisation without one could no longer manage its members."""
+    membership = locked(membership)
+    organization = selectors.organization_as_kind(membership.organization)
+    if not membership.is_active:
+        raise DomainError(_t("This person is no longer a member."))
+    if role not in enums.Role.values:
+        raise DomainError(_t("Choose a role."), field="role")
+    unknown = set(extra_capabilities) - set(enums.Capability.values)
+    if unknown:
+        raise DomainError(_t("Choose capabilities from the list."), field="extra_capabilities")
+    if role != enums.Role.ADMIN and _is_last_administrator(membership):
+        raise DomainError(_t("An organisation keeps at least one administrator."), field="role")
+    # Capabilities the role grants anyway are not kept twice.
+    extra = sorted(set(extra_capabilities) - enums.ROLE_CAPABILITIES[role])
+    if (membership.role, sorted(membership.extra_capabilities)) == (role, extra):
+        return membership
+    membership.role = role
+    membership.extra_capabilities = extra
+    membership.save(update_fields=["role", "extra_capabilities", "updated_at"])
+    audit.log_action(
+        organization,
+        MEMBER_CHANGED,
+        actor=actor,
+        data={"user": membership.user_id, "role": role, "capabilities": extra},
+    )
+    return membership
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """What a signed invitation link says: who is invited where, in which role, and when."""
+
+    organization: Organization
+    email: str
+    role: str
+    issued_at: object
+
+
+def _normalized_email(email):
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise DomainError(_t("Enter a valid e-mail address."), field="email") from None
+    return email
+
+
+@transaction.atomic
+def invite_member(organization, *, email, role, actor):
+    """E-mail ``email`` a link that makes its holder a member with ``role``. The link is
+    signed, not stored: it carries the invitation and holds for seven days. Returns the
+    link's token."""
+    organization = selectors.organization_as_kind(organization)
+    email = _normalized_email(email)
+    if role not in enums.Role.values:
+        raise DomainError(_t("Choose a role."), field="role")
+    if Membership.objects.filter(
+        organization=organization, user__email__iexact=email, is_active=True
+    ).exists():
+        raise DomainError(_t("%(email)s is already a member.") % {"email": email}, field="email")
+    issued_at = timezone.now()
+    token = signing.dumps(
+        {
+            "organization": organization.pk,
+            "email": email,
+            "role": role,
+            "issued_at": issued_at.isoformat(),
+        },
+        salt=INVITATION_SALT,
+    )
+    audit.log_action(organization, MEMBER_INVITED, actor=actor, data={"email": email, "role": role})
+    notifications.email_address(
+        email,
+        INVITED,
+        params={"organization": organization.name},
+        url=links.absolute_url(links.url("orgs.invitation.accept", token)),
+    )
+    return token
+
+
+def invitation_from(token):
+    """The invitation a link carries, or a ``DomainError`` saying why the link does not hold
+    (altered, older than seven days, or its organisation gone)."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_LIFETIME)
+    except signing.SignatureExpired:
+        raise DomainError(_t("This invitation has expired; ask for a new one.")) from None
+    except signing.BadSignature:
+        raise DomainError(_t("This invitation link is not valid.")) from None
+    organization = Organization.objects.filter(pk=data["organization"]).first()
+    if organization is None:
+        raise DomainError(_t("This invitation link is not valid."))
+    return Invitation(
+        organization=selectors.organization_as_kind(organization),
+        email=data["email"],
+        role=data["role"],
+        issued_at=datetime.fromisoformat(data["issued_at"]),
+    )
+
+
+@transaction.atomic
+def accept_invitation(token, *, user):
+    """Make ``user`` a member as the invitation says. Only the invited address accepts;
+    accepting again changes nothing, and a link issued before the person's membership last
+    changed (they were removed since, say) no longer holds."""
+    invitation = invitation_from(token)
+    if (user.email or "").strip().lower() != invitation.email:
+        raise DomainError(
+            _t("This invitation was sent to %(email)s; sign in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    membership = (
+        Membership.objects.select_for_update()
+        .filter(user=user, organization=invitation.organization)
+        .first()
+    )
+    if membership is not None and membership.is_active:
+        return membership
+    if membership is not None and membership.updated_at > invitation.issued_at:
+        raise DomainError(_t("This invitation no longer holds; ask for a new one."))
+    return add_member(invitation.organization, user, role=invitation.role, actor=user)

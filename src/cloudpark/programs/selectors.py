@@ -311,10 +311,6 @@ def get_application_for(organization, pk):
     return _get(applications_visible_to(organization).prefetch_related("materials"), pk)
 
 
-def get_application_for_user(user, pk):
-    return _get(applications_for_user(user).prefetch_related("materials"), pk)
-
-
 def filter_applications(queryset, *, query="", programme=None, state=""):
     if programme:
         queryset = queryset.filter(programme=programme)

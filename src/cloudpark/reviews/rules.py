@@ -1,6 +1,6 @@
 import rules
 
-from cloudpark.reviews import enums, selectors
+from cloudpark.reviews import selectors
 
 
 @rules.predicate
@@ -31,11 +31,6 @@ def gives_opinion_at_the_stage_seen(user, seen):
 @rules.predicate
 def sees_the_opinions(user, case):
     return case is not None and selectors.sees_opinions(user, case)
-
-
-@rules.predicate
-def case_is_open(user, case):
-    return case is not None and case.state in enums.OPEN_STATES
 
 
 # The object is a case: may the user act at the stage it is at now (forms, buttons)?

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
 
@@ -143,14 +142,6 @@ def get_case_for(organization, pk):
         return cases_visible_to(organization).select_related("applicant").get(pk=pk)
     except (ReviewCase.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-
-
-def case_for_subject(flow, subject):
-    return ReviewCase.objects.filter(
-        flow_key=flow.key,
-        content_type=ContentType.objects.get_for_model(subject),
-        object_id=subject.pk,
-    ).first()
 
 
 def opinions_of(case):

@@ -337,6 +337,16 @@ class NoticeCreateSerializer(serializers.Serializer):
     objection_days = serializers.IntegerField(min_value=1, max_value=90, default=7)
 
 
+class NoticeUpdateSerializer(serializers.Serializer):
+    """The text of a draft notice; the fields left out keep their value."""
+
+    title = serializers.CharField(max_length=300, required=False)
+    title_en = serializers.CharField(max_length=400, required=False, allow_blank=True)
+    body = serializers.CharField(required=False, allow_blank=True)
+    body_en = serializers.CharField(required=False, allow_blank=True)
+    objection_days = serializers.IntegerField(min_value=1, max_value=90, required=False)
+
+
 class ObjectionInputSerializer(serializers.Serializer):
     text = serializers.CharField(max_length=4000)
     name = serializers.CharField(max_length=50, required=False, default="")

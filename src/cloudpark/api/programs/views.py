@@ -31,6 +31,7 @@ from cloudpark.api.programs.serializers import (
     NoticeCreateSerializer,
     NoticeDetailSerializer,
     NoticeSerializer,
+    NoticeUpdateSerializer,
     ObjectionAnswerSerializer,
     ObjectionInputSerializer,
     ObjectionReceivedSerializer,
@@ -362,16 +363,20 @@ class NoticeViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
     RuleViewSet,
 ):
     """Public notices of approved lists: publicised and final ones for everyone, drafts for
-    the issuing body; anyone may object while a notice is open."""
+    the issuing body (who may change their text); anyone may object while a notice is open."""
 
     filterset_class = filters.NoticeFilter
+    http_method_names = ["get", "post", "patch", "head", "options"]
     permission_rules = {
         "list": PUBLIC,
         "retrieve": PUBLIC,
         "create": on_input("programs.change_programme"),
+        "partial_update": rule("programs.manage_notice"),
+        "update": rule("programs.manage_notice"),
         "publish": rule("programs.manage_notice"),
         "finalise": rule("programs.manage_notice"),
         "objections": PUBLIC,
@@ -386,6 +391,8 @@ class NoticeViewSet(
     def get_serializer_class(self):
         if self.action == "create":
             return NoticeCreateSerializer
+        if self.action in ("partial_update", "update"):
+            return NoticeUpdateSerializer
         return NoticeSerializer if self.action == "list" else NoticeDetailSerializer
 
     @extend_schema(responses=NoticeDetailSerializer)
@@ -398,6 +405,14 @@ class NoticeViewSet(
             NoticeDetailSerializer(self.get_queryset().get(pk=notice.pk)).data,
             status=status.HTTP_201_CREATED,
         )
+
+    @extend_schema(responses=NoticeDetailSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        """Change a draft notice's text; a publicised one is refused."""
+        notice = self.get_object()
+        values = self.validated(NoticeUpdateSerializer, request.data, partial=True)
+        notice = services.update_notice(notice, actor=request.user, **values)
+        return Response(NoticeDetailSerializer(self.get_queryset().get(pk=notice.pk)).data)
 
     def _step(self, request, service):
         notice = service(self.get_object(), actor=request.user)

@@ -580,6 +580,37 @@ class NoticeDetailView(GovernmentMixin, TemplateView):
         return redirect("government:notice_detail", pk=notice.pk)
 
 
+class NoticeEditView(GovernmentFormView):
+    """Changes a draft notice's text; once publicised the service refuses, at the form."""
+
+    permission_required = "programs.manage_notice"
+    form_class = NoticeForm
+    success_message = _("The notice is saved.")
+
+    def get_notice(self):
+        if not hasattr(self, "_notice"):
+            self._notice = selectors.get_notice_for(self.organization, self.kwargs["pk"])
+        return self._notice
+
+    def get_permission_object(self):
+        return self.get_notice()
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_notice()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Edit: %(title)s") % {"title": self.get_notice().display_title}
+        return context
+
+    def perform(self, form):
+        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        return services.update_notice(self.get_notice(), actor=self.request.user, **values)
+
+    def get_success_url(self, result):
+        return reverse("government:notice_detail", args=[result.pk])
+
+
 class ObjectionAnswerView(GovernmentFormView):
     permission_required = "programs.manage_notice"
     form_class = AnswerForm
@@ -646,5 +677,6 @@ urlpatterns = [
     path("programmes/<int:pk>/notice/", NoticeCreateView.as_view(), name="notice_create"),
     path("notices/", NoticeListView.as_view(), name="notice_list"),
     path("notices/<int:pk>/", NoticeDetailView.as_view(), name="notice_detail"),
+    path("notices/<int:pk>/edit/", NoticeEditView.as_view(), name="notice_edit"),
     path("objections/<int:pk>/answer/", ObjectionAnswerView.as_view(), name="objection_answer"),
 ]

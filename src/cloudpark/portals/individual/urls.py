@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.individual import events, notifications, views
+from cloudpark.portals.shared.directory import invitation_urlpatterns
 
 app_name = "individual"
 urlpatterns = [
@@ -8,4 +9,5 @@ urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
     *events.urlpatterns,
     *notifications.urlpatterns,
+    *invitation_urlpatterns,
 ]

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -15,16 +15,26 @@ from django.views.generic import FormView, TemplateView
 from cloudpark.core import audit, excel
 from cloudpark.core.errors import DomainError
 from cloudpark.core.forms import IdChoiceField
-from cloudpark.orgs import enums, exports, imports, selectors
+from cloudpark.orgs import enums, exports, imports, selectors, services
 from cloudpark.orgs.forms import (
     CategoryChoiceField,
+    MemberChangeForm,
+    MemberInviteForm,
     RegionChoiceField,
     WorkbookUploadForm,
     regions_in_use,
 )
 from cloudpark.orgs.models import IndustryCategory, Park, Region
 from cloudpark.orgs.privacy import personal_data_context
-from cloudpark.portals.base import ListMixin, PortalMixin
+from cloudpark.portals.base import (
+    ACTIVE_MEMBERSHIP_SESSION_KEY,
+    PORTAL_HOME,
+    IndividualMixin,
+    ListMixin,
+    PortalMixin,
+    ServiceFormMixin,
+    portal_of,
+)
 from cloudpark.portals.forms import FilterForm, SearchField
 
 
@@ -195,9 +205,111 @@ class MemberListView(PortalMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(
             members=selectors.members_of(self.organization).order_by("user__email"),
+            can_manage=self.request.user.has_perm("orgs.manage_members", self.organization),
             **personal_data_context(self.request.user, self.organization),
         )
         return context
+
+
+class MemberFormView(PortalMixin, ServiceFormMixin, FormView):
+    permission_required = "orgs.manage_members"
+    template_name = "orgs/member_form.html"
+
+    def get_success_url(self, result):
+        return reverse(f"{self.portal}:members")
+
+
+class MemberInviteView(MemberFormView):
+    """Invites a colleague by e-mail; the signed link in the e-mail makes them a member."""
+
+    form_class = MemberInviteForm
+    title = _("Invite a member")
+    success_message = _("The invitation is sent. The link in it holds for 7 days.")
+
+    def perform(self, form):
+        return services.invite_member(
+            self.organization,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            actor=self.request.user,
+        )
+
+
+class MemberObjectMixin:
+    def get_member(self):
+        if not hasattr(self, "_member"):
+            self._member = selectors.get_member_for(self.organization, self.kwargs["pk"])
+        return self._member
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["member"] = self.get_member()
+        return context
+
+
+class MemberChangeView(MemberObjectMixin, MemberFormView):
+    form_class = MemberChangeForm
+    title = _("Change a member's role")
+    success_message = _("The member's role is saved.")
+
+    def get_initial(self):
+        member = self.get_member()
+        return {"role": member.role, "extra_capabilities": member.extra_capabilities}
+
+    def perform(self, form):
+        return services.change_member(
+            self.get_member(),
+            actor=self.request.user,
+            role=form.cleaned_data["role"],
+            extra_capabilities=form.cleaned_data["extra_capabilities"],
+        )
+
+
+class MemberRemoveView(MemberObjectMixin, PortalMixin, TemplateView):
+    """Asks first; POST removes the member (never the organisation's last administrator)."""
+
+    permission_required = "orgs.manage_members"
+    template_name = "orgs/member_remove.html"
+    title = _("Remove a member")
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.remove_member(self.get_member(), actor=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The member is removed."))
+        return redirect(f"{self.portal}:members")
+
+
+class InvitationAcceptView(IndividualMixin, TemplateView):
+    """The page an invitation link opens: who invites, as what; POST accepts and opens the
+    organisation's portal."""
+
+    template_name = "orgs/invitation_accept.html"
+    title = _("An invitation")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            context["invitation"] = services.invitation_from(self.kwargs["token"])
+        except DomainError as error:
+            context["refusal"] = str(error)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            membership = services.accept_invitation(self.kwargs["token"], user=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+            return redirect("individual:invitation_accept", token=self.kwargs["token"])
+        request.session[ACTIVE_MEMBERSHIP_SESSION_KEY] = membership.pk
+        messages.success(
+            request,
+            _t("You are now a member of %(organization)s.")
+            % {"organization": membership.organization.display_name},
+        )
+        return redirect(PORTAL_HOME[portal_of(membership)])
 
 
 def urlpatterns_for(portal):
@@ -222,4 +334,28 @@ def urlpatterns_for(portal):
 
 def member_urlpatterns_for(portal):
     """The organisation's members, for a portal that keeps no directory of its own."""
-    return [path("members/", MemberListView.as_view(portal=portal), name="members")]
+    return [
+        path("members/", MemberListView.as_view(portal=portal), name="members"),
+        path("members/invite/", MemberInviteView.as_view(portal=portal), name="member_invite"),
+        path(
+            "members/<int:pk>/change/",
+            MemberChangeView.as_view(portal=portal),
+            name="member_change",
+        ),
+        path(
+            "members/<int:pk>/remove/",
+            MemberRemoveView.as_view(portal=portal),
+            name="member_remove",
+        ),
+    ]
+
+
+# The link of an invitation e-mail, mounted in the personal portal: the invitee belongs to
+# no organisation yet.
+invitation_urlpatterns = [
+    path(
+        "invitations/<str:token>/",
+        InvitationAcceptView.as_view(),
+        name="invitation_accept",
+    ),
+]

@@ -57,6 +57,7 @@ LINKS = {
     "bases.annual_review.government": _route("government:base_annual_detail"),
     "events.event.public": _route("public:event_detail"),
     "events.registration.individual": _route("individual:registration_detail"),
+    "orgs.invitation.accept": _route("individual:invitation_accept"),
 }
 
 
