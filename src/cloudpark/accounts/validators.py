@@ -12,7 +12,9 @@ BREACHED_PASSWORDS = Path(__file__).resolve().parent / "data" / "breached-passwo
 
 # The product's names in its languages and the ways people write them.
 PRODUCT_NAMES = ("cloudpark", "cloud park", "云园区", "yunyuanqu")
+# Two Chinese characters make a whole name (张伟); two Latin letters are in too many words.
 SHORTEST_PERSONAL_PART = 3
+SHORTEST_CHINESE_PART = 2
 
 
 def _folded(value):
@@ -37,8 +39,9 @@ class ProductNameValidator:
 
 class PersonalDataValidator:
     """Refuses a password containing the person's name or a part of their e-mail address
-    (``wang.li@example.cn`` gives ``wang.li``, ``wang``, ``li`` and ``example``) of three
-    characters or more. Django's similarity check only compares whole values."""
+    (``wang.lei@example.cn`` gives ``wanglei``, ``wang``, ``lei`` and ``example``) of three
+    letters or two Chinese characters or more. Django's similarity check only compares whole
+    values."""
 
     def validate(self, password, user=None):
         if user is None:
@@ -59,7 +62,11 @@ class PersonalDataValidator:
         pieces += domain.split(".")[:-1]
         pieces += (getattr(user, "name", "") or "").split()
         parts = {_folded(piece) for piece in pieces}
-        return {part for part in parts if len(part) >= SHORTEST_PERSONAL_PART}
+        return {
+            part
+            for part in parts
+            if len(part) >= (SHORTEST_PERSONAL_PART if part.isascii() else SHORTEST_CHINESE_PART)
+        }
 
     def get_help_text(self):
         return _("Your password cannot contain your name or your e-mail address.")

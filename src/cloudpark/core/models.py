@@ -68,7 +68,7 @@ class AuditEntry(models.Model):
         db_index=True,
         help_text=_("Who acted, kept when the person's account is deleted."),
     )
-    ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
 
     objects = AuditEntryQuerySet.as_manager()

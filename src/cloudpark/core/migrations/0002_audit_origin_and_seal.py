@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='auditentry',
             name='ip_address',
-            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='address'),
+            field=models.GenericIPAddressField(blank=True, null=True, verbose_name='IP address'),
         ),
         migrations.AddField(
             model_name='auditentry',
