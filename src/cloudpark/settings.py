@@ -9,6 +9,7 @@
 * ``test``: chosen automatically under pytest; fast hashing, in-memory mail.
 """
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -261,6 +262,13 @@ if SESSION_IDLE_SECONDS <= 0 or SESSION_COOKIE_AGE <= 0:
 # Addresses of the reverse proxies in front of the platform (IPs or networks). Only from these
 # is X-Forwarded-For believed; without them every client is its connection's address.
 TRUSTED_PROXIES = env_list("CLOUDPARK_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"CLOUDPARK_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
+        ) from None
 
 # Lockout (django-axes, accounts.lockout): an account is locked after AXES_ACCOUNT_FAILURE_LIMIT
 # wrong passwords, from wherever they come; an address after AXES_ADDRESS_FAILURE_LIMIT,
