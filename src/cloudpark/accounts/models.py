@@ -52,9 +52,9 @@ class User(AbstractUser):
         blank=True,
         validators=[validators.validate_resident_id],
     )
-    # Part of every session's check value (``get_session_auth_hash``): a new key ends every
+    # Part of every session's check value (``get_session_auth_hash``): a new secret ends every
     # session the person has, as a new password does.
-    session_key = models.CharField(max_length=64, default=secrets.token_hex, editable=False)
+    session_secret = models.CharField(max_length=64, default=secrets.token_hex, editable=False)
     password_changed_at = models.DateTimeField(
         _("password changed"), null=True, blank=True, editable=False
     )
@@ -86,7 +86,7 @@ class User(AbstractUser):
     def _get_session_auth_hash(self, secret=None):
         return salted_hmac(
             "cloudpark.accounts.User.get_session_auth_hash",
-            f"{self.password}:{self.session_key}",
+            f"{self.password}:{self.session_secret}",
             secret=secret,
             algorithm="sha256",
         ).hexdigest()

@@ -44,12 +44,12 @@ SIGNED_OUT_EVERYWHERE = audit.register(
 def sign_out_everywhere(user, *, actor):
     """End every session ``user`` has, on every device, the caller's own included.
 
-    Each session carries a value derived from the person's session key
-    (``User.get_session_auth_hash``); a new key makes every one of them invalid at its next
+    Each session carries a value derived from the person's session secret
+    (``User.get_session_auth_hash``); a new secret makes every one of them invalid at its next
     request, whichever session backend holds them.
     """
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
-    user.session_key = secrets.token_hex()
-    user.save(update_fields=["session_key"])
+    user.session_secret = secrets.token_hex()
+    user.save(update_fields=["session_secret"])
     audit.log_action(user, SIGNED_OUT_EVERYWHERE, actor=actor)
     return user

@@ -5,11 +5,11 @@ import secrets
 from django.db import migrations, models
 
 
-def give_each_person_a_key(apps, schema_editor):
-    """The field's default ran once for every existing row; each person gets their own."""
+def give_each_person_a_secret(apps, schema_editor):
+    """The field's default ran once for every existing row; each person gets their own secret."""
     User = apps.get_model("accounts", "User")
     for user in User.objects.only("pk"):
-        User.objects.filter(pk=user.pk).update(session_key=secrets.token_hex())
+        User.objects.filter(pk=user.pk).update(session_secret=secrets.token_hex())
 
 
 class Migration(migrations.Migration):
@@ -26,8 +26,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='user',
-            name='session_key',
+            name='session_secret',
             field=models.CharField(default=secrets.token_hex, editable=False, max_length=64),
         ),
-        migrations.RunPython(give_each_person_a_key, migrations.RunPython.noop),
+        migrations.RunPython(give_each_person_a_secret, migrations.RunPython.noop),
     ]
