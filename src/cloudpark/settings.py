@@ -9,6 +9,7 @@
 * ``test``: chosen automatically under pytest; fast hashing, in-memory mail.
 """
 
+import ipaddress
 import os
 import secrets
 import sys
@@ -111,6 +112,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cloudpark.core.middleware.RequestOriginMiddleware",
     "cloudpark.core.middleware.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -123,6 +125,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cloudpark.core.middleware.SessionLimitsMiddleware",
+    "cloudpark.accounts.middleware.PasswordAgeMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -209,12 +213,25 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
+# Passwords (docs/security.md): at least 10 characters, none of the product's names, the
+# person's own name or e-mail, or a password from the breached list shipped in accounts/data.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "name"]},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "cloudpark.accounts.validators.PersonalDataValidator"},
+    {"NAME": "cloudpark.accounts.validators.ProductNameValidator"},
+    {"NAME": "cloudpark.accounts.validators.BreachedPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# No forced rotation (NIST SP 800-63B); an operator whose rules demand it sets a number of
+# days after which a person must choose a new password before going on.
+PASSWORD_MAX_AGE_DAYS = int(os.environ.get("PASSWORD_MAX_AGE_DAYS", "0")) or None
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -233,11 +250,53 @@ ACCOUNT_RATE_LIMITS = False if TESTING else {}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cloud Park"
 
+# Sessions: ended after CLOUDPARK_IDLE_MINUTES without a request, and CLOUDPARK_SESSION_HOURS
+# after sign-in however active (core.middleware.SessionLimitsMiddleware).
+SESSION_IDLE_SECONDS = int(os.environ.get("CLOUDPARK_IDLE_MINUTES", "30")) * 60
+SESSION_COOKIE_AGE = int(os.environ.get("CLOUDPARK_SESSION_HOURS", "12")) * 60 * 60
+if SESSION_IDLE_SECONDS <= 0 or SESSION_COOKIE_AGE <= 0:
+    raise ImproperlyConfigured(
+        "CLOUDPARK_IDLE_MINUTES and CLOUDPARK_SESSION_HOURS must be positive."
+    )
+
+# Addresses of the reverse proxies in front of the platform (IPs or networks). Only from these
+# is X-Forwarded-For believed; without them every client is its connection's address.
+TRUSTED_PROXIES = env_list("CLOUDPARK_TRUSTED_PROXIES")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"CLOUDPARK_TRUSTED_PROXIES: {_proxy!r} is not an IP address or network."
+        ) from None
+
+# Lockout (django-axes, accounts.lockout): an account is locked after AXES_ACCOUNT_FAILURE_LIMIT
+# wrong passwords, from wherever they come; an address after AXES_ADDRESS_FAILURE_LIMIT,
+# whichever accounts it tries. The lock lasts 15 minutes and doubles with each further lock of
+# the same account within a day. Web sign-in, the admin and the API token endpoint all count.
 AXES_ENABLED = not TESTING
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_HANDLER = "cloudpark.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_ACCOUNT_FAILURE_LIMIT = int(os.environ.get("AXES_ACCOUNT_FAILURE_LIMIT", "5"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "50"))
+AXES_FAILURE_LIMIT = AXES_ACCOUNT_FAILURE_LIMIT
+AXES_COOLOFF_TIME = "cloudpark.accounts.lockout.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_USERNAME_CALLABLE = "cloudpark.accounts.lockout.attempted_account"
+AXES_CLIENT_IP_CALLABLE = "cloudpark.core.middleware.client_address"
+AXES_LOCKOUT_CALLABLE = "cloudpark.accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_SENSITIVE_PARAMETERS = ["password", "password1", "password2", "oldpassword"]
+
+# The audit log is kept at least this many days (GB/T 22239-2019 asks for six months).
+AUDIT_RETENTION_DAYS = int(os.environ.get("AUDIT_RETENTION_DAYS", "365"))
+AUDIT_MINIMUM_RETENTION_DAYS = 183
+if AUDIT_RETENTION_DAYS < AUDIT_MINIMUM_RETENTION_DAYS:
+    raise ImproperlyConfigured(
+        f"AUDIT_RETENTION_DAYS must be at least {AUDIT_MINIMUM_RETENTION_DAYS} (six months)."
+    )
 
 # The platform speaks Chinese unless a browser asks for English. The test suite's default is
 # English, so that assertions read as the source; Chinese is tested where a test asks for it.

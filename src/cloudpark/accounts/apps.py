@@ -8,5 +8,5 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self):
-        # Services register their audit actions' labels when imported.
-        from cloudpark.accounts import services  # noqa: F401
+        # Services register their audit actions' labels, and signals their receivers, when imported.
+        from cloudpark.accounts import services, signals  # noqa: F401

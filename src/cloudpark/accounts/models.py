@@ -1,5 +1,9 @@
+import secrets
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import validators
@@ -30,7 +34,8 @@ class UserManager(BaseUserManager):
 class User(AbstractUser):
     """A person with an account. Signs in with an e-mail address.
 
-    Profile changes go through ``accounts.services.update_profile``.
+    Profile changes go through ``accounts.services.update_profile``; ending every session
+    through ``accounts.services.sign_out_everywhere``.
     """
 
     username = None
@@ -46,6 +51,12 @@ class User(AbstractUser):
         max_length=18,
         blank=True,
         validators=[validators.validate_resident_id],
+    )
+    # Part of every session's check value (``get_session_auth_hash``): a new secret ends every
+    # session the person has, as a new password does.
+    session_secret = models.CharField(max_length=64, default=secrets.token_hex, editable=False)
+    password_changed_at = models.DateTimeField(
+        _("password changed"), null=True, blank=True, editable=False
     )
 
     USERNAME_FIELD = "email"
@@ -67,3 +78,15 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.name or self.email.partition("@")[0]
+
+    def set_password(self, raw_password):
+        super().set_password(raw_password)
+        self.password_changed_at = timezone.now()
+
+    def _get_session_auth_hash(self, secret=None):
+        return salted_hmac(
+            "cloudpark.accounts.User.get_session_auth_hash",
+            f"{self.password}:{self.session_secret}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()

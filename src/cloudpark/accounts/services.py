@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -30,4 +32,24 @@ def update_profile(user, *, actor, name, mobile="", resident_id=""):
         user.save(update_fields=list(changed))
         # Which fields changed, never their values: the log must not copy personal data.
         audit.log_action(user, PROFILE_UPDATED, actor=actor, data={"fields": sorted(changed)})
+    return user
+
+
+SIGNED_OUT_EVERYWHERE = audit.register(
+    "accounts.user.signed_out_everywhere", _("Signed out on every device")
+)
+
+
+@transaction.atomic
+def sign_out_everywhere(user, *, actor):
+    """End every session ``user`` has, on every device, the caller's own included.
+
+    Each session carries a value derived from the person's session secret
+    (``User.get_session_auth_hash``); a new secret makes every one of them invalid at its next
+    request, whichever session backend holds them.
+    """
+    user = get_user_model().objects.select_for_update().get(pk=user.pk)
+    user.session_secret = secrets.token_hex()
+    user.save(update_fields=["session_secret"])
+    audit.log_action(user, SIGNED_OUT_EVERYWHERE, actor=actor)
     return user

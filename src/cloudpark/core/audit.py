@@ -1,6 +1,8 @@
 """The append-only audit log: what services record, and how an object's history is read."""
 
 import json
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
@@ -10,6 +12,40 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core.models import AuditEntry
 
 _LABELS = {}
+
+
+@dataclass(frozen=True)
+class RequestOrigin:
+    """Where the request being served came from, as the audit log records it."""
+
+    ip_address: str | None = None
+    user_agent: str = ""
+
+
+# Set by ``core.middleware.RequestOriginMiddleware`` for the length of a request; commands and
+# tasks run outside one and record no address.
+NO_ORIGIN = RequestOrigin()
+_origin = ContextVar("cloudpark_request_origin", default=None)
+
+
+def current_origin():
+    return _origin.get() or NO_ORIGIN
+
+
+def set_origin(origin):
+    """Make ``origin`` the current one; returns the token ``reset_origin`` takes."""
+    return _origin.set(origin)
+
+
+def reset_origin(token):
+    _origin.reset(token)
+
+
+def actor_reference(user):
+    """A stable reference to a person that outlives their account row: ``user:<id>``."""
+    if user is None or not user.is_authenticated:
+        return ""
+    return f"user:{user.pk}"
 
 
 def register(action, label):
@@ -38,15 +74,23 @@ def _representation(obj):
 
 
 def log_action(obj, action, *, actor=None, data=None):
+    """Record ``action`` on ``obj``. ``obj`` may be a model class for an event about no one
+    row (a failed sign-in with an unknown address): the entry then names the model only."""
     if action not in _LABELS:
         raise ValueError(f"Unregistered audit action {action!r}")
+    authenticated = actor is not None and actor.is_authenticated
+    origin = current_origin()
+    is_class = isinstance(obj, type)
     return AuditEntry.objects.create(
-        actor=actor if actor is not None and actor.is_authenticated else None,
+        actor=actor if authenticated else None,
+        actor_ref=actor_reference(actor),
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-        object_id=str(obj.pk),
-        object_repr=_representation(obj),
+        object_id="" if is_class else str(obj.pk),
+        object_repr="" if is_class else _representation(obj),
         data=_plain(data),
+        ip_address=origin.ip_address,
+        user_agent=origin.user_agent[:300],
     )
 
 

@@ -16,11 +16,35 @@ class AppendOnlyError(RuntimeError):
     pass
 
 
+class AuditEntryQuerySet(models.QuerySet):
+    """Bulk changes are refused like single ones; the database refuses them too (triggers
+    added by ``core`` migration 0002), so that neither raw SQL nor a stray ``update()`` can
+    rewrite the log."""
+
+    def update(self, **kwargs):
+        # Deleting a person clears ``actor`` through this method (``on_delete=SET_NULL``);
+        # ``actor_ref`` keeps the entry attributed, so that is the one change let through.
+        if kwargs == {"actor": None}:
+            return super().update(**kwargs)
+        raise AppendOnlyError("Audit entries are never changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Audit entries are never deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("Audit entries are never changed.")
+
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+        raise AppendOnlyError("Audit entries are never changed.")
+
+
 class AuditEntry(models.Model):
     """One thing that happened to one object. Written by ``core.audit.log_action`` only.
 
-    Entries are never changed or deleted by the application: ``save`` refuses an update and
-    ``delete`` refuses outright.
+    Entries are never changed or deleted by the application: ``save`` refuses an update,
+    ``delete`` and the bulk forms refuse outright, and database triggers refuse what gets
+    past the ORM. The one change allowed is the database clearing ``actor`` when a person is
+    deleted; ``actor_ref`` keeps the entry attributed after that.
     """
 
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
@@ -37,6 +61,17 @@ class AuditEntry(models.Model):
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(_("object"), max_length=300)
     data = models.JSONField(_("data"), default=dict, blank=True)
+    actor_ref = models.CharField(
+        _("actor reference"),
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text=_("Who acted, kept when the person's account is deleted."),
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("audit entry")

@@ -7,6 +7,7 @@ app_name = "individual"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("sign-out-everywhere/", views.SignOutEverywhereView.as_view(), name="sign-out-everywhere"),
     *events.urlpatterns,
     *notifications.urlpatterns,
     *invitation_urlpatterns,

@@ -1,7 +1,11 @@
 """My Cloud Park: a person's own page, whatever organisations they belong to."""
 
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import FormView
 
 from cloudpark.accounts import forms, services
@@ -53,3 +57,15 @@ class ProfileView(IndividualMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return reverse("individual:home")
+
+
+class SignOutEverywhereView(IndividualMixin, View):
+    """Ends every session the person has, this one included."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        services.sign_out_everywhere(request.user, actor=request.user)
+        logout(request)
+        messages.success(request, _("You have been signed out on every device."))
+        return redirect("account_login")
