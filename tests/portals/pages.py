@@ -251,3 +251,97 @@ NOT_A_PAGE = {"portals:switch", "portals:home", "individual:notification_open"}
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
 OBJECT_PAGES = [page for page in PAGES if page.other is not None]
 RESTRICTED_PAGES = [page for page in PAGES if page.role_without_right is not None]
+
+# Every portal URL that takes a POST, with the role refused it (None: every member may post).
+# Most follow the page; a page every member sees may still keep its POST to those with the
+# right (publishing an event, deciding a case). A guard test keeps this table complete.
+POST_RIGHTS = {
+    "individual:profile": None,
+    "individual:registration_cancel": None,
+    "enterprise:profile_edit": STAFF,
+    "enterprise:application_create": STAFF,
+    "enterprise:application_edit": STAFF,
+    "enterprise:application_materials": STAFF,
+    "enterprise:application_submit": STAFF,
+    "enterprise:application_withdraw": STAFF,
+    "enterprise:exhibition_list": STAFF,
+    "enterprise:exhibition_apply": STAFF,
+    "park:profile_edit": STAFF,
+    "park:import_list": STAFF,
+    "park:import_detail": STAFF,
+    "park:enterprise_admit": STAFF,
+    "park:enterprise_release": STAFF,
+    "park:review_detail": STAFF,
+    "park:base_declare": STAFF,
+    "park:base_declaration_edit": STAFF,
+    "park:base_material_upload": STAFF,
+    "park:base_declaration_submit": STAFF,
+    "park:base_declaration_withdraw": STAFF,
+    "park:base_annual_create": STAFF,
+    "government:import_list": STAFF,
+    "government:import_detail": STAFF,
+    "government:review_detail": STAFF,
+    "government:base_round_create": STAFF,
+    "government:base_round_edit": STAFF,
+    "government:base_round_delete": STAFF,
+    "government:base_annual_detail": STAFF,
+    "government:base_end": STAFF,
+    "government:policy_create": STAFF,
+    "government:policy_edit": STAFF,
+    "government:policy_attach": STAFF,
+    "government:programme_create": STAFF,
+    "government:programme_edit": STAFF,
+    "government:programme_rules": STAFF,
+    "government:programme_form": STAFF,
+    "government:programme_qualifying": STAFF,
+    "government:notice_create": STAFF,
+    "government:notice_detail": STAFF,
+    "government:objection_answer": STAFF,
+    **{
+        f"{portal}:{name}": STAFF
+        for portal in ("park", "government")
+        for name in (
+            "event_create",
+            "event_detail",
+            "event_edit",
+            "part_create",
+            "event_organizers",
+            "event_agenda",
+            "session_edit",
+            "event_exhibitors",
+            "event_films",
+            "film_edit",
+            "event_questions",
+            "event_registrations",
+        )
+    },
+    # Staff check people in: the door is their job.
+    "park:event_check_in": None,
+    "government:event_check_in": None,
+}
+
+
+@dataclass(frozen=True)
+class Post:
+    """A POST to a portal URL: the page it is sent to, and the role refused it."""
+
+    page: Page
+    role_without_right: str | None
+
+    @property
+    def name(self):
+        return self.page.name
+
+    @property
+    def portal(self):
+        return self.page.portal
+
+    def url(self, world, *, other=False):
+        return self.page.url(world, other=other)
+
+
+_PAGES_BY_NAME = {page.name: page for page in PAGES}
+POSTS = [Post(_PAGES_BY_NAME[name], role) for name, role in POST_RIGHTS.items()]
+ORGANIZATION_POSTS = [post for post in POSTS if post.portal != "individual"]
+OBJECT_POSTS = [post for post in POSTS if post.page.other is not None]
+RESTRICTED_POSTS = [post for post in POSTS if post.role_without_right is not None]

@@ -2,23 +2,32 @@
 
 For each page: anonymous -> sign in; no membership in that portal -> 403; the object of
 another organisation -> 404; a member without the right -> 403; a member with it -> 200.
-A guard test fails when a portal URL is missing from the matrix.
+Every URL that takes a POST is refused the same way, and a refused POST leaves every stored
+row as it was. Guard tests fail when a portal URL, or one that takes a POST, is missing from
+the matrix.
 """
 
 import pytest
-from django.urls import get_resolver, reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 from cloudpark.orgs import enums
+from cloudpark.orgs.models import Membership
 from tests.factories import (
     MembershipFactory,
     UserFactory,
 )
+from tests.helpers import changed_models, sign_in, stored_state
 from tests.portals.pages import (
     NOT_A_PAGE,
     OBJECT_PAGES,
+    OBJECT_POSTS,
     ORGANIZATION_PAGES,
+    ORGANIZATION_POSTS,
     PAGES,
+    POST_RIGHTS,
+    POSTS,
     RESTRICTED_PAGES,
+    RESTRICTED_POSTS,
 )
 
 PORTAL_NAMESPACES = ("government", "park", "enterprise", "individual", "portals")
@@ -35,12 +44,39 @@ def _portal_url_names():
     return names
 
 
+def _portal_routes():
+    """(url name, view callback) of every named portal URL."""
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, namespace)
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}", pattern.callback
+
+    resolver = get_resolver()
+    for namespace in PORTAL_NAMESPACES:
+        yield from walk(resolver.namespace_dict[namespace][1].url_patterns, namespace)
+
+
+def _takes_post(callback):
+    view_class = getattr(callback, "view_class", None)
+    return hasattr(view_class, "post") and "post" in view_class.http_method_names
+
+
 def test_every_portal_url_is_in_the_matrix():
     in_matrix = {page.name for page in PAGES} | NOT_A_PAGE
 
     missing = _portal_url_names() - in_matrix
 
     assert missing == set()
+
+
+def test_every_portal_url_taking_a_post_is_in_the_post_matrix():
+    # Function views (NOT_A_PAGE) say what they take in their own tests.
+    posting = {name for name, callback in _portal_routes() if _takes_post(callback)}
+
+    assert posting ^ set(POST_RIGHTS) == set()
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
@@ -87,6 +123,92 @@ def test_members_with_the_right_see_the_page(client, world, page):
     response = client.get(page.url(world))
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("post", POSTS, ids=lambda post: post.name)
+def test_anonymous_posts_are_sent_to_sign_in_and_change_nothing(client, world, post):
+    url = post.url(world)
+    before = stored_state()
+
+    response = client.post(url, {})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert changed_models(before, stored_state()) == []
+
+
+@pytest.mark.parametrize("post", ORGANIZATION_POSTS, ids=lambda post: post.name)
+def test_posts_from_outside_the_portal_are_refused_and_change_nothing(client, world, post):
+    sign_in(client, user=world.people["outsider"])
+    url = post.url(world)
+    before = stored_state()
+
+    response = client.post(url, {})
+
+    assert response.status_code == 403
+    assert changed_models(before, stored_state()) == []
+
+
+@pytest.mark.parametrize("post", OBJECT_POSTS, ids=lambda post: post.name)
+def test_posts_to_another_organisations_object_are_not_found_and_change_nothing(
+    client, world, post
+):
+    sign_in(client, user=world.people[(post.portal, enums.Role.ADMIN)])
+    url = post.url(world, other=True)
+    before = stored_state()
+
+    response = client.post(url, {})
+
+    assert response.status_code == 404
+    assert changed_models(before, stored_state()) == []
+
+
+@pytest.mark.parametrize("post", RESTRICTED_POSTS, ids=lambda post: post.name)
+def test_posts_without_the_right_are_refused_and_change_nothing(client, world, post):
+    sign_in(client, user=world.people[(post.portal, post.role_without_right)])
+    url = post.url(world)
+    before = stored_state()
+
+    response = client.post(url, {})
+
+    assert response.status_code == 403
+    assert changed_models(before, stored_state()) == []
+
+
+def _admin_of_the_park_signed_in(client, world):
+    """The park's admin, signed in and shown the import page their right opens."""
+    person = world.people[("park", enums.Role.ADMIN)]
+    sign_in(client, user=person)
+    assert client.get(reverse("park:import_list")).status_code == 200
+    return Membership.objects.get(user=person, organization=world.park)
+
+
+def test_a_role_lowered_after_sign_in_is_refused_on_the_next_request(client, world):
+    membership = _admin_of_the_park_signed_in(client, world)
+    Membership.objects.filter(pk=membership.pk).update(role=enums.Role.STAFF)
+    before = stored_state()
+
+    response = client.post(reverse("park:import_detail", args=[world.park_import.pk]))
+
+    world.park_import.refresh_from_db()
+    assert response.status_code == 403
+    assert world.park_import.status == enums.ImportStatus.CHECKED
+    assert changed_models(before, stored_state()) == []
+
+
+def test_a_membership_ended_after_sign_in_is_refused_on_the_next_request(client, world):
+    membership = _admin_of_the_park_signed_in(client, world)
+    Membership.objects.filter(pk=membership.pk).update(is_active=False)
+    before = stored_state()
+
+    response = client.post(
+        reverse("park:enterprise_release", args=[world.enterprise.pk]), {"note": "x"}
+    )
+
+    world.enterprise.refresh_from_db()
+    assert response.status_code == 403
+    assert world.enterprise.park_id == world.park.pk
+    assert changed_models(before, stored_state()) == []
 
 
 def test_staff_cannot_release_an_enterprise_by_post(client, world):

@@ -1,9 +1,12 @@
-"""Every list page runs the same number of queries for one row as for three."""
+"""Every list page runs the same number of queries for one row as for three. A guard test
+fails when a list page or list endpoint is missing from the tables."""
 
 import pytest
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
+from rest_framework.mixins import ListModelMixin
 
 from cloudpark.orgs import enums
+from cloudpark.portals.base import ListMixin
 from tests.factories import (
     GovernmentBodyFactory,
     MembershipFactory,
@@ -66,7 +69,7 @@ def test_list_pages_query_count_does_not_grow_with_rows(
 def events_with(db):
     """``events_with(n)``: a park and a government body with ``n`` published events each, each
     with a host and an exhibition part; a person registered for every one of them (the
-    park's first event also has ``n`` other registrations), and an enterprise exhibiting at
+    first event of each also has ``n`` other registrations), and an enterprise exhibiting at
     each exhibition."""
     from cloudpark.events import enums as event_enums
     from cloudpark.events import services as event_services
@@ -95,43 +98,46 @@ def events_with(db):
                 events.append(event)
         for _ in range(count):
             RegistrationFactory(event=events[0])
+            RegistrationFactory(event=events[count])
         return {
             "park": park,
             "government": government,
             "enterprise": enterprise,
             "person": person,
             "event": events[0],
+            "government_event": events[count],
         }
 
     return make
 
 
 EVENT_LIST_PAGES = [
-    # (url name, who signs in, whether the url takes the park's first event, expected queries)
-    ("public:event_list", None, False, 5),
-    ("park:event_list", "park", False, 10),
-    ("government:event_list", "government", False, 10),
-    ("park:event_registrations", "park", True, 14),
-    ("individual:registration_list", "person", False, 6),
-    ("enterprise:exhibition_list", "enterprise", False, 10),
-    ("api:event-list", None, False, 2),
-    ("api:registration-list", "person", False, 4),
-    ("api:event-managed", "park", False, 5),
-    ("api:event-registrations", "park", True, 8),
+    # (url name, who signs in, the event the url takes if any, expected queries)
+    ("public:event_list", None, None, 5),
+    ("park:event_list", "park", None, 10),
+    ("government:event_list", "government", None, 10),
+    ("park:event_registrations", "park", "event", 14),
+    ("government:event_registrations", "government", "government_event", 14),
+    ("individual:registration_list", "person", None, 6),
+    ("enterprise:exhibition_list", "enterprise", None, 10),
+    ("api:event-list", None, None, 2),
+    ("api:registration-list", "person", None, 4),
+    ("api:event-managed", "park", None, 5),
+    ("api:event-registrations", "park", "event", 8),
 ]
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-@pytest.mark.parametrize(("name", "who", "takes_event", "queries"), EVENT_LIST_PAGES)
+@pytest.mark.parametrize(("name", "who", "event", "queries"), EVENT_LIST_PAGES)
 def test_event_lists_query_count_does_not_grow_with_rows(
-    client, events_with, django_assert_num_queries, rows, name, who, takes_event, queries
+    client, events_with, django_assert_num_queries, rows, name, who, event, queries
 ):
     world = events_with(rows)
     if who == "person":
         client.force_login(world["person"])
     elif who is not None:
         client.force_login(_admin_of(world[who]))
-    url = reverse(name, args=[world["event"].pk] if takes_event else [])
+    url = reverse(name, args=[world[event].pk] if event else [])
 
     with django_assert_num_queries(queries):
         response = client.get(url)
@@ -140,31 +146,32 @@ def test_event_lists_query_count_does_not_grow_with_rows(
 
 
 BASE_LIST_PAGES = [
-    # (url name, who signs in, whether the url takes the round, expected queries)
-    ("public:base_list", None, False, 4),
-    ("park:base_round_list", "park", False, 13),
-    ("park:base_declaration_list", "park", False, 11),
-    ("park:base_annual_list", "park", False, 12),
-    ("government:base_round_list", "government", False, 10),
-    ("government:base_round_detail", "government", True, 13),
-    ("government:base_annual_list", "government", False, 10),
-    ("api:base-round-list", None, False, 2),
-    ("api:base-declaration-list", "park", False, 6),
-    ("api:base-list", None, False, 2),
+    # (url name, who signs in, the object the url takes if any, expected queries)
+    ("public:base_list", None, None, 4),
+    ("park:base_round_list", "park", None, 13),
+    ("park:base_declaration_list", "park", None, 11),
+    ("park:base_annual_list", "park", None, 12),
+    ("government:base_round_list", "government", None, 10),
+    ("government:base_round_detail", "government", "round", 13),
+    ("government:base_annual_list", "government", None, 10),
+    ("government:base_detail", "government", "park", 14),
+    ("api:base-round-list", None, None, 2),
+    ("api:base-declaration-list", "park", None, 6),
+    ("api:base-list", None, None, 2),
 ]
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-@pytest.mark.parametrize(("name", "who", "takes_round", "queries"), BASE_LIST_PAGES)
+@pytest.mark.parametrize(("name", "who", "target", "queries"), BASE_LIST_PAGES)
 def test_accreditation_lists_query_count_does_not_grow_with_rows(
-    client, db, media_root, django_assert_num_queries, rows, name, who, takes_round, queries
+    client, db, media_root, django_assert_num_queries, rows, name, who, target, queries
 ):
     from tests.bases.world import bases_with
 
     world = bases_with(rows)
     if who is not None:
         client.force_login(_admin_of(world[who]))
-    url = reverse(name, args=[world["round"].pk] if takes_round else [])
+    url = reverse(name, args=[world[target].pk] if target else [])
 
     with django_assert_num_queries(queries):
         response = client.get(url)
@@ -212,3 +219,70 @@ def test_programme_lists_query_count_does_not_grow_with_rows(
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+NOTIFICATION_LIST_PAGES = [
+    # (url name, expected queries): a person's own notifications.
+    ("individual:notifications", 7),
+]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(("name", "queries"), NOTIFICATION_LIST_PAGES)
+def test_notification_lists_query_count_does_not_grow_with_rows(
+    client, db, django_assert_num_queries, rows, name, queries
+):
+    from cloudpark.notifications import services as notification_services
+    from cloudpark.reviews.services import AWAITS_REVIEW
+    from tests.factories import UserFactory
+
+    person = UserFactory()
+    for _ in range(rows):
+        notification_services.notify(
+            [person], AWAITS_REVIEW, params={"subject": "申请", "stage": "初审"}
+        )
+    client.force_login(person)
+
+    with django_assert_num_queries(queries):
+        response = client.get(reverse(name))
+
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == rows
+
+
+def _list_routes():
+    """The url names of every portal list page (a ``ListMixin`` view) and every API list
+    endpoint (the ``list`` action of a ``ListModelMixin`` viewset)."""
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = pattern.namespace or ""
+                yield from walk(pattern.url_patterns, ":".join(filter(None, [namespace, inner])))
+            elif pattern.name:
+                yield f"{namespace}:{pattern.name}", pattern.callback
+
+    for name, callback in walk(get_resolver().url_patterns, ""):
+        view_class = getattr(callback, "view_class", None)
+        viewset = getattr(callback, "cls", None)
+        if view_class is not None and issubclass(view_class, ListMixin):
+            yield name
+        lists = getattr(callback, "actions", {}).get("get") == "list"
+        if viewset is not None and issubclass(viewset, ListModelMixin) and lists:
+            yield name
+
+
+def test_every_list_page_and_endpoint_is_in_a_query_count_table():
+    from tests.bases.test_api import API_LISTS
+
+    tables = (
+        LIST_PAGES,
+        EVENT_LIST_PAGES,
+        BASE_LIST_PAGES,
+        PROGRAMME_LIST_PAGES,
+        NOTIFICATION_LIST_PAGES,
+        API_LISTS,
+    )
+    counted = {row[0] for table in tables for row in table}
+
+    assert set(_list_routes()) - counted == set()

@@ -1,0 +1,24 @@
+"""The OpenAPI schema is a contract with the API's callers: any change to it shows up as a diff
+of the committed copy, to be read and committed on purpose."""
+
+from pathlib import Path
+
+from django.core.management import call_command
+from django.utils import translation
+
+from tests.helpers import assert_matches_snapshot
+
+SNAPSHOT = Path(__file__).with_name("openapi.yaml")
+
+
+def test_the_schema_matches_the_committed_snapshot(db, tmp_path):
+    generated = tmp_path / "openapi.yaml"
+
+    with translation.override("en"):
+        call_command("spectacular", "--fail-on-warn", "--file", str(generated))
+
+    assert_matches_snapshot(
+        generated.read_text(encoding="utf-8"),
+        SNAPSHOT,
+        regenerate="uv run pytest -n0 tests/api/test_schema.py",
+    )
