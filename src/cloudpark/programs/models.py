@@ -367,6 +367,16 @@ class Application(ReviewSubject, TimeStampedModel):
         """``[(question, answer)]`` in the reader's language."""
         return questions.answer_rows(self.programme.form_fields, self.answers)
 
+    @property
+    def acceptance_number(self):
+        """The number a receipt quotes, ``{year}-{programme}-{application:05d}``: the year of
+        first submission (local time), so that it never changes once given; ``""`` while the
+        application has never been submitted."""
+        if self.submitted_at is None:
+            return ""
+        year = timezone.localtime(self.submitted_at).year
+        return f"{year}-{self.programme_id}-{self.pk:05d}"
+
 
 def material_upload_path(instance, filename):
     return (
