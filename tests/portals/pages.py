@@ -246,7 +246,12 @@ PAGES += [
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
-NOT_A_PAGE = {"portals:switch", "portals:home", "individual:notification_open"}
+NOT_A_PAGE = {
+    "portals:switch",
+    "portals:home",
+    "individual:notification_open",
+    "individual:sign-out-everywhere",
+}
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
 OBJECT_PAGES = [page for page in PAGES if page.other is not None]
@@ -258,6 +263,13 @@ RESTRICTED_PAGES = [page for page in PAGES if page.role_without_right is not Non
 POST_RIGHTS = {
     "individual:profile": None,
     "individual:registration_cancel": None,
+    "individual:invitation_accept": None,
+    "government:notice_edit": STAFF,
+    **{
+        f"{portal}:{name}": STAFF
+        for portal in ("government", "park", "enterprise")
+        for name in ("member_invite", "member_change", "member_remove")
+    },
     "enterprise:profile_edit": STAFF,
     "enterprise:application_create": STAFF,
     "enterprise:application_edit": STAFF,
