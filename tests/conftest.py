@@ -5,6 +5,7 @@ import os
 
 import pytest
 from django.db import connection
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from tests.factories import (
@@ -72,3 +73,11 @@ def media_root(settings, tmp_path):
     """Uploaded files go to a temporary folder that pytest removes."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A test that activates a language (a page rendered in Chinese, an e-mail in the
+    recipient's language) leaves the next test on this worker in the default one."""
+    yield
+    translation.deactivate()

@@ -1,5 +1,6 @@
 import pytest
 from django.db import models
+from django.utils import translation
 
 from cloudpark.core import states
 from cloudpark.core.errors import TransitionNotAllowed
@@ -57,5 +58,8 @@ def test_every_move_outside_the_table_is_refused(current, target):
 
 
 def test_a_refusal_without_a_message_says_the_step_is_not_possible():
-    with pytest.raises(TransitionNotAllowed, match="not possible in the current state"):
+    with (
+        translation.override("en"),
+        pytest.raises(TransitionNotAllowed, match="not possible in the current state"),
+    ):
         states.check_transition(TABLE, Light.OFF, Light.RED)
