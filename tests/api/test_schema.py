@@ -3,7 +3,9 @@ of the committed copy, to be read and committed on purpose."""
 
 from pathlib import Path
 
+import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 from tests.helpers import assert_matches_snapshot
@@ -12,6 +14,10 @@ SNAPSHOT = Path(__file__).with_name("openapi.yaml")
 
 
 def test_the_schema_matches_the_committed_snapshot(db, tmp_path):
+    if connection.vendor != "sqlite":
+        # Integer fields take their bounds from the database backend (PostgreSQL's integer is
+        # 32-bit), so the committed copy is the embedded database's schema.
+        pytest.skip("the snapshot is generated on SQLite")
     generated = tmp_path / "openapi.yaml"
 
     with translation.override("en"):
