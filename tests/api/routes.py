@@ -1,0 +1,309 @@
+"""The API routes of the permission matrix: for every action the router serves, who takes it,
+on which object of the portal tests' world (their own organisation's and another's), and
+which role lacks the right. ``tests/api/test_matrix.py`` generates its cases from the router
+and this table, and fails when one is missing from the other."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from cloudpark.orgs import enums
+from tests.factories import RegistrationFactory
+from tests.factories.bases import DECLARED
+
+STAFF = enums.Role.STAFF
+
+
+@dataclass(frozen=True)
+class Objects:
+    """Who acts on a viewset's objects (a key of ``world.people``'s organisations), and how
+    to find their own object and another organisation's. ``other`` is None where the other
+    object is public; ``other_visible`` marks one the caller sees but may not change."""
+
+    actor: str
+    own: object = None
+    other: object = None
+    other_visible: bool = False
+    kwarg: str = "pk"
+
+
+def _bases(key):
+    return lambda w: w.bases[key].pk
+
+
+def _programs(key):
+    return lambda w: w.programs[key].pk
+
+
+def _events(key):
+    return lambda w: w.events[key].pk
+
+
+OBJECTS = {
+    "park": Objects("park", own=lambda w: w.park.pk),
+    "enterprise": Objects(
+        "enterprise", own=lambda w: w.enterprise.pk, other=lambda w: w.other_enterprise.pk
+    ),
+    "event": Objects("park", own=_events("park"), other=_events("other_park"), other_visible=True),
+    "registration": Objects(
+        "park", own=_events("registration"), other=lambda w: _foreign_registration(w).pk
+    ),
+    "base-round": Objects("government", own=_bases("round")),
+    "base-declaration": Objects(
+        "park", own=_bases("declaration"), other=_bases("other_declaration")
+    ),
+    "base": Objects("park", own=lambda w: w.park.pk, kwarg="park"),
+    "base-annual-review": Objects(
+        "park", own=_bases("annual_review"), other=_bases("other_annual_review")
+    ),
+    "government-base-round": Objects(
+        "government", own=_bases("round"), other=_bases("other_round")
+    ),
+    "government-base-annual-review": Objects(
+        "government", own=_bases("annual_review"), other=_bases("other_annual_review")
+    ),
+    "government-base": Objects(
+        "government", own=lambda w: w.park.pk, other=lambda w: w.other_park.pk
+    ),
+    "policy": Objects(
+        "government", own=_programs("policy"), other=_programs("other_policy"), other_visible=True
+    ),
+    "programme": Objects(
+        "government",
+        own=_programs("programme"),
+        other=_programs("other_programme"),
+        other_visible=True,
+    ),
+    "application": Objects("enterprise", own=_programs("draft"), other=_programs("other_draft")),
+    "notice": Objects(
+        "government", own=_programs("notice"), other=_programs("other_notice"), other_visible=True
+    ),
+    "objection": Objects(
+        "government", own=_programs("objection"), other=_programs("other_objection")
+    ),
+    "review-case": Objects(
+        "park", own=lambda w: w.cases["park"].pk, other=lambda w: w.cases["other_park"].pk
+    ),
+}
+
+
+def _foreign_registration(w):
+    """A registration for the other park's event, by someone of neither park."""
+    return RegistrationFactory(event=w.events["other_park"])
+
+
+# (basename, action) -> the role refused it, None when every member of the acting
+# organisation may take it.
+RIGHTS = {
+    ("park", "list"): None,
+    ("park", "retrieve"): None,
+    ("enterprise", "list"): None,
+    ("enterprise", "retrieve"): None,
+    ("enterprise", "private"): None,
+    ("event", "list"): None,
+    ("event", "retrieve"): None,
+    ("event", "create"): STAFF,
+    ("event", "managed"): None,
+    ("event", "partial_update"): STAFF,
+    ("event", "attendance"): None,
+    ("event", "cancel"): STAFF,
+    ("event", "check_in"): None,
+    ("event", "finish"): STAFF,
+    ("event", "publish"): STAFF,
+    ("event", "register"): None,
+    ("event", "registrations"): STAFF,
+    ("registration", "list"): None,
+    ("registration", "retrieve"): None,
+    ("registration", "approve"): STAFF,
+    ("registration", "reject"): STAFF,
+    ("registration", "cancel"): None,
+    ("base-round", "list"): None,
+    ("base-round", "retrieve"): None,
+    ("base-declaration", "list"): None,
+    ("base-declaration", "create"): STAFF,
+    ("base-declaration", "retrieve"): None,
+    ("base-declaration", "partial_update"): STAFF,
+    ("base-declaration", "materials"): STAFF,
+    ("base-declaration", "submit"): STAFF,
+    ("base-declaration", "withdraw"): STAFF,
+    ("base", "list"): None,
+    ("base", "history"): None,
+    ("base-annual-review", "list"): None,
+    ("base-annual-review", "create"): STAFF,
+    ("base-annual-review", "retrieve"): None,
+    ("government-base-round", "list"): None,
+    ("government-base-round", "create"): STAFF,
+    ("government-base-round", "retrieve"): None,
+    ("government-base-round", "partial_update"): STAFF,
+    ("government-base-round", "destroy"): STAFF,
+    ("government-base-round", "declarations"): None,
+    ("government-base-round", "export"): None,
+    ("government-base-annual-review", "list"): None,
+    ("government-base-annual-review", "retrieve"): None,
+    ("government-base-annual-review", "decide"): STAFF,
+    ("government-base", "retrieve"): None,
+    ("government-base", "end"): STAFF,
+    ("policy", "list"): None,
+    ("policy", "create"): STAFF,
+    ("policy", "retrieve"): None,
+    ("policy", "partial_update"): STAFF,
+    ("programme", "list"): None,
+    ("programme", "create"): STAFF,
+    ("programme", "retrieve"): None,
+    ("programme", "partial_update"): STAFF,
+    ("programme", "eligible"): None,
+    ("programme", "eligibility"): None,
+    ("programme", "invite"): STAFF,
+    ("programme", "qualifying"): None,
+    ("application", "list"): None,
+    ("application", "create"): STAFF,
+    ("application", "retrieve"): None,
+    ("application", "partial_update"): STAFF,
+    ("application", "materials"): STAFF,
+    ("application", "submit"): STAFF,
+    ("application", "withdraw"): STAFF,
+    ("notice", "list"): None,
+    ("notice", "create"): STAFF,
+    ("notice", "retrieve"): None,
+    ("notice", "partial_update"): STAFF,
+    ("notice", "finalise"): STAFF,
+    ("notice", "publish"): STAFF,
+    ("notice", "objections"): None,
+    ("objection", "list"): None,
+    ("objection", "answer"): STAFF,
+    ("review-case", "list"): None,
+    ("review-case", "retrieve"): None,
+    ("review-case", "decide"): STAFF,
+    ("review-case", "opinion"): STAFF,
+}
+
+_EVENT = {
+    "kind": "forum",
+    "title": "之江视听论坛",
+    "starts_at": "2030-05-20T09:00:00+08:00",
+    "ends_at": "2030-05-20T17:30:00+08:00",
+    "city": "杭州",
+}
+
+# Bodies of the actions whose rule is asked about an object the body names (the acting
+# organisation's own), and of the review actions, which name the stage seen.
+BODIES = {
+    ("event", "create"): lambda w: {**_EVENT, "owner": w.park.pk},
+    ("base-declaration", "create"): lambda w: {
+        "round": w.bases["round"].pk,
+        "park": w.park.pk,
+        **{key: str(value) for key, value in DECLARED.items()},
+    },
+    ("policy", "create"): lambda w: {
+        "owner": w.government.pk,
+        "title": "若干意见",
+        "issuer_name": "办公厅",
+        "issued_on": "2026-01-05",
+        "full_text": "全文",
+    },
+    ("programme", "create"): lambda w: {
+        "policy": w.programs["policy"].pk,
+        "title": "视听企业宣传推广服务",
+        "programme_type": "publicity",
+        "budget": "0",
+        "opens_at": "2026-01-01T00:00:00+08:00",
+        "closes_at": "2027-12-31T23:59:00+08:00",
+    },
+    ("notice", "create"): lambda w: {"programme": w.programs["programme"].pk, "title": "公示"},
+    ("application", "create"): lambda w: {"programme": w.programs["programme"].pk},
+    ("review-case", "decide"): lambda w: {"stage_key": "park_opinion", "decision": "advance"},
+    ("review-case", "opinion"): lambda w: {
+        "stage_key": "government_review",
+        "recommendation": "approve",
+        "comment": "同意。",
+    },
+}
+
+# Actions taken by someone other than the viewset's usual actor, on objects of their own.
+ACTION_OBJECTS = {
+    ("programme", "eligible"): Objects("enterprise"),
+    ("programme", "eligibility"): Objects("enterprise", own=_programs("programme")),
+    ("event", "register"): Objects("individual", own=_events("park")),
+    **{
+        ("registration", action): Objects(
+            "individual", own=_events("registration"), other=_events("other_registration")
+        )
+        for action in ("retrieve", "cancel")
+    },
+    ("review-case", "opinion"): Objects(
+        "government",
+        own=lambda w: w.cases["government"].pk,
+        other=lambda w: w.cases["other_government"].pk,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    """One method of one routed action."""
+
+    basename: str
+    action: str
+    method: str
+    url_name: str
+    detail: bool
+    rule: object
+
+    @property
+    def key(self):
+        return (self.basename, self.action)
+
+    @property
+    def objects(self):
+        return ACTION_OBJECTS.get(self.key) or OBJECTS[self.basename]
+
+    @property
+    def actor(self):
+        return self.objects.actor
+
+    @property
+    def role_without_right(self):
+        return RIGHTS[self.key]
+
+    def url(self, world, *, other=False):
+        if not self.detail:
+            return reverse(f"api:{self.url_name}")
+        objects = self.objects
+        builder = objects.other if other else objects.own
+        return reverse(f"api:{self.url_name}", kwargs={objects.kwarg: builder(world)})
+
+    def body(self, world):
+        builder = BODIES.get(self.key)
+        return builder(world) if builder else {}
+
+    def __str__(self):
+        return f"{self.method.upper()} {self.basename}.{self.action}"
+
+
+def routes(router):
+    """Every (action, method) the router serves and the viewset accepts."""
+    found = []
+    for pattern in router.urls:
+        callback = pattern.callback
+        actions = getattr(callback, "actions", None)
+        if not actions or "format" in pattern.pattern.regex.groupindex:
+            continue
+        viewset = callback.cls
+        for method, action in actions.items():
+            if method not in viewset.http_method_names:
+                continue
+            found.append(
+                Route(
+                    basename=_basename(router, viewset),
+                    action=action,
+                    method=method,
+                    url_name=pattern.name,
+                    detail=bool(pattern.pattern.regex.groupindex),
+                    rule=viewset.permission_rules.get(action),
+                )
+            )
+    return found
+
+
+def _basename(router, viewset):
+    return next(name for _, registered, name in router.registry if registered is viewset)
