@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from cloudpark.notifications import services
 from cloudpark.notifications.models import Notification
@@ -30,6 +31,41 @@ def test_a_notification_is_shown_in_the_readers_language_and_mailed_after_commit
     assert [message.to for message in mail.outbox] == [["reviewer@example.cn"]]
     assert mail.outbox[0].body.endswith("/park/reviews/1/")
     assert Notification.objects.get().emailed_at is not None
+
+
+def test_bilingual_parameters_are_read_in_the_readers_language_and_mailed_in_both(
+    django_capture_on_commit_callbacks,
+):
+    person = UserFactory(email="reviewer@example.cn")
+    stage = _("Park's first opinion")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify(
+            [person],
+            AWAITS_REVIEW,
+            params=services.bilingual(
+                subject=("之江影视扶持申请", "Zhijiang film grant"), stage=stage
+            ),
+        )
+
+    notification = Notification.objects.get()
+    with translation.override("en"):
+        english = notification.text
+    with translation.override("zh-hans"):
+        chinese = notification.text
+    assert english == "Zhijiang film grant awaits your review: Park's first opinion."
+    assert chinese == "之江影视扶持申请待您审核：园区初审。"
+    assert mail.outbox[0].body == f"{english}\n\n{chinese}"
+
+
+def test_a_parameter_without_an_english_rendering_reads_as_written():
+    params = services.bilingual(subject=("之江影视扶持申请", ""), stage="园区意见")
+
+    with translation.override("en"):
+        text = services.render(AWAITS_REVIEW, params)
+
+    assert params == {"subject": "之江影视扶持申请", "stage": "园区意见"}
+    assert text == "之江影视扶持申请 awaits your review: 园区意见."
 
 
 def test_an_unregistered_kind_is_refused():

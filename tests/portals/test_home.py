@@ -40,18 +40,42 @@ def test_registering_a_key_again_replaces_the_panel(registry):
     assert shown == [home.ShownPanel("new.html", {})]
 
 
-def test_the_programme_panels_are_registered_with_their_portals():
+def test_the_capabilities_panels_are_registered_with_their_portals():
     keys = {
-        portal: [panel.key for panel in home._REGISTRY[portal].values()]
+        portal: sorted(panel.key for panel in home._REGISTRY[portal].values())
         for portal in (Portal.ENTERPRISE, Portal.PARK, Portal.GOVERNMENT, Portal.INDIVIDUAL)
     }
 
     assert keys == {
         Portal.ENTERPRISE: ["programs.applications"],
-        Portal.PARK: ["programs.reviews"],
-        Portal.GOVERNMENT: ["programs.reviews"],
+        Portal.PARK: ["reviews.awaiting"],
+        Portal.GOVERNMENT: ["programs.objections", "reviews.awaiting"],
         Portal.INDIVIDUAL: [],
     }
+
+
+@pytest.mark.parametrize(
+    ("portal", "flows"),
+    [
+        (Portal.PARK, {"tests.enterprise_request"}),
+        (Portal.GOVERNMENT, {"tests.enterprise_request", "bases.declaration"}),
+    ],
+)
+def test_the_home_lists_every_case_the_review_room_awaits_from_any_flow(
+    client, world, portal, flows
+):
+    client.force_login(world.people[(portal, enums.Role.ADMIN)])
+
+    room = client.get(reverse(f"{portal}:review_list")).context["awaiting"]
+    panel = next(
+        shown.context
+        for shown in client.get(reverse(f"{portal}:home")).context["home_panels"]
+        if shown.template_name == "reviews/_awaiting_home.html"
+    )
+
+    assert {case.flow_key for case in panel["cases"]} == flows
+    assert [case.pk for case in panel["cases"]] == [case.pk for case in room][:8]
+    assert panel["case_total"] == len(room)
 
 
 def test_the_enterprise_home_shows_the_programme_panel(client, world):

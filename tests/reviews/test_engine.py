@@ -162,6 +162,28 @@ def test_the_park_passes_it_to_the_government_which_is_notified(enterprise, gove
     ) == {people["reviewer"].pk, people["chief"].pk}
 
 
+def test_the_applicant_is_told_when_the_park_passes_it_on_in_either_language(enterprise, people):
+    case = services.submit(
+        enterprise,
+        flow=TEST_FLOW,
+        applicant=enterprise,
+        actor=people["applicant"],
+        label="之江影视扶持申请",
+        label_en="Zhijiang film grant",
+    )
+
+    services.decide(case, actor=people["park"], stage_key="park_opinion", decision="advance")
+
+    told = Notification.objects.get(kind="reviews.passed_on")
+    with translation.override("en"):
+        english = told.text
+    with translation.override("zh-hans"):
+        chinese = told.text
+    assert told.recipient == people["applicant"]
+    assert english == ("Zhijiang film grant passed Park's opinion and is now at Government review.")
+    assert chinese == "之江影视扶持申请已通过Park's opinion，现处于政府审核。"
+
+
 def test_park_staff_without_the_review_right_may_not_decide(enterprise, people):
     case = submitted(enterprise, people)
 

@@ -419,6 +419,13 @@ def review_label(declaration):
     return f"{declaration.park.name} · {declaration.round.batch}"
 
 
+def review_label_en(declaration):
+    park, accreditation_round = declaration.park, declaration.round
+    return (
+        f"{park.name_en or park.name} · {accreditation_round.batch_en or accreditation_round.batch}"
+    )
+
+
 @transaction.atomic
 def submit_declaration(declaration, *, actor):
     """Send the declaration to review, or back to it after a return.
@@ -452,6 +459,7 @@ def submit_declaration(declaration, *, actor):
         applicant=declaration.park,
         actor=actor,
         label=review_label(declaration),
+        label_en=review_label_en(declaration),
     )
     return Declaration.objects.get(pk=declaration.pk)
 

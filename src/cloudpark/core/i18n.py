@@ -1,3 +1,4 @@
+from django.utils import translation
 from django.utils.translation import get_language
 
 ENGLISH_SUFFIX = "_en"
@@ -12,6 +13,15 @@ def localized(chinese, english):
     if prefers_english() and english:
         return english
     return chinese or english or ""
+
+
+def in_both(value):
+    """``value`` (a lazy text, an object's ``str``) rendered in Chinese and in English."""
+    with translation.override("zh-hans"):
+        chinese = str(value)
+    with translation.override("en"):
+        english = str(value)
+    return chinese, english
 
 
 def english_of(field):

@@ -3,13 +3,21 @@
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.notifications.kinds import is_registered, register, render
+from cloudpark.notifications.kinds import bilingual, is_registered, register, render
 from cloudpark.notifications.models import Notification
 from cloudpark.notifications.tasks import send_email_to_address, send_notification_emails
 
 # ``register`` and ``render`` live in ``kinds`` (the model reads them too); services that
 # send a kind keep registering it here.
-__all__ = ["email_address", "mark_all_read", "mark_read", "notify", "register", "render"]
+__all__ = [
+    "bilingual",
+    "email_address",
+    "mark_all_read",
+    "mark_read",
+    "notify",
+    "register",
+    "render",
+]
 
 
 def notify(recipients, kind, *, params=None, url=""):

@@ -14,6 +14,20 @@ from cloudpark.notifications.models import Notification
 logger = logging.getLogger(__name__)
 
 
+def _message(kind, params):
+    """The subject (in the platform's language) and a body in both languages: the platform
+    does not know which one the recipient reads."""
+    texts = []
+    for language in (settings.LANGUAGE_CODE, *(code for code, _name in settings.LANGUAGES)):
+        with translation.override(language):
+            text = render(kind, params)
+            if not texts:
+                subject = _t("Cloud Park: %(text)s") % {"text": text}
+        if text not in texts:
+            texts.append(text)
+    return subject, "\n\n".join(texts)
+
+
 @task
 def send_notification_emails(notification_ids):
     """E-mail each notification to its recipient; ones already sent or gone are skipped."""
@@ -24,11 +38,9 @@ def send_notification_emails(notification_ids):
         recipient = notification.recipient
         if not recipient.email:
             continue
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = _t("Cloud Park: %(text)s") % {"text": notification.text}
-            body = notification.text
-            if notification.url:
-                body += "\n\n" + absolute_url(notification.url)
+        subject, body = _message(notification.kind, notification.params)
+        if notification.url:
+            body += "\n\n" + absolute_url(notification.url)
         try:
             send_mail(subject[:200], body, None, [recipient.email])
         except (smtplib.SMTPException, OSError):
@@ -41,10 +53,9 @@ def send_notification_emails(notification_ids):
 def send_email_to_address(address, kind, params, url=""):
     """E-mail a registered kind of message to an address that may have no account yet (an
     invitation). ``url`` leaves the platform, so it is already absolute."""
-    with translation.override(settings.LANGUAGE_CODE):
-        text = render(kind, params)
-        subject = _t("Cloud Park: %(text)s") % {"text": text}
-    body = f"{text}\n\n{url}" if url else text
+    subject, body = _message(kind, params)
+    if url:
+        body += "\n\n" + url
     try:
         send_mail(subject[:200], body, None, [address])
     except (smtplib.SMTPException, OSError):

@@ -8,6 +8,7 @@ While at a stage the application is in that stage's state (``STAGE_STATES``).
 
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.selectors import people_with
 from cloudpark.programs import services
@@ -81,7 +82,9 @@ APPLICATION_FLOW = flows.register(
             },
             withdrawal_notice=flows.Notice(
                 services.WAS_WITHDRAWN,
-                params=lambda case, application: {"subject": case.subject_label},
+                params=lambda case, application: notifications.bilingual(
+                    subject=(case.subject_label, case.subject_label_en)
+                ),
             ),
         ),
     )

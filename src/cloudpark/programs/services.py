@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, links, privacy, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
-from cloudpark.core.i18n import with_english
+from cloudpark.core.i18n import in_both, with_english
 from cloudpark.core.services import apply_changes, locked, validated
 from cloudpark.core.states import check_transition
 from cloudpark.notifications import services as notifications
@@ -524,8 +524,9 @@ def upload_material(application, *, actor, key, uploaded):
     return material
 
 
-def _case_label(application):
-    return _in_record_language(application)
+def _case_labels(application):
+    """The application's name for its review case, in Chinese and in English."""
+    return in_both(application)
 
 
 def _check_complete(application):
@@ -585,12 +586,14 @@ def submit_application(application, *, actor):
     _check_qualifies(application)
     application.park = application.enterprise.park
     application.save(update_fields=["park", "updated_at"])
+    label, label_en = _case_labels(application)
     reviews.submit(
         application,
         flow=review_flows.get(Application.review_flow_key),
         applicant=application.enterprise,
         actor=actor,
-        label=_case_label(application),
+        label=label,
+        label_en=label_en,
     )
     return Application.objects.select_related(*selectors.APPLICATION_RELATED).get(pk=application.pk)
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core.i18n import Bilingual
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.reviews import enums, flows
 
@@ -22,6 +23,7 @@ class ReviewCase(TimeStampedModel):
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
     subject_label = models.CharField(_("subject"), max_length=300)
+    subject_label_en = models.CharField(_("subject (English)"), max_length=300, blank=True)
     applicant = models.ForeignKey(
         "orgs.Organization",
         verbose_name=_("applicant"),
@@ -64,8 +66,10 @@ class ReviewCase(TimeStampedModel):
             models.Index(fields=["applicant", "state"]),
         ]
 
+    display_subject_label = Bilingual("subject_label")
+
     def __str__(self):
-        return f"{self.subject_label} ({self.get_state_display()})"
+        return f"{self.display_subject_label} ({self.get_state_display()})"
 
     @property
     def flow(self):

@@ -36,6 +36,9 @@ AWAITS_REVIEW = notifications.register(
 WAS_RETURNED = notifications.register(
     "reviews.returned", _("%(subject)s was returned for revision: %(comment)s")
 )
+PASSED_ON = notifications.register(
+    "reviews.passed_on", _("%(subject)s passed %(stage)s and is now at %(next_stage)s.")
+)
 WAS_APPROVED = notifications.register("reviews.approved", _("%(subject)s was approved."))
 WAS_REJECTED = notifications.register(
     "reviews.rejected", _("%(subject)s was rejected: %(comment)s")
@@ -128,11 +131,16 @@ def _awaited_reviewers(case):
     return org_selectors.people_with(case.reviewing_organization, case.stage.capability)
 
 
+def _params(case, **values):
+    """A notification's parameters about ``case``, each in both languages."""
+    return notifications.bilingual(subject=(case.subject_label, case.subject_label_en), **values)
+
+
 def _notify_reviewers(case):
     notifications.notify(
         _awaited_reviewers(case),
         AWAITS_REVIEW,
-        params={"subject": case.subject_label, "stage": str(case.stage.label)},
+        params=_params(case, stage=case.stage.label),
         url=presentation.url(case, "review_url"),
     )
 
@@ -140,7 +148,7 @@ def _notify_reviewers(case):
 def _notify_of_withdrawal(case, subject, reviewers):
     notice = case.flow.consumer.withdrawal_notice if case.flow.consumer else None
     if notice is None:
-        kind, params = WAS_WITHDRAWN, {"subject": case.subject_label}
+        kind, params = WAS_WITHDRAWN, _params(case)
     else:
         kind, params = notice.kind, notice.params(case, subject)
     notifications.notify(
@@ -165,8 +173,9 @@ def _check_seen(case, stage_key, seen_round):
 
 
 @transaction.atomic
-def submit(subject, *, flow, applicant, actor, label):
-    """Start the review of ``subject``, or resume a returned one at its first stage."""
+def submit(subject, *, flow, applicant, actor, label, label_en=""):
+    """Start the review of ``subject``, or resume a returned one at its first stage.
+    ``label`` names the subject in Chinese, ``label_en`` in English."""
     content_type = ContentType.objects.get_for_model(subject)
     now = timezone.now()
     case = (
@@ -181,6 +190,7 @@ def submit(subject, *, flow, applicant, actor, label):
             object_id=subject.pk,
             applicant=applicant,
             subject_label=str(label)[:300],
+            subject_label_en=str(label_en)[:300],
             submitted_at=now,
         )
         event, action = enums.ReviewEvent.SUBMITTED, SUBMITTED
@@ -193,6 +203,7 @@ def submit(subject, *, flow, applicant, actor, label):
         case.round += 1
         case.state = enums.CaseState.IN_REVIEW
         case.subject_label = str(label)[:300]
+        case.subject_label_en = str(label_en)[:300]
         case.submitted_at = now
         event, action = enums.ReviewEvent.RESUBMITTED, RESUBMITTED
     case.subject = subject
@@ -288,6 +299,12 @@ def decide(case, *, actor, stage_key, decision, comment="", data=None, seen_roun
     _apply(case, enums.DECISION_EVENT[decision], actor, record)
     if decision == enums.Decision.ADVANCE:
         _notify_reviewers(case)
+        notifications.notify(
+            flow.applicants(case),
+            PASSED_ON,
+            params=_params(case, stage=flow.stage(stage_key).label, next_stage=case.stage.label),
+            url=presentation.url(case, "applicant_url"),
+        )
     else:
         kind = {
             enums.Decision.APPROVE: WAS_APPROVED,
@@ -297,7 +314,7 @@ def decide(case, *, actor, stage_key, decision, comment="", data=None, seen_roun
         notifications.notify(
             flow.applicants(case),
             kind,
-            params={"subject": case.subject_label, "comment": comment},
+            params=_params(case, comment=(comment, comment)),
             url=presentation.url(case, "applicant_url"),
         )
     return case

@@ -46,6 +46,7 @@ class ReviewCaseSerializer(serializers.ModelSerializer):
             "id",
             "flow",
             "subject_label",
+            "subject_label_en",
             "object_id",
             "applicant",
             "state",

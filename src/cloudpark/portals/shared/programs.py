@@ -20,7 +20,6 @@ from cloudpark.programs import exports, questions, selectors
 from cloudpark.programs.enums import ApplicationState, NoticeState, ProgrammeType
 from cloudpark.programs.flows import APPLICATION_FLOW
 from cloudpark.programs.models import Programme
-from cloudpark.reviews import selectors as review_selectors
 
 
 class CheckboxFilter(forms.BooleanField):
@@ -224,32 +223,21 @@ def enterprise_home_panel(request, enterprise):
     return {"qualifying": qualifying[:5], "awaiting": awaiting}
 
 
-def reviewer_home_panel(request, organization):
-    """The programme applications awaiting this organisation in the review room, and (for a
-    government body) its notices with objections to answer; nothing when none await."""
-    cases = [
-        case
-        for case in review_selectors.cases_awaiting(request.user, organization)
-        if case.flow_key == "programs.application"
-    ]
-    notices = []
-    if organization.kind == org_enums.OrganizationKind.GOVERNMENT:
-        notices = list(
-            selectors.notices_of(organization)
-            .filter(state=NoticeState.PUBLICISED, objections__answered_at__isnull=True)
-            .distinct()
-        )
-    if not cases and not notices:
-        return None
-    return {"cases": cases[:8], "case_total": len(cases), "notices": notices}
+def objections_home_panel(request, organization):
+    """A government body's publicised notices with objections still to answer."""
+    notices = list(
+        selectors.notices_of(organization)
+        .filter(state=NoticeState.PUBLICISED, objections__answered_at__isnull=True)
+        .distinct()
+    )
+    return {"notices": notices} if notices else None
 
 
 home.register(
     Portal.ENTERPRISE,
     home.Panel("programs.applications", "programs/_enterprise_home.html", enterprise_home_panel),
 )
-for _portal in (Portal.PARK, Portal.GOVERNMENT):
-    home.register(
-        _portal,
-        home.Panel("programs.reviews", "programs/_reviewer_home.html", reviewer_home_panel),
-    )
+home.register(
+    Portal.GOVERNMENT,
+    home.Panel("programs.objections", "programs/_objections_home.html", objections_home_panel),
+)

@@ -18,7 +18,8 @@ from django.views.generic import TemplateView
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
-from cloudpark.portals.base import PortalMixin
+from cloudpark.portals import home
+from cloudpark.portals.base import Portal, PortalMixin
 from cloudpark.reviews import enums, presentation, selectors, services
 
 
@@ -146,7 +147,7 @@ class ReviewCaseView(PortalMixin, TemplateView):
             flow=case.flow,
             subject=case.subject,
             subject_template=presentation.get(case.flow_key).subject_template,
-            title=case.subject_label,
+            title=case.display_subject_label,
             stages=_stages_shown(case),
             opinions=selectors.opinions_of(case)
             if user.has_perm("reviews.view_opinions", case)
@@ -235,3 +236,21 @@ def urlpatterns_for(portal):
         path("reviews/", ReviewListView.as_view(portal=portal), name="review_list"),
         path("reviews/<int:pk>/", ReviewCaseView.as_view(portal=portal), name="review_detail"),
     ]
+
+
+# Home panel ------------------------------------------------------------------------------------
+
+
+def awaiting_home_panel(request, organization):
+    """Every case awaiting this organisation, whatever its flow: the review room's own list."""
+    cases = list(selectors.cases_awaiting(request.user, organization))
+    if not cases:
+        return None
+    return {"cases": cases[:8], "case_total": len(cases)}
+
+
+for _portal in (Portal.PARK, Portal.GOVERNMENT):
+    home.register(
+        _portal,
+        home.Panel("reviews.awaiting", "reviews/_awaiting_home.html", awaiting_home_panel, 10),
+    )
