@@ -4,9 +4,12 @@ those with something to show, in order."""
 import pytest
 from django.urls import reverse
 
+from cloudpark.events.models import Event
 from cloudpark.orgs import enums
 from cloudpark.portals import home
 from cloudpark.portals.base import Portal
+from tests.factories import EventFactory, ProgrammeFactory, RegistrationFactory
+from tests.factories.events import in_days
 
 
 @pytest.fixture
@@ -87,3 +90,59 @@ def test_the_enterprise_home_shows_the_programme_panel(client, world):
         "programs/_enterprise_home.html"
     ]
     assert 'id="programmes-home"' in response.content.decode()
+
+
+def test_the_public_home_shows_open_programmes_latest_notices_and_upcoming_events(client, world):
+    response = client.get(reverse("public:home"))
+
+    panels = {shown.template_name: shown.context for shown in response.context["home_panels"]}
+    programmes = panels["programs/public/_home.html"]
+    organised = ("park", "other_park", "government", "other_government")
+    # All four start on the same day; the earlier created comes first.
+    assert [event.pk for event in panels["events/public/_home.html"]["events"]] == sorted(
+        world.events[key].pk for key in organised
+    )
+    assert {programme.pk for programme in programmes["programmes"]} == {
+        world.programs["programme"].pk,
+        world.programs["other_programme"].pk,
+    }
+    assert {notice.pk for notice in programmes["notices"]} == {
+        world.programs["notice"].pk,
+        world.programs["other_notice"].pk,
+    }
+    page = response.content.decode()
+    assert world.programs["notice"].display_title in page
+    assert world.events["park"].display_title in page
+
+
+def test_a_persons_home_lists_upcoming_registrations_first_and_leaves_past_ones_out(client, world):
+    person = world.people[("individual", enums.Role.ADMIN)]
+    past = RegistrationFactory(user=person)
+    # Time passes: the event it was for is over.
+    Event.objects.filter(pk=past.event_id).update(starts_at=in_days(-10), ends_at=in_days(-9))
+    client.force_login(person)
+
+    response = client.get(reverse("individual:home"))
+
+    page = response.content.decode()
+    assert [r.pk for r in response.context["registrations"]] == [world.events["registration"].pk]
+    assert past.pk not in [r.pk for r in response.context["registrations"]]
+    assert page.index('id="registrations-title"') < page.index('id="orgs-title"')
+
+
+# Park figures, the enterprise count, national bases, events, open programmes, notices.
+QUERIES_OF_THE_PUBLIC_HOME = 6
+
+
+def test_the_public_home_costs_the_same_number_of_queries_with_more_to_show(
+    client, world, django_assert_num_queries
+):
+    client.get(reverse("public:home"))  # sessions and caches warmed
+    with django_assert_num_queries(QUERIES_OF_THE_PUBLIC_HOME):
+        client.get(reverse("public:home"))
+    for _ in range(3):
+        ProgrammeFactory(policy=world.programs["policy"])
+        EventFactory(owner=world.park, published=True)
+
+    with django_assert_num_queries(QUERIES_OF_THE_PUBLIC_HOME):
+        client.get(reverse("public:home"))

@@ -360,6 +360,15 @@ def active_registrations_of(user):
     return registrations_of(user).filter(status__in=enums.ACTIVE_REGISTRATION)
 
 
+def upcoming_registrations_of(user):
+    """The person's active registrations for events not yet over, the soonest first."""
+    return (
+        active_registrations_of(user)
+        .filter(event__ends_at__gte=timezone.now())
+        .order_by("event__starts_at", "pk")
+    )
+
+
 def get_registration_of(user, pk):
     return get_within(registrations_of(user), pk)
 

@@ -12,6 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+# The public site's home takes panels too, under this key; they get no organisation.
+PUBLIC = "public"
+
 _REGISTRY = defaultdict(dict)
 
 

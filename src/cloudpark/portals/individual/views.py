@@ -31,9 +31,7 @@ class HomeView(IndividualMixin, PortalPage):
         ]
         # A person always sees their own data in full.
         context["personal_data_visible"] = True
-        context["registrations"] = event_selectors.active_registrations_of(
-            self.request.user
-        ).order_by("event__starts_at")[:5]
+        context["registrations"] = event_selectors.upcoming_registrations_of(self.request.user)[:5]
         return context
 
 

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from cloudpark.orgs import enums, selectors
 from cloudpark.orgs.models import Enterprise
+from cloudpark.portals import home
 
 
 class HomeView(TemplateView):
@@ -23,5 +24,6 @@ class HomeView(TemplateView):
             national_parks=selectors.public_parks()
             .filter(level=enums.ParkLevel.NATIONAL)
             .order_by("approved_on", "name")[:6],
+            home_panels=home.panels_for(home.PUBLIC, self.request, None),
         )
         return context

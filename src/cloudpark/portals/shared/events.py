@@ -17,6 +17,7 @@ from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.events import enums, exports, forms, selectors, services
 from cloudpark.events.exports import answer_text, local
+from cloudpark.portals import home
 from cloudpark.portals.base import ListMixin, PortalMixin, ServiceFormMixin, add_domain_error
 from cloudpark.portals.forms import FilterForm, SearchField
 
@@ -676,3 +677,23 @@ def urlpatterns_for(portal):
         path("events/<int:pk>/check-in/", view(CheckInView), name="event_check_in"),
         path("events/<int:pk>/attendance/", view(AttendanceView), name="event_attendance"),
     ]
+
+
+# Home panel ------------------------------------------------------------------------------------
+
+
+def public_home_panel(request, organization):
+    """The next events open to the public."""
+    events = list(
+        selectors.public_main_events()
+        .filter(ends_at__gte=timezone.now())
+        .select_related(*selectors.PUBLIC_LIST_RELATED)
+        .order_by("starts_at", "pk")[:4]
+    )
+    return {"events": events}
+
+
+home.register(
+    home.PUBLIC,
+    home.Panel("events.upcoming", "events/public/_home.html", public_home_panel, order=10),
+)

@@ -237,6 +237,22 @@ home.register(
     Portal.ENTERPRISE,
     home.Panel("programs.applications", "programs/_enterprise_home.html", enterprise_home_panel),
 )
+def public_home_panel(request, organization):
+    """The programmes open for applications now, and the latest approved lists."""
+    now = timezone.now()
+    programmes = list(
+        selectors.published_programmes()
+        .filter(opens_at__lte=now, closes_at__gte=now)
+        .order_by("closes_at", "pk")[:4]
+    )
+    notices = list(selectors.public_notices().order_by("-published_at", "-pk")[:4])
+    return {"programmes": programmes, "notices": notices}
+
+
+home.register(
+    home.PUBLIC,
+    home.Panel("programs.open", "programs/public/_home.html", public_home_panel, order=20),
+)
 home.register(
     Portal.GOVERNMENT,
     home.Panel("programs.objections", "programs/_objections_home.html", objections_home_panel),
