@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.urls import reverse
 from django.utils import translation
 
 from tests.helpers import assert_matches_snapshot
@@ -28,3 +29,14 @@ def test_the_schema_matches_the_committed_snapshot(db, tmp_path):
         SNAPSHOT,
         regenerate="uv run pytest -n0 tests/api/test_schema.py",
     )
+
+
+def test_the_api_documentation_keeps_to_the_csp_and_leads_back_to_the_site(client, db):
+    response = client.get(reverse("api:docs"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<style" not in page
+    assert "style=" not in page
+    assert f'<a href="{reverse("public:home")}">Cloud Park</a>' in page
+    assert "/static/cloudpark/css/api-docs" in page
