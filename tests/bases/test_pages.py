@@ -142,6 +142,7 @@ def test_the_park_sees_why_its_declaration_was_returned(
             "action": "decide",
             "stage_key": "provincial_review",
             "decision": "return",
+            "confirmed": "1",
             "comment": "缺少园区产权证明。",
             "extra-decided_on": timezone.localdate().isoformat(),
         },
@@ -172,6 +173,7 @@ def test_the_bureau_approves_in_the_review_room_with_its_site_survey(
             "action": "decide",
             "stage_key": "provincial_review",
             "decision": "approve",
+            "confirmed": "1",
             "extra-decided_on": today.isoformat(),
             "extra-surveyed_on": today.isoformat(),
             "extra-survey_notes": "园区载体完整。",
@@ -212,6 +214,7 @@ def test_a_decision_dated_tomorrow_is_refused_in_the_room(
             "action": "decide",
             "stage_key": "provincial_review",
             "decision": "approve",
+            "confirmed": "1",
             "extra-decided_on": (timezone.localdate() + timedelta(days=1)).isoformat(),
         },
     )

@@ -19,7 +19,8 @@ from cloudpark.bases import enums, services
 from cloudpark.bases.models import Accreditation, Declaration
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import Park
-from cloudpark.reviews.enums import CaseState
+from cloudpark.reviews.enums import CaseState, Decision
+from tests.e2e.dialogs import confirm_decision
 from tests.factories import GovernmentBodyFactory, MembershipFactory, ParkFactory, UserFactory
 
 PASSWORD = "Binjiang-base-2024"
@@ -49,9 +50,10 @@ def expected_texts(language):
             in_review=str(enums.DeclarationState.SUBMITTED.label),
             returned=str(CaseState.RETURNED.label),
             approved=str(CaseState.APPROVED.label),
-            decision_confirm=translation.gettext(
-                "Record this decision? It cannot be changed afterwards."
-            ),
+            confirm_return=translation.gettext("Record “%(decision)s”?")
+            % {"decision": Decision.RETURN.label},
+            confirm_approval=translation.gettext("Record “%(decision)s”?")
+            % {"decision": Decision.APPROVE.label},
         )
 
 
@@ -87,6 +89,7 @@ def decide(page, decision, **fields):
     for name, value in fields.items():
         form.locator(f"[name='{name}']").fill(value)
     form.locator("button[type=submit]").click()
+    return confirm_decision(page)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -123,8 +126,7 @@ def test_a_park_is_accredited_as_a_provincial_base(
     )
     application, enterprises = (kind.key for kind in accreditation_round.materials)
     texts = expected_texts(language)
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    asked = []
     state = page.locator("#declaration-state [data-state]")
     case_state = page.locator("#case-state")
 
@@ -151,7 +153,7 @@ def test_a_park_is_accredited_as_a_provincial_base(
     sign_in(page, live_server, chief, "gov")
     page.goto(f"{live_server.url}/gov/reviews/")
     page.get_by_role("link", name=f"{PARK[0]} · {BATCH[0]}").first.click()
-    decide(page, "return", comment=RETURN_REASON)
+    asked.append(decide(page, "return", comment=RETURN_REASON))
 
     # Assert 2: returned, with the reason kept on the declaration.
     expect(case_state).to_have_text(texts.returned)
@@ -176,10 +178,12 @@ def test_a_park_is_accredited_as_a_provincial_base(
     sign_in(page, live_server, chief, "gov")
     page.goto(f"{live_server.url}/gov/reviews/")
     page.get_by_role("link", name=f"{PARK[0]} · {BATCH[0]}").first.click()
-    decide(
-        page,
-        "approve",
-        **{"extra-surveyed_on": today.isoformat(), "extra-survey_notes": SURVEY_NOTES},
+    asked.append(
+        decide(
+            page,
+            "approve",
+            **{"extra-surveyed_on": today.isoformat(), "extra-survey_notes": SURVEY_NOTES},
+        )
     )
 
     # Assert 4: approved; the park carries the level and batch, with today as its date.
@@ -187,7 +191,7 @@ def test_a_park_is_accredited_as_a_provincial_base(
     park = Park.objects.get(pk=park.pk)
     assert (park.level, park.batch, park.approved_on) == ("provincial", BATCH[0], today)
     assert Accreditation.objects.get().declaration_id == declaration.pk
-    assert dialogs == [texts.decision_confirm, texts.decision_confirm]
+    assert asked == [texts.confirm_return, texts.confirm_approval]
 
     # Act 5: anyone opens the public list of accredited bases.
     page.context.clear_cookies()

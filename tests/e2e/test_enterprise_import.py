@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from cloudpark.core import validators
 from cloudpark.orgs import enums
 from cloudpark.orgs.models import Enterprise, EnterpriseImport
+from tests.e2e.dialogs import answer_confirmation
 from tests.factories import MembershipFactory, ParkFactory, UserFactory, credit_code
 from tests.portals.workbooks import HEADERS
 
@@ -97,8 +98,6 @@ def test_park_admin_imports_enterprises_from_excel(
     bad_codes = [GOOD_CODES[0], mistyped(GOOD_CODES[1]), GOOD_CODES[2]]
     workbook = write_workbook(tmp_path / "enterprises.xlsx", bad_codes)
     texts = expected_texts(language, bad_codes[1])
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     upload = page.locator("input[name=workbook]")
     check_button = page.locator("form:has(input[name=workbook]) button[type=submit]")
     status = page.locator("#import-status")
@@ -139,13 +138,14 @@ def test_park_admin_imports_enterprises_from_excel(
     checked_url = page.url
     errors_shown = page.locator("#import-errors").count()
     page.locator("form[data-confirm] button[type=submit]").click()
+    question = answer_confirmation(page)
     expect(page).to_have_url(f"{live_server.url}/park/enterprises/")
 
     # Assert 3: ready with no errors, asked once, told of the import; the three are the park's.
     checked = EnterpriseImport.objects.exclude(pk=rejected.pk).get()
     assert checked_url == f"{live_server.url}/park/imports/{checked.pk}/"
     assert errors_shown == 0
-    assert dialogs == [texts.confirm]
+    assert question == texts.confirm
     expect(page.locator(".cp-messages .alert-success")).to_have_text(texts.imported)
     assert (checked.status, checked.row_count) == (enums.ImportStatus.IMPORTED, 3)
     assert sorted(Enterprise.objects.values_list("name", "credit_code", "park")) == [

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from cloudpark.orgs import enums as org_enums
 from cloudpark.programs.enums import ApplicationState, NoticeState, RuleKind
 from cloudpark.programs.models import Application, Objection, PublicNotice
+from tests.e2e.dialogs import answer_confirmation, confirm_decision
 from tests.factories import (
     EligibilityRuleFactory,
     EnterpriseFactory,
@@ -70,6 +71,7 @@ def decide(page, live_server, portal, application, decision, texts, comment="", 
     if amount is not None:
         form.locator("input[name=extra-amount]").fill(amount)
     form.locator("button[type=submit]").click()
+    confirm_decision(page)
     expect(page.locator(".cp-messages .alert-success")).to_have_text(texts.decided)
 
 
@@ -100,7 +102,6 @@ def test_an_enterprise_applies_and_the_approved_list_is_publicised(
         people[key] = UserFactory(email=f"{key}@zhijiang.example.cn", password=PASSWORD)
         MembershipFactory(user=people[key], organization=organization, role=org_enums.Role.ADMIN)
     texts = expected_texts(language)
-    page.on("dialog", lambda dialog: dialog.accept())
     plan = tmp_path / "计划书.pdf"
     plan.write_bytes(pdf_file().read())
     state = page.locator("#application-state [data-state]")
@@ -134,6 +135,7 @@ def test_an_enterprise_applies_and_the_approved_list_is_publicised(
     expect(page.locator(".cp-messages .alert-success")).to_have_text(texts.uploaded)
     page.goto(f"{live_server.url}/enterprise/applications/{application.pk}/submit/")
     page.locator("#submit-button").click()
+    answer_confirmation(page)
 
     # Assert 2: submitted, with the park.
     expect(state).to_have_attribute("data-state", ApplicationState.PARK_REVIEW)
@@ -158,6 +160,7 @@ def test_an_enterprise_applies_and_the_approved_list_is_publicised(
     page.locator("form.cp-form button[type=submit]").click()
     page.locator("#submit-link").click()
     page.locator("#submit-button").click()
+    answer_confirmation(page)
     expect(state).to_have_attribute("data-state", ApplicationState.PARK_REVIEW)
     sign_in(page, live_server, people["park"])
     decide(page, live_server, "park", application, "advance", texts)
@@ -179,6 +182,7 @@ def test_an_enterprise_applies_and_the_approved_list_is_publicised(
     notice = PublicNotice.objects.get()
     expect(page).to_have_url(f"{live_server.url}/gov/notices/{notice.pk}/")
     page.locator("#publish-button").click()
+    answer_confirmation(page)
     expect(page.locator("#notice-state")).to_have_text(texts.publicised)
 
     # Act 6: anyone opens the public notices.
@@ -216,16 +220,16 @@ def test_an_answer_to_an_objection_is_published_only_once_confirmed(
     page.locator("textarea[name=answer]").fill(answer)
 
     # Act 1: the chief presses the button but does not confirm.
-    page.once("dialog", lambda dialog: dialog.dismiss())
     page.locator("#answer-button").click()
+    answer_confirmation(page, yes=False)
 
     # Assert 1: nothing is sent; the objection is unanswered.
     expect(page).to_have_url(answer_url)
     assert not Objection.objects.get(pk=objection.pk).is_answered
 
     # Act 2: the chief confirms.
-    page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#answer-button").click()
+    answer_confirmation(page)
 
     # Assert 2: the answer is published with the objection.
     expect(page).to_have_url(f"{live_server.url}/gov/notices/{notice.pk}/")

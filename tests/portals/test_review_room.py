@@ -5,8 +5,10 @@ from django.urls import reverse
 
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews import enums
+from cloudpark.reviews import services as review_services
 from cloudpark.reviews.models import ReviewDecision, ReviewOpinion
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, enterprise_in
+from tests.reviews.flow import TEST_FLOW
 
 
 @pytest.fixture
@@ -18,7 +20,9 @@ def test_the_park_admin_passes_a_case_on(client, world, park_case):
     client.force_login(world.people[("park", org_enums.Role.ADMIN)])
     url = reverse("park:review_detail", args=[park_case.pk])
 
-    response = client.post(url, {"stage_key": "park_opinion", "decision": "advance"})
+    response = client.post(
+        url, {"stage_key": "park_opinion", "decision": "advance", "confirmed": "1"}
+    )
 
     park_case.refresh_from_db()
     assert response.status_code == 302
@@ -32,7 +36,9 @@ def test_park_staff_cannot_decide(client, world, park_case):
     client.force_login(world.people[("park", org_enums.Role.STAFF)])
     url = reverse("park:review_detail", args=[park_case.pk])
 
-    response = client.post(url, {"stage_key": "park_opinion", "decision": "advance"})
+    response = client.post(
+        url, {"stage_key": "park_opinion", "decision": "advance", "confirmed": "1"}
+    )
 
     park_case.refresh_from_db()
     assert response.status_code == 403
@@ -42,11 +48,19 @@ def test_park_staff_cannot_decide(client, world, park_case):
 def test_a_park_page_left_behind_is_told_the_case_moved_on(client, world, park_case):
     client.force_login(world.people[("park", org_enums.Role.ADMIN)])
     url = reverse("park:review_detail", args=[park_case.pk])
-    client.post(url, {"stage_key": "park_opinion", "round": "1", "decision": "advance"})
+    client.post(
+        url, {"stage_key": "park_opinion", "round": "1", "decision": "advance", "confirmed": "1"}
+    )
 
     response = client.post(
         url,
-        {"stage_key": "park_opinion", "round": "1", "decision": "reject", "comment": "太迟了"},
+        {
+            "stage_key": "park_opinion",
+            "round": "1",
+            "decision": "reject",
+            "confirmed": "1",
+            "comment": "太迟了",
+        },
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -70,12 +84,20 @@ def test_a_second_chief_is_told_another_decided_first(client, world):
     second = MembershipFactory(organization=world.government, role=org_enums.Role.ADMIN).user
     url = reverse("government:review_detail", args=[case.pk])
     client.force_login(first)
-    client.post(url, {"stage_key": "government_review", "decision": "reject", "comment": "不符合"})
+    client.post(
+        url,
+        {
+            "stage_key": "government_review",
+            "decision": "reject",
+            "confirmed": "1",
+            "comment": "不符合",
+        },
+    )
     client.force_login(second)
 
     response = client.post(
         url,
-        {"stage_key": "government_review", "decision": "approve"},
+        {"stage_key": "government_review", "decision": "approve", "confirmed": "1"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -95,7 +117,15 @@ def test_an_opinion_after_the_decision_is_told_the_case_moved_on(client, world):
     reviewer = MembershipFactory(organization=world.government, role=org_enums.Role.REVIEWER).user
     url = reverse("government:review_detail", args=[case.pk])
     client.force_login(world.people[("government", org_enums.Role.ADMIN)])
-    client.post(url, {"stage_key": "government_review", "decision": "reject", "comment": "不符合"})
+    client.post(
+        url,
+        {
+            "stage_key": "government_review",
+            "decision": "reject",
+            "confirmed": "1",
+            "comment": "不符合",
+        },
+    )
     client.force_login(reviewer)
 
     response = client.post(
@@ -123,7 +153,12 @@ def test_the_park_may_not_post_at_a_stage_it_does_not_review(client, world):
 
     response = client.post(
         reverse("park:review_detail", args=[case.pk]),
-        {"stage_key": "government_review", "decision": "reject", "comment": "越权"},
+        {
+            "stage_key": "government_review",
+            "decision": "reject",
+            "confirmed": "1",
+            "comment": "越权",
+        },
     )
 
     case.refresh_from_db()
@@ -137,7 +172,9 @@ def test_returning_without_a_reason_is_refused_at_the_comment(client, world, par
 
     # Read in English, the messages' source language, whatever the catalog translates.
     response = client.post(
-        url, {"stage_key": "park_opinion", "decision": "return"}, HTTP_ACCEPT_LANGUAGE="en"
+        url,
+        {"stage_key": "park_opinion", "decision": "return", "confirmed": "1"},
+        HTTP_ACCEPT_LANGUAGE="en",
     )
 
     park_case.refresh_from_db()
@@ -167,7 +204,13 @@ def test_a_stale_page_is_told_the_case_moved_on(client, world):
 
     response = client.post(
         url,
-        {"stage_key": "government_review", "round": "1", "decision": "approve", "comment": "旧"},
+        {
+            "stage_key": "government_review",
+            "round": "1",
+            "decision": "approve",
+            "confirmed": "1",
+            "comment": "旧",
+        },
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -224,7 +267,7 @@ def test_a_page_opened_before_a_return_and_resubmission_is_told_the_case_moved_o
 
     response = client.post(
         reverse("park:review_detail", args=[park_case.pk]),
-        {"stage_key": "park_opinion", "round": "1", "decision": "advance"},
+        {"stage_key": "park_opinion", "round": "1", "decision": "advance", "confirmed": "1"},
         HTTP_ACCEPT_LANGUAGE="en",
     )
 
@@ -269,3 +312,27 @@ def test_the_panels_opinions_are_shown_to_its_own_reviewers_only(client, world, 
     assert response.status_code == 200
     assert len(response.context["opinions"]) == shown
     assert ("内部意见" in response.content.decode()) is bool(shown)
+
+
+def test_a_case_page_leads_on_to_the_next_case_awaiting_the_reviewer(client, world, park_case):
+    enterprise = enterprise_in(world.park)
+    second = review_services.submit(
+        enterprise, flow=TEST_FLOW, applicant=enterprise, actor=None, label="第二件"
+    )
+    client.force_login(world.people[("park", org_enums.Role.ADMIN)])
+
+    first_page = client.get(reverse("park:review_detail", args=[park_case.pk]))
+    second_page = client.get(reverse("park:review_detail", args=[second.pk]))
+
+    assert first_page.context["next_case"] == second
+    assert second_page.context["next_case"] == park_case
+    assert reverse("park:review_detail", args=[second.pk]) in first_page.content.decode()
+
+
+def test_the_last_case_awaiting_leads_nowhere(client, world, park_case):
+    client.force_login(world.people[("park", org_enums.Role.ADMIN)])
+
+    response = client.get(reverse("park:review_detail", args=[park_case.pk]))
+
+    assert response.context["next_case"] is None
+    assert 'id="next-case"' not in response.content.decode()

@@ -29,6 +29,7 @@ from tests.factories.programs import (
     publicised_notice,
     submitted,
 )
+from tests.helpers import changed_models, stored_state
 
 pytestmark = pytest.mark.django_db
 
@@ -229,7 +230,12 @@ def test_the_park_approves_nothing_it_cannot_see(client, programme, enterprise, 
     application = at_government(programme, enterprise)
     response = signed_in(client, people["park"]).post(
         reverse("park:review_detail", args=[application.review_case_id]),
-        {"action": "decide", "stage_key": "government_review", "decision": "approve"},
+        {
+            "action": "decide",
+            "stage_key": "government_review",
+            "decision": "approve",
+            "confirmed": "1",
+        },
     )
 
     assert response.status_code == 403
@@ -251,6 +257,7 @@ def test_the_review_room_refuses_an_amount_over_what_remains(
             "action": "decide",
             "stage_key": "government_review",
             "decision": "approve",
+            "confirmed": "1",
             "extra-amount": "200000",
         },
     )
@@ -259,6 +266,55 @@ def test_the_review_room_refuses_an_amount_over_what_remains(
         "amount": ["200,000 yuan exceeds what remains of the programme's budget: 110,000 yuan."]
     }
     assert Application.objects.get(pk=application.pk).state == ApplicationState.GOVERNMENT_REVIEW
+
+
+def test_the_budget_check_shows_before_the_decision_is_confirmed(
+    client_en, programme, enterprise, park, people
+):
+    approved(programme, EnterpriseFactory(park=park), amount=Decimal("190000"))
+    programme.budget = Decimal("300000")
+    programme.save()
+    application = at_government(programme, enterprise)
+    client = signed_in(client_en, people["chief"])
+    before = stored_state()
+
+    response = client.post(
+        reverse("government:review_detail", args=[application.review_case_id]),
+        {
+            "stage_key": "government_review",
+            "decision": "approve",
+            "extra-amount": "200000",
+        },
+    )
+
+    assert response.context["confirming"] is None
+    assert response.context["extra_form"].errors == {
+        "amount": ["200,000 yuan exceeds what remains of the programme's budget: 110,000 yuan."]
+    }
+    assert changed_models(before, stored_state()) == []
+
+
+def test_a_decision_that_passes_its_checks_asks_to_be_confirmed_and_changes_nothing_yet(
+    client_en, programme, enterprise, people
+):
+    application = at_government(programme, enterprise)
+    client = signed_in(client_en, people["chief"])
+    url = reverse("government:review_detail", args=[application.review_case_id])
+    posted = {"stage_key": "government_review", "decision": "approve", "extra-amount": "90000"}
+    before = stored_state()
+
+    asked = client.post(url, posted)
+
+    assert changed_models(before, stored_state()) == []
+    confirming = asked.context["confirming"]
+    assert confirming["decision"] == "Approve"
+    assert dict(confirming["fields"]) == posted
+    assert 'id="decision-confirm"' in asked.content.decode()
+
+    recorded = client.post(url, {**posted, "confirmed": "1"})
+
+    assert recorded.status_code == 302
+    assert Application.objects.get(pk=application.pk).state == ApplicationState.APPROVED
 
 
 def test_the_rules_editor_saves_the_rules(client_en, programme, people):

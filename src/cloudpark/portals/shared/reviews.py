@@ -8,9 +8,12 @@ class there (whose ``decision_data()`` is kept with the decision, where the flow
 reads it).
 """
 
+from functools import partial
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -125,7 +128,13 @@ class ReviewCaseView(PortalMixin, TemplateView):
         return selectors.get_case_for(self.organization, self.kwargs["pk"])
 
     def get_context_data(
-        self, opinion_form=None, decision_form=None, extra_form=None, seen=None, **kwargs
+        self,
+        opinion_form=None,
+        decision_form=None,
+        extra_form=None,
+        seen=None,
+        confirming=None,
+        **kwargs,
     ):
         """A form posted back with its errors is shown as it was posted, for the stage and
         round the reviewer saw (``seen``), even when the case has moved on since."""
@@ -160,6 +169,8 @@ class ReviewCaseView(PortalMixin, TemplateView):
             extra_form=extra_form,
             decision_at=decision_at,
             decision_stage=case.flow.stage(decision_at[0]),
+            confirming=confirming,
+            next_case=_next_awaiting(user, self.organization, case),
         )
         return context
 
@@ -200,35 +211,96 @@ class ReviewCaseView(PortalMixin, TemplateView):
         return self.render_to_response(context)
 
     def take_decision(self, request):
+        """A valid decision is first tried and undone, so that the service's own refusals
+        (a missing reason, an amount above the request) show before the reviewer confirms;
+        the confirmed one is recorded and the reviewer goes on to the next case."""
         case = self.case
         stage_key, round_seen = seen_on_page(request.POST)
         seen = selectors.Seen(case, stage_key, round_seen)
         if not request.user.has_perm("reviews.decide_stage_seen", seen):
             raise PermissionDenied
         form, extra = decision_forms(case, request.POST, stage_key=stage_key)
+        confirmed = request.POST.get("confirmed") == "1"
         if form.is_valid() and (extra is None or extra.is_valid()):
+            decide = partial(
+                services.decide,
+                case,
+                actor=request.user,
+                stage_key=stage_key,
+                seen_round=round_seen,
+                decision=form.cleaned_data["decision"],
+                comment=form.cleaned_data["comment"],
+                data=extra.decision_data() if extra is not None else None,
+            )
             try:
-                services.decide(
-                    case,
-                    actor=request.user,
-                    stage_key=stage_key,
-                    seen_round=round_seen,
-                    decision=form.cleaned_data["decision"],
-                    comment=form.cleaned_data["comment"],
-                    data=extra.decision_data() if extra is not None else None,
-                )
+                if confirmed:
+                    decide()
+                else:
+                    _try_and_undo(decide)
             except DomainError as error:
                 target = extra if extra is not None and error.field in extra.fields else form
                 field = error.field if error.field in target.fields else None
                 target.add_error(field, str(error))
             else:
-                messages.success(request, _("Your decision has been recorded."))
-                return redirect(request.path)
+                if confirmed:
+                    messages.success(request, _("Your decision has been recorded."))
+                    return redirect(request.path)
+                return self.render_to_response(
+                    self.get_context_data(
+                        decision_form=form,
+                        extra_form=extra,
+                        seen=(stage_key, round_seen),
+                        confirming=_confirmation(form, extra, request.POST),
+                    )
+                )
         context = self.get_context_data(
             decision_form=form, extra_form=extra, seen=(stage_key, round_seen)
         )
         return self.render_to_response(context)
 
+
+def _next_awaiting(user, organization, case):
+    """The case the reviewer should take up after this one: the first other one awaiting."""
+    return next(
+        (other for other in selectors.cases_awaiting(user, organization) if other.pk != case.pk),
+        None,
+    )
+
+
+class _Undone(Exception):
+    pass
+
+
+def _try_and_undo(step):
+    """Run ``step`` and roll back whatever it wrote; its refusal is raised as it was."""
+    try:
+        with transaction.atomic():
+            step()
+            raise _Undone
+    except _Undone:
+        pass
+
+
+def _confirmation(form, extra, posted):
+    """What the reviewer is asked to confirm: the decision in words, and the posted fields to
+    send again with ``confirmed``."""
+    details = [(form.fields["comment"].label, form.cleaned_data["comment"])]
+    if extra is not None:
+        details += [
+            (extra.fields[name].label, value)
+            for name, value in extra.cleaned_data.items()
+            if value not in (None, "") and name != "decision"
+        ]
+    return {
+        "decision": enums.Decision(form.cleaned_data["decision"]).label,
+        "details": [(label, value) for label, value in details if value not in (None, "")],
+        "fields": [
+            (name, value)
+            for name, values in posted.lists()
+            if name not in {"csrfmiddlewaretoken", "confirmed"}
+            for value in values
+        ],
+    }
 
 def urlpatterns_for(portal):
     """The review room, mounted in the park and in the government portal."""
