@@ -152,7 +152,7 @@ def test_a_park_is_accredited_as_a_provincial_base(
     # Act 2: the bureau returns it from the review room: the proof of premises is missing.
     sign_in(page, live_server, chief, "gov")
     page.goto(f"{live_server.url}/gov/reviews/")
-    page.get_by_role("link", name=f"{PARK[0]} · {BATCH[0]}").first.click()
+    page.get_by_role("link", name=f"{texts.park} · {texts.batch}").first.click()
     asked.append(decide(page, "return", comment=RETURN_REASON))
 
     # Assert 2: returned, with the reason kept on the declaration.
@@ -177,7 +177,7 @@ def test_a_park_is_accredited_as_a_provincial_base(
     # Act 4: the bureau approves, recording its site survey.
     sign_in(page, live_server, chief, "gov")
     page.goto(f"{live_server.url}/gov/reviews/")
-    page.get_by_role("link", name=f"{PARK[0]} · {BATCH[0]}").first.click()
+    page.get_by_role("link", name=f"{texts.park} · {texts.batch}").first.click()
     asked.append(
         decide(
             page,

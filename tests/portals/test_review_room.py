@@ -1,12 +1,15 @@
 """The review room's forms call the engine and show its refusals at the form."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews import enums
 from cloudpark.reviews import services as review_services
-from cloudpark.reviews.models import ReviewDecision, ReviewOpinion
+from cloudpark.reviews.models import ReviewCase, ReviewDecision, ReviewOpinion
 from tests.factories import MembershipFactory, enterprise_in
 from tests.reviews.flow import TEST_FLOW
 
@@ -336,3 +339,47 @@ def test_the_last_case_awaiting_leads_nowhere(client, world, park_case):
 
     assert response.context["next_case"] is None
     assert 'id="next-case"' not in response.content.decode()
+
+
+def test_the_queue_filters_by_stage_applicant_and_deadline_and_counts_each_stage(
+    client, world, park_case
+):
+    enterprise = enterprise_in(world.park)
+    late = review_services.submit(
+        enterprise, flow=TEST_FLOW, applicant=enterprise, actor=None, label="之江纪录片扶持"
+    )
+    ReviewCase.objects.filter(pk=late.pk).update(due_at=timezone.now() - timedelta(days=1))
+    client.force_login(world.people[("park", org_enums.Role.ADMIN)])
+    url = reverse("park:review_list")
+
+    everything = client.get(url).context
+    by_subject = client.get(url, {"q": "纪录片"}).context["awaiting"]
+    by_applicant = client.get(url, {"q": park_case.applicant.name}).context["awaiting"]
+    overdue = client.get(url, {"due": "overdue"}).context["awaiting"]
+    elsewhere = client.get(url, {"stage": "tests.enterprise_request:government_review"})
+    longest_waiting = client.get(url, {"sort": "submitted"}).context["awaiting"]
+
+    assert [(key, count) for key, _label, count in everything["stage_counts"]] == [
+        ("tests.enterprise_request:park_opinion", 2)
+    ]
+    assert [case.pk for case in everything["awaiting"]] == [late.pk, park_case.pk]
+    assert [case.pk for case in by_subject] == [late.pk]
+    assert [case.pk for case in by_applicant] == [park_case.pk]
+    assert [case.pk for case in overdue] == [late.pk]
+    assert elsewhere.context["filter_form"].errors  # a stage nothing waits at is not offered
+    assert [case.pk for case in longest_waiting] == [park_case.pk, late.pk]
+
+
+def test_a_filtered_queue_answers_htmx_with_its_rows_only(client, world, park_case):
+    client.force_login(world.people[("park", org_enums.Role.ADMIN)])
+
+    response = client.get(
+        reverse("park:review_list"),
+        {"q": "没有这个申请"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="list-rows",
+    )
+
+    page = response.content.decode()
+    assert "<html" not in page
+    assert "No case matches" in page

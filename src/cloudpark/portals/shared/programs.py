@@ -237,6 +237,8 @@ home.register(
     Portal.ENTERPRISE,
     home.Panel("programs.applications", "programs/_enterprise_home.html", enterprise_home_panel),
 )
+
+
 def public_home_panel(request, organization):
     """The programmes open for applications now, and the latest approved lists."""
     now = timezone.now()

@@ -8,6 +8,7 @@ class there (whose ``decision_data()`` is kept with the decision, where the flow
 reads it).
 """
 
+from datetime import timedelta
 from functools import partial
 
 from django import forms
@@ -16,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -23,6 +25,7 @@ from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.portals import home
 from cloudpark.portals.base import Portal, PortalMixin
+from cloudpark.portals.forms import FilterForm, SearchField
 from cloudpark.reviews import enums, presentation, selectors, services
 
 
@@ -103,13 +106,103 @@ def _stages_shown(case):
     return [(stage, index, current) for index, stage in enumerate(stages)]
 
 
+class QueueFilterForm(FilterForm):
+    """The review queue's filters; the kinds and stages offered are those of the cases."""
+
+    q = SearchField(label=_("Applicant or subject"))
+    stage = forms.ChoiceField(required=False, label=_("Stage"))
+    due = forms.ChoiceField(
+        required=False,
+        label=_("Deadline"),
+        choices=[
+            ("", _("Any deadline")),
+            ("overdue", _("Overdue")),
+            ("week", _("Due within 7 days")),
+        ],
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        label=_("Order"),
+        choices=[
+            ("", _("Nearest deadline first")),
+            ("submitted", _("Longest waiting first")),
+            ("applicant", _("By applicant")),
+        ],
+    )
+
+    def __init__(self, *args, stages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [("", _("All stages")), *stages]
+        self.fields["q"].widget.attrs["placeholder"] = _("Name, e.g. 影视")
+
+
+def _stage_key(case):
+    return f"{case.flow_key}:{case.stage_key}"
+
+
+def stage_counts(cases):
+    """``(key, "flow · stage", count)`` for the stages the cases wait at, in flow order."""
+    counts = {}
+    for case in cases:
+        key = _stage_key(case)
+        if key not in counts:
+            counts[key] = [f"{case.flow.label} · {case.stage.label}", 0]
+        counts[key][1] += 1
+    return [(key, label, count) for key, (label, count) in counts.items()]
+
+
+def filter_queue(cases, values):
+    """The cases that match the queue's filters, in the order asked for."""
+    query = (values.get("q") or "").strip().casefold()
+    stage, due = values.get("stage"), values.get("due")
+    now = timezone.now()
+
+    def matches(case):
+        if stage and _stage_key(case) != stage:
+            return False
+        if due == "overdue" and not case.is_overdue:
+            return False
+        if due == "week" and (case.due_at is None or case.due_at > now + timedelta(days=7)):
+            return False
+        names = (
+            case.subject_label,
+            case.subject_label_en,
+            case.applicant.name,
+            case.applicant.name_en,
+        )
+        return not query or any(query in (name or "").casefold() for name in names)
+
+    kept = [case for case in cases if matches(case)]
+    order = values.get("sort")
+    if order == "submitted":
+        kept.sort(key=lambda case: (case.submitted_at, case.pk))
+    elif order == "applicant":
+        kept.sort(key=lambda case: (case.applicant.name, case.pk))
+    return kept
+
+
 class ReviewListView(PortalMixin, TemplateView):
     template_name = "reviews/review_list.html"
+    rows_template_name = "reviews/_awaiting_rows.html"
     title = _("Reviews")
+
+    def get_template_names(self):
+        if getattr(self.request, "htmx", False) and self.request.htmx.target == "list-rows":
+            return [self.rows_template_name]
+        return super().get_template_names()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["awaiting"] = selectors.cases_awaiting(self.request.user, self.organization)
+        awaiting = selectors.cases_awaiting(self.request.user, self.organization)
+        counts = stage_counts(awaiting)
+        form = QueueFilterForm(
+            self.request.GET or None, stages=[(key, label) for key, label, _count in counts]
+        )
+        values = form.cleaned_data if form.is_valid() else {}
+        context["filter_form"] = form
+        context["stage_counts"] = counts
+        context["awaiting_total"] = len(awaiting)
+        context["awaiting"] = filter_queue(awaiting, values)
         context["recent"] = (
             selectors.cases_visible_to(self.organization)
             .exclude(state=enums.CaseState.IN_REVIEW, reviewing_organization=self.organization)
@@ -301,6 +394,7 @@ def _confirmation(form, extra, posted):
             for value in values
         ],
     }
+
 
 def urlpatterns_for(portal):
     """The review room, mounted in the park and in the government portal."""
