@@ -22,6 +22,7 @@ from cloudpark.reviews import services as reviews
 from tests.factories import EnterpriseFactory, MembershipFactory, PublicNoticeFactory
 from tests.factories.programs import (
     ApplicationFactory,
+    ApplicationMaterialFactory,
     approved,
     at_government,
     complete_draft,
@@ -109,6 +110,20 @@ def test_submitting_on_the_page_shows_what_is_missing(client_en, programme, ente
     assert response.status_code == 200
     assert messages_of(response) == ["The application is not complete. Upload: Project plan."]
     assert Application.objects.get().state == ApplicationState.DRAFT
+
+
+def test_the_submit_button_waits_for_a_complete_checklist(client_en, programme, enterprise, people):
+    application = ApplicationFactory(programme=programme, enterprise=enterprise)
+    client = signed_in(client_en, people["applicant"])
+    url = reverse("enterprise:application_submit", args=[application.pk])
+
+    waiting = client.get(url).content.decode()
+    ApplicationMaterialFactory(application=application)
+    ready = client.get(url).content.decode()
+
+    button = '<button type="submit" class="btn btn-primary" id="submit-button"'
+    assert f'{button} disabled aria-describedby="submit-blocked">' in waiting
+    assert f"{button}>" in ready
 
 
 def test_submitting_and_withdrawing_on_the_pages(client_en, programme, enterprise, people):

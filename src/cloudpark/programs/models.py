@@ -363,6 +363,11 @@ class Application(ReviewSubject, TimeStampedModel):
         return enums.ApplicationState.WITHDRAWN in enums.APPLICATION_TRANSITIONS[self.state]
 
     @property
+    def material_rows(self):
+        """``[(requirement, [files])]`` in the reader's language (``questions.material_rows``)."""
+        return questions.material_rows(self.programme.required_materials, self.materials.all())
+
+    @property
     def answer_rows(self):
         """``[(question, answer)]`` in the reader's language."""
         return questions.answer_rows(self.programme.form_fields, self.answers)

@@ -172,6 +172,18 @@ def missing_materials(required_materials, provided_keys):
     ]
 
 
+def material_rows(required_materials, materials):
+    """``[(requirement, [files])]`` in the programme's order, an empty list where nothing is
+    uploaded yet; files under no requirement of the programme come last, as ``(None, files)``."""
+    rows = [(item, []) for item in required_materials]
+    by_key = {item["key"]: files for item, files in rows}
+    others = []
+    for material in materials:
+        by_key.get(material.key, others).append(material)
+    shown = [(_label(item), files) for item, files in rows]
+    return [*shown, (None, others)] if others else shown
+
+
 def answer_rows(form_fields, answers):
     """``[(label, shown value)]`` in the reader's language, unanswered ones included."""
     rows = []

@@ -149,7 +149,6 @@ class ApplicationDetailView(ApplicationMixin, PortalMixin, TemplateView):
             programme=application.programme,
             title=str(application),
             answers=questions.answer_rows(application.programme.form_fields, application.answers),
-            materials=application.materials.all(),
             case=case,
             stages=APPLICATION_FLOW.stages,
             decisions=list(case.decisions.select_related("decided_by", "organization"))
