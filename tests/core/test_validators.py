@@ -294,6 +294,37 @@ def test_malformed_mobiles_are_refused(value):
     assert error == "mobile"
 
 
+# Telephone numbers: mobiles and landlines ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("138 1234 5678", "13812345678"),
+        ("+86 138-1234-5678", "13812345678"),
+        ("0571-88886666", "0571-88886666"),
+        ("(0571) 8888 6666", "0571-88886666"),
+        ("057188886666", "0571-88886666"),
+        ("01088886666", "010-88886666"),
+        ("010-8888-6666", "010-88886666"),
+        ("０５７１－８８８８６６６６", "0571-88886666"),
+        ("0571-88886666转8012", "0571-88886666-8012"),
+        ("+86 571 88886666", "0571-88886666"),
+        ("4008208820", "400-820-8820"),
+    ],
+)
+def test_a_phone_is_stored_in_one_form_whatever_the_typing(typed, stored):
+    validators.validate_phone(typed)
+
+    assert validators.normalize_phone(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["1234", "0571-1234567", "12812345678", "0571-888866", "电话"])
+def test_what_is_no_telephone_number_is_refused(typed):
+    with pytest.raises(ValidationError, match="or a landline with its area code"):
+        validators.validate_phone(typed)
+
+
 # Masking of personal data --------------------------------------------------------------------
 
 
@@ -302,6 +333,9 @@ def test_malformed_mobiles_are_refused(value):
     [
         (privacy.mask_mobile, "13812341234", "138****1234"),
         (privacy.mask_mobile, "12345", "*****"),
+        (privacy.mask_mobile, "0571-88886666", "0571-****6666"),
+        (privacy.mask_mobile, "0571-88886666-12", "0571-****6666-12"),
+        (privacy.mask_mobile, "400-820-8820", "400-***-8820"),
         (privacy.mask_mobile, "", ""),
         (privacy.mask_mobile, None, ""),
         (privacy.mask_resident_id, "11010519491231002X", "110105********002X"),

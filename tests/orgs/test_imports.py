@@ -167,6 +167,7 @@ def test_one_bad_row_is_named_by_number_and_column_and_nothing_is_written(park):
         {
             "row": 3,
             "column": "Unified social credit code",
+            "value": "92330106MB00000021",
             "message": "The check character of this unified social credit code is wrong: "
             "a typing error?",
         }
@@ -188,13 +189,21 @@ def test_every_bad_cell_of_a_row_is_reported(park):
         {
             "row": 2,
             "column": "Industry category code",
+            "value": "099",
             "message": "No mid category of the 2018 classification has this code.",
         },
-        {"row": 2, "column": "Qualifications", "message": "Unknown qualification: 金牌企业."},
         {
             "row": 2,
-            "column": "Contact mobile",
-            "message": "Enter a mainland China mobile number: 11 digits starting with 13 to 19.",
+            "column": "Qualifications",
+            "value": "金牌企业",
+            "message": "Unknown qualification: 金牌企业.",
+        },
+        {
+            "row": 2,
+            "column": "Contact phone",
+            "value": "1234",
+            "message": "Enter a mobile number (11 digits starting with 13 to 19) or a landline "
+            "with its area code, e.g. 0571-88886666.",
         },
     ]
 
@@ -210,6 +219,7 @@ def test_the_same_code_twice_in_a_file_is_an_error_on_the_later_row(park):
         {
             "row": 4,
             "column": "Unified social credit code",
+            "value": CODE_A,
             "message": "The same code is already on row 2.",
         }
     ]
@@ -225,6 +235,7 @@ def test_a_code_already_registered_is_an_error(park):
         {
             "row": 3,
             "column": "Unified social credit code",
+            "value": CODE_B,
             "message": "Already registered on the platform as 已登记企业.",
         }
     ]
@@ -248,7 +259,14 @@ def test_a_missing_required_column_is_named(park):
     result = imports.check_rows(park, uploaded)
 
     assert (result.errors, result.rows) == (
-        [{"row": 1, "column": "Unified social credit code", "message": "This column is missing."}],
+        [
+            {
+                "row": 1,
+                "column": "Unified social credit code",
+                "value": "",
+                "message": "This column is missing.",
+            }
+        ],
         [],
     )
 
@@ -259,7 +277,7 @@ def test_a_workbook_without_rows_is_an_error(park):
     result = imports.check_rows(park, uploaded)
 
     assert result.errors == [
-        {"row": 2, "column": "", "message": "The workbook has no rows of enterprises."}
+        {"row": 2, "column": "", "value": "", "message": "The workbook has no rows of enterprises."}
     ]
 
 
@@ -340,6 +358,7 @@ def test_run_import_of_a_workbook_that_became_invalid_creates_nothing(park, user
         {
             "row": 3,
             "column": "Unified social credit code",
+            "value": CODE_B,
             "message": "Already registered on the platform as 抢先登记企业.",
         }
     ]
@@ -403,7 +422,14 @@ def test_a_government_cannot_import_into_a_park_outside_its_care(government, oth
 
     assert (enterprise_import.status, enterprise_import.errors) == (
         enums.ImportStatus.REJECTED,
-        [{"row": 3, "column": "Park", "message": "滨江数字文化基地 is not a park in your care."}],
+        [
+            {
+                "row": 3,
+                "column": "Park",
+                "value": "滨江数字文化基地",
+                "message": "滨江数字文化基地 is not a park in your care.",
+            }
+        ],
     )
     assert imported([CODE_A, CODE_B]) == []
 
@@ -415,3 +441,42 @@ def test_a_park_column_means_nothing_in_a_parks_own_import(park, other_park, use
     imports.run_import(enterprise_import, actor=user)
 
     assert imported([CODE_A]) == [(CODE_A, "之江影视传媒有限公司", "之江文化产业园", "022")]
+
+
+def test_a_landline_is_accepted_as_the_contact_phone(park):
+    row = [*ROW_A]
+    row[9] = "(0571) 8888 6666 转 12"
+    uploaded = workbook(ENGLISH_HEADERS, row)
+
+    result = imports.check_rows(park, uploaded)
+
+    assert (result.errors, result.rows[0][1]["contact_mobile"]) == ([], "0571-88886666-12")
+
+
+def test_the_template_has_an_example_row_that_is_not_imported_and_a_sheet_of_codes(park):
+    with translation.override("zh-hans"):
+        template = load_workbook(io.BytesIO(imports.template_workbook(park)))
+    enterprises, *code_sheets = template.worksheets
+    example = [cell.value for cell in enterprises[2]]
+    categories = [row for row in code_sheets[0].iter_rows(min_row=2, values_only=True)]
+    uploaded = workbook([cell.value for cell in enterprises[1]], example, ROW_A)
+
+    result = imports.check_rows(park, uploaded)
+
+    assert example[0].startswith("示例：")
+    assert [sheet.title for sheet in code_sheets] == ["行业类别", "资质"]
+    production = ("022", "广播影视节目制作", "Radio, film and television programme production")
+    assert production in categories
+    assert (result.errors, good_rows(result)) == ([], [3])
+
+
+def test_a_workbook_holding_only_the_example_has_no_rows(park):
+    template = load_workbook(io.BytesIO(imports.template_workbook(park)))
+    sheet = template.worksheets[0]
+    uploaded = workbook([cell.value for cell in sheet[1]], [cell.value for cell in sheet[2]])
+
+    result = imports.check_rows(park, uploaded)
+
+    assert result.errors == [
+        {"row": 2, "column": "", "value": "", "message": "The workbook has no rows of enterprises."}
+    ]

@@ -31,10 +31,19 @@ def _cell(value):
     return str(value)
 
 
-def workbook_bytes(title, headers, rows):
-    """One sheet: a bold header row, then ``rows`` (iterables of cell values)."""
+def workbook_bytes(title, headers, rows, *, more_sheets=()):
+    """A sheet with a bold header row, then ``rows`` (iterables of cell values); then each of
+    ``more_sheets``, ``(title, headers, rows)`` the same way."""
     workbook = Workbook(write_only=False)
-    sheet = workbook.active
+    _fill(workbook.active, title, headers, rows)
+    for more_title, more_headers, more_rows in more_sheets:
+        _fill(workbook.create_sheet(), more_title, more_headers, more_rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill(sheet, title, headers, rows):
     sheet.title = str(title)[:31]
     sheet.append([str(header) for header in headers])
     for cell in sheet[1]:
@@ -47,9 +56,6 @@ def workbook_bytes(title, headers, rows):
             12, len(str(header)) * 2
         )
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def _as_text(cells):

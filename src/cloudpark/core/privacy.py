@@ -6,8 +6,15 @@ MASK = "*"
 
 
 def mask_mobile(value):
-    """``13812341234`` -> ``138****1234``."""
+    """``13812341234`` -> ``138****1234``; a landline keeps its area code and last four
+    digits: ``0571-88886666`` -> ``0571-****6666``."""
     value = str(value or "")
+    if "-" in value:
+        area, local, *extension = value.split("-")
+        if len(local) <= 4 or (extension and area in {"400", "800"}):
+            # A service number (400-820-8820) or a short group: the middle goes.
+            return "-".join([area, MASK * len(local), *extension])
+        return "-".join([area, MASK * (len(local) - 4) + local[-4:], *extension])
     if len(value) < 11:
         # Not a whole number: showing 3 + 4 of it would show most or all of it.
         return MASK * len(value)

@@ -24,6 +24,13 @@ RESIDENT_ID_SHAPE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 MOBILE_SHAPE = re.compile(r"^1[3-9][0-9]{9}$")
 MOBILE_SEPARATORS = re.compile(r"[\s\-()]")
+# A landline: the area code (010 and 02x have three digits, the others four), a local number
+# of seven or eight digits, and an optional extension; or a 400/800 service number.
+LANDLINE_SHAPE = re.compile(
+    r"^(010|02[0-9]|0[3-9][0-9]{2})-?([2-9][0-9]{6,7})(?:(?:-|转|分机|EXT\.?|X|#)([0-9]{1,6}))?$"
+)
+SERVICE_NUMBER_SHAPE = re.compile(r"^([48]00)-?([0-9]{3})-?([0-9]{4})$")
+PHONE_SPACES = re.compile(r"[\s()]")
 
 
 def normalize(value):
@@ -130,6 +137,41 @@ def validate_mobile(value):
         raise ValidationError(
             _("Enter a mainland China mobile number: 11 digits starting with 13 to 19."),
             code="mobile",
+        )
+
+
+def normalize_phone(value):
+    """A mobile number as eleven digits; a landline as ``0571-88886666`` (``-8012`` for an
+    extension); a service number as ``400-820-8820``. Anything else is returned as typed."""
+    if MOBILE_SHAPE.match(normalize_mobile(value)):
+        return normalize_mobile(value)
+    typed = PHONE_SPACES.sub("", normalize(value))
+    if typed.startswith("+86"):
+        typed = "0" + typed[3:].lstrip("-0")
+    # Digits grouped with hyphens (010-8888-6666) when that is the only way to read them.
+    landline = LANDLINE_SHAPE.match(typed) or LANDLINE_SHAPE.match(typed.replace("-", ""))
+    if landline:
+        area, local, extension = landline.groups()
+        return f"{area}-{local}" + (f"-{extension}" if extension else "")
+    service = SERVICE_NUMBER_SHAPE.match(typed)
+    if service:
+        return "-".join(service.groups())
+    return str(value).strip()
+
+
+def validate_phone(value):
+    normalized = normalize_phone(value)
+    if not (
+        MOBILE_SHAPE.match(normalized)
+        or LANDLINE_SHAPE.match(normalized)
+        or SERVICE_NUMBER_SHAPE.match(normalized)
+    ):
+        raise ValidationError(
+            _(
+                "Enter a mobile number (11 digits starting with 13 to 19) or a landline with its "
+                "area code, e.g. 0571-88886666."
+            ),
+            code="phone",
         )
 
 

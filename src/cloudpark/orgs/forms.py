@@ -74,7 +74,7 @@ class EnterpriseProfileForm(forms.ModelForm):
 
     def clean_contact_mobile(self):
         value = self.cleaned_data["contact_mobile"]
-        return validators.normalize_mobile(value) if value else ""
+        return validators.normalize_phone(value) if value else ""
 
     def clean_founded_on(self):
         value = self.cleaned_data["founded_on"]

@@ -32,9 +32,11 @@ TAG_SEPARATORS = re.compile(r"[,;，；、]+")
 
 
 class Column:
-    def __init__(self, key, label, *, required=False, government_only=False):
+    def __init__(self, key, label, *, required=False, government_only=False, former=()):
         self.key = key
         self.label = label
+        # Headings of earlier templates, still recognised in workbooks made from them.
+        self.former = former
         self.required = required
         self.government_only = government_only
 
@@ -49,7 +51,7 @@ COLUMNS = [
     Column("staff_count", _("Staff")),
     Column("tags", _("Qualifications")),
     Column("contact_name", _("Contact person")),
-    Column("contact_mobile", _("Contact mobile")),
+    Column("contact_mobile", _("Contact phone"), former=(_("Contact mobile"),)),
     Column("park", _("Park"), government_only=True),
 ]
 
@@ -69,7 +71,8 @@ def _header_lookup(columns):
     for language in ("zh-hans", "en"):
         with translation.override(language):
             for column in columns:
-                lookup[_header_key(column.label)] = column.key
+                for heading in (column.label, *column.former):
+                    lookup[_header_key(heading)] = column.key
     for column in columns:
         lookup[_header_key(column.key)] = column.key
     return lookup
@@ -99,7 +102,7 @@ class EnterpriseRowForm(forms.Form):
     staff_count = forms.IntegerField(min_value=0, required=False)
     tags = forms.CharField(required=False)
     contact_name = forms.CharField(max_length=50, required=False)
-    contact_mobile = forms.CharField(required=False, validators=[validators.validate_mobile])
+    contact_mobile = forms.CharField(required=False, validators=[validators.validate_phone])
     park = forms.CharField(required=False)
 
     def __init__(self, *args, parks=None, **kwargs):
@@ -111,7 +114,7 @@ class EnterpriseRowForm(forms.Form):
 
     def clean_contact_mobile(self):
         value = self.cleaned_data["contact_mobile"]
-        return validators.normalize_mobile(value) if value else ""
+        return validators.normalize_phone(value) if value else ""
 
     def clean_tags(self):
         names = [name.strip() for name in TAG_SEPARATORS.split(self.cleaned_data["tags"] or "")]
@@ -164,8 +167,10 @@ class CheckedRows:
         self.rows = []  # (row_number, cleaned_data)
         self.errors = []  # {"row", "column", "message"}
 
-    def error(self, row, column, message):
-        self.errors.append({"row": row, "column": str(column), "message": str(message)})
+    def error(self, row, column, message, value=""):
+        self.errors.append(
+            {"row": row, "column": str(column), "value": str(value)[:100], "message": str(message)}
+        )
 
 
 def check_rows(organization, uploaded):
@@ -197,13 +202,15 @@ def check_rows(organization, uploaded):
             key: _plain(values[index]) if index < len(values) else ""
             for key, index in positions.items()
         }
+        if _is_example(data):
+            continue
         if "category" in data:
             data["category"] = _category_code(data["category"])
         form = EnterpriseRowForm(data, parks=parks if is_government else None)
         if not form.is_valid():
             for field, messages in form.errors.items():
                 for message in messages:
-                    result.error(number, labels.get(field, field), message)
+                    result.error(number, labels.get(field, field), message, data.get(field, ""))
             continue
         cleaned = form.cleaned_data
         code = cleaned["credit_code"]
@@ -212,11 +219,15 @@ def check_rows(organization, uploaded):
                 number,
                 labels["credit_code"],
                 _t("The same code is already on row %(row)d.") % {"row": seen_codes[code]},
+                code,
             )
             continue
         seen_codes[code] = number
         result.rows.append((number, cleaned))
 
+    if not result.rows and not result.errors:
+        result.error(2, "", _t("The workbook has no rows of enterprises."))
+        return result
     existing = dict(
         Enterprise.objects.filter(credit_code__in=seen_codes).values_list("credit_code", "name")
     )
@@ -227,6 +238,7 @@ def check_rows(organization, uploaded):
                 labels["credit_code"],
                 _t("Already registered on the platform as %(name)s.")
                 % {"name": existing[cleaned["credit_code"]]},
+                cleaned["credit_code"],
             )
     result.errors.sort(key=lambda error: error["row"])
     return result
@@ -285,7 +297,64 @@ def run_import(enterprise_import, *, actor):
     return locked
 
 
+# The template's example row: its name starts with the marker, and reading skips such rows.
+EXAMPLE_MARKERS = ("示例：", "示例:", "Example:")
+
+
+def _is_example(data):
+    return (data.get("name") or "").startswith(EXAMPLE_MARKERS)
+
+
+def _example_row(columns, parks):
+    values = {
+        "name": _t("Example: 杭州之江示例影视文化有限公司 (this row is not imported)"),
+        "name_en": "Hangzhou Zhijiang Example Film Culture Co., Ltd.",
+        "credit_code": "91330106MA2B3C4D5E",
+        "category": "022",
+        "founded_on": "2019-05-20",
+        "registered_capital": 500,
+        "staff_count": 36,
+        "tags": "、".join(
+            QualificationTag.objects.order_by("pk").values_list("name", flat=True)[:2]
+        ),
+        "contact_name": "王晓明",
+        "contact_mobile": "0571-88886666",
+        "park": parks[0].name if parks else "",
+    }
+    return [values[column.key] for column in columns]
+
+
+def _code_sheets(columns, parks):
+    """The codes the columns accept, a sheet each."""
+    sheets = [
+        (
+            _t("Industry categories"),
+            [_t("Code"), _t("Name"), _t("English name")],
+            IndustryCategory.objects.filter(level=enums.CategoryLevel.MID)
+            .order_by("code")
+            .values_list("code", "name", "name_en"),
+        ),
+        (
+            _t("Qualifications"),
+            [_t("Name"), _t("English name")],
+            QualificationTag.objects.order_by("name").values_list("name", "name_en"),
+        ),
+    ]
+    if any(column.key == "park" for column in columns):
+        sheets.append(
+            (_t("Parks"), [_t("Name"), _t("English name")], [(p.name, p.name_en) for p in parks])
+        )
+    return sheets
+
+
 def template_workbook(organization):
-    """An empty workbook with the column headings in the user's language."""
+    """The column headings in the user's language, an example row (which reading skips), and a
+    sheet of the codes each coded column accepts."""
     columns = columns_for(organization)
-    return excel.workbook_bytes(_t("Enterprises"), [column.label for column in columns], [])
+    parks = list(selectors.parks_in_care_of(organization).order_by("name"))
+    return excel.workbook_bytes(
+        _t("Enterprises"),
+        [column.label for column in columns],
+        [_example_row(columns, parks)],
+        more_sheets=_code_sheets(columns, parks),
+    )

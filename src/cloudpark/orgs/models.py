@@ -252,8 +252,9 @@ class Enterprise(Organization):
     )
     legal_representative = models.CharField(_("legal representative"), max_length=50, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=50, blank=True)
+    # A mobile or a landline (``core.validators.normalize_phone``); the name is the API's.
     contact_mobile = models.CharField(
-        _("contact mobile"), max_length=11, blank=True, validators=[validators.validate_mobile]
+        _("contact phone"), max_length=20, blank=True, validators=[validators.validate_phone]
     )
 
     class Meta:

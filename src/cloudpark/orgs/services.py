@@ -70,7 +70,7 @@ def _normalized_enterprise_values(values):
     if values.get("credit_code"):
         values["credit_code"] = validators.normalize_credit_code(values["credit_code"])
     if values.get("contact_mobile"):
-        values["contact_mobile"] = validators.normalize_mobile(values["contact_mobile"])
+        values["contact_mobile"] = validators.normalize_phone(values["contact_mobile"])
     return values
 
 
