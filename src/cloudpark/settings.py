@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "cloudpark.programs",
     "cloudpark.bases",
     "cloudpark.events",
+    "cloudpark.jobs",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",
@@ -297,6 +298,12 @@ if AUDIT_RETENTION_DAYS < AUDIT_MINIMUM_RETENTION_DAYS:
     raise ImproperlyConfigured(
         f"AUDIT_RETENTION_DAYS must be at least {AUDIT_MINIMUM_RETENTION_DAYS} (six months)."
     )
+
+# Résumés given with an application are erased this many days after the posting ends. A
+# design choice, not a figure of the law (PIPL art. 19 asks for the shortest time needed).
+JOB_RESUME_RETENTION_DAYS = int(os.environ.get("JOB_RESUME_RETENTION_DAYS", "180"))
+if JOB_RESUME_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("JOB_RESUME_RETENTION_DAYS cannot be negative.")
 
 # The platform speaks Chinese unless a browser asks for English. The test suite's default is
 # English, so that assertions read as the source; Chinese is tested where a test asks for it.
