@@ -20,6 +20,18 @@ def salary_label(low, high, months):
     return _("%(span)sK · %(months)s months a year") % {"span": span, "months": months}
 
 
+def region_field(label, *, required=False):
+    """A place of the shipped GB/T 2260 regions: a city, or a district within it."""
+    return models.ForeignKey(
+        "orgs.Region",
+        verbose_name=label,
+        null=not required,
+        blank=not required,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+
 class JobPosting(TimeStampedModel):
     """A job an enterprise offers.
 
@@ -87,20 +99,8 @@ class JobPosting(TimeStampedModel):
         choices=enums.Education.choices,
         default=enums.Education.ANY,
     )
-    city = models.ForeignKey(
-        "orgs.Region",
-        verbose_name=_("city"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    district = models.ForeignKey(
-        "orgs.Region",
-        verbose_name=_("district"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    city = region_field(_("city"), required=True)
+    district = region_field(_("district"))
     skills = models.JSONField(_("skills"), default=list, blank=True)
     description = models.TextField(_("job description"))
     conditions = models.TextField(_("requirements"), blank=True)
@@ -205,22 +205,8 @@ class Profile(TimeStampedModel):
     )
     headline = models.CharField(_("headline"), max_length=100, blank=True)
     summary = models.TextField(_("about me"), blank=True)
-    city = models.ForeignKey(
-        "orgs.Region",
-        verbose_name=_("city"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    district = models.ForeignKey(
-        "orgs.Region",
-        verbose_name=_("district"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    city = region_field(_("city"))
+    district = region_field(_("district"))
     categories = models.JSONField(_("fields I work in"), default=list, blank=True)
     experience = models.CharField(
         _("experience"),

@@ -7,6 +7,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from cloudpark.core import privacy
+
 register = template.Library()
 
 # What could end the data block early or be read as markup inside it, written as JSON escapes.
@@ -21,3 +23,9 @@ def json_ld(data):
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
     # Safe: every character that could end the element or start markup is escaped above.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def masked_name(value):
+    """A name with all but its first character hidden: ``林晓`` -> ``林*``."""
+    return privacy.mask_name(value)
