@@ -458,6 +458,14 @@ SPECTACULAR_SETTINGS = {
         "EligibilityRuleKindEnum": "cloudpark.programs.enums.RuleKind",
         "EventKindEnum": "cloudpark.events.enums.EventKind",
         "ReviewCaseStateEnum": "cloudpark.reviews.enums.CaseState",
+        "JobCategoryEnum": "cloudpark.jobs.enums.JobCategory",
+        "JobNatureEnum": "cloudpark.jobs.enums.JobNature",
+        "JobExperienceEnum": "cloudpark.jobs.enums.Experience",
+        "JobEducationEnum": "cloudpark.jobs.enums.Education",
+        "JobPostingStateEnum": "cloudpark.jobs.enums.PostingState",
+        "JobApplicationStateEnum": "cloudpark.jobs.enums.ApplicationState",
+        "ResumeVisibilityEnum": "cloudpark.jobs.enums.ResumeVisibility",
+        "FollowKindEnum": "cloudpark.jobs.enums.FollowKind",
     },
 }
 

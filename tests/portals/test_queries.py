@@ -257,6 +257,11 @@ JOB_LIST_PAGES = [
     ("enterprise:job_application_list", "enterprise_admin", 11),
     ("park:job_posting_list", "park_admin", 11),
     ("individual:job_application_list", "person", 6),
+    ("api:job-list", None, 2),
+    ("api:enterprise-job-list", "enterprise_admin", 6),
+    ("api:enterprise-job-application-list", "enterprise_admin", 7),
+    ("api:my-job-application-list", "person", 4),
+    ("api:follow-list", "person", 4),
 ]
 
 

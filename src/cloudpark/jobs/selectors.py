@@ -14,7 +14,13 @@ from cloudpark.jobs.models import Application, Follow, JobPosting, Profile
 from cloudpark.orgs import selectors as org_selectors
 
 POSTING_RELATED = ("enterprise", "park", "city", "district")
-APPLICATION_RELATED = ("posting__enterprise", "posting__city", "posting__district", "applicant")
+APPLICATION_RELATED = (
+    "posting__enterprise",
+    "posting__park",
+    "posting__city",
+    "posting__district",
+    "applicant",
+)
 
 
 def _get(queryset, pk):
@@ -165,6 +171,8 @@ def suggested_postings(user, *, limit=10):
 
 
 def applications_of(user):
+    if user is None or not user.is_authenticated:
+        return Application.objects.none()
     return Application.objects.filter(applicant=user).select_related(*APPLICATION_RELATED)
 
 
@@ -212,6 +220,8 @@ def profiles_by_user(applications):
 
 
 def follows_of(user):
+    if user is None or not user.is_authenticated:
+        return Follow.objects.none()
     return Follow.objects.filter(user=user).select_related("organization", "event")
 
 
