@@ -433,3 +433,19 @@ def test_the_feed_shows_a_followed_enterprises_job(client):
     response = client.get(reverse("individual:job_feed"))
 
     assert [item.pk for _when, kind, item in response.context["feed"]] == [posting.pk]
+
+
+def test_the_home_pages_show_new_applications_and_postings_awaiting_review(client, park):
+    services.set_park_review(park, actor=admin_of(park), required=True)
+    enterprise = EnterpriseFactory(park=park)
+    awaiting = JobPostingFactory(enterprise=enterprise, published=True, title="视效合成师")
+    posting = published_posting(title="剪辑师")
+    application = ApplicationFactory(posting=posting)
+
+    client.force_login(admin_of(park))
+    park_home = client.get(reverse("park:home")).content.decode()
+    client.force_login(admin_of(posting.enterprise))
+    enterprise_home = client.get(reverse("enterprise:home")).content.decode()
+
+    assert reverse("park:job_posting_detail", args=[awaiting.pk]) in park_home
+    assert reverse("enterprise:job_application_detail", args=[application.pk]) in enterprise_home

@@ -543,3 +543,32 @@ def test_talent_figures_are_counts_by_category(park):
     assert [
         (row["category"], row["postings"], row["applications"], row["hires"]) for row in figures
     ] == [("editing", 1, 2, 1)]
+
+
+def test_publishing_an_event_tells_the_followers_of_its_organiser_who_asked(park):
+    told = UserFactory()
+    quiet = UserFactory()
+    services.follow(told, park)
+    services.follow(quiet, park, notify=False)
+
+    event = EventFactory(owner=park, published=True)
+
+    assert list(Notification.objects.values_list("recipient", "kind", "url")) == [
+        (told.pk, "jobs.followed_event", f"/events/{event.pk}/")
+    ]
+
+
+def test_a_part_published_later_tells_the_followers_of_its_event():
+    from cloudpark.events import services as event_services
+    from tests.factories import PartFactory
+
+    event = EventFactory(published=True)
+    follower = UserFactory()
+    services.follow(follower, event)
+    part = PartFactory(parent=event)
+
+    event_services.publish_event(part, actor=None)
+
+    assert list(Notification.objects.filter(recipient=follower).values_list("kind", flat=True)) == [
+        "jobs.followed_event"
+    ]

@@ -81,6 +81,9 @@ POSTING_RETURNED_NOTICE = notifications.register(
 FOLLOWED_POSTED = notifications.register(
     "jobs.followed_posted", _("%(enterprise)s posted a job: %(title)s.")
 )
+FOLLOWED_EVENT = notifications.register(
+    "jobs.followed_event", _("%(organizer)s published an event: %(event)s.")
+)
 APPLICATION_RECEIVED = notifications.register(
     "jobs.application_received", _("A new application for %(title)s.")
 )
@@ -857,6 +860,24 @@ def follow(user, target, *, notify=True):
     created = Follow.objects.create(user=user, kind=kind, notify=notify, **where)
     audit.log_action(created, FOLLOWED, actor=user, data={"kind": kind})
     return created
+
+
+def notify_event_followers(event):
+    """Tell the people who follow ``event``'s organiser (or, for a part, its main event) and
+    asked to be told, that it is published. Called by ``events.services.publish_event``."""
+    if event.parent_id is not None:
+        followers = Follow.objects.filter(event_id=event.parent_id, notify=True)
+    else:
+        followers = Follow.objects.filter(organization_id=event.owner_id, notify=True)
+    users = [follow.user for follow in followers.select_related("user")]
+    if not users:
+        return []
+    return notifications.notify(
+        users,
+        FOLLOWED_EVENT,
+        params={"organizer": event.owner.name, "event": event.title},
+        url=links.url("events.event.public", event.pk),
+    )
 
 
 @transaction.atomic
