@@ -572,3 +572,13 @@ def test_a_part_published_later_tells_the_followers_of_its_event():
     assert list(Notification.objects.filter(recipient=follower).values_list("kind", flat=True)) == [
         "jobs.followed_event"
     ]
+
+
+def test_a_resume_seen_by_nobody_cannot_be_sent_with_an_application():
+    posting = published_posting()
+    applicant = ProfileFactory(visibility=enums.ResumeVisibility.PRIVATE).user
+
+    with pytest.raises(DomainError) as refusal:
+        services.apply_for(posting, applicant=applicant, consent=True)
+
+    assert ("seen by nobody" in str(refusal.value), Application.objects.count()) == (True, 0)

@@ -632,6 +632,13 @@ def apply_for(posting, *, applicant, consent, cover_letter=""):
     )
     if profile is None:
         raise DomainError(_t("Fill in your résumé before you apply."))
+    if profile.visibility == enums.ResumeVisibility.PRIVATE:
+        raise DomainError(
+            _t(
+                "Your résumé is set to be seen by nobody. Let the employers you apply to see "
+                "it, then apply."
+            )
+        )
     if org_selectors.membership_in(applicant, posting.enterprise) is not None:
         raise DomainError(_t("You cannot apply to an enterprise you belong to."))
     if Application.objects.filter(posting=posting, applicant=applicant).exists():
