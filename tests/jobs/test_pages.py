@@ -235,8 +235,9 @@ def test_the_applications_export_masks_the_contact_until_the_interview_is_accept
     response = client.get(reverse("enterprise:job_application_list"), {"format": "xlsx"})
 
     sheet = load_workbook(BytesIO(response.content)).active
-    mobiles = sorted(row[2] for row in sheet.iter_rows(min_row=2, values_only=True))
-    assert mobiles == ["139****5678", "13912345678"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert sorted(row[2] for row in rows) == ["139****5678", "13912345678"]
+    assert {(row[6], row[7]) for row in rows} == {("3-5 years", "Bachelor's degree")}
 
 
 # Park --------------------------------------------------------------------------------------

@@ -5,6 +5,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 
 from cloudpark.core import excel, privacy
+from cloudpark.jobs import enums
+
+
+def _label(choices, value):
+    """The label of a bucket kept in a résumé copy; empty for an erased copy."""
+    return str(choices(value).label) if value in choices.values else ""
 
 
 def _contact(application):
@@ -37,8 +43,8 @@ def export_applications(applications):
             *_contact(application),
             application.get_state_display(),
             timezone.localdate(application.created_at),
-            application.resume.get("experience", ""),
-            application.resume.get("education", ""),
+            _label(enums.Experience, application.resume.get("experience")),
+            _label(enums.Education, application.resume.get("education")),
             ", ".join(application.resume.get("skills", [])),
             timezone.localdate(application.resume_erased_at)
             if application.resume_erased_at
