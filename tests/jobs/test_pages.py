@@ -450,3 +450,15 @@ def test_the_home_pages_show_new_applications_and_postings_awaiting_review(clien
 
     assert reverse("park:job_posting_detail", args=[awaiting.pk]) in park_home
     assert reverse("enterprise:job_application_detail", args=[application.pk]) in enterprise_home
+
+
+def test_odd_filters_on_the_job_list_are_invalid_choices_not_errors(client):
+    published_posting()
+
+    response = client.get(
+        reverse("public:job_list"),
+        {"city": "99999999999999999999", "salary_from": "很多", "park": "x"},
+    )
+
+    assert response.status_code == 200
+    assert sorted(response.context["filter_form"].errors) == ["city", "park", "salary_from"]
