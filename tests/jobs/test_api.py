@@ -269,3 +269,22 @@ def test_an_application_is_closed_to_new_steps_once_withdrawn(api):
     )
 
     assert response.status_code == 400
+
+
+def test_following_a_draft_event_is_refused_as_an_unknown_one(api):
+    from tests.factories import EventFactory
+
+    draft = EventFactory()
+    api.force_authenticate(UserFactory())
+
+    hidden = api.post(reverse("api:follow-list"), {"event": draft.pk})
+    unknown = api.post(reverse("api:follow-list"), {"event": 987_654})
+
+    def message(response, pk):
+        return response.json()["event"][0].replace(str(pk), "<id>")
+
+    assert (hidden.status_code, message(hidden, draft.pk)) == (
+        unknown.status_code,
+        message(unknown, 987_654),
+    )
+    assert Follow.objects.count() == 0
