@@ -8,7 +8,7 @@ from rest_framework import serializers
 from cloudpark.api.base import ScopedRelatedField
 from cloudpark.events import selectors as event_selectors
 from cloudpark.events.models import Event
-from cloudpark.jobs import credits, enums, selectors
+from cloudpark.jobs import credits, enums, selectors, services
 from cloudpark.jobs.models import Application, Follow, JobPosting, Profile
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import Organization, Region
@@ -234,16 +234,7 @@ class ProfileSerializer(serializers.ModelSerializer):
     class Meta:
         model = Profile
         fields = [
-            "headline",
-            "summary",
-            "city",
-            "district",
-            "categories",
-            "experience",
-            "education",
-            "skills",
-            "visibility",
-            "automated_ranking",
+            *services.PROFILE_FIELDS,
             "education_rows",
             "experience_rows",
             "works",
