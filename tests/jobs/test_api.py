@@ -288,3 +288,26 @@ def test_following_a_draft_event_is_refused_as_an_unknown_one(api):
         message(unknown, 987_654),
     )
     assert Follow.objects.count() == 0
+
+
+def test_a_park_switches_its_review_on_and_publishes_a_posting(api, park):
+    enterprise = EnterpriseFactory(park=park)
+    api.force_authenticate(admin_of(park))
+    switched = api.put(reverse("api:park-job-review-settings"), {"review_postings": True})
+    posting = JobPostingFactory(enterprise=enterprise, published=True)
+
+    listed = api.get(reverse("api:park-job-list")).json()
+    decided = api.post(reverse("api:park-job-decide", args=[posting.pk]), {"approve": True})
+
+    assert switched.json() == {"review_postings": True}
+    assert [row["state"] for row in listed["results"]] == [PostingState.IN_REVIEW]
+    assert decided.json()["state"] == PostingState.PUBLISHED
+
+
+def test_park_staff_cannot_review_postings(api, park):
+    posting = JobPostingFactory(enterprise=EnterpriseFactory(park=park), published=True)
+    api.force_authenticate(MembershipFactory(organization=park, role=org_enums.Role.STAFF).user)
+
+    response = api.post(reverse("api:park-job-decide", args=[posting.pk]), {"approve": False})
+
+    assert response.status_code == 403

@@ -262,6 +262,7 @@ JOB_LIST_PAGES = [
     ("api:enterprise-job-application-list", "enterprise_admin", 7),
     ("api:my-job-application-list", "person", 4),
     ("api:follow-list", "person", 4),
+    ("api:park-job-list", "park_admin", 6),
 ]
 
 

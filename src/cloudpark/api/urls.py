@@ -44,6 +44,7 @@ router.register(
 router.register("job-profile", jobs.ResumeViewSet, basename="job-profile")
 router.register("my/job-applications", jobs.MyApplicationViewSet, basename="my-job-application")
 router.register("follows", jobs.FollowViewSet, basename="follow")
+router.register("park/jobs", jobs.ParkPostingViewSet, basename="park-job")
 router.register("park/talent", jobs.ParkTalentFiguresViewSet, basename="park-talent")
 router.register(
     "government/talent", jobs.GovernmentTalentFiguresViewSet, basename="government-talent"

@@ -312,3 +312,14 @@ class TalentFigureSerializer(serializers.Serializer):
     postings = serializers.IntegerField()
     applications = serializers.IntegerField()
     hires = serializers.IntegerField()
+
+
+class PostingReviewRequestSerializer(serializers.Serializer):
+    approve = serializers.BooleanField(help_text="Publish (true) or return to the draft (false).")
+    comment = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="Needed to return it."
+    )
+
+
+class ParkJobSettingsSerializer(serializers.Serializer):
+    review_postings = serializers.BooleanField()

@@ -31,6 +31,8 @@ from cloudpark.api.jobs.serializers import (
     MaskedContactSerializer,
     MoveRequestSerializer,
     MyApplicationSerializer,
+    ParkJobSettingsSerializer,
+    PostingReviewRequestSerializer,
     PostingWriteSerializer,
     ProfileSerializer,
     SuggestedCandidateSerializer,
@@ -388,6 +390,52 @@ class FollowViewSet(
     def destroy(self, request, *args, **kwargs):
         services.unfollow(self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+REVIEWING_POSTINGS = acting("jobs.review_postings")
+
+
+@extend_schema(parameters=[base.PARK_PARAMETER])
+class ParkPostingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
+    """Postings of the park's enterprises sent for its review or past it. ``decide/``
+    publishes one or returns it with a reason; ``settings/`` reads and switches whether the
+    park reviews postings at all."""
+
+    serializer_class = ManagedPostingSerializer
+    filterset_class = filters.ManagedPostingFilter
+    acting_kinds = base.PARK
+    acting_query_parameter = "park"
+    permission_rules = {
+        "list": REVIEWING_POSTINGS,
+        "retrieve": REVIEWING_POSTINGS,
+        "decide": REVIEWING_POSTINGS,
+        "review_settings": acting("jobs.manage_park_settings"),
+    }
+
+    def get_queryset(self):
+        return selectors.postings_for_park(self.acting_for).order_by("-updated_at", "-id")
+
+    @extend_schema(request=PostingReviewRequestSerializer, responses=ManagedPostingSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def decide(self, request, pk=None):
+        posting = self.get_object()
+        data = self.validated(PostingReviewRequestSerializer, request.data)
+        posting = services.decide_posting_review(
+            posting, actor=request.user, approve=data["approve"], comment=data["comment"]
+        )
+        return Response(ManagedPostingSerializer(self.get_queryset().get(pk=posting.pk)).data)
+
+    @extend_schema(methods=["GET"], responses=ParkJobSettingsSerializer)
+    @extend_schema(
+        methods=["PUT"], request=ParkJobSettingsSerializer, responses=ParkJobSettingsSerializer
+    )
+    @action(detail=False, methods=["get", "put"], url_path="settings", filter_backends=[])
+    def review_settings(self, request):
+        park = self.acting_for
+        if request.method == "PUT":
+            data = self.validated(ParkJobSettingsSerializer, request.data)
+            services.set_park_review(park, actor=request.user, required=data["review_postings"])
+        return Response({"review_postings": services.park_reviews_postings(park)})
 
 
 class TalentFiguresViewSet(RuleViewSet):
