@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "cloudpark.programs",
     "cloudpark.bases",
     "cloudpark.events",
+    "cloudpark.jobs",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",
@@ -298,6 +299,12 @@ if AUDIT_RETENTION_DAYS < AUDIT_MINIMUM_RETENTION_DAYS:
         f"AUDIT_RETENTION_DAYS must be at least {AUDIT_MINIMUM_RETENTION_DAYS} (six months)."
     )
 
+# Résumés given with an application are erased this many days after the posting ends. A
+# design choice, not a figure of the law (PIPL art. 19 asks for the shortest time needed).
+JOB_RESUME_RETENTION_DAYS = int(os.environ.get("JOB_RESUME_RETENTION_DAYS", "180"))
+if JOB_RESUME_RETENTION_DAYS < 0:
+    raise ImproperlyConfigured("JOB_RESUME_RETENTION_DAYS cannot be negative.")
+
 # The platform speaks Chinese unless a browser asks for English. The test suite's default is
 # English, so that assertions read as the source; Chinese is tested where a test asks for it.
 LANGUAGE_CODE = "en" if TESTING else "zh-hans"
@@ -451,6 +458,14 @@ SPECTACULAR_SETTINGS = {
         "EligibilityRuleKindEnum": "cloudpark.programs.enums.RuleKind",
         "EventKindEnum": "cloudpark.events.enums.EventKind",
         "ReviewCaseStateEnum": "cloudpark.reviews.enums.CaseState",
+        "JobCategoryEnum": "cloudpark.jobs.enums.JobCategory",
+        "JobNatureEnum": "cloudpark.jobs.enums.JobNature",
+        "JobExperienceEnum": "cloudpark.jobs.enums.Experience",
+        "JobEducationEnum": "cloudpark.jobs.enums.Education",
+        "JobPostingStateEnum": "cloudpark.jobs.enums.PostingState",
+        "JobApplicationStateEnum": "cloudpark.jobs.enums.ApplicationState",
+        "ResumeVisibilityEnum": "cloudpark.jobs.enums.ResumeVisibility",
+        "FollowKindEnum": "cloudpark.jobs.enums.FollowKind",
     },
 }
 

@@ -23,6 +23,17 @@ from tests.factories.events import (
     SessionFactory,
     SpeakerFactory,
 )
+from tests.factories.jobs import (
+    ApplicationFactory as JobApplicationFactory,
+)
+from tests.factories.jobs import (
+    FollowFactory,
+    JobPostingFactory,
+    ProfileEducationFactory,
+    ProfileExperienceFactory,
+    ProfileFactory,
+    ProfileWorkFactory,
+)
 from tests.factories.orgs import (
     EnterpriseFactory,
     EnterpriseYearFactory,
@@ -64,8 +75,11 @@ __all__ = [
     "ExhibitorFactory",
     "FilmFactory",
     "FilmWeekFactory",
+    "FollowFactory",
     "GovernmentBodyFactory",
     "IndustryCategoryFactory",
+    "JobApplicationFactory",
+    "JobPostingFactory",
     "MembershipFactory",
     "ObjectionFactory",
     "OrganizerFactory",
@@ -74,6 +88,10 @@ __all__ = [
     "PartFactory",
     "PolicyAttachmentFactory",
     "PolicyFactory",
+    "ProfileEducationFactory",
+    "ProfileExperienceFactory",
+    "ProfileFactory",
+    "ProfileWorkFactory",
     "ProgrammeFactory",
     "PublicNoticeFactory",
     "QualificationTagFactory",

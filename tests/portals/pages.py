@@ -9,6 +9,7 @@ from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
 from tests.factories import MembershipFactory
+from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
 from tests.programs.world import programme_pages
 
 
@@ -29,6 +30,7 @@ class World:
     events: dict = field(default_factory=dict)
     bases: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
+    jobs: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,10 @@ PAGES += [
     *member_pages("park"),
     *member_pages("enterprise"),
     Page("individual:invitation_accept", "individual", own=_invitation_for_the_outsider),
+    *job_pages("government"),
+    *job_pages("park"),
+    *job_pages("enterprise"),
+    *job_pages("individual"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -251,6 +257,7 @@ NOT_A_PAGE = {
     "portals:home",
     "individual:notification_open",
     "individual:sign-out-everywhere",
+    *JOB_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -330,6 +337,7 @@ POST_RIGHTS = {
     # Staff check people in: the door is their job.
     "park:event_check_in": None,
     "government:event_check_in": None,
+    **JOB_POST_RIGHTS,
 }
 
 

@@ -44,8 +44,13 @@ def test_registering_a_key_again_replaces_the_panel(registry):
 
 
 def test_the_capabilities_panels_are_registered_with_their_portals():
+    # Other capabilities register panels of their own beside these.
     keys = {
-        portal: sorted(panel.key for panel in home._REGISTRY[portal].values())
+        portal: sorted(
+            panel.key
+            for panel in home._REGISTRY[portal].values()
+            if panel.key.startswith(("programs.", "reviews."))
+        )
         for portal in (Portal.ENTERPRISE, Portal.PARK, Portal.GOVERNMENT, Portal.INDIVIDUAL)
     }
 
@@ -86,8 +91,8 @@ def test_the_enterprise_home_shows_the_programme_panel(client, world):
 
     response = client.get(reverse("enterprise:home"))
 
-    assert [panel.template_name for panel in response.context["home_panels"]] == [
-        "programs/_enterprise_home.html"
+    assert "programs/_enterprise_home.html" in [
+        panel.template_name for panel in response.context["home_panels"]
     ]
     assert 'id="programmes-home"' in response.content.decode()
 

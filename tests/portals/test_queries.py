@@ -250,6 +250,39 @@ def test_notification_lists_query_count_does_not_grow_with_rows(
     assert len(response.context["rows"]) == rows
 
 
+JOB_LIST_PAGES = [
+    # (url name, who signs in, expected queries)
+    ("public:job_list", None, 6),
+    ("enterprise:job_posting_list", "enterprise_admin", 10),
+    ("enterprise:job_application_list", "enterprise_admin", 11),
+    ("park:job_posting_list", "park_admin", 11),
+    ("individual:job_application_list", "person", 6),
+    ("api:job-list", None, 2),
+    ("api:enterprise-job-list", "enterprise_admin", 6),
+    ("api:enterprise-job-application-list", "enterprise_admin", 7),
+    ("api:my-job-application-list", "person", 4),
+    ("api:follow-list", "person", 4),
+    ("api:park-job-list", "park_admin", 6),
+]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(("name", "who", "queries"), JOB_LIST_PAGES)
+def test_job_lists_query_count_does_not_grow_with_rows(
+    client, db, django_assert_num_queries, rows, name, who, queries
+):
+    from tests.jobs.world import jobs_with
+
+    world = jobs_with(rows)
+    if who is not None:
+        client.force_login(world[who])
+
+    with django_assert_num_queries(queries):
+        response = client.get(reverse(name))
+
+    assert response.status_code == 200
+
+
 def _list_routes():
     """The url names of every portal list page (a ``ListMixin`` view) and every API list
     endpoint (the ``list`` action of a ``ListModelMixin`` viewset)."""
@@ -281,6 +314,7 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
         BASE_LIST_PAGES,
         PROGRAMME_LIST_PAGES,
         NOTIFICATION_LIST_PAGES,
+        JOB_LIST_PAGES,
         API_LISTS,
     )
     counted = {row[0] for table in tables for row in table}

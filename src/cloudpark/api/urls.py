@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from cloudpark.api.bases import views as bases
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
+from cloudpark.api.jobs import views as jobs
 from cloudpark.api.programs import views as programs
 from cloudpark.api.reviews import views as reviews
 
@@ -33,6 +34,21 @@ router.register("applications", programs.ApplicationViewSet, basename="applicati
 router.register("notices", programs.NoticeViewSet, basename="notice")
 router.register("objections", programs.ObjectionViewSet, basename="objection")
 router.register("review-cases", reviews.ReviewCaseViewSet, basename="review-case")
+router.register("jobs", jobs.JobViewSet, basename="job")
+router.register("enterprise/jobs", jobs.EnterprisePostingViewSet, basename="enterprise-job")
+router.register(
+    "enterprise/job-applications",
+    jobs.EnterpriseApplicationViewSet,
+    basename="enterprise-job-application",
+)
+router.register("job-profile", jobs.ResumeViewSet, basename="job-profile")
+router.register("my/job-applications", jobs.MyApplicationViewSet, basename="my-job-application")
+router.register("follows", jobs.FollowViewSet, basename="follow")
+router.register("park/jobs", jobs.ParkPostingViewSet, basename="park-job")
+router.register("park/talent", jobs.ParkTalentFiguresViewSet, basename="park-talent")
+router.register(
+    "government/talent", jobs.GovernmentTalentFiguresViewSet, basename="government-talent"
+)
 
 app_name = "api"
 urlpatterns = [

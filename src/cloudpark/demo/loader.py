@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.demo import bases, data, events, programs
+from cloudpark.demo import bases, data, events, jobs, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -78,6 +78,7 @@ class DemoLoader:
         self.load_events()
         self.load_bases()
         self.load_programmes()
+        self.load_jobs()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -183,6 +184,14 @@ class DemoLoader:
     def load_programmes(self):
         """A provincial policy, three programmes and applications in every state."""
         programs.ProgrammesLoader(
+            organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
+        ).load()
+
+    # Talent and jobs --------------------------------------------------------------------------
+
+    def load_jobs(self):
+        """Postings of the base's companies, résumés and applications in every state."""
+        jobs.JobsLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
 

@@ -18,6 +18,7 @@ MENUS = {
         ("government:base_annual_list", _("Annual reviews"), "bases.view_rounds"),
         ("government:event_list", _("Events"), "events.view_events"),
         ("government:members", _("Members"), "orgs.view_members"),
+        ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
@@ -30,6 +31,8 @@ MENUS = {
         ("park:event_list", _("Events"), "events.view_events"),
         ("park:profile", _("Park profile"), None),
         ("park:members", _("Members"), "orgs.view_members"),
+        ("park:job_posting_list", _("Job postings"), "jobs.review_postings"),
+        ("park:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
     ],
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
@@ -38,12 +41,17 @@ MENUS = {
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
         ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),
         ("enterprise:members", _("Members"), "orgs.view_members"),
+        ("enterprise:job_posting_list", _("Job postings"), "jobs.view_postings"),
+        ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
         ("individual:profile", _("My profile"), None),
         ("individual:registration_list", _("My events"), None),
         ("individual:notifications", _("Notifications"), None),
+        ("individual:job_resume", _("My résumé"), None),
+        ("individual:job_application_list", _("My job applications"), None),
+        ("individual:job_feed", _("Following"), None),
     ],
 }
 PUBLIC_MENU = [
@@ -53,6 +61,7 @@ PUBLIC_MENU = [
     ("public:enterprise_list", _("Enterprises")),
     ("public:programme_list", _("Programmes")),
     ("public:event_list", _("Events")),
+    ("public:job_list", _("Jobs")),
 ]
 
 

@@ -23,6 +23,7 @@ from cloudpark.events.services.common import (
     local_text,
 )
 from cloudpark.events.services.registrations import _confirmed_count, _fill_free_seats
+from cloudpark.jobs import services as follows
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs.enums import OrganizationKind
 
@@ -245,6 +246,8 @@ def publish_event(event, *, actor, now=None):
     if moved:
         for part in event.parts.select_for_update().filter(status=enums.EventStatus.DRAFT):
             _move(part, enums.EventStatus.PUBLISHED, actor=actor, now=now)
+        # People who follow the organiser (or the main event) asked to hear of it.
+        follows.notify_event_followers(event)
     return event
 
 

@@ -4,6 +4,7 @@ from cloudpark.portals.base import Portal
 from cloudpark.portals.government import bases, directory, programs, views
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import events, reviews
+from cloudpark.portals.shared import jobs as shared_jobs
 from cloudpark.portals.shared import programs as shared_programs
 
 app_name = "government"
@@ -16,4 +17,5 @@ urlpatterns = [
     *programs.urlpatterns,
     *shared_programs.urlpatterns_for(Portal.GOVERNMENT),
     *reviews.urlpatterns_for(Portal.GOVERNMENT),
+    *shared_jobs.urlpatterns_for(Portal.GOVERNMENT),
 ]

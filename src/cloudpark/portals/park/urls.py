@@ -2,8 +2,10 @@ from django.urls import path
 
 from cloudpark.portals.base import Portal
 from cloudpark.portals.park import bases, directory, views
+from cloudpark.portals.park import jobs as park_jobs
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import events, programs, reviews
+from cloudpark.portals.shared import jobs as shared_jobs
 
 app_name = "park"
 urlpatterns = [
@@ -16,4 +18,6 @@ urlpatterns = [
     *bases.urlpatterns,
     *programs.urlpatterns_for(Portal.PARK),
     *reviews.urlpatterns_for(Portal.PARK),
+    *park_jobs.urlpatterns,
+    *shared_jobs.urlpatterns_for(Portal.PARK),
 ]

@@ -58,6 +58,11 @@ LINKS = {
     "events.event.public": _route("public:event_detail"),
     "events.registration.individual": _route("individual:registration_detail"),
     "orgs.invitation.accept": _route("individual:invitation_accept"),
+    "jobs.posting.public": _route("public:job_detail"),
+    "jobs.posting.enterprise": _route("enterprise:job_posting_detail"),
+    "jobs.posting.park": _route("park:job_posting_detail"),
+    "jobs.application.enterprise": _route("enterprise:job_application_detail"),
+    "jobs.application.individual": _route("individual:job_application_detail"),
 }
 
 

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JobsConfig(AppConfig):
+    name = "cloudpark.jobs"
+    label = "jobs"
+    verbose_name = _("Talent and jobs")
+
+    def ready(self):
+        # Audit labels, notification kinds and credit sources are registered on import; the
+        # postings are searched through their CJK shadow column.
+        from cloudpark.core import search
+        from cloudpark.jobs import credits, models, services  # noqa: F401
+
+        search.register(models.JobPosting)
