@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from cloudpark.orgs import enums
-from tests.factories import RegistrationFactory
+from cloudpark.jobs.services import follow
+from tests.factories import RegistrationFactory, UserFactory
 from tests.factories.bases import DECLARED
 
 STAFF = enums.Role.STAFF
@@ -37,6 +38,15 @@ def _programs(key):
 
 def _events(key):
     return lambda w: w.events[key].pk
+
+
+def _jobs(key):
+    return lambda w: w.jobs[key].pk
+
+
+def _foreign_follow(w):
+    """Someone else's follow of the other enterprise."""
+    return follow(UserFactory(), w.other_enterprise).pk
 
 
 OBJECTS = {
@@ -84,6 +94,19 @@ OBJECTS = {
     "review-case": Objects(
         "park", own=lambda w: w.cases["park"].pk, other=lambda w: w.cases["other_park"].pk
     ),
+    "job": Objects("individual", own=_jobs("posting")),
+    "enterprise-job": Objects("enterprise", own=_jobs("draft"), other=_jobs("other_draft")),
+    "enterprise-job-application": Objects(
+        "enterprise", own=_jobs("application"), other=_jobs("other_application")
+    ),
+    "job-profile": Objects("individual"),
+    "my-job-application": Objects(
+        "individual", own=_jobs("application"), other=_jobs("other_application")
+    ),
+    "follow": Objects("individual", own=_jobs("follow"), other=_foreign_follow),
+    "park-job": Objects("park", own=_jobs("posting"), other=_jobs("other_posting")),
+    "park-talent": Objects("park"),
+    "government-talent": Objects("government"),
 }
 
 
@@ -175,6 +198,53 @@ RIGHTS = {
     ("review-case", "retrieve"): None,
     ("review-case", "decide"): STAFF,
     ("review-case", "opinion"): STAFF,
+    ("job", "list"): None,
+    ("job", "retrieve"): None,
+    ("job", "apply"): None,
+    ("enterprise-job", "list"): None,
+    ("enterprise-job", "create"): STAFF,
+    ("enterprise-job", "retrieve"): None,
+    ("enterprise-job", "partial_update"): STAFF,
+    ("enterprise-job", "candidates"): STAFF,
+    ("enterprise-job", "close"): STAFF,
+    ("enterprise-job", "publish"): STAFF,
+    **{
+        ("enterprise-job-application", action): STAFF
+        for action in ("list", "export", "retrieve", "contact", "move")
+    },
+    **{
+        ("job-profile", action): None
+        for action in (
+            "education",
+            "erase",
+            "experience",
+            "export",
+            "mine",
+            "suggested_jobs",
+            "works",
+        )
+    },
+    **{
+        ("my-job-application", action): None
+        for action in (
+            "list",
+            "retrieve",
+            "accept_interview",
+            "accept_offer",
+            "decline_offer",
+            "withdraw",
+        )
+    },
+    ("follow", "list"): None,
+    ("follow", "create"): None,
+    ("follow", "partial_update"): None,
+    ("follow", "destroy"): None,
+    ("park-job", "list"): STAFF,
+    ("park-job", "retrieve"): STAFF,
+    ("park-job", "decide"): STAFF,
+    ("park-job", "review_settings"): STAFF,
+    ("park-talent", "figures"): None,
+    ("government-talent", "figures"): None,
 }
 
 _EVENT = {
@@ -230,6 +300,8 @@ ACTION_OBJECTS = {
         )
         for action in ("retrieve", "cancel")
     },
+    # The world's individual applied to the enterprise's posting; the other one is open.
+    ("job", "apply"): Objects("individual", own=_jobs("other_posting")),
     ("review-case", "opinion"): Objects(
         "government",
         own=lambda w: w.cases["government"].pk,

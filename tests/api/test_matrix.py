@@ -48,7 +48,7 @@ def test_every_routed_action_is_in_the_matrix():
 
 
 def test_the_matrix_reaches_every_capability_and_method():
-    assert {route.method for route in ROUTES} == {"get", "post", "patch", "delete"}
+    assert {route.method for route in ROUTES} == {"get", "post", "put", "patch", "delete"}
     assert len(OF_ANOTHER) > 40
 
 
