@@ -23,6 +23,7 @@ from tests.factories.events import (
     SessionFactory,
     SpeakerFactory,
 )
+from tests.factories.news import ChannelFactory
 from tests.factories.orgs import (
     EnterpriseFactory,
     EnterpriseYearFactory,
@@ -53,6 +54,7 @@ __all__ = [
     "AnnualReviewFactory",
     "ApplicationFactory",
     "ApplicationMaterialFactory",
+    "ChannelFactory",
     "CheckInFactory",
     "DeclarationFactory",
     "DeclarationMaterialFactory",

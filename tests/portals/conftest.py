@@ -14,6 +14,7 @@ from tests.factories import (
 )
 from tests.portals.pages import World
 from tests.portals.workbooks import checked_import
+from tests.news.world import news_world
 from tests.programs.world import programme_world
 from tests.reviews.flow import TEST_FLOW
 
@@ -59,6 +60,7 @@ def world(db, media_root):
     world.events.update(event_world(world))
     world.bases.update(bases_world(world))
     world.programs.update(programme_world(world))
+    world.news.update(news_world(world))
     return world
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
+from tests.news.world import NEWS_POSTS, news_pages
 from tests.factories import MembershipFactory
 from tests.programs.world import programme_pages
 
@@ -29,6 +30,7 @@ class World:
     events: dict = field(default_factory=dict)
     bases: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
+    news: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ PAGES = [
     *event_pages("government"),
     *base_pages("government"),
     *programme_pages("government"),
+    *news_pages("government"),
     Page("park:home", "park"),
     Page("park:profile", "park"),
     Page("park:profile_edit", "park", role_without_right=STAFF),
@@ -169,6 +172,7 @@ PAGES = [
     *event_pages("park"),
     *base_pages("park"),
     *programme_pages("park"),
+    *news_pages("park"),
     Page("enterprise:home", "enterprise"),
     Page("enterprise:profile", "enterprise"),
     Page("enterprise:profile_edit", "enterprise", role_without_right=STAFF),
@@ -330,6 +334,7 @@ POST_RIGHTS = {
     # Staff check people in: the door is their job.
     "park:event_check_in": None,
     "government:event_check_in": None,
+    **NEWS_POSTS,
 }
 
 

@@ -3,7 +3,7 @@ from django.urls import path
 from cloudpark.portals.base import Portal
 from cloudpark.portals.park import bases, directory, views
 from cloudpark.portals.shared import directory as shared_directory
-from cloudpark.portals.shared import events, programs, reviews
+from cloudpark.portals.shared import events, news, programs, reviews
 
 app_name = "park"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     *bases.urlpatterns,
     *programs.urlpatterns_for(Portal.PARK),
     *reviews.urlpatterns_for(Portal.PARK),
+    *news.urlpatterns_for(Portal.PARK),
 ]

@@ -30,6 +30,23 @@ def _route(name):
     return lambda *args: reverse(name, args=args)
 
 
+# The portal where an organisation of each kind edits its news.
+NEWS_PORTALS = {OrganizationKind.PARK: "park", OrganizationKind.GOVERNMENT: "government"}
+
+
+def _news_editor_url(kind, pk):
+    return reverse(f"{NEWS_PORTALS[kind]}:news_request_detail", args=[pk])
+
+
+def _news_article_editor_url(case):
+    kind = case.applicant.kind
+    return reverse(f"{NEWS_PORTALS[kind]}:news_article_detail", args=[case.object_id])
+
+
+def _news_request_status_url(number):
+    return f"{reverse('public:news_request_status')}?number={number}"
+
+
 PRESENTATIONS = {
     "programs.application": presentation.Presentation(
         subject_template="programs/_application_subject.html",
@@ -46,6 +63,11 @@ PRESENTATIONS = {
             "government:base_declaration_detail", args=[case.object_id]
         ),
     ),
+    "news.article": presentation.Presentation(
+        subject_template="news/_article_subject.html",
+        review_url=review_room_url,
+        applicant_url=_news_article_editor_url,
+    ),
 }
 
 LINKS = {
@@ -58,6 +80,9 @@ LINKS = {
     "events.event.public": _route("public:event_detail"),
     "events.registration.individual": _route("individual:registration_detail"),
     "orgs.invitation.accept": _route("individual:invitation_accept"),
+    "news.article.public": _route("public:news_article"),
+    "news.request.editor": _news_editor_url,
+    "news.request.status": _news_request_status_url,
 }
 
 
