@@ -12,9 +12,9 @@ from tests.factories import (
     ParkFactory,
     enterprise_in,
 )
+from tests.news.world import news_world
 from tests.portals.pages import World
 from tests.portals.workbooks import checked_import
-from tests.news.world import news_world
 from tests.programs.world import programme_world
 from tests.reviews.flow import TEST_FLOW
 

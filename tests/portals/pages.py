@@ -8,8 +8,8 @@ from django.urls import reverse
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
-from tests.news.world import NEWS_POSTS, news_pages
 from tests.factories import MembershipFactory
+from tests.news.world import NEWS_POSTS, news_pages
 from tests.programs.world import programme_pages
 
 
