@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cloudpark.portals.public import bases, directory, events, news, programs, views
+from cloudpark.portals.public import bases, directory, events, news, news_feeds, programs, views
 
 app_name = "public"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     *programs.urlpatterns,
     *events.urlpatterns,
     *news.urlpatterns,
+    *news_feeds.urlpatterns,
 ]

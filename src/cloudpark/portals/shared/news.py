@@ -60,9 +60,8 @@ class ArticleCreateView(NewsMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         values = form.service_values()
-        return services.draft_article(
-            form.cleaned_data["channel"], actor=self.request.user, **values
-        )
+        channel = values.pop("channel")
+        return services.draft_article(channel, actor=self.request.user, **values)
 
     def get_success_url(self, result):
         return self.url("news_article_detail", result.pk)
