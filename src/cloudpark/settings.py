@@ -452,6 +452,13 @@ SPECTACULAR_SETTINGS = {
         "EligibilityRuleKindEnum": "cloudpark.programs.enums.RuleKind",
         "EventKindEnum": "cloudpark.events.enums.EventKind",
         "ReviewCaseStateEnum": "cloudpark.reviews.enums.CaseState",
+        # The programmes' eligibility outcome keeps its name beside the news requests' one.
+        "OutcomeEnum": "cloudpark.programs.enums.Outcome",
+        "NewsChannelKindEnum": "cloudpark.news.enums.ChannelKind",
+        "NewsArticleStateEnum": "cloudpark.news.enums.ArticleState",
+        "NewsCorrectionKindEnum": "cloudpark.news.enums.CorrectionKind",
+        "NewsRequestStateEnum": "cloudpark.news.enums.RequestState",
+        "NewsRequestOutcomeEnum": "cloudpark.news.enums.RequestOutcome",
     },
 }
 

@@ -1,5 +1,3 @@
-from datetime import date
-
 import pytest
 from django.db import IntegrityError
 
@@ -7,24 +5,9 @@ from cloudpark.core.errors import DomainError
 from cloudpark.news import enums, selectors, services
 from cloudpark.news.models import DisclosureItem
 from tests.factories import ChannelFactory
+from tests.news.conftest import CLARIFICATION, DISCLOSURE, SOURCES
 
 pytestmark = pytest.mark.django_db
-
-CLARIFICATION = {
-    "title": "关于“园区停止招商”的说明",
-    "title_en": "On the claim that the park has stopped admitting enterprises",
-    "claim": "网传某园区即日起停止一切招商。",
-    "claim_en": "A post says the park has stopped admitting enterprises.",
-    "first_appeared_in": "某短视频平台",
-    "first_appeared_on": date(2026, 3, 2),
-    "verdict": enums.Verdict.FALSE,
-    "facts": "园区招商工作正常进行。",
-    "facts_en": "The park admits enterprises as usual.",
-    "category": "parks",
-}
-SOURCES = [
-    {"title": "园区管委会公告", "issuing_unit": "园区管委会", "url": "https://example.cn/n/1"}
-]
 
 
 def test_a_clarification_is_drafted_and_published_with_its_sources(government, editor, park):
@@ -71,16 +54,6 @@ def test_a_clarification_is_edited(government, editor):
 
     clarification.refresh_from_db()
     assert (clarification.verdict, clarification.sources.count()) == ("misleading", 0)
-
-
-DISCLOSURE = {
-    "index_number": "11330100-2026-00012",
-    "issuing_body": "杭州市文化广电旅游局",
-    "document_number": "杭文广旅〔2026〕12号",
-    "issued_on": date(2026, 4, 1),
-    "subject_category": "culture_media",
-    "title": "关于开展网络视听精品创作扶持的通知",
-}
 
 
 @pytest.fixture

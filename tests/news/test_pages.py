@@ -11,7 +11,7 @@ from cloudpark.news import enums, services
 from cloudpark.news.models import Article, CorrectionRequest
 from cloudpark.reviews import services as review_services
 from tests.factories.news import CORRECTION, published, request_for
-from tests.news.test_clarifications import CLARIFICATION, SOURCES
+from tests.news.conftest import CLARIFICATION, SOURCES
 
 pytestmark = pytest.mark.django_db
 

@@ -1,40 +1,9 @@
 """Every news list page and feed runs the same number of queries with 1 and with 3 rows."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from cloudpark.news import enums, services
-from tests.factories import ChannelFactory
-from tests.factories.news import CORRECTION, published, request_for
-from tests.news.test_clarifications import CLARIFICATION, DISCLOSURE, SOURCES
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def news_with(government, editor):
-    def build(rows):
-        ContentType.objects.clear_cache()
-        channel = ChannelFactory(organization=government)
-        disclosure = ChannelFactory(organization=government, kind=enums.ChannelKind.DISCLOSURE)
-        for index in range(rows):
-            article = published(channel, actor=editor, tags=["视听", str(index)])
-            request = request_for(article)
-            services.correct_article(article, actor=editor, request=request, **CORRECTION)
-            services.publish_clarification(
-                services.draft_clarification(
-                    government, actor=editor, sources=SOURCES, **CLARIFICATION
-                ),
-                actor=editor,
-            )
-            services.publish_disclosure(
-                disclosure, actor=editor, **{**DISCLOSURE, "index_number": f"IDX-{index}"}
-            )
-        ContentType.objects.clear_cache()
-        return channel
-
-    return build
 
 
 LIST_PAGES = [

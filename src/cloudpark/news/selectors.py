@@ -17,6 +17,8 @@ from cloudpark.news.models import (
     DisclosureItem,
     Revision,
 )
+from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs import selectors as org_selectors
 
 ARTICLE_RELATED = ("channel", "channel__organization", "park")
 
@@ -247,3 +249,32 @@ def yearly_figures(year):
         ],
         "average_days": round(average.total_seconds() / 86400, 1) if average else None,
     }
+
+
+# What a person edits, across their organisations (the API's lists) ---------------------------
+
+
+def _edited_organization_ids(user):
+    if user is None or not user.is_authenticated:
+        return []
+    return org_selectors.organization_ids_of(
+        user,
+        (org_enums.OrganizationKind.GOVERNMENT, org_enums.OrganizationKind.PARK),
+        org_enums.Capability.EDIT_NEWS,
+    )
+
+
+def channels_edited_by(user):
+    return Channel.objects.filter(organization_id__in=_edited_organization_ids(user))
+
+
+def articles_edited_by(user):
+    return Article.objects.filter(
+        channel__organization_id__in=_edited_organization_ids(user)
+    ).select_related(*ARTICLE_RELATED)
+
+
+def requests_handled_by(user):
+    return CorrectionRequest.objects.filter(
+        organization_id__in=_edited_organization_ids(user)
+    ).select_related("organization", "handler")
