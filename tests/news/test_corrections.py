@@ -159,3 +159,25 @@ def test_a_feed_update_date_moves_with_each_correction(article, editor):
 
     article.refresh_from_db()
     assert article.updated_on_feed > before
+
+
+def test_one_correction_puts_both_language_versions_right(article, editor, channel):
+    english = published(
+        channel, actor=editor, original=article, title="Forum", body="<p>Thirty-two.</p>"
+    )
+
+    services.correct_article(
+        article,
+        actor=editor,
+        body="<p>共有二十三家企业参加。</p>",
+        translation_body="<p>Twenty-three.</p>",
+        **CORRECTION,
+    )
+
+    english.refresh_from_db()
+    assert (english.body, english.revisions.count(), english.revised_at is not None) == (
+        "<p>Twenty-three.</p>",
+        2,
+        True,
+    )
+    assert list(selectors.corrections_shown_on(english)) == list(article.corrections.all())

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.demo import bases, data, events, programs
+from cloudpark.demo import bases, data, events, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -78,6 +78,7 @@ class DemoLoader:
         self.load_events()
         self.load_bases()
         self.load_programmes()
+        self.load_news()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -185,6 +186,13 @@ class DemoLoader:
         programs.ProgrammesLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
+
+    # News -----------------------------------------------------------------------------------
+
+    def load_news(self):
+        """Channels, articles about the demo's events and bases, a corrected article with the
+        request behind it, a clarification and disclosure items."""
+        news.NewsLoader(organizations=self.organizations, users=self.users).load()
 
     # Events ---------------------------------------------------------------------------------
 

@@ -466,11 +466,14 @@ def correct_article(
     right_en,
     placement=enums.Placement.UNDER_HEADLINE,
     request=None,
+    translation_body=None,
     **changes,
 ):
     """Publish a correction of a published article, in Chinese and English, with the
-    corrected text when there is one (kept as a new revision). The article's revision date
-    moves, so that feeds carry it again, and everyone it was sent to is told."""
+    corrected text when there is one (kept as a new revision), and the corrected text of its
+    other language version (``translation_body``). One notice serves both versions. The
+    revision date of both moves, so that feeds carry them again, and everyone they were
+    sent to is told."""
     values = {"wrong": wrong, "wrong_en": wrong_en, "right": right, "right_en": right_en}
     _check_both_languages(values)
     if kind not in enums.CorrectionKind.values:
@@ -503,7 +506,7 @@ def correct_article(
     correction.save()
     translation = _translation_of(article)
     if translation is not None and translation.is_published:
-        Article.objects.filter(pk=translation.pk).update(revised_at=now)
+        _correct_translation(translation, translation_body, now=now, actor=actor)
     audit.log_action(
         article,
         ARTICLE_CORRECTED,
@@ -512,6 +515,20 @@ def correct_article(
     )
     _tell_recipients(article, correction)
     return correction
+
+
+def _correct_translation(translation, body, *, now, actor):
+    translation = locked(translation)
+    fields = ["revised_at", "updated_at"]
+    translation.revised_at = now
+    body = html.sanitise(body) if body else ""
+    if body and body != translation.body:
+        translation.body = body
+        _check_article(translation)
+        fields.append("body")
+    translation.save(update_fields=fields)
+    if "body" in fields:
+        _write_revision(translation, actor)
 
 
 def _translation_of(article):
