@@ -219,8 +219,16 @@ def test_a_browser_gets_a_readable_feed(client, article):
         reverse("public:news_feed_atom"), HTTP_ACCEPT="text/html,application/xhtml+xml,*/*"
     )
 
-    assert response["Content-Type"] == "application/xml; charset=utf-8"
-    assert '<?xml-stylesheet href="/static/cloudpark/news/feed.xsl"' in response.content.decode()
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert [item["title"] for item in response.context["items"]] == [article.title]
+    assert 'id="feed-address"' in response.content.decode()
+
+
+def test_a_feed_reader_gets_the_feed(client, article):
+    response = client.get(reverse("public:news_feed_atom"), HTTP_ACCEPT="application/atom+xml")
+
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert "Accept" in response["Vary"].split(", ")
 
 
 def test_the_corrections_feed_lists_a_correction(client, article, editor):
