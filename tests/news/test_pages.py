@@ -311,3 +311,30 @@ def test_a_parks_news_shows_on_its_page(client, park_channel, park):
 
     assert list(response.context["park_news"]) == [article]
     assert 'id="park-news"' in response.content.decode()
+
+
+def test_an_editor_writes_the_english_version(client, channel, editor, article):
+    client.force_login(editor)
+
+    client.post(
+        reverse("government:news_article_translate", args=[article.pk]),
+        {"title": "Forum held", "author": "Li Ming", "editor": "Wang Fang", "body": "<p>Held.</p>"},
+    )
+
+    english = Article.objects.get(original=article)
+    assert (english.language, english.state, english.channel) == ("en", "draft", channel)
+
+
+def test_the_portal_correction_puts_the_english_version_right_too(client, article, editor):
+    english = published(
+        article.channel, actor=editor, original=article, title="Forum", body="<p>Thirty-two.</p>"
+    )
+    client.force_login(editor)
+
+    client.post(
+        reverse("government:news_article_correct", args=[article.pk]),
+        {**CORRECTION, "body": article.body, "translation_body": "<p>Twenty-three.</p>"},
+    )
+
+    english.refresh_from_db()
+    assert english.body == "<p>Twenty-three.</p>"

@@ -123,3 +123,17 @@ def test_the_number_alone_shows_nothing(article):
 
     with pytest.raises(Http404):
         selectors.get_request_status(request.tracking_number, "someone@example.cn")
+
+
+def test_a_request_is_answered_once(article, editor):
+    request = request_for(article)
+    services.answer_request(request, actor=editor, outcome="declined", answer="无误。")
+
+    with pytest.raises(DomainError) as refused:
+        services.answer_request(request, actor=editor, outcome="declined", answer="另一答复。")
+
+    request.refresh_from_db()
+    assert (str(refused.value), request.answer) == (
+        "This request has already been answered.",
+        "无误。",
+    )

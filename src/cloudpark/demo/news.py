@@ -10,6 +10,8 @@ reader asked for a correction, the bureau corrected it in both languages (the co
 keeps the corrected text as a revision and reaches the subscriber who was sent the article)
 and answered the request. A clarification answers a made-up rumour that the base had stopped
 admitting enterprises. The disclosure items and their document numbers are illustrative.
+Each editor has a draft in progress, and the base has a request for a right of reply to
+answer.
 """
 
 from datetime import date, timedelta
@@ -117,6 +119,7 @@ class NewsLoader:
         self.corrected_forum(forum)
         self.clarification(base_news)
         self.disclosures(channels["disclosure"])
+        self.work_in_progress(channels["department"], park_news, base_news)
 
     # Publishing ------------------------------------------------------------------------------
 
@@ -287,6 +290,33 @@ class NewsLoader:
             ],
         )
         services.publish_clarification(clarification, actor=self.park_admin)
+
+    def work_in_progress(self, department_news, park_news, base_news):
+        """A draft on each editor's desk, and a request the base has yet to answer."""
+        services.draft_article(
+            department_news,
+            actor=self.chief,
+            title="2026年度网络视听精品创作扶持计划启动征集",
+            author="省局产业处",
+            editor="周文清",
+            body="<p>征集对象为省内网络视听制作机构，重点支持现实题材和科技应用类作品。</p>",
+        )
+        services.draft_article(
+            park_news,
+            actor=self.park_admin,
+            title="基地公共技术平台新增虚拟制作棚",
+            author="基地运营中心",
+            editor="陈艺禾",
+            body="<p>新启用的虚拟制作棚面向入驻企业开放预约。</p>",
+        )
+        services.file_request(
+            article=base_news,
+            remedy=enums.Remedy.REPLY,
+            passage="涵盖短视频制作、虚拟拍摄和版权服务。",
+            reason="我司同期入驻，主营数字音频，希望在文中补充说明。",
+            requester_name="杭州某数字音频公司",
+            requester_phone="057188000000",
+        )
 
     def disclosures(self, channel):
         for index, (number, title, category, issued_on) in enumerate(DISCLOSURES, start=1):

@@ -84,16 +84,23 @@ class CorrectionForm(forms.Form):
         required=False,
         help_text=_("Leave as it is when only the notice is added."),
     )
+    translation_body = forms.CharField(
+        label=_("Corrected text of the other language version"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+    )
     request = forms.ModelChoiceField(
         label=_("Asked for in request"),
         queryset=CorrectionRequest.objects.none(),
         required=False,
     )
 
-    def __init__(self, *args, requests=None, **kwargs):
+    def __init__(self, *args, requests=None, translation=None, **kwargs):
         super().__init__(*args, **kwargs)
         if requests is not None:
             self.fields["request"].queryset = requests
+        if translation is None:
+            del self.fields["translation_body"]
 
     def service_values(self, article):
         values = {
@@ -103,6 +110,8 @@ class CorrectionForm(forms.Form):
         body = self.cleaned_data["body"].strip()
         if body and body != article.body:
             values["body"] = body
+        if self.cleaned_data.get("translation_body", "").strip():
+            values["translation_body"] = self.cleaned_data["translation_body"].strip()
         return values
 
 

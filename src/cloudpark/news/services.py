@@ -692,8 +692,10 @@ def answer_request(request, *, actor, outcome, answer):
     outcome needs a correction published for it."""
     request = _lock_request(request)
     _check_editor(actor, request.organization)
-    if not _check_request_transition(request, enums.RequestState.ANSWERED):
-        return request
+    if request.state == enums.RequestState.ANSWERED:
+        # An answer has gone out: a second one, from a page opened before, would contradict it.
+        raise TransitionNotAllowed(_t("This request has already been answered."))
+    _check_request_transition(request, enums.RequestState.ANSWERED)
     if outcome not in enums.RequestOutcome.values:
         raise DomainError(_t("Choose the outcome."), field="outcome")
     if not (answer or "").strip():

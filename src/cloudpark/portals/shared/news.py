@@ -13,7 +13,7 @@ from django.views.generic import FormView, TemplateView
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.news import enums, forms, selectors, services
-from cloudpark.news.models import Channel
+from cloudpark.news.models import Article, Channel
 from cloudpark.portals.base import ListMixin, PortalMixin, ServiceFormMixin
 
 EDIT = "news.edit_news"
@@ -98,6 +98,8 @@ class ArticleDetailView(ArticleMixin, TemplateView):
             history=audit.history_of(article)[:50],
             allowed_steps=enums.ARTICLE_TRANSITIONS[article.state],
             case=services.case_of(article),
+            may_translate=article.language == enums.Language.CHINESE
+            and not Article.objects.filter(original=article).exists(),
         )
         return context
 
@@ -132,6 +134,34 @@ class ArticleEditView(ArticleMixin, ServiceFormMixin, FormView):
         return self.url("news_article_detail", result.pk)
 
 
+class ArticleTranslateView(ArticleMixin, ServiceFormMixin, FormView):
+    """The English version of a Chinese article, linked to it as its translation."""
+
+    template_name = "news/editor/form.html"
+    form_class = forms.ArticleForm
+    success_message = _("The English version is saved as a draft.")
+
+    def get_initial(self):
+        article = self.article
+        return {"author": article.author, "editor": article.editor, "tags": article.tags}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("English version of %(title)s") % {"title": self.article.title}
+        return context
+
+    def perform(self, form):
+        return services.draft_article(
+            self.article.channel,
+            actor=self.request.user,
+            original=self.article,
+            **form.service_values(),
+        )
+
+    def get_success_url(self, result):
+        return self.url("news_article_detail", result.pk)
+
+
 class ArticleCorrectView(ArticleMixin, ServiceFormMixin, FormView):
     template_name = "news/editor/form.html"
     form_class = forms.CorrectionForm
@@ -143,10 +173,15 @@ class ArticleCorrectView(ArticleMixin, ServiceFormMixin, FormView):
             "requests": selectors.requests_to(self.organization).filter(
                 state__in=enums.OPEN_REQUEST_STATES
             ),
+            "translation": selectors.translation_of(self.article),
         }
 
     def get_initial(self):
-        initial = {"body": self.article.body}
+        translation = selectors.translation_of(self.article)
+        initial = {
+            "body": self.article.body,
+            "translation_body": translation.body if translation else "",
+        }
         number = self.request.GET.get("request")
         if number:
             initial["request"] = (
@@ -329,6 +364,7 @@ def urlpatterns_for(portal):
         path("news/<int:pk>/", view(ArticleDetailView), name="news_article_detail"),
         path("news/<int:pk>/edit/", view(ArticleEditView), name="news_article_edit"),
         path("news/<int:pk>/correct/", view(ArticleCorrectView), name="news_article_correct"),
+        path("news/<int:pk>/translate/", view(ArticleTranslateView), name="news_article_translate"),
         path("news/requests/", view(RequestListView), name="news_request_list"),
         path("news/requests/<int:pk>/", view(RequestDetailView), name="news_request_detail"),
         path("news/clarifications/", view(ClarificationListView), name="news_clarification_list"),
