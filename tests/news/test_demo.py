@@ -76,4 +76,5 @@ def test_every_news_write_is_in_the_audit_log():
         "news.clarification.drafted": 1,
         "news.clarification.published": 1,
         "news.disclosure.published": 2,
+        "news.article.attachment_added": 1,
     }

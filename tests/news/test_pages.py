@@ -3,6 +3,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
@@ -338,3 +339,58 @@ def test_the_portal_correction_puts_the_english_version_right_too(client, articl
 
     english.refresh_from_db()
     assert english.body == "<p>Twenty-three.</p>"
+
+
+def test_an_editor_adds_a_cover_and_an_attachment_readers_download(client, channel, editor):
+
+    draft = services.draft_article(
+        channel, actor=editor, title="草稿", author="李", editor="王", body="<p>正文</p>"
+    )
+    client.force_login(editor)
+    client.post(
+        reverse("government:news_article_files", args=[draft.pk]),
+        {
+            "cover_image": SimpleUploadedFile("cover.png", b"\x89PNG\r\n\x1a\n" + b"0" * 20),
+            "attachment": SimpleUploadedFile("通知.pdf", b"%PDF-1.7\nx\n%%EOF\n"),
+        },
+    )
+    services.submit_article(draft, actor=editor)
+    case = services.case_of(Article.objects.get(pk=draft.pk))
+    review_services.decide(case, actor=editor, stage_key=case.stage_key, decision="approve")
+    attachment = draft.attachments.get()
+    client.logout()
+
+    cover = client.get(reverse("public:news_cover", args=[draft.pk]))
+    download = client.get(reverse("public:news_attachment", args=[attachment.pk]))
+
+    assert (cover.status_code, cover["Content-Type"]) == (200, "image/png")
+    assert b"".join(download.streaming_content).startswith(b"%PDF-1.7")
+
+
+def test_an_attachment_of_a_draft_is_not_public(client, channel, editor):
+
+    draft = services.draft_article(
+        channel, actor=editor, title="草稿", author="李", editor="王", body="<p>正文</p>"
+    )
+    attachment = services.attach_file(
+        draft, actor=editor, uploaded=SimpleUploadedFile("a.pdf", b"%PDF-1.7\nx\n%%EOF\n")
+    )
+
+    response = client.get(reverse("public:news_attachment", args=[attachment.pk]))
+
+    assert response.status_code == 404
+
+
+def test_a_clarification_shows_on_the_page_of_the_park_it_concerns(
+    client, government, editor, park
+):
+    clarification = services.publish_clarification(
+        services.draft_clarification(
+            government, actor=editor, sources=SOURCES, organizations=[park], **CLARIFICATION
+        ),
+        actor=editor,
+    )
+
+    response = client.get(reverse("public:park_detail", args=[park.pk]))
+
+    assert list(response.context["park_clarifications"]) == [clarification]

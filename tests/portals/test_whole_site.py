@@ -57,6 +57,8 @@ NOT_REACHED = {
     "public:event_cover",
     # A request's tracking number is shown once, right after the request is sent.
     "public:news_request_filed",
+    # No demo article has a cover image.
+    "public:news_cover",
     # The bureau keeps no clarification in the demo; the base does.
     "government:news_clarification_edit",
 }

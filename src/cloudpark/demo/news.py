@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from cloudpark.demo import data
+from cloudpark.demo.files import pdf_file
 from cloudpark.events.models import Event
 from cloudpark.news import enums, services
 from cloudpark.news.models import Article, Channel
@@ -123,11 +124,12 @@ class NewsLoader:
 
     # Publishing ------------------------------------------------------------------------------
 
-    def publish(self, channel, *, actor, chief, first_reader=None, **values):
+    def publish(self, channel, *, actor, chief, first_reader=None, files=(), **values):
         """Draft, submit and approve an article through each stage of its channel."""
-        article = services.submit_article(
-            services.draft_article(channel, actor=actor, **values), actor=actor
-        )
+        article = services.draft_article(channel, actor=actor, **values)
+        for uploaded in files:
+            services.attach_file(article, actor=actor, uploaded=uploaded)
+        article = services.submit_article(article, actor=actor)
         case = services.case_of(article)
         while case.is_open:
             if case.flow.is_last_for(case, case.stage_key):
@@ -218,6 +220,7 @@ class NewsLoader:
                 "提交。省局将组织初审和实地核查后择优推荐。</p>"
             ),
             tags=["基地申报"],
+            files=[pdf_file("national-base-call.pdf", "Call for national base declarations")],
         )
 
     def base_article(self, channel):

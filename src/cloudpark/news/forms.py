@@ -60,6 +60,15 @@ class ArticleForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
+class ArticleFilesForm(forms.Form):
+    cover_image = forms.FileField(
+        label=_("Cover image"), required=False, help_text=_("JPEG or PNG.")
+    )
+    attachment = forms.FileField(
+        label=_("Attachment"), required=False, help_text=_("PDF, Word, Excel, JPEG or PNG.")
+    )
+
+
 class CorrectionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=enums.CorrectionKind.choices)
     wrong = forms.CharField(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from cloudpark.news import enums, html
 from cloudpark.news.models import (
     Article,
+    Attachment,
     Channel,
     Clarification,
     Correction,
@@ -115,6 +116,15 @@ def get_published_article(pk):
     )
 
 
+def get_public_attachment(pk):
+    return _get(
+        Attachment.objects.filter(article__state=enums.ArticleState.PUBLISHED).select_related(
+            "article"
+        ),
+        pk,
+    )
+
+
 def translation_of(article):
     """The other language version of ``article``, when published."""
     if article.original_id is not None:
@@ -177,6 +187,11 @@ def published_clarifications(*, category=None, verdict=None):
     if verdict:
         clarifications = clarifications.filter(verdict=verdict)
     return clarifications.order_by("-published_at", "-pk")
+
+
+def clarifications_concerning(organization):
+    """The published clarifications about ``organization``, shown on its page."""
+    return published_clarifications().filter(organizations=organization)
 
 
 def get_published_clarification(pk):

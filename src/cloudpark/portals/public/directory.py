@@ -42,6 +42,7 @@ class ParkDetailView(TemplateView):
             enterprises=enterprises[:30],
             accreditations=bases_selectors.accreditations_of(park),
             park_news=news_selectors.published_articles(park=park)[:5],
+            park_clarifications=news_selectors.clarifications_concerning(park)[:5],
         )
         return context
 

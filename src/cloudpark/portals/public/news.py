@@ -2,17 +2,21 @@
 corrections ledger, the clarification library, disclosure items, and the correction request
 entry with its status look-up."""
 
+import mimetypes
+
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core.errors import DomainError
 from cloudpark.news import enums, forms, selectors, services
 from cloudpark.news.models import Channel
 from cloudpark.orgs.models import Organization
-from cloudpark.portals.base import ListMixin, add_domain_error
+from cloudpark.portals.base import FileDownloadView, ListMixin, add_domain_error, file_response
 
 
 class NewsIndexView(ListMixin, TemplateView):
@@ -71,6 +75,24 @@ def _correction_markup(article, correction, request):
             reverse("public:news_article", args=[article.pk])
         ),
     }
+
+
+class CoverView(View):
+    def get(self, request, pk):
+        article = selectors.get_published_article(pk)
+        if not article.cover_image or article.state != enums.ArticleState.PUBLISHED:
+            raise Http404
+        content_type = mimetypes.guess_type(article.cover_image.name)[0]
+        return file_response(
+            article.cover_image,
+            content_type=content_type or "application/octet-stream",
+            as_attachment=False,
+        )
+
+
+class AttachmentView(FileDownloadView):
+    def get_file_object(self):
+        return selectors.get_public_attachment(self.kwargs["pk"])
 
 
 class RevisionView(TemplateView):
@@ -260,6 +282,8 @@ urlpatterns = [
     path("news/", NewsIndexView.as_view(), name="news_index"),
     path("news/channels/<slug:slug>/", NewsIndexView.as_view(), name="news_channel"),
     path("news/<int:pk>/", ArticleView.as_view(), name="news_article"),
+    path("news/<int:pk>/cover/", CoverView.as_view(), name="news_cover"),
+    path("news/attachments/<int:pk>/", AttachmentView.as_view(), name="news_attachment"),
     path("news/<int:pk>/revisions/<int:number>/", RevisionView.as_view(), name="news_revision"),
     path(
         "news/<int:pk>/correction-request/",

@@ -134,6 +134,35 @@ class ArticleEditView(ArticleMixin, ServiceFormMixin, FormView):
         return self.url("news_article_detail", result.pk)
 
 
+class ArticleFilesView(ArticleMixin, ServiceFormMixin, FormView):
+    """A draft's cover image and attachments."""
+
+    template_name = "news/editor/form.html"
+    form_class = forms.ArticleFilesForm
+    success_message = _("The files are saved.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            title=_("Files of %(title)s") % {"title": self.article.title},
+            attachments=self.article.attachments.all(),
+        )
+        return context
+
+    def perform(self, form):
+        user = self.request.user
+        if form.cleaned_data["cover_image"]:
+            services.set_cover_image(
+                self.article, actor=user, uploaded=form.cleaned_data["cover_image"]
+            )
+        if form.cleaned_data["attachment"]:
+            services.attach_file(self.article, actor=user, uploaded=form.cleaned_data["attachment"])
+        return self.article
+
+    def get_success_url(self, result):
+        return self.url("news_article_detail", result.pk)
+
+
 class ArticleTranslateView(ArticleMixin, ServiceFormMixin, FormView):
     """The English version of a Chinese article, linked to it as its translation."""
 
@@ -365,6 +394,7 @@ def urlpatterns_for(portal):
         path("news/<int:pk>/edit/", view(ArticleEditView), name="news_article_edit"),
         path("news/<int:pk>/correct/", view(ArticleCorrectView), name="news_article_correct"),
         path("news/<int:pk>/translate/", view(ArticleTranslateView), name="news_article_translate"),
+        path("news/<int:pk>/files/", view(ArticleFilesView), name="news_article_files"),
         path("news/requests/", view(RequestListView), name="news_request_list"),
         path("news/requests/<int:pk>/", view(RequestDetailView), name="news_request_detail"),
         path("news/clarifications/", view(ClarificationListView), name="news_clarification_list"),
