@@ -10,7 +10,9 @@ from django.utils.http import http_date
 
 from cloudpark.news import enums, services
 from cloudpark.news.models import Article, CorrectionRequest
+from cloudpark.notifications.models import Notification
 from cloudpark.reviews import services as review_services
+from tests.factories import UserFactory
 from tests.factories.news import CORRECTION, published, request_for
 from tests.news.conftest import CLARIFICATION, SOURCES
 
@@ -394,3 +396,25 @@ def test_a_clarification_shows_on_the_page_of_the_park_it_concerns(
     response = client.get(reverse("public:park_detail", args=[park.pk]))
 
     assert list(response.context["park_clarifications"]) == [clarification]
+
+
+def test_a_reader_follows_a_channel_and_is_told_of_its_corrections(client, channel, editor):
+    reader = UserFactory()
+    client.force_login(reader)
+    client.post(reverse("public:news_follow", args=[channel.slug]), {"follow": "yes"})
+    article = published(channel, actor=editor)
+
+    services.correct_article(article, actor=editor, **CORRECTION)
+
+    assert list(Notification.objects.filter(recipient=reader).values_list("kind", flat=True)) == [
+        services.CORRECTED_NOTICE,
+        services.NEW_ARTICLE_NOTICE,
+    ]
+
+
+def test_a_visitor_is_asked_to_sign_in_to_follow(client, channel):
+    response = client.post(reverse("public:news_follow", args=[channel.slug]))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert channel.subscriptions.count() == 0

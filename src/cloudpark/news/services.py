@@ -189,6 +189,11 @@ def subscribe(channel, *, user=None, email=""):
     return subscription
 
 
+@transaction.atomic
+def unsubscribe(channel, *, user):
+    Subscription.objects.filter(channel=channel, user=user).delete()
+
+
 # Articles
 
 

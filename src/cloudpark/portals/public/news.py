@@ -4,6 +4,8 @@ entry with its status look-up."""
 
 import mimetypes
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -36,12 +38,39 @@ class NewsIndexView(ListMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
         context.update(
+            follows=bool(
+                self.channel
+                and user.is_authenticated
+                and self.channel.subscriptions.filter(user=user).exists()
+            ),
             channel=self.channel,
             channels=selectors.public_channels(),
             title=self.channel.display_name if self.channel else _("News and information"),
         )
         return context
+
+
+class ChannelFollowView(View):
+    """A signed-in reader follows a channel (its new articles, and their corrections, come to
+    them as notifications and e-mails), or stops following it."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, slug):
+        if not request.user.is_authenticated:
+            return redirect_to_login(reverse("public:news_channel", args=[slug]))
+        channel = selectors.get_public_channel(slug)
+        if request.POST.get("follow") == "no":
+            services.unsubscribe(channel, user=request.user)
+            messages.success(request, _("You no longer follow this channel."))
+        else:
+            services.subscribe(channel, user=request.user)
+            messages.success(
+                request, _("You follow this channel: new articles and corrections come to you.")
+            )
+        return redirect(reverse("public:news_channel", args=[slug]))
 
 
 class ArticleView(TemplateView):
@@ -281,6 +310,7 @@ class DisclosureListView(ListMixin, TemplateView):
 urlpatterns = [
     path("news/", NewsIndexView.as_view(), name="news_index"),
     path("news/channels/<slug:slug>/", NewsIndexView.as_view(), name="news_channel"),
+    path("news/channels/<slug:slug>/follow/", ChannelFollowView.as_view(), name="news_follow"),
     path("news/<int:pk>/", ArticleView.as_view(), name="news_article"),
     path("news/<int:pk>/cover/", CoverView.as_view(), name="news_cover"),
     path("news/attachments/<int:pk>/", AttachmentView.as_view(), name="news_attachment"),
