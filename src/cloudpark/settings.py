@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "cloudpark.bases",
     "cloudpark.events",
     "cloudpark.jobs",
+    "cloudpark.news",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",
@@ -466,6 +467,13 @@ SPECTACULAR_SETTINGS = {
         "JobApplicationStateEnum": "cloudpark.jobs.enums.ApplicationState",
         "ResumeVisibilityEnum": "cloudpark.jobs.enums.ResumeVisibility",
         "FollowKindEnum": "cloudpark.jobs.enums.FollowKind",
+        # The programmes' eligibility outcome keeps its name beside the news requests' one.
+        "OutcomeEnum": "cloudpark.programs.enums.Outcome",
+        "NewsChannelKindEnum": "cloudpark.news.enums.ChannelKind",
+        "NewsArticleStateEnum": "cloudpark.news.enums.ArticleState",
+        "NewsCorrectionKindEnum": "cloudpark.news.enums.CorrectionKind",
+        "NewsRequestStateEnum": "cloudpark.news.enums.RequestState",
+        "NewsRequestOutcomeEnum": "cloudpark.news.enums.RequestOutcome",
     },
 }
 

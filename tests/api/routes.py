@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from cloudpark.orgs import enums
 from cloudpark.jobs.services import follow
+from cloudpark.orgs import enums
 from tests.factories import RegistrationFactory, UserFactory
 from tests.factories.bases import DECLARED
 
@@ -42,6 +42,14 @@ def _events(key):
 
 def _jobs(key):
     return lambda w: w.jobs[key].pk
+
+
+def _news(key, organization="government"):
+    return lambda w: w.news[(organization, key)].pk
+
+
+def _other_news(key):
+    return _news(key, "other_government")
 
 
 def _foreign_follow(w):
@@ -107,6 +115,17 @@ OBJECTS = {
     "park-job": Objects("park", own=_jobs("posting"), other=_jobs("other_posting")),
     "park-talent": Objects("park"),
     "government-talent": Objects("government"),
+    # News reads are public; its editors act for a government body (or a park).
+    "news-channel": Objects("individual"),
+    "news-article": Objects("individual", own=_news("article")),
+    "news-correction": Objects("individual"),
+    "news-clarification": Objects("individual", own=_news("clarification")),
+    "news-disclosure": Objects("individual"),
+    "news-request": Objects("individual"),
+    "news-editor-article": Objects("government", own=_news("draft"), other=_other_news("draft")),
+    "news-editor-request": Objects(
+        "government", own=_news("request"), other=_other_news("request")
+    ),
 }
 
 
@@ -245,6 +264,23 @@ RIGHTS = {
     ("park-job", "review_settings"): STAFF,
     ("park-talent", "figures"): None,
     ("government-talent", "figures"): None,
+    ("news-channel", "list"): None,
+    ("news-article", "list"): None,
+    ("news-article", "retrieve"): None,
+    ("news-correction", "list"): None,
+    ("news-clarification", "list"): None,
+    ("news-clarification", "retrieve"): None,
+    ("news-disclosure", "list"): None,
+    ("news-disclosure", "retrieve"): None,
+    ("news-request", "create"): None,
+    ("news-request", "status"): None,
+    ("news-editor-article", "list"): None,
+    **{
+        ("news-editor-article", action): STAFF
+        for action in ("create", "retrieve", "partial_update", "correct", "submit", "withdraw")
+    },
+    ("news-editor-request", "list"): None,
+    **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
 }
 
 _EVENT = {
@@ -282,6 +318,11 @@ BODIES = {
     ("notice", "create"): lambda w: {"programme": w.programs["programme"].pk, "title": "公示"},
     ("application", "create"): lambda w: {"programme": w.programs["programme"].pk},
     ("review-case", "decide"): lambda w: {"stage_key": "park_opinion", "decision": "advance"},
+    ("news-editor-article", "create"): lambda w: {
+        "channel": w.news[("government", "draft")].channel_id,
+        "title": "园区举办网络视听创作交流会",
+        "body": "<p>交流会于周五举行。</p>",
+    },
     ("review-case", "opinion"): lambda w: {
         "stage_key": "government_review",
         "recommendation": "approve",
@@ -302,6 +343,10 @@ ACTION_OBJECTS = {
     },
     # The world's individual applied to the enterprise's posting; the other one is open.
     ("job", "apply"): Objects("individual", own=_jobs("other_posting")),
+    # A correction is made to a published article.
+    ("news-editor-article", "correct"): Objects(
+        "government", own=_news("article"), other=_other_news("article")
+    ),
     ("review-case", "opinion"): Objects(
         "government",
         own=lambda w: w.cases["government"].pk,

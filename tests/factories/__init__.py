@@ -34,6 +34,7 @@ from tests.factories.jobs import (
     ProfileFactory,
     ProfileWorkFactory,
 )
+from tests.factories.news import ChannelFactory
 from tests.factories.orgs import (
     EnterpriseFactory,
     EnterpriseYearFactory,
@@ -64,6 +65,7 @@ __all__ = [
     "AnnualReviewFactory",
     "ApplicationFactory",
     "ApplicationMaterialFactory",
+    "ChannelFactory",
     "CheckInFactory",
     "DeclarationFactory",
     "DeclarationMaterialFactory",

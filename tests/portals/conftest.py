@@ -13,6 +13,7 @@ from tests.factories import (
     enterprise_in,
 )
 from tests.jobs.world import jobs_world
+from tests.news.world import news_world
 from tests.portals.pages import World
 from tests.portals.workbooks import checked_import
 from tests.programs.world import programme_world
@@ -61,6 +62,7 @@ def world(db, media_root):
     world.bases.update(bases_world(world))
     world.programs.update(programme_world(world))
     world.jobs.update(jobs_world(world))
+    world.news.update(news_world(world))
     return world
 
 

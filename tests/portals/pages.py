@@ -10,6 +10,7 @@ from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
 from tests.factories import MembershipFactory
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
+from tests.news.world import NEWS_POSTS, news_pages
 from tests.programs.world import programme_pages
 
 
@@ -31,6 +32,7 @@ class World:
     bases: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
     jobs: dict = field(default_factory=dict)
+    news: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ PAGES = [
     *event_pages("government"),
     *base_pages("government"),
     *programme_pages("government"),
+    *news_pages("government"),
     Page("park:home", "park"),
     Page("park:profile", "park"),
     Page("park:profile_edit", "park", role_without_right=STAFF),
@@ -171,6 +174,7 @@ PAGES = [
     *event_pages("park"),
     *base_pages("park"),
     *programme_pages("park"),
+    *news_pages("park"),
     Page("enterprise:home", "enterprise"),
     Page("enterprise:profile", "enterprise"),
     Page("enterprise:profile_edit", "enterprise", role_without_right=STAFF),
@@ -338,6 +342,7 @@ POST_RIGHTS = {
     "park:event_check_in": None,
     "government:event_check_in": None,
     **JOB_POST_RIGHTS,
+    **NEWS_POSTS,
 }
 
 

@@ -55,6 +55,12 @@ NOT_REACHED = {
     # No exhibition of the demo takes applications, and no event has a cover picture.
     "enterprise:exhibition_apply",
     "public:event_cover",
+    # A request's tracking number is shown once, right after the request is sent.
+    "public:news_request_filed",
+    # No demo article has a cover image.
+    "public:news_cover",
+    # The bureau keeps no clarification in the demo; the base does.
+    "government:news_clarification_edit",
 }
 
 

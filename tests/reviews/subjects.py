@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 
 from cloudpark.bases import services as base_services
+from cloudpark.news import services as news_services
+from cloudpark.news.models import Channel
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import Enterprise
 from cloudpark.programs import services as programme_services
@@ -26,6 +28,8 @@ from tests.factories import (
     ProgrammeFactory,
 )
 from tests.factories.bases import submitted_declaration
+from tests.factories.news import ChannelFactory
+from tests.factories.news import draft as draft_article
 from tests.factories.programs import admin_of, submitted
 from tests.reviews.flow import REFUSING_NAME, TEST_FLOW
 
@@ -113,6 +117,28 @@ def national_declaration_in_review():
         approval={},
         # A decision dated before the declaration was submitted.
         refusal=lambda reviewed: {"decided_on": "2000-01-01"},
+    )
+
+
+def _close_the_channel(reviewed):
+    Channel.objects.filter(pk=reviewed.subject.channel_id).update(is_open=False)
+    return {}
+
+
+@subject_for("news.article")
+def article_in_review():
+    channel = ChannelFactory(review_stages=2)
+    editor = admin_of(channel.organization)
+    article = news_services.submit_article(draft_article(channel, actor=editor), actor=editor)
+    return Reviewed(
+        flow=flows.get("news.article"),
+        subject=article,
+        applicant=editor,
+        deciders={"first_reading": editor, "chief_editor": editor},
+        resubmit=lambda subject, actor: news_services.submit_article(subject, actor=actor),
+        approval={},
+        # The channel closed while the article was in review.
+        refusal=_close_the_channel,
     )
 
 

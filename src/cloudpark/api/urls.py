@@ -7,6 +7,7 @@ from cloudpark.api.bases import views as bases
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
 from cloudpark.api.jobs import views as jobs
+from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
 from cloudpark.api.reviews import views as reviews
 
@@ -49,6 +50,14 @@ router.register("park/talent", jobs.ParkTalentFiguresViewSet, basename="park-tal
 router.register(
     "government/talent", jobs.GovernmentTalentFiguresViewSet, basename="government-talent"
 )
+router.register("news/channels", news.ChannelViewSet, basename="news-channel")
+router.register("news/articles", news.ArticleViewSet, basename="news-article")
+router.register("news/corrections", news.CorrectionViewSet, basename="news-correction")
+router.register("news/clarifications", news.ClarificationViewSet, basename="news-clarification")
+router.register("news/disclosure", news.DisclosureViewSet, basename="news-disclosure")
+router.register("news/requests", news.RequestViewSet, basename="news-request")
+router.register("news/editor/articles", news.EditorArticleViewSet, basename="news-editor-article")
+router.register("news/editor/requests", news.EditorRequestViewSet, basename="news-editor-request")
 
 app_name = "api"
 urlpatterns = [

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.demo import bases, data, events, jobs, programs
+from cloudpark.demo import bases, data, events, jobs, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -79,6 +79,7 @@ class DemoLoader:
         self.load_bases()
         self.load_programmes()
         self.load_jobs()
+        self.load_news()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -194,6 +195,13 @@ class DemoLoader:
         jobs.JobsLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
+
+    # News -----------------------------------------------------------------------------------
+
+    def load_news(self):
+        """Channels, articles about the demo's events and bases, a corrected article with the
+        request behind it, a clarification and disclosure items."""
+        news.NewsLoader(organizations=self.organizations, users=self.users).load()
 
     # Events ---------------------------------------------------------------------------------
 

@@ -69,6 +69,7 @@ class Capability(models.TextChoices):
     CHECK_IN = "check_in", _("Check attendees in at events")
     APPLY_FOR_SUPPORT = "apply_for_support", _("Apply for support programmes")
     MANAGE_PROGRAMMES = "manage_programmes", _("Publish policies and support programmes")
+    EDIT_NEWS = "edit_news", _("Write news and handle correction requests")
 
 
 class Role(models.TextChoices):
@@ -93,6 +94,7 @@ ROLE_CAPABILITIES = {
             Capability.CHECK_IN,
             Capability.APPLY_FOR_SUPPORT,
             Capability.MANAGE_PROGRAMMES,
+            Capability.EDIT_NEWS,
         }
     ),
     Role.STAFF: frozenset({Capability.VIEW_ENTERPRISES, Capability.CHECK_IN}),

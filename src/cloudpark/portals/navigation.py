@@ -17,6 +17,7 @@ MENUS = {
         ("government:base_round_list", _("Accreditation"), "bases.view_rounds"),
         ("government:base_annual_list", _("Annual reviews"), "bases.view_rounds"),
         ("government:event_list", _("Events"), "events.view_events"),
+        ("government:news_article_list", _("News"), "news.edit_news"),
         ("government:members", _("Members"), "orgs.view_members"),
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
     ],
@@ -29,6 +30,7 @@ MENUS = {
         ("park:base_round_list", _("Accreditation"), "bases.view_declarations"),
         ("park:base_annual_list", _("Annual reviews"), "bases.view_declarations"),
         ("park:event_list", _("Events"), "events.view_events"),
+        ("park:news_article_list", _("News"), "news.edit_news"),
         ("park:profile", _("Park profile"), None),
         ("park:members", _("Members"), "orgs.view_members"),
         ("park:job_posting_list", _("Job postings"), "jobs.review_postings"),
@@ -62,6 +64,7 @@ PUBLIC_MENU = [
     ("public:programme_list", _("Programmes")),
     ("public:event_list", _("Events")),
     ("public:job_list", _("Jobs")),
+    ("public:news_index", _("News")),
 ]
 
 

@@ -3,7 +3,7 @@ from django.urls import path
 from cloudpark.portals.base import Portal
 from cloudpark.portals.government import bases, directory, programs, views
 from cloudpark.portals.shared import directory as shared_directory
-from cloudpark.portals.shared import events, reviews
+from cloudpark.portals.shared import events, news, reviews
 from cloudpark.portals.shared import jobs as shared_jobs
 from cloudpark.portals.shared import programs as shared_programs
 
@@ -18,4 +18,5 @@ urlpatterns = [
     *shared_programs.urlpatterns_for(Portal.GOVERNMENT),
     *reviews.urlpatterns_for(Portal.GOVERNMENT),
     *shared_jobs.urlpatterns_for(Portal.GOVERNMENT),
+    *news.urlpatterns_for(Portal.GOVERNMENT),
 ]

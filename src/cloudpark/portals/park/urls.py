@@ -4,7 +4,7 @@ from cloudpark.portals.base import Portal
 from cloudpark.portals.park import bases, directory, views
 from cloudpark.portals.park import jobs as park_jobs
 from cloudpark.portals.shared import directory as shared_directory
-from cloudpark.portals.shared import events, programs, reviews
+from cloudpark.portals.shared import events, news, programs, reviews
 from cloudpark.portals.shared import jobs as shared_jobs
 
 app_name = "park"
@@ -20,4 +20,5 @@ urlpatterns = [
     *reviews.urlpatterns_for(Portal.PARK),
     *park_jobs.urlpatterns,
     *shared_jobs.urlpatterns_for(Portal.PARK),
+    *news.urlpatterns_for(Portal.PARK),
 ]

@@ -5,6 +5,7 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from cloudpark.bases import selectors as bases_selectors
+from cloudpark.news import selectors as news_selectors
 from cloudpark.orgs import exports, selectors
 from cloudpark.orgs.privacy import personal_data_context
 from cloudpark.portals.base import ListMixin
@@ -40,6 +41,8 @@ class ParkDetailView(TemplateView):
             enterprise_total=enterprises.count(),
             enterprises=enterprises[:30],
             accreditations=bases_selectors.accreditations_of(park),
+            park_news=news_selectors.published_articles(park=park)[:5],
+            park_clarifications=news_selectors.clarifications_concerning(park)[:5],
         )
         return context
 

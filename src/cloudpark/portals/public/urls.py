@@ -1,6 +1,15 @@
 from django.urls import path
 
-from cloudpark.portals.public import bases, directory, events, jobs, programs, views
+from cloudpark.portals.public import (
+    bases,
+    directory,
+    events,
+    jobs,
+    news,
+    news_feeds,
+    programs,
+    views,
+)
 
 app_name = "public"
 urlpatterns = [
@@ -10,4 +19,6 @@ urlpatterns = [
     *programs.urlpatterns,
     *events.urlpatterns,
     *jobs.urlpatterns,
+    *news.urlpatterns,
+    *news_feeds.urlpatterns,
 ]

@@ -30,6 +30,23 @@ def _route(name):
     return lambda *args: reverse(name, args=args)
 
 
+# The portal where an organisation of each kind edits its news.
+NEWS_PORTALS = {OrganizationKind.PARK: "park", OrganizationKind.GOVERNMENT: "government"}
+
+
+def _news_editor_url(kind, pk):
+    return reverse(f"{NEWS_PORTALS[kind]}:news_request_detail", args=[pk])
+
+
+def _news_article_editor_url(case):
+    kind = case.applicant.kind
+    return reverse(f"{NEWS_PORTALS[kind]}:news_article_detail", args=[case.object_id])
+
+
+def _news_request_status_url(number):
+    return f"{reverse('public:news_request_status')}?number={number}"
+
+
 PRESENTATIONS = {
     "programs.application": presentation.Presentation(
         subject_template="programs/_application_subject.html",
@@ -45,6 +62,11 @@ PRESENTATIONS = {
         withdrawn_url=lambda case: reverse(
             "government:base_declaration_detail", args=[case.object_id]
         ),
+    ),
+    "news.article": presentation.Presentation(
+        subject_template="news/_article_subject.html",
+        review_url=review_room_url,
+        applicant_url=_news_article_editor_url,
     ),
 }
 
@@ -63,6 +85,9 @@ LINKS = {
     "jobs.posting.park": _route("park:job_posting_detail"),
     "jobs.application.enterprise": _route("enterprise:job_application_detail"),
     "jobs.application.individual": _route("individual:job_application_detail"),
+    "news.article.public": _route("public:news_article"),
+    "news.request.editor": _news_editor_url,
+    "news.request.status": _news_request_status_url,
 }
 
 

@@ -1,0 +1,221 @@
+"""The news endpoints apply the same rules as the pages."""
+
+from datetime import datetime
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from cloudpark.news import enums, services
+from cloudpark.news.models import Article, Correction, CorrectionRequest
+from tests.factories import ChannelFactory, GovernmentBodyFactory, UserFactory
+from tests.factories.news import ARTICLE, CORRECTION, published, request_for
+from tests.factories.programs import admin_of
+from tests.news.conftest import CLARIFICATION, SOURCES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api():
+    client = APIClient()
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
+def article(channel, editor):
+    return published(channel, actor=editor)
+
+
+def test_published_articles_are_public_with_their_corrections(api, article, editor):
+    correction = services.correct_article(article, actor=editor, **CORRECTION)
+
+    listed = api.get(reverse("api:news-article-list"), {"channel": article.channel.slug})
+    detail = api.get(reverse("api:news-article-detail", args=[article.pk]))
+
+    assert [row["id"] for row in listed.json()["results"]] == [article.pk]
+    assert [row["id"] for row in detail.json()["corrections"]] == [correction.pk]
+    assert datetime.fromisoformat(detail.json()["updated"]) == (
+        Article.objects.get(pk=article.pk).revised_at
+    )
+
+
+def test_an_editor_drafts_submits_and_a_chief_publishes(api, channel, editor):
+    api.force_authenticate(editor)
+
+    created = api.post(
+        reverse("api:news-editor-article-list"),
+        {**ARTICLE, "channel": channel.pk, "body": "<p>正文<script>x()</script></p>"},
+        format="json",
+    )
+    pk = created.json()["id"]
+    submitted = api.post(reverse("api:news-editor-article-submit", args=[pk]))
+
+    assert (created.status_code, created.json()["body"]) == (201, "<p>正文</p>")
+    assert submitted.json()["state"] == enums.ArticleState.IN_REVIEW
+
+
+def test_a_repost_without_its_source_is_a_400(api, channel, editor):
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-article-list"),
+        {**ARTICLE, "channel": channel.pk, "is_repost": True},
+        format="json",
+    )
+
+    assert (response.status_code, response.json()["detail"]) == (
+        400,
+        "A repost must name the source.",
+    )
+    assert Article.objects.count() == 0
+
+
+def test_another_organisations_channel_is_refused_as_missing(api, editor):
+    other = ChannelFactory(organization=GovernmentBodyFactory())
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-article-list"), {**ARTICLE, "channel": other.pk}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "does not exist" in str(response.json()["channel"])
+
+
+def test_another_organisations_article_is_a_404(api, article):
+    api.force_authenticate(admin_of(GovernmentBodyFactory()))
+
+    response = api.post(reverse("api:news-editor-article-withdraw", args=[article.pk]))
+
+    assert response.status_code == 404
+
+
+def test_a_correction_in_one_language_is_a_400(api, article, editor):
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-article-correct", args=[article.pk]),
+        {**CORRECTION, "wrong_en": ""},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert Correction.objects.count() == 0
+
+
+def test_anyone_files_a_request_and_follows_it(api, article):
+    filed = api.post(
+        reverse("api:news-request-list"),
+        {
+            "article": article.pk,
+            "remedy": "correction",
+            "reason": "人数有误。",
+            "requester_name": "张三",
+            "requester_email": "zhang@example.cn",
+        },
+        format="json",
+    )
+    number = filed.json()["tracking_number"]
+
+    found = api.post(
+        reverse("api:news-request-status"),
+        {"tracking_number": number, "contact": "zhang@example.cn"},
+        format="json",
+    )
+
+    assert (filed.status_code, found.json()["state"]) == (201, "received")
+    assert CorrectionRequest.objects.get().tracking_number == number
+
+
+def test_a_request_without_contact_is_a_400(api, article):
+    response = api.post(
+        reverse("api:news-request-list"),
+        {"article": article.pk, "remedy": "deletion", "reason": "x", "requester_name": "张三"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert CorrectionRequest.objects.count() == 0
+
+
+def test_an_editor_answers_a_request(api, article, editor):
+    request = request_for(article)
+    api.force_authenticate(editor)
+
+    api.post(reverse("api:news-editor-request-take", args=[request.pk]))
+    response = api.post(
+        reverse("api:news-editor-request-answer", args=[request.pk]),
+        {"outcome": "declined", "answer": "原文无误。"},
+        format="json",
+    )
+
+    assert (response.json()["state"], response.json()["handler"]) == ("answered", str(editor))
+
+
+def test_someone_else_does_not_see_the_requests(api, article):
+    request_for(article)
+    api.force_authenticate(UserFactory())
+
+    response = api.get(reverse("api:news-editor-request-list"))
+
+    assert response.json()["results"] == []
+
+
+def test_clarifications_are_filtered_by_verdict(api, government, editor):
+    services.publish_clarification(
+        services.draft_clarification(government, actor=editor, sources=SOURCES, **CLARIFICATION),
+        actor=editor,
+    )
+
+    response = api.get(reverse("api:news-clarification-list"), {"verdict": "false"})
+
+    assert [row["sources"][0]["issuing_unit"] for row in response.json()["results"]] == [
+        "园区管委会"
+    ]
+
+
+def test_the_schema_lists_the_news_endpoints(api):
+    response = api.get(reverse("api:schema"), {"format": "json"})
+
+    paths = response.json()["paths"]
+    assert {
+        "/api/v1/news/articles/",
+        "/api/v1/news/requests/",
+        "/api/v1/news/requests/status/",
+        "/api/v1/news/editor/articles/{id}/correct/",
+        "/api/v1/news/editor/requests/{id}/answer/",
+    } <= set(paths)
+
+
+API_LISTS = [
+    ("api:news-article-list", False, 7),
+    ("api:news-correction-list", False, 2),
+    ("api:news-clarification-list", False, 3),
+    ("api:news-disclosure-list", False, 2),
+    ("api:news-editor-article-list", True, 7),
+    ("api:news-editor-request-list", True, 2),
+]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(("name", "signed_in", "queries"), API_LISTS)
+def test_the_lists_query_count_does_not_grow_with_rows(
+    api,
+    news_with,
+    editor,
+    django_assert_num_queries,
+    rows,
+    name,
+    signed_in,
+    queries,
+):
+    news_with(rows)
+    if signed_in:
+        api.force_authenticate(editor)
+
+    with django_assert_num_queries(queries):
+        response = api.get(reverse(name))
+
+    assert response.status_code == 200
