@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "cloudpark.reviews",
     "cloudpark.programs",
     "cloudpark.bases",
+    "cloudpark.filings",
     "cloudpark.events",
     "cloudpark.portals",
     "cloudpark.api",

@@ -46,6 +46,16 @@ PRESENTATIONS = {
             "government:base_declaration_detail", args=[case.object_id]
         ),
     ),
+    "filings.planning": presentation.Presentation(
+        subject_template="filings/_planning_subject.html",
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:filing_detail", args=[case.object_id]),
+    ),
+    "filings.release": presentation.Presentation(
+        subject_template="filings/_release_subject.html",
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:release_detail", args=[case.object_id]),
+    ),
 }
 
 LINKS = {
