@@ -452,6 +452,14 @@ SPECTACULAR_SETTINGS = {
         "EligibilityRuleKindEnum": "cloudpark.programs.enums.RuleKind",
         "EventKindEnum": "cloudpark.events.enums.EventKind",
         "ReviewCaseStateEnum": "cloudpark.reviews.enums.CaseState",
+        "PlanningStateEnum": "cloudpark.filings.enums.PlanningState",
+        "ReleaseStateEnum": "cloudpark.filings.enums.ReleaseState",
+        "NumberStatusEnum": "cloudpark.filings.enums.NumberStatus",
+        "NumberSeriesEnum": "cloudpark.filings.enums.NumberSeries",
+        "DramaKindEnum": "cloudpark.filings.enums.DramaKind",
+        "DramaEraEnum": "cloudpark.filings.enums.Era",
+        "DramaTierEnum": "cloudpark.filings.enums.Tier",
+        "PersonRoleEnum": "cloudpark.filings.enums.PersonRole",
     },
 }
 

@@ -12,6 +12,7 @@ from tests.factories import (
     ParkFactory,
     enterprise_in,
 )
+from tests.filings.world import filings_world
 from tests.portals.pages import World
 from tests.portals.workbooks import checked_import
 from tests.programs.world import programme_world
@@ -59,6 +60,7 @@ def world(db, media_root):
     world.events.update(event_world(world))
     world.bases.update(bases_world(world))
     world.programs.update(programme_world(world))
+    world.filings.update(filings_world(world))
     return world
 
 

@@ -9,6 +9,7 @@ from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
 from tests.factories import MembershipFactory
+from tests.filings.world import FILING_POST_RIGHTS, filing_pages
 from tests.programs.world import programme_pages
 
 
@@ -29,6 +30,7 @@ class World:
     events: dict = field(default_factory=dict)
     bases: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
+    filings: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ PAGES = [
     *event_pages("government"),
     *base_pages("government"),
     *programme_pages("government"),
+    *filing_pages("government"),
     Page("park:home", "park"),
     Page("park:profile", "park"),
     Page("park:profile_edit", "park", role_without_right=STAFF),
@@ -174,6 +177,7 @@ PAGES = [
     Page("enterprise:profile_edit", "enterprise", role_without_right=STAFF),
     Page("enterprise:members", "enterprise"),
     *programme_pages("enterprise"),
+    *filing_pages("enterprise"),
     Page("enterprise:exhibition_list", "enterprise", role_without_right=STAFF),
     Page(
         "enterprise:exhibition_apply",
@@ -330,6 +334,7 @@ POST_RIGHTS = {
     # Staff check people in: the door is their job.
     "park:event_check_in": None,
     "government:event_check_in": None,
+    **FILING_POST_RIGHTS,
 }
 
 

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from cloudpark.api.bases import views as bases
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
+from cloudpark.api.filings import views as filings
 from cloudpark.api.programs import views as programs
 from cloudpark.api.reviews import views as reviews
 
@@ -33,6 +34,15 @@ router.register("applications", programs.ApplicationViewSet, basename="applicati
 router.register("notices", programs.NoticeViewSet, basename="notice")
 router.register("objections", programs.ObjectionViewSet, basename="objection")
 router.register("review-cases", reviews.ReviewCaseViewSet, basename="review-case")
+router.register("filings", filings.PlanningFilingViewSet, basename="filing")
+router.register("filing-releases", filings.ReleaseFilingViewSet, basename="filing-release")
+router.register("filing-archive", filings.ArchiveViewSet, basename="filing-archive")
+router.register("filing-numbers", filings.NumberViewSet, basename="filing-number")
+router.register(
+    "government/filing-numbers",
+    filings.GovernmentNumberViewSet,
+    basename="government-filing-number",
+)
 
 app_name = "api"
 urlpatterns = [

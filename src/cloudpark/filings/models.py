@@ -70,7 +70,7 @@ class PlanningFiling(ReviewSubject, TimeStampedModel):
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=enums.DramaKind.choices)
     era = models.CharField(_("era"), max_length=15, choices=enums.Era.choices, blank=True)
-    subject = models.CharField(_("subject"), max_length=20)
+    subject = models.CharField(_("subject matter"), max_length=20)
     major_revolutionary = models.BooleanField(_("major revolutionary subject"), default=False)
     special_subjects = models.JSONField(_("special subjects"), default=list, blank=True)
     episodes = models.PositiveIntegerField(_("episodes"))
@@ -300,11 +300,13 @@ class FilingMaterial(models.Model):
 
 
 class NumberCounter(models.Model):
-    """The last sequence an issuer gave in a series, for a kind and a year. Its row is locked
-    while a number is allocated (``filings.services.allocate_number``), so that two decisions
-    at the same moment get consecutive numbers, never the same one and never a gap."""
+    """The last sequence an issuer gave in a series, for a kind and a year. The issuer is the
+    abbreviation printed in the number (浙, 总局): bodies that print the same one share its
+    sequence, so that no number is given twice. Its row is locked while a number is allocated
+    (``filings.services.allocate_number``), so that two decisions at the same moment get
+    consecutive numbers, never the same one and never a gap."""
 
-    issuer = models.ForeignKey("orgs.GovernmentBody", on_delete=models.PROTECT, related_name="+")
+    issuer_code = models.CharField(max_length=10)
     series = models.CharField(max_length=10, choices=enums.NumberSeries.choices)
     kind = models.CharField(max_length=10, choices=enums.DramaKind.choices)
     year = models.PositiveSmallIntegerField()
@@ -315,12 +317,13 @@ class NumberCounter(models.Model):
         verbose_name_plural = _("number counters")
         constraints = [
             models.UniqueConstraint(
-                fields=["issuer", "series", "kind", "year"], name="filings_one_counter_per_series"
+                fields=["issuer_code", "series", "kind", "year"],
+                name="filings_one_counter_per_series",
             )
         ]
 
     def __str__(self):
-        return f"{self.issuer} · {self.series} · {self.kind} · {self.year}: {self.last}"
+        return f"{self.issuer_code} · {self.series} · {self.kind} · {self.year}: {self.last}"
 
 
 class IssuedNumber(models.Model):
@@ -335,6 +338,7 @@ class IssuedNumber(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    issuer_code = models.CharField(_("issuer in the number"), max_length=10)
     kind = models.CharField(_("kind"), max_length=10, choices=enums.DramaKind.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     sequence = models.PositiveIntegerField(_("sequence"))
@@ -358,7 +362,7 @@ class IssuedNumber(models.Model):
         ordering = ["-issued_on", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["issuer", "series", "kind", "year", "sequence"],
+                fields=["issuer_code", "series", "kind", "year", "sequence"],
                 name="filings_number_sequence_once",
             )
         ]

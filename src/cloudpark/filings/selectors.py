@@ -31,12 +31,16 @@ def _get(queryset, pk):
 
 
 def provincial_bureau_for(enterprise):
-    """The provincial body that reviews ``enterprise``'s filings: the one above its park, or
-    else the provincial body of its region."""
+    """The body that reviews ``enterprise``'s filings: the provincial body above its park
+    (where the park's line has no provincial body on record, the highest body overseeing
+    it), or else the provincial body of the enterprise's region."""
     if enterprise.park_id is not None:
-        for body in bodies_overseeing(enterprise.park):
+        bodies = bodies_overseeing(enterprise.park)
+        for body in bodies:
             if body.level == org_enums.GovernmentLevel.PROVINCIAL:
                 return body
+        if bodies:
+            return bodies[-1]
     province = regime.province_of(enterprise.region.code if enterprise.region_id else "")
     if not province:
         return None
@@ -67,6 +71,23 @@ def planning_filings_of(enterprise):
     return (
         PlanningFiling.objects.filter(project__enterprise=enterprise)
         .select_related(*PLANNING_RELATED)
+        .order_by("-created_at", "-pk")
+    )
+
+
+def planning_filings_of_enterprises(enterprise_ids):
+    """The planning filings of the enterprises the caller belongs to, for the API."""
+    return with_details(
+        PlanningFiling.objects.filter(project__enterprise_id__in=enterprise_ids).order_by(
+            "-created_at", "-pk"
+        )
+    )
+
+
+def release_filings_of_enterprises(enterprise_ids):
+    return (
+        ReleaseFiling.objects.filter(planning__project__enterprise_id__in=enterprise_ids)
+        .select_related("planning", "licence")
         .order_by("-created_at", "-pk")
     )
 

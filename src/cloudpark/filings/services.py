@@ -701,10 +701,9 @@ def allocate_number(*, issuer, series, kind, year, planning, release=None, on=No
     abbreviation = issuer_abbreviation(issuer)
     if not abbreviation:
         raise DomainError(_t("The deciding body has no province on record to number licences."))
-    NumberCounter.objects.get_or_create(issuer=issuer, series=series, kind=kind, year=year)
-    counter = NumberCounter.objects.select_for_update().get(
-        issuer=issuer, series=series, kind=kind, year=year
-    )
+    key = {"issuer_code": abbreviation, "series": series, "kind": kind, "year": year}
+    NumberCounter.objects.get_or_create(**key)
+    counter = NumberCounter.objects.select_for_update().get(**key)
     counter.last += 1
     counter.save(update_fields=["last"])
     pattern = (
@@ -721,6 +720,7 @@ def allocate_number(*, issuer, series, kind, year, planning, release=None, on=No
         ),
         series=series,
         issuer=issuer,
+        issuer_code=abbreviation,
         kind=kind,
         year=year,
         sequence=counter.last,

@@ -17,6 +17,7 @@ MENUS = {
         ("government:base_round_list", _("Accreditation"), "bases.view_rounds"),
         ("government:base_annual_list", _("Annual reviews"), "bases.view_rounds"),
         ("government:event_list", _("Events"), "events.view_events"),
+        ("government:filing_list", _("Drama filings"), "filings.view_reviewed"),
         ("government:members", _("Members"), "orgs.view_members"),
     ],
     Portal.PARK: [
@@ -37,6 +38,7 @@ MENUS = {
         ("enterprise:programme_list", _("Support programmes"), "programs.browse_programmes"),
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
         ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),
+        ("enterprise:filing_list", _("Drama filings"), "filings.view_filings"),
         ("enterprise:members", _("Members"), "orgs.view_members"),
     ],
     Portal.INDIVIDUAL: [
@@ -53,6 +55,7 @@ PUBLIC_MENU = [
     ("public:enterprise_list", _("Enterprises")),
     ("public:programme_list", _("Programmes")),
     ("public:event_list", _("Events")),
+    ("public:filing_notice_list", _("Drama notices")),
 ]
 
 
