@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -211,3 +212,25 @@ def test_the_lists_query_count_does_not_grow_with_rows(
 
     assert response.status_code == 200
     assert response.json()["count"] >= rows
+
+
+def test_the_schema_lists_the_filing_endpoints(tmp_path):
+    schema_file = tmp_path / "schema.yml"
+
+    call_command("spectacular", "--fail-on-warn", "--file", str(schema_file))
+
+    schema = schema_file.read_text()
+    assert all(
+        path in schema
+        for path in (
+            "/api/v1/filings/{id}/check/:",
+            "/api/v1/filings/{id}/submit/:",
+            "/api/v1/filings/{id}/rename/:",
+            "/api/v1/filings/{id}/release/:",
+            "/api/v1/filing-releases/{id}/submit/:",
+            "/api/v1/filing-archive/notice/:",
+            "/api/v1/filing-archive/statistics/:",
+            "/api/v1/filing-numbers/verify/:",
+            "/api/v1/government/filing-numbers/{id}/revoke/:",
+        )
+    )

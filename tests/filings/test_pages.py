@@ -207,8 +207,8 @@ def filings_with(count):
 
 FILING_LISTS = [
     # (url name, who signs in: "enterprise", "government" or None, expected queries)
-    ("enterprise:filing_list", "enterprise", 10),
-    ("government:filing_list", "government", 10),
+    ("enterprise:filing_list", "enterprise", 12),
+    ("government:filing_list", "government", 11),
     ("government:filing_number_list", "government", 10),
     ("public:filing_notice_detail", None, 5),
     ("public:filing_look_up", None, 4),

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.demo import bases, data, events, programs
+from cloudpark.demo import bases, data, events, filings, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -78,6 +78,7 @@ class DemoLoader:
         self.load_events()
         self.load_bases()
         self.load_programmes()
+        self.load_filings()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -184,6 +185,14 @@ class DemoLoader:
         """A provincial policy, three programmes and applications in every state."""
         programs.ProgrammesLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
+        ).load()
+
+    # Drama filings --------------------------------------------------------------------------
+
+    def load_filings(self):
+        """Works of the demo enterprise in every state of their filings and reviews."""
+        filings.FilingsLoader(
+            today=self.today, organizations=self.organizations, users=self.users
         ).load()
 
     # Events ---------------------------------------------------------------------------------

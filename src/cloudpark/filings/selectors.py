@@ -68,9 +68,11 @@ def national_body_above(body):
 
 
 def planning_filings_of(enterprise):
+    """The enterprise's planning filings, with their numbers and release filings."""
     return (
         PlanningFiling.objects.filter(project__enterprise=enterprise)
         .select_related(*PLANNING_RELATED)
+        .prefetch_related("numbers", "release_filings")
         .order_by("-created_at", "-pk")
     )
 
@@ -129,6 +131,7 @@ def planning_filings_reviewed_by(government):
         )
         .distinct()
         .select_related(*PLANNING_RELATED)
+        .prefetch_related("numbers")
     )
 
 
