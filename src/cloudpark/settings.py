@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "cloudpark.reviews",
     "cloudpark.programs",
     "cloudpark.bases",
+    "cloudpark.filings",
     "cloudpark.events",
     "cloudpark.jobs",
     "cloudpark.news",
@@ -474,6 +475,14 @@ SPECTACULAR_SETTINGS = {
         "NewsCorrectionKindEnum": "cloudpark.news.enums.CorrectionKind",
         "NewsRequestStateEnum": "cloudpark.news.enums.RequestState",
         "NewsRequestOutcomeEnum": "cloudpark.news.enums.RequestOutcome",
+        "PlanningStateEnum": "cloudpark.filings.enums.PlanningState",
+        "ReleaseStateEnum": "cloudpark.filings.enums.ReleaseState",
+        "NumberStatusEnum": "cloudpark.filings.enums.NumberStatus",
+        "NumberSeriesEnum": "cloudpark.filings.enums.NumberSeries",
+        "DramaKindEnum": "cloudpark.filings.enums.DramaKind",
+        "DramaEraEnum": "cloudpark.filings.enums.Era",
+        "DramaTierEnum": "cloudpark.filings.enums.Tier",
+        "PersonRoleEnum": "cloudpark.filings.enums.PersonRole",
     },
 }
 

@@ -44,6 +44,10 @@ def _jobs(key):
     return lambda w: w.jobs[key].pk
 
 
+def _filings(key):
+    return lambda w: w.filings[key].pk
+
+
 def _news(key, organization="government"):
     return lambda w: w.news[(organization, key)].pk
 
@@ -125,6 +129,15 @@ OBJECTS = {
     "news-editor-article": Objects("government", own=_news("draft"), other=_other_news("draft")),
     "news-editor-request": Objects(
         "government", own=_news("request"), other=_other_news("request")
+    ),
+    "filing": Objects("enterprise", own=_filings("draft"), other=_filings("other_draft")),
+    "filing-release": Objects(
+        "enterprise", own=_filings("release"), other=_filings("other_release")
+    ),
+    "filing-archive": Objects("individual", own=_filings("approved")),
+    "filing-number": Objects("individual"),
+    "government-filing-number": Objects(
+        "government", own=_filings("number"), other=_filings("other_number")
     ),
 }
 
@@ -279,6 +292,27 @@ RIGHTS = {
         ("news-editor-article", action): STAFF
         for action in ("create", "retrieve", "partial_update", "correct", "submit", "withdraw")
     },
+    ("filing", "list"): None,
+    ("filing", "create"): STAFF,
+    ("filing", "retrieve"): None,
+    ("filing", "partial_update"): STAFF,
+    ("filing", "check"): None,
+    ("filing", "release"): STAFF,
+    ("filing", "rename"): STAFF,
+    ("filing", "submit"): STAFF,
+    ("filing", "withdraw"): STAFF,
+    ("filing-release", "list"): None,
+    ("filing-release", "retrieve"): None,
+    ("filing-release", "partial_update"): STAFF,
+    ("filing-release", "check"): None,
+    ("filing-release", "submit"): STAFF,
+    ("filing-archive", "list"): None,
+    ("filing-archive", "notice"): None,
+    ("filing-archive", "statistics"): None,
+    ("filing-archive", "retrieve"): None,
+    ("filing-number", "verify"): None,
+    ("government-filing-number", "list"): None,
+    ("government-filing-number", "revoke"): STAFF,
     ("news-editor-request", "list"): None,
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
 }
@@ -343,6 +377,13 @@ ACTION_OBJECTS = {
     },
     # The world's individual applied to the enterprise's posting; the other one is open.
     ("job", "apply"): Objects("individual", own=_jobs("other_posting")),
+    # A release filing and a new title start from an approved planning filing.
+    **{
+        ("filing", action): Objects(
+            "enterprise", own=_filings("approved"), other=_filings("other_approved")
+        )
+        for action in ("release", "rename")
+    },
     # A correction is made to a published article.
     ("news-editor-article", "correct"): Objects(
         "government", own=_news("article"), other=_other_news("article")

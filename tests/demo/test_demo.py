@@ -103,19 +103,26 @@ def test_every_write_is_in_the_audit_log():
 
     # The events' own entries are counted in tests/events/test_demo.py, the programmes' (and
     # their review cases') in tests/programs/test_demo.py, the jobs' in tests/jobs/test_demo.py,
-    # the news' in tests/news/test_demo.py.
+    # the news' in tests/news/test_demo.py, the drama filings' (and theirs) in
+    # tests/filings/test_demo.py.
     actions = (
         AuditEntry.objects.exclude(action__startswith="events.")
         .exclude(action__startswith="programs.")
         .exclude(action__startswith="jobs.")
         .exclude(action__startswith="news.")
+        .exclude(action__startswith="filings.")
     )
     actions = actions.exclude(
         action__startswith="reviews.",
         object_id__in=[
             str(pk)
             for pk in ReviewCase.objects.filter(
-                flow_key__in=["programs.application", "news.article"]
+                flow_key__in=[
+                    "programs.application",
+                    "news.article",
+                    "filings.planning",
+                    "filings.release",
+                ]
             ).values_list("pk", flat=True)
         ],
     )

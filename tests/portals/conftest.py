@@ -12,6 +12,7 @@ from tests.factories import (
     ParkFactory,
     enterprise_in,
 )
+from tests.filings.world import filings_world
 from tests.jobs.world import jobs_world
 from tests.news.world import news_world
 from tests.portals.pages import World
@@ -63,6 +64,7 @@ def world(db, media_root):
     world.programs.update(programme_world(world))
     world.jobs.update(jobs_world(world))
     world.news.update(news_world(world))
+    world.filings.update(filings_world(world))
     return world
 
 

@@ -9,6 +9,7 @@ from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.bases.world import base_pages
 from tests.factories import MembershipFactory
+from tests.filings.world import FILING_POST_RIGHTS, filing_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
 from tests.news.world import NEWS_POSTS, news_pages
 from tests.programs.world import programme_pages
@@ -33,6 +34,7 @@ class World:
     programs: dict = field(default_factory=dict)
     jobs: dict = field(default_factory=dict)
     news: dict = field(default_factory=dict)
+    filings: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,7 @@ PAGES = [
     *base_pages("government"),
     *programme_pages("government"),
     *news_pages("government"),
+    *filing_pages("government"),
     Page("park:home", "park"),
     Page("park:profile", "park"),
     Page("park:profile_edit", "park", role_without_right=STAFF),
@@ -180,6 +183,7 @@ PAGES = [
     Page("enterprise:profile_edit", "enterprise", role_without_right=STAFF),
     Page("enterprise:members", "enterprise"),
     *programme_pages("enterprise"),
+    *filing_pages("enterprise"),
     Page("enterprise:exhibition_list", "enterprise", role_without_right=STAFF),
     Page(
         "enterprise:exhibition_apply",
@@ -343,6 +347,7 @@ POST_RIGHTS = {
     "government:event_check_in": None,
     **JOB_POST_RIGHTS,
     **NEWS_POSTS,
+    **FILING_POST_RIGHTS,
 }
 
 

@@ -307,6 +307,8 @@ def _list_routes():
 
 def test_every_list_page_and_endpoint_is_in_a_query_count_table():
     from tests.bases.test_api import API_LISTS
+    from tests.filings.test_api import API_FILING_LISTS
+    from tests.filings.test_pages import FILING_LISTS
 
     tables = (
         LIST_PAGES,
@@ -316,6 +318,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
         NOTIFICATION_LIST_PAGES,
         JOB_LIST_PAGES,
         API_LISTS,
+        FILING_LISTS,
+        API_FILING_LISTS,
     )
     counted = {row[0] for table in tables for row in table}
 

@@ -6,16 +6,19 @@ of two stages, with the people who act on it. A flow registered without an entry
 """
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 
 from cloudpark.bases import services as base_services
+from cloudpark.filings import services as filing_services
 from cloudpark.news import services as news_services
 from cloudpark.news.models import Channel
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import Enterprise
 from cloudpark.programs import services as programme_services
+from cloudpark.reviews import enums as review_enums
 from cloudpark.reviews import flows
 from cloudpark.reviews import services as reviews
 from cloudpark.reviews.models import ReviewCase
@@ -28,6 +31,7 @@ from tests.factories import (
     ProgrammeFactory,
 )
 from tests.factories.bases import submitted_declaration
+from tests.factories.filings import decide, filing_world, submitted_planning, submitted_release
 from tests.factories.news import ChannelFactory
 from tests.factories.news import draft as draft_article
 from tests.factories.programs import admin_of, submitted
@@ -166,4 +170,44 @@ def enterprise_request_in_review():
         resubmit=submit,
         approval={},
         refusal=_refusing_enterprise,
+    )
+
+
+def _expired_licences(reviewed):
+    planning = getattr(reviewed.subject, "planning", reviewed.subject)
+    planning.producers.update(licence_expires_on=date(2000, 1, 1))
+    return {}
+
+
+@subject_for("filings.planning")
+def key_planning_filing_in_review():
+    world = filing_world()
+    return Reviewed(
+        flow=flows.get("filings.planning"),
+        # Key by investment: the bureau passes it on to the national re-review.
+        subject=submitted_planning(world, planned_investment=Decimal("800")),
+        applicant=world.filer,
+        deciders={"provincial_review": world.chief, "national_review": world.national_chief},
+        resubmit=lambda filing, actor: filing_services.submit_planning_filing(filing, actor=actor),
+        approval={},
+        # A producer's licence expired while the filing was in review.
+        refusal=_expired_licences,
+    )
+
+
+@subject_for("filings.release")
+def key_release_filing_in_review():
+    world = filing_world()
+    planning = submitted_planning(world, planned_investment=Decimal("800"))
+    decide(planning, world.chief, review_enums.Decision.ADVANCE)
+    decide(planning, world.national_chief, review_enums.Decision.APPROVE)
+    planning.refresh_from_db()
+    return Reviewed(
+        flow=flows.get("filings.release"),
+        subject=submitted_release(world, planning),
+        applicant=world.filer,
+        deciders={"provincial_review": world.chief, "national_review": world.national_chief},
+        resubmit=lambda release, actor: filing_services.submit_release_filing(release, actor=actor),
+        approval={},
+        refusal=_expired_licences,
     )

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from cloudpark.api.bases import views as bases
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
+from cloudpark.api.filings import views as filings
 from cloudpark.api.jobs import views as jobs
 from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
@@ -58,6 +59,15 @@ router.register("news/disclosure", news.DisclosureViewSet, basename="news-disclo
 router.register("news/requests", news.RequestViewSet, basename="news-request")
 router.register("news/editor/articles", news.EditorArticleViewSet, basename="news-editor-article")
 router.register("news/editor/requests", news.EditorRequestViewSet, basename="news-editor-request")
+router.register("filings", filings.PlanningFilingViewSet, basename="filing")
+router.register("filing-releases", filings.ReleaseFilingViewSet, basename="filing-release")
+router.register("filing-archive", filings.ArchiveViewSet, basename="filing-archive")
+router.register("filing-numbers", filings.NumberViewSet, basename="filing-number")
+router.register(
+    "government/filing-numbers",
+    filings.GovernmentNumberViewSet,
+    basename="government-filing-number",
+)
 
 app_name = "api"
 urlpatterns = [

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.demo import bases, data, events, jobs, news, programs
+from cloudpark.demo import bases, data, events, filings, jobs, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -80,6 +80,7 @@ class DemoLoader:
         self.load_programmes()
         self.load_jobs()
         self.load_news()
+        self.load_filings()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -202,6 +203,14 @@ class DemoLoader:
         """Channels, articles about the demo's events and bases, a corrected article with the
         request behind it, a clarification and disclosure items."""
         news.NewsLoader(organizations=self.organizations, users=self.users).load()
+
+    # Drama filings --------------------------------------------------------------------------
+
+    def load_filings(self):
+        """Works of the demo enterprise in every state of their filings and reviews."""
+        filings.FilingsLoader(
+            today=self.today, organizations=self.organizations, users=self.users
+        ).load()
 
     # Events ---------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ MENUS = {
         ("government:base_annual_list", _("Annual reviews"), "bases.view_rounds"),
         ("government:event_list", _("Events"), "events.view_events"),
         ("government:news_article_list", _("News"), "news.edit_news"),
+        ("government:filing_list", _("Drama filings"), "filings.view_reviewed"),
         ("government:members", _("Members"), "orgs.view_members"),
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
     ],
@@ -42,6 +43,7 @@ MENUS = {
         ("enterprise:programme_list", _("Support programmes"), "programs.browse_programmes"),
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
         ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),
+        ("enterprise:filing_list", _("Drama filings"), "filings.view_filings"),
         ("enterprise:members", _("Members"), "orgs.view_members"),
         ("enterprise:job_posting_list", _("Job postings"), "jobs.view_postings"),
         ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
@@ -65,6 +67,7 @@ PUBLIC_MENU = [
     ("public:event_list", _("Events")),
     ("public:job_list", _("Jobs")),
     ("public:news_index", _("News")),
+    ("public:filing_notice_list", _("Drama notices")),
 ]
 
 

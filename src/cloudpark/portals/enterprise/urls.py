@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.enterprise import events, jobs, programs, views
+from cloudpark.portals.enterprise import events, filings, jobs, programs, views
 from cloudpark.portals.shared import directory
 
 app_name = "enterprise"
@@ -13,4 +13,5 @@ urlpatterns = [
     *programs.urlpatterns,
     *events.urlpatterns,
     *jobs.urlpatterns,
+    *filings.urlpatterns,
 ]

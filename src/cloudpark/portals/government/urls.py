@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.government import bases, directory, programs, views
+from cloudpark.portals.government import bases, directory, filings, programs, views
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import events, news, reviews
 from cloudpark.portals.shared import jobs as shared_jobs
@@ -15,6 +15,7 @@ urlpatterns = [
     *events.urlpatterns_for(Portal.GOVERNMENT),
     *bases.urlpatterns,
     *programs.urlpatterns,
+    *filings.urlpatterns,
     *shared_programs.urlpatterns_for(Portal.GOVERNMENT),
     *reviews.urlpatterns_for(Portal.GOVERNMENT),
     *shared_jobs.urlpatterns_for(Portal.GOVERNMENT),

@@ -4,6 +4,7 @@ from cloudpark.portals.public import (
     bases,
     directory,
     events,
+    filings,
     jobs,
     news,
     news_feeds,
@@ -21,4 +22,5 @@ urlpatterns = [
     *jobs.urlpatterns,
     *news.urlpatterns,
     *news_feeds.urlpatterns,
+    *filings.urlpatterns,
 ]

@@ -68,6 +68,16 @@ PRESENTATIONS = {
         review_url=review_room_url,
         applicant_url=_news_article_editor_url,
     ),
+    "filings.planning": presentation.Presentation(
+        subject_template="filings/_planning_subject.html",
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:filing_detail", args=[case.object_id]),
+    ),
+    "filings.release": presentation.Presentation(
+        subject_template="filings/_release_subject.html",
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:release_detail", args=[case.object_id]),
+    ),
 }
 
 LINKS = {

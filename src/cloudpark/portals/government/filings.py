@@ -1,0 +1,93 @@
+"""The government portal's drama filings: the filings a bureau reviews (the review itself
+happens in the review room) and the numbers it issued, which its chief may revoke."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from cloudpark.core import audit
+from cloudpark.filings import forms, selectors, services
+from cloudpark.portals.base import GovernmentMixin, ListMixin, PortalPage, ServiceFormMixin
+
+
+class FilingsMixin(GovernmentMixin):
+    permission_required = "filings.view_reviewed"
+
+
+class FilingListView(FilingsMixin, ListMixin, TemplateView):
+    template_name = "filings/government/filing_list.html"
+    rows_template_name = "filings/_filing_rows.html"
+    title = _("Drama filings reviewed")
+
+    def get_queryset(self):
+        return selectors.planning_filings_reviewed_by(self.organization).order_by(
+            "-submitted_on", "-pk"
+        )
+
+
+class FilingDetailView(FilingsMixin, PortalPage):
+    template_name = "filings/government/filing_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filing = selectors.get_planning_for_government(self.organization, self.kwargs["pk"])
+        context.update(
+            filing=filing,
+            title=str(filing),
+            case=filing.review_case,
+            history=audit.history_of(filing)[:50],
+        )
+        return context
+
+
+class NumberListView(FilingsMixin, ListMixin, TemplateView):
+    template_name = "filings/government/number_list.html"
+    rows_template_name = "filings/government/_number_rows.html"
+    title = _("Numbers issued")
+
+    def get_queryset(self):
+        return selectors.numbers_issued_by(self.organization)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_revoke"] = self.request.user.has_perm(
+            "filings.revoke_number", self.organization
+        )
+        return context
+
+
+class RevokeNumberView(FilingsMixin, ServiceFormMixin, FormView):
+    permission_required = "filings.revoke_number"
+    template_name = "filings/government/number_revoke.html"
+    form_class = forms.RevokeForm
+    success_message = _("The number is revoked; the public archive shows it so.")
+
+    def get_number(self):
+        return selectors.get_number_for_government(self.organization, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        number = self.get_number()
+        context.update(number=number, title=_("Revoke %(number)s") % {"number": number.number})
+        return context
+
+    def perform(self, form):
+        return services.revoke_number(
+            self.get_number(),
+            actor=self.request.user,
+            government=self.organization,
+            reason=form.cleaned_data["reason"],
+        )
+
+    def get_success_url(self, result):
+        return reverse("government:filing_number_list")
+
+
+urlpatterns = [
+    path("filings/", FilingListView.as_view(), name="filing_list"),
+    path("filings/<int:pk>/", FilingDetailView.as_view(), name="filing_detail"),
+    path("filings/numbers/", NumberListView.as_view(), name="filing_number_list"),
+    path(
+        "filings/numbers/<int:pk>/revoke/", RevokeNumberView.as_view(), name="filing_number_revoke"
+    ),
+]
