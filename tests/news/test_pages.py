@@ -418,3 +418,23 @@ def test_a_visitor_is_asked_to_sign_in_to_follow(client, channel):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert channel.subscriptions.count() == 0
+
+
+def test_the_editors_home_lists_the_requests_to_answer(client, article, editor):
+    request = request_for(article)
+    client.force_login(editor)
+
+    response = client.get(reverse("government:home"))
+
+    assert request.tracking_number in response.content.decode()
+    assert 'id="news-requests"' in response.content.decode()
+
+
+def test_the_news_panel_is_registered_with_the_editors_portals():
+    from cloudpark.portals import home
+    from cloudpark.portals.base import Portal
+
+    assert [portal for portal in Portal if "news.requests" in home._REGISTRY[portal]] == [
+        Portal.GOVERNMENT,
+        Portal.PARK,
+    ]

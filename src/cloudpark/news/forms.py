@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core.forms import DateInput
 from cloudpark.news import enums, taxonomies
 from cloudpark.news.models import Article, Clarification, CorrectionRequest, DisclosureItem
+from cloudpark.news.services import EDITED_FIELDS
 from cloudpark.orgs.models import Organization
 
 
@@ -27,24 +28,7 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "subtitle",
-            "author",
-            "editor",
-            "summary",
-            "body",
-            "tags",
-            "is_repost",
-            "source_name",
-            "source_url",
-            "original_author",
-            "original_title",
-            "policies",
-            "programmes",
-            "events",
-            "enterprises",
-        ]
+        fields = list(EDITED_FIELDS)
         widgets = {"body": forms.Textarea(attrs={"rows": 14})}
         help_texts = {
             "body": _("Rich text: paragraphs, headings, lists, links, images and tables."),

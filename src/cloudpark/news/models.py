@@ -494,14 +494,26 @@ class DisclosureItem(TimeStampedModel):
         return category.display_name if category else self.subject_category
 
 
-class Subscription(models.Model):
-    """Someone who is sent a channel's new articles, in the platform or by e-mail only."""
+class Addressee(models.Model):
+    """Someone reached in the platform (``user``) or at an e-mail address alone."""
 
-    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="subscriptions")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def address(self):
+        return self.user or self.email
+
+
+class Subscription(Addressee):
+    """Someone who is sent a channel's new articles, in the platform or by e-mail only."""
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="subscriptions")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -514,17 +526,13 @@ class Subscription(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.channel} → {self.user or self.email}"
+        return f"{self.channel} → {self.address}"
 
 
-class Delivery(models.Model):
+class Delivery(Addressee):
     """An article sent to someone: who is told when it is corrected."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="deliveries")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
-    )
-    email = models.EmailField(_("e-mail"), blank=True)
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -533,4 +541,4 @@ class Delivery(models.Model):
         indexes = [models.Index(fields=["article"])]
 
     def __str__(self):
-        return f"{self.article} → {self.user or self.email}"
+        return f"{self.article} → {self.address}"

@@ -114,6 +114,8 @@ ARTICLE_FIELDS = (
     "original_title",
 )
 ARTICLE_LINKS = ("policies", "programmes", "events", "enterprises")
+# What editors write on a form or through the API (the park follows from the channel).
+EDITED_FIELDS = (*(name for name in ARTICLE_FIELDS if name != "park"), *ARTICLE_LINKS)
 CLARIFICATION_FIELDS = (
     "title",
     "title_en",

@@ -12,6 +12,7 @@ class PortalsConfig(AppConfig):
         # subjects name forms and models: both load only once the app registry is ready.
         from cloudpark.portals.shared import (
             jobs,  # noqa: F401
+            news,  # noqa: F401
             programs,  # noqa: F401
             review_subjects,
         )

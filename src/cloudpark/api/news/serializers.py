@@ -4,7 +4,7 @@ takes them."""
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
-from cloudpark.news import enums, selectors
+from cloudpark.news import enums, selectors, services
 from cloudpark.news.models import (
     Article,
     Channel,
@@ -97,24 +97,7 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = [
-            "title",
-            "subtitle",
-            "author",
-            "editor",
-            "summary",
-            "body",
-            "tags",
-            "is_repost",
-            "source_name",
-            "source_url",
-            "original_author",
-            "original_title",
-            "policies",
-            "programmes",
-            "events",
-            "enterprises",
-        ]
+        fields = list(services.EDITED_FIELDS)
         extra_kwargs = {
             name: {"required": False}
             for name in ("policies", "programmes", "events", "enterprises")

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
@@ -14,7 +15,8 @@ from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.news import enums, forms, selectors, services
 from cloudpark.news.models import Article, Channel
-from cloudpark.portals.base import ListMixin, PortalMixin, ServiceFormMixin
+from cloudpark.portals import home
+from cloudpark.portals.base import ListMixin, Portal, PortalMixin, ServiceFormMixin
 
 EDIT = "news.edit_news"
 
@@ -379,6 +381,27 @@ class DisclosureCreateView(NewsMixin, ServiceFormMixin, FormView):
 
     def get_success_url(self, result):
         return self.url("news_disclosure_list")
+
+
+def editor_home_panel(request, organization):
+    """The correction requests this organisation has yet to answer, the nearest deadline
+    first; nothing for those who do not edit its news, or when none wait."""
+    if not request.user.has_perm(EDIT, organization):
+        return None
+    waiting = list(
+        selectors.requests_to(organization)
+        .filter(state__in=enums.OPEN_REQUEST_STATES)
+        .order_by("due_on", "pk")[:8]
+    )
+    if not waiting:
+        return None
+    return {"requests": waiting, "today": timezone.localdate()}
+
+
+for _portal in (Portal.PARK, Portal.GOVERNMENT):
+    home.register(
+        _portal, home.Panel("news.requests", "news/editor/_home_panel.html", editor_home_panel)
+    )
 
 
 def urlpatterns_for(portal):
