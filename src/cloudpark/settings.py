@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "cloudpark.programs",
     "cloudpark.bases",
     "cloudpark.events",
+    "cloudpark.awards",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",

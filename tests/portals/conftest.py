@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from cloudpark.orgs import enums
 from cloudpark.reviews import services as review_services
+from tests.awards.world import awards_world
 from tests.bases.world import bases_world
 from tests.events.world import event_world
 from tests.factories import (
@@ -59,6 +60,7 @@ def world(db, media_root):
     world.events.update(event_world(world))
     world.bases.update(bases_world(world))
     world.programs.update(programme_world(world))
+    world.awards.update(awards_world(world))
     return world
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
+from tests.awards import world as awards
 from tests.bases.world import base_pages
 from tests.factories import MembershipFactory
 from tests.programs.world import programme_pages
@@ -29,6 +30,7 @@ class World:
     events: dict = field(default_factory=dict)
     bases: dict = field(default_factory=dict)
     programs: dict = field(default_factory=dict)
+    awards: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -243,6 +245,9 @@ PAGES += [
     *member_pages("park"),
     *member_pages("enterprise"),
     Page("individual:invitation_accept", "individual", own=_invitation_for_the_outsider),
+    *awards.award_pages("government"),
+    *awards.award_pages("enterprise"),
+    *awards.award_pages("individual"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -251,6 +256,7 @@ NOT_A_PAGE = {
     "portals:home",
     "individual:notification_open",
     "individual:sign-out-everywhere",
+    *awards.NOT_A_PAGE,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -330,6 +336,7 @@ POST_RIGHTS = {
     # Staff check people in: the door is their job.
     "park:event_check_in": None,
     "government:event_check_in": None,
+    **awards.POST_RIGHTS,
 }
 
 

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 
+from cloudpark.awards import services as award_services
+from cloudpark.awards.models import Entry
 from cloudpark.bases import services as base_services
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import Enterprise
@@ -25,6 +27,7 @@ from tests.factories import (
     PolicyFactory,
     ProgrammeFactory,
 )
+from tests.factories.awards import open_scheme, submitted_entry
 from tests.factories.bases import submitted_declaration
 from tests.factories.programs import admin_of, submitted
 from tests.reviews.flow import REFUSING_NAME, TEST_FLOW
@@ -113,6 +116,29 @@ def national_declaration_in_review():
         approval={},
         # A decision dated before the declaration was submitted.
         refusal=lambda reviewed: {"decided_on": "2000-01-01"},
+    )
+
+
+def _sealed_scan_removed(reviewed):
+    Entry.objects.filter(pk=reviewed.subject.pk).update(recommendation_scan="")
+    return {}
+
+
+@subject_for("awards.entry")
+def award_entry_in_review():
+    secretariat = GovernmentBodyFactory()
+    host = GovernmentBodyFactory()
+    enterprise = EnterpriseFactory()
+    applicant = admin_of(enterprise)
+    return Reviewed(
+        flow=flows.get("awards.entry"),
+        subject=submitted_entry(open_scheme(secretariat, host=host), enterprise),
+        applicant=applicant,
+        deciders={"formal_check": admin_of(secretariat), "eligibility": admin_of(host)},
+        resubmit=lambda entry, actor: award_services.submit_entry(entry, actor=actor),
+        approval={},
+        # The sealed recommendation gone by the time the host confirms eligibility.
+        refusal=_sealed_scan_removed,
     )
 
 

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.enterprise import events, programs, views
+from cloudpark.portals.enterprise import awards, events, programs, views
 from cloudpark.portals.shared import directory
 
 app_name = "enterprise"
@@ -12,4 +12,5 @@ urlpatterns = [
     *directory.member_urlpatterns_for(Portal.ENTERPRISE),
     *programs.urlpatterns,
     *events.urlpatterns,
+    *awards.urlpatterns,
 ]

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.government import bases, directory, programs, views
+from cloudpark.portals.government import awards, bases, directory, programs, views
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import events, reviews
 from cloudpark.portals.shared import programs as shared_programs
@@ -16,4 +16,5 @@ urlpatterns = [
     *programs.urlpatterns,
     *shared_programs.urlpatterns_for(Portal.GOVERNMENT),
     *reviews.urlpatterns_for(Portal.GOVERNMENT),
+    *awards.urlpatterns,
 ]

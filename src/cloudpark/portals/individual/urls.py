@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cloudpark.portals.individual import events, notifications, views
+from cloudpark.portals.individual import awards, events, notifications, views
 from cloudpark.portals.shared.directory import invitation_urlpatterns
 
 app_name = "individual"
@@ -11,4 +11,5 @@ urlpatterns = [
     *events.urlpatterns,
     *notifications.urlpatterns,
     *invitation_urlpatterns,
+    *awards.urlpatterns,
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cloudpark.portals.public import bases, directory, events, programs, views
+from cloudpark.portals.public import awards, bases, directory, events, programs, views
 
 app_name = "public"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     *bases.urlpatterns,
     *programs.urlpatterns,
     *events.urlpatterns,
+    *awards.urlpatterns,
 ]

@@ -37,6 +37,11 @@ PRESENTATIONS = {
         review_url=review_room_url,
         applicant_url=lambda case: reverse("enterprise:application_detail", args=[case.object_id]),
     ),
+    "awards.entry": presentation.Presentation(
+        subject_template="awards/_entry_subject.html",
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:award_entry_detail", args=[case.object_id]),
+    ),
     "bases.declaration": presentation.Presentation(
         subject_template="bases/_declaration_subject.html",
         decision_form=DeclarationDecisionForm,
@@ -58,6 +63,8 @@ LINKS = {
     "events.event.public": _route("public:event_detail"),
     "events.registration.individual": _route("individual:registration_detail"),
     "orgs.invitation.accept": _route("individual:invitation_accept"),
+    "awards.results.public": _route("public:award_results"),
+    "awards.scheme.government": _route("government:award_scheme_detail"),
 }
 
 

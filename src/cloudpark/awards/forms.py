@@ -1,0 +1,176 @@
+"""Forms of the awards. They check what a person typed; the services decide the rest."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from cloudpark.awards import enums
+from cloudpark.awards.services.entries import SCAN_TYPES
+from cloudpark.core import uploads
+from cloudpark.core.forms import DateInput
+
+
+def parse_credits(text):
+    """``[{"name", "role"}]`` from lines "role: name" (a full-width colon works too)."""
+    credits = []
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        role, separator, name = line.replace("：", ":").partition(":")
+        if not separator:
+            raise forms.ValidationError(
+                _("Write each creator on a line as “role: name”, e.g. “导演: 李明”.")
+            )
+        credits.append({"role": role.strip(), "name": name.strip()})
+    return credits
+
+
+class EntryForm(forms.Form):
+    """An entry's recommendation form: the fields of the provincial recommendation table."""
+
+    category = forms.ModelChoiceField(label=_("Category"), queryset=None)
+    title = forms.CharField(label=_("Title (Chinese)"), max_length=200)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    recommender_name = forms.CharField(label=_("Recommending unit"), max_length=200)
+    broadcast_on = forms.DateField(label=_("Broadcast on"), widget=DateInput())
+    column = forms.CharField(label=_("Column or channel"), max_length=200)
+    minutes = forms.IntegerField(label=_("Length: minutes"), min_value=0, max_value=999)
+    seconds = forms.IntegerField(label=_("Length: seconds"), min_value=0, max_value=59)
+    credits = forms.CharField(
+        label=_("Creators and their roles"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line, “role: name”."),
+    )
+    synopsis = forms.CharField(
+        label=_("Synopsis"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    recommendation = forms.CharField(
+        label=_("Recommendation opinion"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    recommendation_scan = forms.FileField(
+        label=_("Sealed recommendation (scan)"),
+        required=False,
+        help_text=_("The signed and sealed recommendation form, as PDF, JPG or PNG."),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.accept_attribute(SCAN_TYPES)}),
+    )
+    media_url = forms.URLField(label=_("Media link"), required=False)
+    media_file = forms.FileField(label=_("Media file"), required=False)
+
+    def __init__(self, *args, scheme, entry=None, **kwargs):
+        if entry is not None and "initial" not in kwargs:
+            minutes, seconds = divmod(entry.length_seconds, 60)
+            kwargs["initial"] = {
+                "category": entry.category_id,
+                "title": entry.title,
+                "title_en": entry.title_en,
+                "recommender_name": entry.recommender_display,
+                "broadcast_on": entry.broadcast_on,
+                "column": entry.column,
+                "minutes": minutes,
+                "seconds": seconds,
+                "credits": "\n".join(f"{c.role}: {c.name}" for c in entry.credits.all()),
+                "synopsis": entry.synopsis,
+                "recommendation": entry.recommendation,
+                "media_url": entry.media_url,
+            }
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = scheme.categories.order_by("position")
+
+    def clean_credits(self):
+        return parse_credits(self.cleaned_data["credits"])
+
+    def clean(self):
+        cleaned = super().clean()
+        minutes, seconds = cleaned.get("minutes"), cleaned.get("seconds")
+        if minutes is not None and seconds is not None and minutes * 60 + seconds < 1:
+            self.add_error("seconds", _("Give the length of the work."))
+        return cleaned
+
+    def service_values(self):
+        data = dict(self.cleaned_data)
+        data["length_seconds"] = data.pop("minutes") * 60 + data.pop("seconds")
+        for name in ("recommendation_scan", "media_file"):
+            if not data.get(name):
+                data.pop(name, None)
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ScoreForm(forms.Form):
+    """One score and comment per criterion of the rubric, on the scheme's scale."""
+
+    def __init__(self, *args, scheme, scores=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(scheme.criteria.all())
+        given = {score.criterion_id: score for score in scores or ()}
+        for criterion in self.criteria:
+            earlier = given.get(criterion.pk)
+            self.fields[f"criterion_{criterion.pk}"] = forms.DecimalField(
+                label=f"{criterion.display_name} (×{criterion.weight.normalize()})",
+                max_digits=5,
+                decimal_places=2,
+                initial=earlier.value if earlier else None,
+                help_text=_("From %(low)s to %(high)s.")
+                % {"low": scheme.scale_min.normalize(), "high": scheme.scale_max.normalize()},
+            )
+            self.fields[f"comment_{criterion.pk}"] = forms.CharField(
+                label=_("Comment"),
+                required=False,
+                initial=earlier.comment if earlier else "",
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def scores(self):
+        return {
+            criterion.pk: (
+                self.cleaned_data[f"criterion_{criterion.pk}"],
+                self.cleaned_data.get(f"comment_{criterion.pk}", ""),
+            )
+            for criterion in self.criteria
+        }
+
+
+class BallotForm(forms.Form):
+    entries = forms.ModelMultipleChoiceField(
+        label=_("Works you vote for"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entries"].queryset = entries
+
+
+class ObjectionForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=50)
+    organization_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    contact = forms.CharField(label=_("Phone or e-mail"), max_length=100)
+    text = forms.CharField(
+        label=_("What is wrong with this result"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evidence = forms.CharField(
+        label=_("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            (enums.ObjectionState.DISMISSED.value, enums.ObjectionState.DISMISSED.label),
+            (enums.ObjectionState.UPHELD.value, enums.ObjectionState.UPHELD.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
+    disqualify = forms.BooleanField(
+        label=_("Disqualify the entry (only with an upheld objection)"), required=False
+    )
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for revocation"), widget=forms.Textarea(attrs={"rows": 3})
+    )
