@@ -39,6 +39,11 @@ def sits_on_jury(user, scheme):
 
 
 @rules.predicate
+def sits_on_any_jury(user):
+    return user is not None and user.is_authenticated and Juror.objects.filter(user=user).exists()
+
+
+@rules.predicate
 def chairs_jury(user, scheme):
     return (
         scheme is not None
@@ -55,5 +60,6 @@ rules.add_perm("awards.enter_works", is_enterprise & may_enter_works)
 rules.add_perm("awards.view_schemes", is_government & is_member_of_organization)
 rules.add_perm("awards.manage_schemes", is_government & may_run_schemes)
 # A juror judges in their own workspace; the chair also follows the jury's progress.
+rules.add_perm("awards.sit_on_a_jury", sits_on_any_jury)
 rules.add_perm("awards.judge", sits_on_jury)
 rules.add_perm("awards.chair", chairs_jury)

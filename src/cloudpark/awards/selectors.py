@@ -276,3 +276,18 @@ def get_certificate_for(government, pk):
         Certificate.objects.filter(entry__scheme__owner=government).select_related("entry"),
         pk=pk,
     )
+
+
+def award_history(enterprise):
+    """The enterprise's awards on final honour lists, newest first, with their certificates."""
+    return (
+        Entry.objects.filter(submitter=enterprise, state=enums.EntryState.AWARDED)
+        .select_related("scheme", "category")
+        .prefetch_related(
+            Prefetch(
+                "certificates",
+                queryset=Certificate.objects.filter(status=enums.CertificateStatus.VALID),
+            )
+        )
+        .order_by("-scheme__year", "category__position", "pk")
+    )

@@ -17,6 +17,7 @@ MENUS = {
         ("government:base_round_list", _("Accreditation"), "bases.view_rounds"),
         ("government:base_annual_list", _("Annual reviews"), "bases.view_rounds"),
         ("government:event_list", _("Events"), "events.view_events"),
+        ("government:award_scheme_list", _("Awards"), "awards.view_schemes"),
         ("government:members", _("Members"), "orgs.view_members"),
     ],
     Portal.PARK: [
@@ -37,12 +38,14 @@ MENUS = {
         ("enterprise:programme_list", _("Support programmes"), "programs.browse_programmes"),
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
         ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),
+        ("enterprise:award_entry_list", _("Awards"), "awards.view_entries"),
         ("enterprise:members", _("Members"), "orgs.view_members"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
         ("individual:profile", _("My profile"), None),
         ("individual:registration_list", _("My events"), None),
+        ("individual:jury", _("My jury work"), "awards.sit_on_a_jury"),
         ("individual:notifications", _("Notifications"), None),
     ],
 }
@@ -53,6 +56,7 @@ PUBLIC_MENU = [
     ("public:enterprise_list", _("Enterprises")),
     ("public:programme_list", _("Programmes")),
     ("public:event_list", _("Events")),
+    ("public:award_scheme_list", _("Awards")),
 ]
 
 
