@@ -470,6 +470,13 @@ LOGGING = {
     },
 }
 
+# The CJK font embedded in award certificates (Debian's fonts-noto-cjk): a collection file and
+# the index of its Simplified Chinese face.
+AWARDS_CERTIFICATE_FONT = os.environ.get(
+    "CLOUDPARK_CJK_FONT", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+)
+AWARDS_CERTIFICATE_FONT_INDEX = int(os.environ.get("CLOUDPARK_CJK_FONT_INDEX", "2"))
+
 SITE_NAME = _("Cloud Park")
 # The address people reach the platform at, e.g. https://cloudpark.example.cn: every link the
 # platform sends out (notices, tickets, account e-mails) starts with it, whichever host a

@@ -1,9 +1,12 @@
 """Publication, objections, the final honour list and certificates."""
 
 import json
+import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from cloudpark.awards import enums, services
@@ -169,3 +172,19 @@ def test_the_verify_page_and_json_answer_410_once_revoked(client):
         revoked.status_code,
         json.loads(revoked.content)["revoked"],
     ) == (410, 410, True)
+
+
+@pytest.mark.skipif(
+    not Path(settings.AWARDS_CERTIFICATE_FONT).is_file(), reason="needs fonts-noto-cjk"
+)
+def test_the_certificate_pdf_embeds_the_chinese_font_and_the_qr_code(client):
+    scheme, (first, _second) = final_scheme()
+    certificate = services.issue_certificate(first, actor=admin_of(scheme.owner))
+
+    response = client.get(f"/verify/awards/{certificate.number}.pdf")
+
+    content = response.content
+    assert (response["Content-Type"], content[:5]) == ("application/pdf", b"%PDF-")
+    assert set(re.findall(rb"/BaseFont /[A-Z]{6}\+(\S+)", content)) == {b"NotoSerifCJKSC"}
+    assert b"/FontFile" in content
+    assert content.count(b"/Subtype /Image") == 1

@@ -1,7 +1,7 @@
 """The public side of the awards: each scheme's entries on notice, its results with the
 answered objections, and the verify page of every certificate (with its JSON)."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -74,6 +74,18 @@ class CertificateView(TemplateView):
         return self.render_to_response(context, status=410 if certificate.is_revoked else 200)
 
 
+def certificate_pdf(request, number):
+    """The printable certificate; a revoked one is gone."""
+    certificate = selectors.get_certificate(number)
+    if certificate.is_revoked:
+        return HttpResponse(status=410)
+    response = HttpResponse(
+        certificates.certificate_pdf(certificate), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
+    return response
+
+
 def certificate_json(request, number):
     certificate = selectors.get_certificate(number)
     return JsonResponse(
@@ -87,4 +99,5 @@ urlpatterns = [
     path("awards/<int:pk>/results/", ResultsView.as_view(), name="award_results"),
     path("verify/awards/<str:number>/", CertificateView.as_view(), name="award_certificate"),
     path("verify/awards/<str:number>.json", certificate_json, name="award_certificate_json"),
+    path("verify/awards/<str:number>.pdf", certificate_pdf, name="award_certificate_pdf"),
 ]

@@ -65,6 +65,7 @@ LINKS = {
     "orgs.invitation.accept": _route("individual:invitation_accept"),
     "awards.results.public": _route("public:award_results"),
     "awards.scheme.government": _route("government:award_scheme_detail"),
+    "awards.certificate.public": _route("public:award_certificate"),
 }
 
 
