@@ -452,6 +452,12 @@ SPECTACULAR_SETTINGS = {
         "EligibilityRuleKindEnum": "cloudpark.programs.enums.RuleKind",
         "EventKindEnum": "cloudpark.events.enums.EventKind",
         "ReviewCaseStateEnum": "cloudpark.reviews.enums.CaseState",
+        "AwardLevelEnum": "cloudpark.awards.enums.AwardLevel",
+        "OrganizerRoleEnum": "cloudpark.events.enums.OrganizerRole",
+        "AwardEntryStateEnum": "cloudpark.awards.enums.EntryState",
+        "AwardSchemeStateEnum": "cloudpark.awards.enums.SchemeState",
+        "AwardRoundStateEnum": "cloudpark.awards.enums.RoundState",
+        "AwardAssignmentStateEnum": "cloudpark.awards.enums.AssignmentState",
     },
 }
 

@@ -160,6 +160,11 @@ def entries_of(enterprise):
     return Entry.objects.filter(submitter=enterprise).select_related(*ENTRY_RELATED)
 
 
+def entries_of_enterprises(ids):
+    """The entries of the enterprises with ``ids``: what the API lists for its caller."""
+    return Entry.objects.filter(submitter_id__in=ids).select_related(*ENTRY_RELATED)
+
+
 def get_entry_for(enterprise, pk):
     return get_object_or_404(entries_of(enterprise).prefetch_related("credits"), pk=pk)
 
@@ -291,3 +296,11 @@ def award_history(enterprise):
         )
         .order_by("-scheme__year", "category__position", "pk")
     )
+
+
+def certificates_all():
+    return Certificate.objects.select_related("entry__scheme", "entry__category", "holder")
+
+
+def rounds_run_by(government):
+    return Round.objects.filter(scheme__owner=government).select_related("scheme")
