@@ -17,7 +17,6 @@ from tests.factories.awards import (
     judging,
     jury,
     open_scheme,
-    scores_for,
 )
 from tests.factories.programs import admin_of
 
@@ -120,7 +119,7 @@ def open_round():
 
 
 def test_a_juror_scores_through_the_api(api, open_round):
-    judging_round, entry, jurors = open_round
+    judging_round, _entry, jurors = open_round
     assignment = jurors[0].assignments.get()
     api.force_authenticate(jurors[0].user)
     body = {
@@ -140,7 +139,7 @@ def test_a_juror_scores_through_the_api(api, open_round):
 
 
 def test_a_score_off_the_scale_is_a_400_and_nothing_is_saved(api, open_round):
-    judging_round, entry, jurors = open_round
+    judging_round, _entry, jurors = open_round
     assignment = jurors[0].assignments.get()
     api.force_authenticate(jurors[0].user)
     body = {
@@ -157,7 +156,7 @@ def test_a_score_off_the_scale_is_a_400_and_nothing_is_saved(api, open_round):
 
 
 def test_another_jurors_assignment_is_not_found(api, open_round):
-    judging_round, entry, jurors = open_round
+    _judging_round, _entry, jurors = open_round
     api.force_authenticate(jurors[1].user)
 
     response = api.post(
