@@ -1,11 +1,13 @@
 """The demo's awards story: the 2022 industry TV selection, judged, awarded and certified."""
 
+from collections import Counter
 from datetime import date
 
 import pytest
 
 from cloudpark.awards import enums
 from cloudpark.awards.models import Certificate, Entry, Exclusion, Result, Scheme
+from cloudpark.core.models import AuditEntry
 from cloudpark.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +61,30 @@ def test_every_award_has_a_certificate_and_results_show_every_measure(demo):
         "HYTV-2022-SV-002",
     ]
     assert not Result.objects.filter(round__scheme=demo, trimmed_mean__isnull=True).exists()
+
+
+def test_every_step_of_the_story_is_in_the_audit_log(demo):
+    actions = Counter(
+        AuditEntry.objects.filter(action__startswith="awards.").values_list("action", flat=True)
+    )
+
+    assert {
+        code: actions[code]
+        for code in (
+            "awards.entry.submitted",
+            "awards.entry.eligible",
+            "awards.juror.appointed",
+            "awards.round.assigned",
+            "awards.entry.objection_raised",
+            "awards.entry.objection_answered",
+            "awards.certificate.issued",
+        )
+    } == {
+        "awards.entry.submitted": 6,
+        "awards.entry.eligible": 6,
+        "awards.juror.appointed": 7,
+        "awards.round.assigned": 1,
+        "awards.entry.objection_raised": 1,
+        "awards.entry.objection_answered": 1,
+        "awards.certificate.issued": 5,
+    }
