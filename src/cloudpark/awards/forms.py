@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.awards import enums
+from cloudpark.awards.services.common import plain
 from cloudpark.awards.services.entries import SCAN_TYPES
 from cloudpark.core import uploads
 from cloudpark.core.forms import DateInput
@@ -109,12 +110,12 @@ class ScoreForm(forms.Form):
         for criterion in self.criteria:
             earlier = given.get(criterion.pk)
             self.fields[f"criterion_{criterion.pk}"] = forms.DecimalField(
-                label=f"{criterion.display_name} (×{criterion.weight.normalize()})",
+                label=f"{criterion.display_name} (×{plain(criterion.weight)})",
                 max_digits=5,
                 decimal_places=2,
                 initial=earlier.value if earlier else None,
                 help_text=_("From %(low)s to %(high)s.")
-                % {"low": scheme.scale_min.normalize(), "high": scheme.scale_max.normalize()},
+                % {"low": plain(scheme.scale_min), "high": plain(scheme.scale_max)},
             )
             self.fields[f"comment_{criterion.pk}"] = forms.CharField(
                 label=_("Comment"),

@@ -54,3 +54,8 @@ def entrants(enterprise):
 def organisers(scheme):
     """The people of the body running ``scheme`` who manage it."""
     return org_selectors.people_with(scheme.owner, Capability.MANAGE_PROGRAMMES)
+
+
+def plain(number):
+    """A decimal as people write it: ``10`` for 10.00, ``8.5`` for 8.50 (never ``1E+1``)."""
+    return format(number.normalize(), "f")

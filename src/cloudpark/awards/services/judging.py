@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.awards import enums, tally
 from cloudpark.awards.models import Assignment, BallotReceipt, Juror, Result, Score, Vote
+from cloudpark.awards.services.common import plain
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.core.services import locked
@@ -56,9 +57,9 @@ def _as_score(value, scheme, criterion):
             _t("%(criterion)s is scored from %(low)s to %(high)s; %(value)s is outside the scale.")
             % {
                 "criterion": criterion.display_name,
-                "low": scheme.scale_min.normalize(),
-                "high": scheme.scale_max.normalize(),
-                "value": number.normalize(),
+                "low": plain(scheme.scale_min),
+                "high": plain(scheme.scale_max),
+                "value": plain(number),
             },
             field=f"criterion_{criterion.pk}",
         )
@@ -323,7 +324,7 @@ def tally_round(judging_round, *, actor):
             % {
                 "took_part": took_part,
                 "voting": voting,
-                "share": (judging_round.quorum * 100).normalize(),
+                "share": plain(judging_round.quorum * 100),
             }
         )
     categories = {
