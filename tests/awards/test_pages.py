@@ -17,6 +17,7 @@ from tests.factories.awards import (
     judging,
     jury,
     open_scheme,
+    published_scheme,
     scores_for,
     sealed_scan,
 )
@@ -268,3 +269,36 @@ def test_list_pages_query_count_does_not_grow_with_rows(
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+def test_the_organisers_appoint_a_juror_who_brings_their_memberships(client):
+    scheme = open_scheme()
+    enterprise = EnterpriseFactory()
+    person = MembershipFactory(organization=enterprise, role="staff").user
+    client.force_login(admin_of(scheme.owner))
+
+    response = client.post(
+        reverse("government:award_juror_create", args=[scheme.pk]),
+        {"email": person.email, "name": "韩桥", "title": "摄影师", "is_voting": "on"},
+    )
+
+    juror = scheme.jurors.get()
+    assert response["Location"] == reverse("government:award_scheme_detail", args=[scheme.pk])
+    assert (juror.name, juror.is_voting, [a.organization_id for a in juror.affiliations.all()]) == (
+        "韩桥",
+        True,
+        [enterprise.pk],
+    )
+
+
+def test_an_objection_received_through_the_channel_is_recorded_against_the_entry(client):
+    scheme, (first, _second) = published_scheme()
+    client.force_login(admin_of(scheme.owner))
+
+    client.post(
+        reverse("government:award_objection_create", args=[first.pk]),
+        {"name": "赵强", "contact": "13800000000", "text": "该片播出日期与推荐表不一致，请核实。"},
+    )
+
+    objection = first.objections.get()
+    assert (objection.name, objection.scores_seen["final"]["rank"]) == ("赵强", 1)

@@ -40,6 +40,7 @@ def _objects_of(government, park, enterprise, juror_user):
         ),
         "assignment": Assignment.objects.create(round=judging_round, entry=submitted, juror=juror),
         "category": submitted.category,
+        "juror": juror,
     }
 
 
@@ -75,6 +76,12 @@ def award_pages(portal):
             _page("government:award_entry_detail", portal, "submitted"),
             _page(
                 "government:award_objection_answer", portal, "objection", role_without_right=STAFF
+            ),
+            _page("government:award_juror_create", portal, "scheme", role_without_right=STAFF),
+            _page("government:award_affiliation_create", portal, "juror", role_without_right=STAFF),
+            _page("government:award_relation_create", portal, "juror", role_without_right=STAFF),
+            _page(
+                "government:award_objection_create", portal, "submitted", role_without_right=STAFF
             ),
             _page(
                 "government:award_certificate_revoke",
@@ -118,6 +125,10 @@ POST_RIGHTS = {
     "enterprise:award_entry_withdraw": "staff",
     "government:award_objection_answer": "staff",
     "government:award_certificate_revoke": "staff",
+    "government:award_juror_create": "staff",
+    "government:award_affiliation_create": "staff",
+    "government:award_relation_create": "staff",
+    "government:award_objection_create": "staff",
     "individual:jury_assignment": None,
     "individual:jury_recuse": None,
     "individual:jury_ballot": None,

@@ -119,7 +119,7 @@ def test_a_work_is_entered_found_eligible_and_scored(
     fill_scores(page, "8.5")
 
     # Assert 4: the refusal named the scale; the scores are saved; no page broke the CSP.
-    assert "12" in refused and "10" in refused
+    assert ("12" in refused, "10" in refused) == (True, True)
     expect(page).to_have_url(f"{live_server.url}/me/jury/")
     assert sorted(
         Score.objects.filter(assignment__juror__user=juror).values_list("value", flat=True)

@@ -1,6 +1,7 @@
 """Forms of the awards. They check what a person typed; the services decide the rest."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.awards import enums
@@ -174,4 +175,48 @@ class AnswerForm(forms.Form):
 class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for revocation"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class JurorForm(forms.Form):
+    """Seat a person with an account on the jury."""
+
+    email = forms.EmailField(label=_("E-mail of their account"))
+    name = forms.CharField(label=_("Name"), max_length=50)
+    title = forms.CharField(label=_("Title or position"), max_length=200, required=False)
+    is_chair = forms.BooleanField(label=_("Chair"), required=False)
+    is_voting = forms.BooleanField(label=_("Votes"), required=False, initial=True)
+    categories = forms.ModelMultipleChoiceField(
+        label=_("Categories"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("None chosen: the juror judges every category."),
+    )
+
+    def __init__(self, *args, scheme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["categories"].queryset = scheme.categories.order_by("position")
+
+    def clean_email(self):
+        user = (
+            get_user_model()
+            .objects.filter(email__iexact=self.cleaned_data["email"], is_active=True)
+            .first()
+        )
+        if user is None:
+            raise forms.ValidationError(_("Nobody has an account with this e-mail address."))
+        return user
+
+
+class AffiliationForm(forms.Form):
+    name = forms.CharField(label=_("Organisation"), max_length=200)
+    starts_on = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    ends_on = forms.DateField(label=_("Until"), required=False, widget=DateInput())
+
+
+class RelationForm(forms.Form):
+    person_name = forms.CharField(label=_("Person"), max_length=50)
+    description = forms.CharField(
+        label=_("Relation"), max_length=200, help_text=_("Spouse, former student, partner...")
     )

@@ -304,3 +304,9 @@ def certificates_all():
 
 def rounds_run_by(government):
     return Round.objects.filter(scheme__owner=government).select_related("scheme")
+
+
+def get_juror_for(government, pk):
+    return get_object_or_404(
+        Juror.objects.filter(scheme__owner=government).select_related("scheme"), pk=pk
+    )

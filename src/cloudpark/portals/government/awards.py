@@ -231,7 +231,134 @@ class CertificateRevokeView(AwardsMixin, ServiceFormMixin, FormView):
         return reverse("government:award_entry_detail", args=[result.entry_id])
 
 
+class SchemeFormMixin(AwardsMixin, ServiceFormMixin):
+    """A form on a scheme's page, sent back to the scheme when done."""
+
+    permission_required = "awards.manage_schemes"
+    template_name = "portals/_form_page.html"
+
+    def get_success_url(self, result):
+        return reverse("government:award_scheme_detail", args=[self.get_scheme().pk])
+
+
+class JurorCreateView(SchemeFormMixin, FormView):
+    form_class = forms.JurorForm
+    success_message = _("The juror has been appointed; their memberships are on record.")
+
+    def get_scheme(self):
+        if not hasattr(self, "scheme"):
+            self.scheme = selectors.get_scheme_for(self.organization, self.kwargs["pk"])
+        return self.scheme
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "scheme": self.get_scheme()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Appoint a juror")
+        return context
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.appoint_juror(
+            self.get_scheme(),
+            actor=self.request.user,
+            user=data["email"],
+            name=data["name"],
+            title=data["title"],
+            is_chair=data["is_chair"],
+            is_voting=data["is_voting"],
+            categories=data["categories"],
+        )
+
+
+class JurorDeclarationView(SchemeFormMixin, FormView):
+    """An affiliation or a relation the juror declared, recorded by the organisers."""
+
+    def get_juror(self):
+        if not hasattr(self, "juror"):
+            self.juror = selectors.get_juror_for(self.organization, self.kwargs["pk"])
+        return self.juror
+
+    def get_scheme(self):
+        return self.get_juror().scheme
+
+
+class AffiliationCreateView(JurorDeclarationView):
+    form_class = forms.AffiliationForm
+    success_message = _("The affiliation has been recorded.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Affiliation of %(name)s") % {"name": self.get_juror().name}
+        return context
+
+    def perform(self, form):
+        return services.declare_affiliation(
+            self.get_juror(), actor=self.request.user, **form.cleaned_data
+        )
+
+
+class RelationCreateView(JurorDeclarationView):
+    form_class = forms.RelationForm
+    success_message = _("The relation has been recorded.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Relation declared by %(name)s") % {"name": self.get_juror().name}
+        return context
+
+    def perform(self, form):
+        return services.declare_relation(
+            self.get_juror(), actor=self.request.user, kind="person", **form.cleaned_data
+        )
+
+
+class ObjectionCreateView(AwardsMixin, ServiceFormMixin, FormView):
+    """An objection received through the scheme's named channel, recorded by the organisers
+    against the entry it concerns."""
+
+    permission_required = "awards.manage_schemes"
+    template_name = "portals/_form_page.html"
+    form_class = forms.ObjectionForm
+    success_message = _("The objection has been recorded against the entry and its scores.")
+
+    def get_entry(self):
+        if not hasattr(self, "entry"):
+            self.entry = selectors.get_scheme_entry_for(self.organization, self.kwargs["pk"])
+        return self.entry
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Objection to %(title)s") % {"title": self.get_entry().display_title}
+        return context
+
+    def perform(self, form):
+        return services.raise_objection(
+            self.get_entry(), actor=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self, result):
+        return reverse("government:award_entry_detail", args=[result.entry_id])
+
+
 urlpatterns = [
+    path("awards/<int:pk>/jurors/new/", JurorCreateView.as_view(), name="award_juror_create"),
+    path(
+        "awards/jurors/<int:pk>/affiliations/new/",
+        AffiliationCreateView.as_view(),
+        name="award_affiliation_create",
+    ),
+    path(
+        "awards/jurors/<int:pk>/relations/new/",
+        RelationCreateView.as_view(),
+        name="award_relation_create",
+    ),
+    path(
+        "awards/entries/<int:pk>/objections/new/",
+        ObjectionCreateView.as_view(),
+        name="award_objection_create",
+    ),
     path("awards/", SchemeListView.as_view(), name="award_scheme_list"),
     path("awards/<int:pk>/", SchemeDetailView.as_view(), name="award_scheme_detail"),
     path(
