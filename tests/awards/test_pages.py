@@ -247,7 +247,7 @@ LIST_PAGES = [
     ("enterprise:award_entry_list", "enterprise", None, 12),
     ("government:award_scheme_list", "owner", None, 10),
     ("government:award_round_detail", "owner", "round", 17),
-    ("individual:jury", "juror", None, 7),
+    ("individual:jury", "juror", None, 9),
     ("public:award_entry_notice", None, "scheme", 10),
     ("public:award_results", None, "scheme", 8),
 ]

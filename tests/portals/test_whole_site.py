@@ -52,6 +52,19 @@ NOT_REACHED = {
     "park:event_exhibitors",
     "government:film_edit",
     "government:event_exhibitors",
+    # The demo's award scheme is final: no scheme takes entries, no entry can change, the
+    # jury is fixed, its one objection is answered, and its round is tallied (no ballot,
+    # recusal or chair's progress to follow).
+    "enterprise:award_entry_create",
+    "enterprise:award_entry_edit",
+    "enterprise:award_entry_submit",
+    "enterprise:award_entry_withdraw",
+    "government:award_juror_create",
+    "government:award_objection_create",
+    "government:award_objection_answer",
+    "individual:jury_recuse",
+    "individual:jury_ballot",
+    "individual:jury_progress",
     # No exhibition of the demo takes applications, and no event has a cover picture.
     "enterprise:exhibition_apply",
     "public:event_cover",

@@ -1,6 +1,6 @@
 """Reads of award schemes, entries, judging and results, starting from what a user may see."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -176,15 +176,18 @@ def seats_of(user):
     return (
         Juror.objects.filter(user=user)
         .select_related("scheme")
+        .prefetch_related("scheme__rounds")
         .exclude(scheme__state=enums.SchemeState.DRAFT)
     )
 
 
 def assignments_of(user):
+    """Every work given to ``user`` as a juror, those of open rounds first, then the newest."""
     return (
-        Assignment.objects.filter(juror__user=user, round__state=enums.RoundState.OPEN)
+        Assignment.objects.filter(juror__user=user)
         .select_related("round__scheme", "entry__category", "juror")
-        .order_by("round__scheme", "entry__category__position", "entry__title", "pk")
+        .annotate(is_open=Case(When(round__state=enums.RoundState.OPEN, then=0), default=1))
+        .order_by("is_open", "-round__opened_at", "entry__category__position", "entry__title", "pk")
     )
 
 
