@@ -8,8 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cloudpark.awards import enums, services
-from cloudpark.awards.models import Entry, Score
-from tests.factories import EnterpriseFactory, MembershipFactory
+from cloudpark.awards.models import Entry, Scheme, Score
+from tests.factories import EnterpriseFactory, GovernmentBodyFactory, MembershipFactory
 from tests.factories.awards import (
     assigned_round,
     eligible_entry,
@@ -302,3 +302,42 @@ def test_an_objection_received_through_the_channel_is_recorded_against_the_entry
 
     objection = first.objections.get()
     assert (objection.name, objection.scores_seen["final"]["rank"]) == ("赵强", 1)
+
+
+def test_the_organisers_set_a_scheme_up_and_open_it(client):
+    government = GovernmentBodyFactory()
+    client.force_login(admin_of(government))
+
+    created = client.post(
+        reverse("government:award_scheme_create"),
+        {
+            "code": "hytv",
+            "edition": "30",
+            "year": "2023",
+            "title": "2023年度行业电视节目优秀作品推选",
+            "eligible_from": "2022-07-01",
+            "eligible_until": "2023-06-30",
+            "entries_open_on": "2023-06-05",
+            "entries_close_on": "2099-08-05",
+            "scale_min": "0",
+            "scale_max": "10",
+            "objection_channel": "推选办公室，电话 010-12345678",
+        },
+    )
+    scheme = Scheme.objects.get()
+    for name, data in (
+        ("category", {"code": "DOC", "name": "纪录片", "quota_first": "2", "quota_second": "3"}),
+        ("criterion", {"name": "思想性", "weight": "4"}),
+        ("round", {"kind": "final", "mode": "scored", "quorum": "0.80", "rank_by": "trimmed"}),
+        ("organizer", {"role": "host", "name": "中国视协行业电视委员会"}),
+    ):
+        client.post(reverse(f"government:award_{name}_create", args=[scheme.pk]), data)
+    client.post(reverse("government:award_scheme_step", args=[scheme.pk, "open"]))
+
+    scheme.refresh_from_db()
+    assert created["Location"] == reverse("government:award_scheme_detail", args=[scheme.pk])
+    assert (scheme.code, scheme.state) == ("HYTV", enums.SchemeState.OPEN)
+    assert scheme.categories.get().quota_by_level == {
+        enums.AwardLevel.FIRST: 2,
+        enums.AwardLevel.SECOND: 3,
+    }

@@ -77,6 +77,11 @@ def award_pages(portal):
             _page(
                 "government:award_objection_answer", portal, "objection", role_without_right=STAFF
             ),
+            Page("government:award_scheme_create", portal, role_without_right=STAFF),
+            *(
+                _page(f"government:award_{part}_create", portal, "scheme", role_without_right=STAFF)
+                for part in ("category", "criterion", "round", "organizer")
+            ),
             _page("government:award_juror_create", portal, "scheme", role_without_right=STAFF),
             _page("government:award_affiliation_create", portal, "juror", role_without_right=STAFF),
             _page("government:award_relation_create", portal, "juror", role_without_right=STAFF),
@@ -125,6 +130,11 @@ POST_RIGHTS = {
     "enterprise:award_entry_withdraw": "staff",
     "government:award_objection_answer": "staff",
     "government:award_certificate_revoke": "staff",
+    "government:award_scheme_create": "staff",
+    "government:award_category_create": "staff",
+    "government:award_criterion_create": "staff",
+    "government:award_round_create": "staff",
+    "government:award_organizer_create": "staff",
     "government:award_juror_create": "staff",
     "government:award_affiliation_create": "staff",
     "government:award_relation_create": "staff",

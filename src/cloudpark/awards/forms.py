@@ -220,3 +220,75 @@ class RelationForm(forms.Form):
     description = forms.CharField(
         label=_("Relation"), max_length=200, help_text=_("Spouse, former student, partner...")
     )
+
+
+class SchemeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=12,
+        help_text=_("e.g. HYTV; it starts every certificate number."),
+    )
+    edition = forms.IntegerField(label=_("Edition"), min_value=1)
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Title (Chinese)"), max_length=200)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
+    eligible_from = forms.DateField(label=_("Works broadcast from"), widget=DateInput())
+    eligible_until = forms.DateField(label=_("Works broadcast until"), widget=DateInput())
+    entries_open_on = forms.DateField(label=_("Entries open on"), widget=DateInput())
+    entries_close_on = forms.DateField(label=_("Entries close on"), widget=DateInput())
+    scale_min = forms.DecimalField(
+        label=_("Lowest score"), initial=0, max_digits=5, decimal_places=2
+    )
+    scale_max = forms.DecimalField(
+        label=_("Highest score"), initial=10, max_digits=5, decimal_places=2
+    )
+    objection_channel = forms.CharField(
+        label=_("Where objections go"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The office, address and telephone that receive signed objections."),
+    )
+
+
+class CategoryForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=8)
+    name = forms.CharField(label=_("Name (Chinese)"), max_length=50)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=100, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for level in enums.AwardLevel:
+            self.fields[f"quota_{level.value}"] = forms.IntegerField(
+                label=_("Quota: %(level)s") % {"level": level.label}, min_value=1, required=False
+            )
+
+    def quotas(self):
+        return {
+            level.value: self.cleaned_data.get(f"quota_{level.value}") for level in enums.AwardLevel
+        }
+
+
+class CriterionForm(forms.Form):
+    name = forms.CharField(label=_("Name (Chinese)"), max_length=100)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=150, required=False)
+    weight = forms.DecimalField(label=_("Weight"), max_digits=5, decimal_places=2, min_value=0)
+
+
+class RoundForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Round"), choices=enums.RoundKind.choices)
+    mode = forms.ChoiceField(label=_("Mode"), choices=enums.RoundMode.choices)
+    quorum = forms.DecimalField(
+        label=_("Quorum (share of the jury)"), initial="0.80", max_digits=3, decimal_places=2
+    )
+    advances = forms.IntegerField(
+        label=_("Entries per category that go on"),
+        min_value=1,
+        required=False,
+        help_text=_("Leave blank for the final round."),
+    )
+    rank_by = forms.ChoiceField(label=_("Ranked by"), choices=enums.RankBy.choices)
+
+
+class OrganizerForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=enums.OrganizerRole.choices)
+    name = forms.CharField(label=_("Name (Chinese)"), max_length=200)
+    name_en = forms.CharField(label=_("Name (English)"), max_length=300, required=False)

@@ -241,6 +241,86 @@ class SchemeFormMixin(AwardsMixin, ServiceFormMixin):
         return reverse("government:award_scheme_detail", args=[self.get_scheme().pk])
 
 
+class SchemeCreateView(AwardsMixin, ServiceFormMixin, FormView):
+    """A new edition, in draft: its categories, rubric, rounds and organisers follow."""
+
+    permission_required = "awards.manage_schemes"
+    template_name = "portals/_form_page.html"
+    form_class = forms.SchemeForm
+    title = _("Set up an award scheme")
+    success_message = _("The scheme is set up in draft. Add its categories, rubric and rounds.")
+
+    def perform(self, form):
+        return services.create_scheme(
+            owner=self.organization, actor=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self, result):
+        return reverse("government:award_scheme_detail", args=[result.pk])
+
+
+class SchemePartView(SchemeFormMixin, FormView):
+    """One part of a draft scheme's set-up: a category, a criterion, a round, an organiser."""
+
+    def get_scheme(self):
+        if not hasattr(self, "scheme"):
+            self.scheme = selectors.get_scheme_for(self.organization, self.kwargs["pk"])
+        return self.scheme
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = f"{self.get_scheme().display_title} · {self.part_title}"
+        return context
+
+
+class CategoryCreateView(SchemePartView):
+    form_class = forms.CategoryForm
+    part_title = _("Add a category")
+    success_message = _("The category has been added.")
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.add_category(
+            self.get_scheme(),
+            actor=self.request.user,
+            code=data["code"],
+            name=data["name"],
+            name_en=data["name_en"],
+            quotas=form.quotas(),
+        )
+
+
+class CriterionCreateView(SchemePartView):
+    form_class = forms.CriterionForm
+    part_title = _("Add a criterion")
+    success_message = _("The criterion has been added.")
+
+    def perform(self, form):
+        return services.add_criterion(
+            self.get_scheme(), actor=self.request.user, **form.cleaned_data
+        )
+
+
+class RoundCreateView(SchemePartView):
+    form_class = forms.RoundForm
+    part_title = _("Add a round")
+    success_message = _("The round has been added.")
+
+    def perform(self, form):
+        return services.add_round(self.get_scheme(), actor=self.request.user, **form.cleaned_data)
+
+
+class OrganizerCreateView(SchemePartView):
+    form_class = forms.OrganizerForm
+    part_title = _("Add an organiser")
+    success_message = _("The organiser has been added.")
+
+    def perform(self, form):
+        return services.add_organizer(
+            self.get_scheme(), actor=self.request.user, **form.cleaned_data
+        )
+
+
 class JurorCreateView(SchemeFormMixin, FormView):
     form_class = forms.JurorForm
     success_message = _("The juror has been appointed; their memberships are on record.")
@@ -343,6 +423,23 @@ class ObjectionCreateView(AwardsMixin, ServiceFormMixin, FormView):
 
 
 urlpatterns = [
+    path("awards/new/", SchemeCreateView.as_view(), name="award_scheme_create"),
+    path(
+        "awards/<int:pk>/categories/new/",
+        CategoryCreateView.as_view(),
+        name="award_category_create",
+    ),
+    path(
+        "awards/<int:pk>/criteria/new/",
+        CriterionCreateView.as_view(),
+        name="award_criterion_create",
+    ),
+    path("awards/<int:pk>/rounds/new/", RoundCreateView.as_view(), name="award_round_create"),
+    path(
+        "awards/<int:pk>/organizers/new/",
+        OrganizerCreateView.as_view(),
+        name="award_organizer_create",
+    ),
     path("awards/<int:pk>/jurors/new/", JurorCreateView.as_view(), name="award_juror_create"),
     path(
         "awards/jurors/<int:pk>/affiliations/new/",
