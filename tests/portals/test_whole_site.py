@@ -66,6 +66,7 @@ NOT_REACHED = {
     "government:award_organizer_create",
     "government:award_objection_create",
     "government:award_objection_answer",
+    "government:award_round_step",
     "individual:jury_recuse",
     "individual:jury_ballot",
     "individual:jury_progress",
