@@ -190,12 +190,6 @@ def cast_ballot(judging_round, category, *, actor, entries):
     return len(entries)
 
 
-def _check_chair_or_organiser(judging_round, actor, *, may_organise):
-    juror = juror_for(judging_round.scheme, actor)
-    if not may_organise and (juror is None or not juror.is_chair):
-        raise DomainError(_t("Only the chair or the organisers close a round."))
-
-
 @transaction.atomic
 def close_round(judging_round, *, actor):
     judging_round = locked(judging_round, select_related=("scheme",))
