@@ -59,7 +59,7 @@ class EntryForm(forms.Form):
     media_file = forms.FileField(label=_("Media file"), required=False)
 
     def __init__(self, *args, scheme, entry=None, **kwargs):
-        if entry is not None and "initial" not in kwargs:
+        if entry is not None and not kwargs.get("initial"):
             minutes, seconds = divmod(entry.length_seconds, 60)
             kwargs["initial"] = {
                 "category": entry.category_id,
