@@ -188,3 +188,14 @@ def test_the_certificate_pdf_embeds_the_chinese_font_and_the_qr_code(client):
     assert set(re.findall(rb"/BaseFont /[A-Z]{6}\+(\S+)", content)) == {b"NotoSerifCJKSC"}
     assert b"/FontFile" in content
     assert content.count(b"/Subtype /Image") == 1
+
+
+def test_without_its_font_the_pdf_waits_and_the_verify_page_still_answers(client, settings):
+    scheme, (first, _second) = final_scheme()
+    certificate = services.issue_certificate(first, actor=admin_of(scheme.owner))
+    settings.AWARDS_CERTIFICATE_FONT = "/nonexistent/font.ttc"
+
+    pdf = client.get(f"/verify/awards/{certificate.number}.pdf")
+    page = client.get(f"/verify/awards/{certificate.number}/")
+
+    assert (pdf.status_code, page.status_code) == (503, 200)

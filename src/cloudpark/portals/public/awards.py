@@ -79,9 +79,12 @@ def certificate_pdf(request, number):
     certificate = selectors.get_certificate(number)
     if certificate.is_revoked:
         return HttpResponse(status=410)
-    response = HttpResponse(
-        certificates.certificate_pdf(certificate), content_type="application/pdf"
-    )
+    try:
+        content = certificates.certificate_pdf(certificate)
+    except certificates.FontMissing as error:
+        # The verify page and its JSON still answer; only the printable copy waits.
+        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{certificate.number}.pdf"'
     return response
 
