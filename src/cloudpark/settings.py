@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "cloudpark.events",
     "cloudpark.jobs",
     "cloudpark.news",
+    "cloudpark.awards",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",
@@ -483,6 +484,12 @@ SPECTACULAR_SETTINGS = {
         "DramaEraEnum": "cloudpark.filings.enums.Era",
         "DramaTierEnum": "cloudpark.filings.enums.Tier",
         "PersonRoleEnum": "cloudpark.filings.enums.PersonRole",
+        "AwardLevelEnum": "cloudpark.awards.enums.AwardLevel",
+        "OrganizerRoleEnum": "cloudpark.events.enums.OrganizerRole",
+        "AwardEntryStateEnum": "cloudpark.awards.enums.EntryState",
+        "AwardSchemeStateEnum": "cloudpark.awards.enums.SchemeState",
+        "AwardRoundStateEnum": "cloudpark.awards.enums.RoundState",
+        "AwardAssignmentStateEnum": "cloudpark.awards.enums.AssignmentState",
     },
 }
 
@@ -500,6 +507,13 @@ LOGGING = {
         "django.tasks": {"level": "WARNING" if TASKS_RUN_IMMEDIATELY else "INFO"},
     },
 }
+
+# The CJK font embedded in award certificates (Debian's fonts-noto-cjk): a collection file and
+# the index of its Simplified Chinese face.
+AWARDS_CERTIFICATE_FONT = os.environ.get(
+    "CLOUDPARK_CJK_FONT", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+)
+AWARDS_CERTIFICATE_FONT_INDEX = int(os.environ.get("CLOUDPARK_CJK_FONT_INDEX", "2"))
 
 SITE_NAME = _("Cloud Park")
 # The address people reach the platform at, e.g. https://cloudpark.example.cn: every link the

@@ -44,6 +44,10 @@ def _jobs(key):
     return lambda w: w.jobs[key].pk
 
 
+def _awards(key):
+    return lambda w: w.awards[key].pk
+
+
 def _filings(key):
     return lambda w: w.filings[key].pk
 
@@ -129,6 +133,21 @@ OBJECTS = {
     "news-editor-article": Objects("government", own=_news("draft"), other=_other_news("draft")),
     "news-editor-request": Objects(
         "government", own=_news("request"), other=_other_news("request")
+    ),
+    "award-scheme": Objects("individual", own=_awards("scheme")),
+    "award-entry": Objects("enterprise", own=_awards("draft"), other=_awards("other_draft")),
+    # The world's individual is the jury chair of the first scheme.
+    "jury-assignment": Objects(
+        "individual", own=_awards("assignment"), other=_awards("other_assignment")
+    ),
+    "award-certificate": Objects(
+        "individual", own=lambda w: w.awards["certificate"].number, kwarg="number"
+    ),
+    "government-award-scheme": Objects(
+        "government", own=_awards("scheme"), other=_awards("other_scheme")
+    ),
+    "government-award-round": Objects(
+        "government", own=_awards("round"), other=_awards("other_round")
     ),
     "filing": Objects("enterprise", own=_filings("draft"), other=_filings("other_draft")),
     "filing-release": Objects(
@@ -292,6 +311,27 @@ RIGHTS = {
         ("news-editor-article", action): STAFF
         for action in ("create", "retrieve", "partial_update", "correct", "submit", "withdraw")
     },
+    ("award-scheme", "list"): None,
+    ("award-scheme", "retrieve"): None,
+    ("award-entry", "list"): None,
+    ("award-entry", "create"): STAFF,
+    ("award-entry", "retrieve"): None,
+    ("award-entry", "submit"): STAFF,
+    ("award-entry", "withdraw"): STAFF,
+    ("jury-assignment", "list"): None,
+    ("jury-assignment", "retrieve"): None,
+    ("jury-assignment", "recuse"): None,
+    ("jury-assignment", "score"): None,
+    ("award-certificate", "retrieve"): None,
+    ("government-award-scheme", "list"): None,
+    ("government-award-scheme", "retrieve"): None,
+    **{
+        ("government-award-scheme", action): STAFF
+        for action in ("finalise", "judge", "open", "publish")
+    },
+    ("government-award-round", "retrieve"): None,
+    ("government-award-round", "results"): None,
+    **{("government-award-round", action): STAFF for action in ("assign", "close", "tally")},
     ("filing", "list"): None,
     ("filing", "create"): STAFF,
     ("filing", "retrieve"): None,

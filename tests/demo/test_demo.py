@@ -104,13 +104,14 @@ def test_every_write_is_in_the_audit_log():
     # The events' own entries are counted in tests/events/test_demo.py, the programmes' (and
     # their review cases') in tests/programs/test_demo.py, the jobs' in tests/jobs/test_demo.py,
     # the news' in tests/news/test_demo.py, the drama filings' (and theirs) in
-    # tests/filings/test_demo.py.
+    # tests/filings/test_demo.py, the awards' in tests/awards.
     actions = (
         AuditEntry.objects.exclude(action__startswith="events.")
         .exclude(action__startswith="programs.")
         .exclude(action__startswith="jobs.")
         .exclude(action__startswith="news.")
         .exclude(action__startswith="filings.")
+        .exclude(action__startswith="awards.")
     )
     actions = actions.exclude(
         action__startswith="reviews.",
@@ -122,6 +123,7 @@ def test_every_write_is_in_the_audit_log():
                     "news.article",
                     "filings.planning",
                     "filings.release",
+                    "awards.entry",
                 ]
             ).values_list("pk", flat=True)
         ],
@@ -130,7 +132,8 @@ def test_every_write_is_in_the_audit_log():
         "orgs.enterprise.created": Enterprise.objects.count(),
         "orgs.enterprise.admitted": ParkResidence.objects.count(),
         "orgs.enterprise.released": 6,
-        "orgs.membership.added": 9,
+        # The nine demo accounts' memberships, and the awards' insider juror's.
+        "orgs.membership.added": 10,
         # The accreditation story: three rounds, fourteen declarations of four materials each
         # (one passed on to the national review, thirteen approved, one returned for a missing
         # report, which the park then attaches and resubmits), one annual review.
@@ -178,6 +181,8 @@ def test_one_account_per_portal_role():
         ("enterprise@demo.cloudpark.cn", "enterprise", PRODUCER, "admin"),
         ("enterprise-staff@demo.cloudpark.cn", "enterprise", PRODUCER, "staff"),
         ("nrta@demo.cloudpark.cn", "government", ADMINISTRATION, "admin"),
+        # A juror of the awards story, kept off his own enterprise's works.
+        ("juror.insider@demo.cloudpark.cn", "enterprise", PRODUCER, "staff"),
     }
     assert accounts == {
         "admin@demo.cloudpark.cn": (True, True),
@@ -190,5 +195,10 @@ def test_one_account_per_portal_role():
         "enterprise-staff@demo.cloudpark.cn": (False, True),
         "nrta@demo.cloudpark.cn": (False, True),
         "person@demo.cloudpark.cn": (False, True),
+        # The awards story's jurors, who do not sign in to the demo.
+        **{
+            f"{key}@demo.cloudpark.cn": (False, False)
+            for key in ("chair", "juror-2", "juror-3", "juror-4", "juror-5", "juror.insider")
+        },
     }
     assert Enterprise.objects.get(name=PRODUCER).park.name == ZHIJIANG

@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from cloudpark.orgs import enums
 from cloudpark.reviews import services as review_services
+from tests.awards.world import awards_world
 from tests.bases.world import bases_world
 from tests.events.world import event_world
 from tests.factories import (
@@ -65,6 +66,7 @@ def world(db, media_root):
     world.jobs.update(jobs_world(world))
     world.news.update(news_world(world))
     world.filings.update(filings_world(world))
+    world.awards.update(awards_world(world))
     return world
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
+from tests.awards import world as awards
 from tests.bases.world import base_pages
 from tests.factories import MembershipFactory
 from tests.filings.world import FILING_POST_RIGHTS, filing_pages
@@ -35,6 +36,7 @@ class World:
     jobs: dict = field(default_factory=dict)
     news: dict = field(default_factory=dict)
     filings: dict = field(default_factory=dict)
+    awards: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,9 @@ PAGES += [
     *job_pages("park"),
     *job_pages("enterprise"),
     *job_pages("individual"),
+    *awards.award_pages("government"),
+    *awards.award_pages("enterprise"),
+    *awards.award_pages("individual"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -266,6 +271,7 @@ NOT_A_PAGE = {
     "individual:notification_open",
     "individual:sign-out-everywhere",
     *JOB_ACTIONS,
+    *awards.NOT_A_PAGE,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -348,6 +354,7 @@ POST_RIGHTS = {
     **JOB_POST_RIGHTS,
     **NEWS_POSTS,
     **FILING_POST_RIGHTS,
+    **awards.POST_RIGHTS,
 }
 
 

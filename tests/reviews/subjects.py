@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 
+from cloudpark.awards import services as award_services
+from cloudpark.awards.models import Entry
 from cloudpark.bases import services as base_services
 from cloudpark.filings import services as filing_services
 from cloudpark.news import services as news_services
@@ -30,6 +32,7 @@ from tests.factories import (
     PolicyFactory,
     ProgrammeFactory,
 )
+from tests.factories.awards import open_scheme, submitted_entry
 from tests.factories.bases import submitted_declaration
 from tests.factories.filings import decide, filing_world, submitted_planning, submitted_release
 from tests.factories.news import ChannelFactory
@@ -143,6 +146,29 @@ def article_in_review():
         approval={},
         # The channel closed while the article was in review.
         refusal=_close_the_channel,
+    )
+
+
+def _sealed_scan_removed(reviewed):
+    Entry.objects.filter(pk=reviewed.subject.pk).update(recommendation_scan="")
+    return {}
+
+
+@subject_for("awards.entry")
+def award_entry_in_review():
+    secretariat = GovernmentBodyFactory()
+    host = GovernmentBodyFactory()
+    enterprise = EnterpriseFactory()
+    applicant = admin_of(enterprise)
+    return Reviewed(
+        flow=flows.get("awards.entry"),
+        subject=submitted_entry(open_scheme(secretariat, host=host), enterprise),
+        applicant=applicant,
+        deciders={"formal_check": admin_of(secretariat), "eligibility": admin_of(host)},
+        resubmit=lambda entry, actor: award_services.submit_entry(entry, actor=actor),
+        approval={},
+        # The sealed recommendation gone by the time the host confirms eligibility.
+        refusal=_sealed_scan_removed,
     )
 
 

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
+from cloudpark.api.awards import views as awards
 from cloudpark.api.bases import views as bases
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
@@ -67,6 +68,16 @@ router.register(
     "government/filing-numbers",
     filings.GovernmentNumberViewSet,
     basename="government-filing-number",
+)
+router.register("award-schemes", awards.SchemeViewSet, basename="award-scheme")
+router.register("award-entries", awards.EntryViewSet, basename="award-entry")
+router.register("jury-assignments", awards.AssignmentViewSet, basename="jury-assignment")
+router.register("award-certificates", awards.CertificateViewSet, basename="award-certificate")
+router.register(
+    "government/award-schemes", awards.GovernmentSchemeViewSet, basename="government-award-scheme"
+)
+router.register(
+    "government/award-rounds", awards.GovernmentRoundViewSet, basename="government-award-round"
 )
 
 app_name = "api"

@@ -13,7 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.demo import bases, data, events, filings, jobs, news, programs
+from cloudpark.demo import awards, bases, data, events, filings, jobs, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -81,6 +81,7 @@ class DemoLoader:
         self.load_jobs()
         self.load_news()
         self.load_filings()
+        self.load_awards()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -179,6 +180,14 @@ class DemoLoader:
             organizations=self.organizations,
             users=self.users,
             actor_for=self.actor_for,
+        ).load()
+
+    # Awards ---------------------------------------------------------------------------------
+
+    def load_awards(self):
+        """The 2022 industry TV excellent-works selection, judged and awarded."""
+        awards.AwardsLoader(
+            organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
 
     # Support programmes ---------------------------------------------------------------------

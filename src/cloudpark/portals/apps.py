@@ -11,10 +11,12 @@ class PortalsConfig(AppConfig):
         # The capabilities' pages register their home panels as they load, and the review
         # subjects name forms and models: both load only once the app registry is ready.
         from cloudpark.portals.shared import (
+            events,  # noqa: F401
             jobs,  # noqa: F401
             news,  # noqa: F401
             programs,  # noqa: F401
             review_subjects,
+            reviews,  # noqa: F401
         )
 
         review_subjects.register()

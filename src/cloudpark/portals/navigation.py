@@ -19,6 +19,7 @@ MENUS = {
         ("government:event_list", _("Events"), "events.view_events"),
         ("government:news_article_list", _("News"), "news.edit_news"),
         ("government:filing_list", _("Drama filings"), "filings.view_reviewed"),
+        ("government:award_scheme_list", _("Awards"), "awards.view_schemes"),
         ("government:members", _("Members"), "orgs.view_members"),
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
     ],
@@ -44,6 +45,7 @@ MENUS = {
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
         ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),
         ("enterprise:filing_list", _("Drama filings"), "filings.view_filings"),
+        ("enterprise:award_entry_list", _("Awards"), "awards.view_entries"),
         ("enterprise:members", _("Members"), "orgs.view_members"),
         ("enterprise:job_posting_list", _("Job postings"), "jobs.view_postings"),
         ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
@@ -52,6 +54,7 @@ MENUS = {
         ("individual:home", _("Overview"), None),
         ("individual:profile", _("My profile"), None),
         ("individual:registration_list", _("My events"), None),
+        ("individual:jury", _("My jury work"), "awards.sit_on_a_jury"),
         ("individual:notifications", _("Notifications"), None),
         ("individual:job_resume", _("My résumé"), None),
         ("individual:job_application_list", _("My job applications"), None),
@@ -68,6 +71,7 @@ PUBLIC_MENU = [
     ("public:job_list", _("Jobs")),
     ("public:news_index", _("News")),
     ("public:filing_notice_list", _("Drama notices")),
+    ("public:award_scheme_list", _("Awards")),
 ]
 
 

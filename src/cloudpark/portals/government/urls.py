@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.government import bases, directory, filings, programs, views
+from cloudpark.portals.government import awards, bases, directory, filings, programs, views
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import events, news, reviews
 from cloudpark.portals.shared import jobs as shared_jobs
@@ -20,4 +20,5 @@ urlpatterns = [
     *reviews.urlpatterns_for(Portal.GOVERNMENT),
     *shared_jobs.urlpatterns_for(Portal.GOVERNMENT),
     *news.urlpatterns_for(Portal.GOVERNMENT),
+    *awards.urlpatterns,
 ]

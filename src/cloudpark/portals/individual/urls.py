@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cloudpark.portals.individual import events, jobs, notifications, views
+from cloudpark.portals.individual import awards, events, jobs, notifications, views
 from cloudpark.portals.shared.directory import invitation_urlpatterns
 
 app_name = "individual"
@@ -12,4 +12,5 @@ urlpatterns = [
     *notifications.urlpatterns,
     *invitation_urlpatterns,
     *jobs.urlpatterns,
+    *awards.urlpatterns,
 ]

@@ -4,6 +4,7 @@ for those entitled to them."""
 from django.urls import path
 from django.views.generic import TemplateView
 
+from cloudpark.awards import selectors as award_selectors
 from cloudpark.bases import selectors as bases_selectors
 from cloudpark.news import selectors as news_selectors
 from cloudpark.orgs import exports, selectors
@@ -69,7 +70,9 @@ class EnterpriseDetailView(TemplateView):
         enterprise = selectors.get_public_enterprise(self.kwargs["pk"])
         user = self.request.user
         private = user.is_authenticated and user.has_perm("orgs.view_private_details", enterprise)
-        context.update(enterprise=enterprise, private=private)
+        context.update(
+            enterprise=enterprise, private=private, awards=award_selectors.award_history(enterprise)
+        )
         if private:
             context.update(
                 years=enterprise.years.all(),

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.public import (
+    awards,
     bases,
     directory,
     events,
@@ -23,4 +24,5 @@ urlpatterns = [
     *news.urlpatterns,
     *news_feeds.urlpatterns,
     *filings.urlpatterns,
+    *awards.urlpatterns,
 ]

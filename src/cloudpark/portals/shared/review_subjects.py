@@ -54,6 +54,11 @@ PRESENTATIONS = {
         review_url=review_room_url,
         applicant_url=lambda case: reverse("enterprise:application_detail", args=[case.object_id]),
     ),
+    "awards.entry": presentation.Presentation(
+        subject_template="awards/_entry_subject.html",
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:award_entry_detail", args=[case.object_id]),
+    ),
     "bases.declaration": presentation.Presentation(
         subject_template="bases/_declaration_subject.html",
         decision_form=DeclarationDecisionForm,
@@ -98,6 +103,9 @@ LINKS = {
     "news.article.public": _route("public:news_article"),
     "news.request.editor": _news_editor_url,
     "news.request.status": _news_request_status_url,
+    "awards.results.public": _route("public:award_results"),
+    "awards.scheme.government": _route("government:award_scheme_detail"),
+    "awards.certificate.public": _route("public:award_certificate"),
 }
 
 
