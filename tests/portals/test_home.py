@@ -47,7 +47,7 @@ def test_the_programme_panels_are_registered_with_their_portals():
     }
 
     assert keys == {
-        Portal.ENTERPRISE: ["programs.applications"],
+        Portal.ENTERPRISE: ["filings.awaiting", "programs.applications"],
         Portal.PARK: ["programs.reviews"],
         Portal.GOVERNMENT: ["programs.reviews"],
         Portal.INDIVIDUAL: [],
@@ -59,7 +59,9 @@ def test_the_enterprise_home_shows_the_programme_panel(client, world):
 
     response = client.get(reverse("enterprise:home"))
 
+    # The world's enterprise also has a draft drama filing, which has a panel of its own.
     assert [panel.template_name for panel in response.context["home_panels"]] == [
-        "programs/_enterprise_home.html"
+        "programs/_enterprise_home.html",
+        "filings/enterprise/_home.html",
     ]
     assert 'id="programmes-home"' in response.content.decode()
