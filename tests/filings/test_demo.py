@@ -91,6 +91,8 @@ def test_every_filing_write_is_in_the_audit_log():
         "filings.release.created": 2,
         "filings.release.submitted": 1,
         "filings.release.licensed": 1,
+        # The co-production contracts of the returned series and the key series.
+        "filings.material.attached": 2,
         # Three planning numbers and a licence, and the renamed work's first number.
         "filings.number.issued": 4,
         "filings.number.superseded": 1,

@@ -2,8 +2,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cloudpark.filings import enums
+from cloudpark.filings import enums, services
 from cloudpark.filings.models import PlanningFiling
+from tests.factories.bases import pdf
 from tests.factories.filings import (
     approved_planning,
     chinese_text,
@@ -233,3 +234,16 @@ def test_filing_lists_query_count_does_not_grow_with_rows(
 
     assert response.status_code == 200
     assert len(response.context["rows"]) >= rows
+
+
+def test_the_bureau_downloads_the_materials_of_a_filing_it_reviews(client, world, media_root):
+    filing = draft_planning(world)
+    material = services.attach_material(
+        filing, actor=world.filer, name="制作合同", uploaded=pdf("制作合同.pdf", b"contract")
+    )
+    services.submit_planning_filing(filing, actor=world.filer)
+    client.force_login(world.chief)
+
+    response = client.get(reverse("government:filing_material_download", args=[material.pk]))
+
+    assert b"contract" in b"".join(response.streaming_content)

@@ -8,6 +8,7 @@ draft; each government body so has a filing it reviewed and a number it issued.
 from cloudpark.filings import services
 from cloudpark.reviews import services as reviews
 from cloudpark.reviews.enums import Decision
+from tests.factories.bases import pdf
 from tests.factories.filings import crew, planning_values, producer
 from tests.factories.programs import admin_of
 
@@ -24,7 +25,11 @@ def _objects_of(enterprise, government, suffix):
             **planning_values(title=title),
         )
 
-    approved = services.submit_planning_filing(draft(f"云上长歌{suffix}"), actor=filer)
+    approved = draft(f"云上长歌{suffix}")
+    material = services.attach_material(
+        approved, actor=filer, name="制作合同", uploaded=pdf("制作合同.pdf")
+    )
+    approved = services.submit_planning_filing(approved, actor=filer)
     reviews.decide(
         approved.review_case,
         actor=admin_of(government),
@@ -39,6 +44,7 @@ def _objects_of(enterprise, government, suffix):
         "approved": approved,
         "release": release,
         "number": approved.numbers.get(),
+        "material": material,
     }
 
 
@@ -68,6 +74,7 @@ def filing_pages(portal):
         return [
             Page("government:filing_list", portal),
             _page("government:filing_detail", portal, "approved"),
+            _page("government:filing_material_download", portal, "material"),
             Page("government:filing_number_list", portal),
             _page("government:filing_number_revoke", portal, "number", role_without_right=STAFF),
         ]
@@ -80,6 +87,7 @@ def filing_pages(portal):
         _page("enterprise:filing_withdraw", portal, "draft", role_without_right=STAFF),
         _page("enterprise:filing_rename", portal, "approved", role_without_right=STAFF),
         _page("enterprise:filing_material", portal, "draft", role_without_right=STAFF),
+        _page("enterprise:filing_material_download", portal, "material"),
         _page("enterprise:release_create", portal, "approved", role_without_right=STAFF),
         _page("enterprise:release_detail", portal, "release"),
         _page("enterprise:release_edit", portal, "release", role_without_right=STAFF),

@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from cloudpark.demo import data
 from cloudpark.demo.bases import demo_clock
+from cloudpark.demo.files import pdf_file
 from cloudpark.filings import reference, regime, services
 from cloudpark.filings.models import PlanningFiling
 from cloudpark.notifications.models import Notification
@@ -227,6 +228,15 @@ class FilingsLoader:
                 **values,
             )
 
+    def attach_contract(self, filing, on, title_en):
+        with demo_clock(on, 9):
+            services.attach_material(
+                filing,
+                actor=self.filer,
+                name="联合摄制合同",
+                uploaded=pdf_file("contract.pdf", f"Co-production contract: {title_en}"),
+            )
+
     def submit(self, filing, on):
         with demo_clock(on, 10):
             submit = (
@@ -308,6 +318,7 @@ class FilingsLoader:
 
     def returned_series(self):
         filing = self.draft("运河人家", on=self.day(20), episodes=4, investment="260")
+        self.attach_contract(filing, self.day(19), "Canal Family")
         self.submit(filing, self.day(18))
         self.opinion(
             filing, self.day(10), Recommendation.RETURN, "第三集梗概与内容概要的人物关系不一致。"
@@ -323,6 +334,7 @@ class FilingsLoader:
         filing = self.draft(
             "钱塘潮声", on=self.day(25), episodes=8, investment="1200", with_co_producer=True
         )
+        self.attach_contract(filing, self.day(25), "Tide of the Qiantang")
         self.submit(filing, self.day(24))
         self.opinion(filing, self.day(12), Recommendation.APPROVE, "题材积极，制作计划可行。")
         self.decide(filing, self.day(11), Decision.ADVANCE)

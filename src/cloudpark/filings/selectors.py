@@ -8,7 +8,13 @@ from django.http import Http404
 
 from cloudpark.bases.selectors import bodies_overseeing
 from cloudpark.filings import enums, regime
-from cloudpark.filings.models import IssuedNumber, PlanningFiling, Producer, ReleaseFiling
+from cloudpark.filings.models import (
+    FilingMaterial,
+    IssuedNumber,
+    PlanningFiling,
+    Producer,
+    ReleaseFiling,
+)
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import GovernmentBody
 
@@ -119,6 +125,10 @@ def get_release_for_enterprise(enterprise, pk):
     return _get(release_filings_of(enterprise).select_related("licence"), pk)
 
 
+def get_material_for_enterprise(enterprise, pk):
+    return _get(FilingMaterial.objects.filter(planning__project__enterprise=enterprise), pk)
+
+
 # Government -----------------------------------------------------------------------------------
 
 
@@ -137,6 +147,11 @@ def planning_filings_reviewed_by(government):
 
 def get_planning_for_government(government, pk):
     return _get(with_details(planning_filings_reviewed_by(government)), pk)
+
+
+def get_material_for_government(government, pk):
+    reviewed = planning_filings_reviewed_by(government).values("pk")
+    return _get(FilingMaterial.objects.filter(planning__in=reviewed), pk)
 
 
 def numbers_issued_by(government):

@@ -10,6 +10,7 @@ class PortalsConfig(AppConfig):
     def ready(self):
         # The capabilities' pages register their home panels as they load, and the review
         # subjects name forms and models: both load only once the app registry is ready.
+        from cloudpark.portals.enterprise import filings  # noqa: F401
         from cloudpark.portals.shared import (
             events,  # noqa: F401
             jobs,  # noqa: F401

@@ -7,8 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit
-from cloudpark.filings import forms, regime, selectors, services
-from cloudpark.portals.base import EnterpriseMixin, ListMixin, PortalPage, ServiceFormMixin
+from cloudpark.filings import enums, forms, regime, selectors, services
+from cloudpark.portals import home
+from cloudpark.portals.base import (
+    EnterpriseMixin,
+    FileDownloadView,
+    ListMixin,
+    Portal,
+    PortalPage,
+    ServiceFormMixin,
+)
 
 
 class FilingsMixin(EnterpriseMixin):
@@ -177,6 +185,11 @@ class MaterialUploadView(PlanningMixin, ServiceFormMixin, FormView):
         return self.get_filing()
 
 
+class MaterialDownloadView(FilingsMixin, FileDownloadView):
+    def get_file_object(self):
+        return selectors.get_material_for_enterprise(self.organization, self.kwargs["pk"])
+
+
 class ReleaseCreateView(PlanningMixin, ServiceFormMixin, FormView):
     permission_required = "filings.file"
     template_name = "filings/enterprise/release_form.html"
@@ -283,8 +296,30 @@ urlpatterns = [
     path("filings/<int:pk>/withdraw/", WithdrawFilingView.as_view(), name="filing_withdraw"),
     path("filings/<int:pk>/rename/", RenameFilingView.as_view(), name="filing_rename"),
     path("filings/<int:pk>/materials/", MaterialUploadView.as_view(), name="filing_material"),
+    path(
+        "filings/materials/<int:pk>/",
+        MaterialDownloadView.as_view(),
+        name="filing_material_download",
+    ),
     path("filings/<int:pk>/release/", ReleaseCreateView.as_view(), name="release_create"),
     path("filings/releases/<int:pk>/", ReleaseDetailView.as_view(), name="release_detail"),
     path("filings/releases/<int:pk>/edit/", ReleaseEditView.as_view(), name="release_edit"),
     path("filings/releases/<int:pk>/submit/", SubmitReleaseView.as_view(), name="release_submit"),
 ]
+
+
+def enterprise_home_panel(request, organization):
+    """The enterprise's filings that await it (drafts and returned ones); nothing when none
+    do."""
+    if not request.user.has_perm("filings.view_filings", organization):
+        return None
+    awaiting = list(
+        selectors.planning_filings_of(organization).filter(state__in=enums.PLANNING_EDITABLE)[:8]
+    )
+    return {"awaiting": awaiting} if awaiting else None
+
+
+home.register(
+    Portal.ENTERPRISE,
+    home.Panel("filings.awaiting", "filings/enterprise/_home.html", enterprise_home_panel, 110),
+)

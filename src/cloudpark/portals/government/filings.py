@@ -7,7 +7,13 @@ from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit
 from cloudpark.filings import forms, selectors, services
-from cloudpark.portals.base import GovernmentMixin, ListMixin, PortalPage, ServiceFormMixin
+from cloudpark.portals.base import (
+    FileDownloadView,
+    GovernmentMixin,
+    ListMixin,
+    PortalPage,
+    ServiceFormMixin,
+)
 
 
 class FilingsMixin(GovernmentMixin):
@@ -38,6 +44,11 @@ class FilingDetailView(FilingsMixin, PortalPage):
             history=audit.history_of(filing)[:50],
         )
         return context
+
+
+class MaterialDownloadView(FilingsMixin, FileDownloadView):
+    def get_file_object(self):
+        return selectors.get_material_for_government(self.organization, self.kwargs["pk"])
 
 
 class NumberListView(FilingsMixin, ListMixin, TemplateView):
@@ -86,6 +97,11 @@ class RevokeNumberView(FilingsMixin, ServiceFormMixin, FormView):
 urlpatterns = [
     path("filings/", FilingListView.as_view(), name="filing_list"),
     path("filings/<int:pk>/", FilingDetailView.as_view(), name="filing_detail"),
+    path(
+        "filings/materials/<int:pk>/",
+        MaterialDownloadView.as_view(),
+        name="filing_material_download",
+    ),
     path("filings/numbers/", NumberListView.as_view(), name="filing_number_list"),
     path(
         "filings/numbers/<int:pk>/revoke/", RevokeNumberView.as_view(), name="filing_number_revoke"
