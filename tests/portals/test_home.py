@@ -66,7 +66,7 @@ def test_the_capabilities_panels_are_registered_with_their_portals():
     ("portal", "flows"),
     [
         (Portal.PARK, {"tests.enterprise_request"}),
-        (Portal.GOVERNMENT, {"tests.enterprise_request", "bases.declaration"}),
+        (Portal.GOVERNMENT, {"tests.enterprise_request", "bases.declaration", "awards.entry"}),
     ],
 )
 def test_the_home_lists_every_case_the_review_room_awaits_from_any_flow(
