@@ -26,6 +26,8 @@ class Objects:
     other: object = None
     other_visible: bool = False
     kwarg: str = "pk"
+    # What the world must hold before the call, for actions on the caller's own records.
+    prepare: object = None
 
 
 def _bases(key):
@@ -115,7 +117,8 @@ OBJECTS = {
     "enterprise-job-application": Objects(
         "enterprise", own=_jobs("application"), other=_jobs("other_application")
     ),
-    "job-profile": Objects("individual"),
+    # The world's individual keeps a résumé (part of the jobs world).
+    "job-profile": Objects("individual", prepare=lambda w: w.jobs.built()),
     "my-job-application": Objects(
         "individual", own=_jobs("application"), other=_jobs("other_application")
     ),
@@ -464,6 +467,8 @@ class Route:
         return RIGHTS[self.key]
 
     def url(self, world, *, other=False):
+        if self.objects.prepare is not None:
+            self.objects.prepare(world)
         if not self.detail:
             return reverse(f"api:{self.url_name}")
         objects = self.objects

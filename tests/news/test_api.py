@@ -190,6 +190,7 @@ def test_the_schema_lists_the_news_endpoints(api):
 
 
 API_LISTS = [
+    ("api:news-channel-list", False, 2),
     ("api:news-article-list", False, 7),
     ("api:news-correction-list", False, 2),
     ("api:news-clarification-list", False, 3),

@@ -16,7 +16,7 @@ from tests.factories import (
 from tests.filings.world import filings_world
 from tests.jobs.world import jobs_world
 from tests.news.world import news_world
-from tests.portals.pages import World
+from tests.portals.pages import Built, World
 from tests.portals.workbooks import checked_import
 from tests.programs.world import programme_world
 from tests.reviews.flow import TEST_FLOW
@@ -63,10 +63,11 @@ def world(db, media_root):
     world.events.update(event_world(world))
     world.bases.update(bases_world(world))
     world.programs.update(programme_world(world))
-    world.jobs.update(jobs_world(world))
-    world.news.update(news_world(world))
-    world.filings.update(filings_world(world))
-    world.awards.update(awards_world(world))
+    # The newer capabilities' objects are built when a test first reaches for one.
+    world.jobs = Built(lambda: jobs_world(world))
+    world.news = Built(lambda: news_world(world))
+    world.filings = Built(lambda: filings_world(world))
+    world.awards = Built(lambda: awards_world(world))
     return world
 
 

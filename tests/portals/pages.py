@@ -16,6 +16,27 @@ from tests.news.world import NEWS_POSTS, news_pages
 from tests.programs.world import programme_pages
 
 
+class Built(dict):
+    """A capability's objects of the world, built the first time a test asks for one of
+    them: a test of one capability's pages does not pay for every other's."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def built(self):
+        """The objects, built now if no test asked for one yet."""
+        if self._build is not None:
+            build, self._build = self._build, None
+            self.update(build())
+        return self
+
+    def __missing__(self, key):
+        if self._build is None:
+            raise KeyError(key)
+        return self.built()[key]
+
+
 @dataclass
 class World:
     park: object

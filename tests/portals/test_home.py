@@ -72,6 +72,7 @@ def test_the_capabilities_panels_are_registered_with_their_portals():
 def test_the_home_lists_every_case_the_review_room_awaits_from_any_flow(
     client, world, portal, flows
 ):
+    world.awards.built()  # an award entry awaits the government body's eligibility review
     client.force_login(world.people[(portal, enums.Role.ADMIN)])
 
     room = client.get(reverse(f"{portal}:review_list")).context["awaiting"]

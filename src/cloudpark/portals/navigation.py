@@ -1,5 +1,6 @@
 """The menu of each portal: an entry shows when the user holds its permission."""
 
+import rules
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.portals.base import Portal
@@ -76,8 +77,10 @@ PUBLIC_MENU = [
 
 
 def menu_for(user, portal, organization):
+    # The named rules alone: Django's model permissions, which ``user.has_perm`` would load
+    # first (two queries on a page without an organisation), never open a menu entry.
     return [
         (url_name, label)
         for url_name, label, permission in MENUS.get(portal, [])
-        if permission is None or user.has_perm(permission, organization)
+        if permission is None or rules.has_perm(permission, user, organization)
     ]

@@ -109,7 +109,8 @@ def _stages_shown(case):
 class QueueFilterForm(FilterForm):
     """The review queue's filters; the kinds and stages offered are those of the cases."""
 
-    q = SearchField(label=_("Applicant or subject"))
+    # The subject's name carries its programme (an application) or round (a declaration).
+    q = SearchField(label=_("Applicant, subject, programme or round"))
     stage = forms.ChoiceField(required=False, label=_("Stage"))
     due = forms.ChoiceField(
         required=False,
