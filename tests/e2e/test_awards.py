@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from cloudpark.awards import enums
 from cloudpark.awards.models import Entry, Score
 from cloudpark.orgs import enums as org_enums
+from tests.e2e.dialogs import confirm_decision
 from tests.factories import EnterpriseFactory, GovernmentBodyFactory, MembershipFactory, UserFactory
 from tests.factories.awards import jury, open_scheme
 
@@ -92,6 +93,7 @@ def test_a_work_is_entered_found_eligible_and_scored(
     decision = page.locator("form:has(input[name=decision])")
     decision.locator("input[name=decision][value=approve]").check()
     decision.locator("button[type=submit]").click()
+    confirm_decision(page)
     expect(page.locator("#case-state")).to_be_visible()
 
     # Assert 2: eligible and on the public notice.

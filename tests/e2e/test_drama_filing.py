@@ -17,6 +17,7 @@ from cloudpark.filings import enums
 from cloudpark.filings.models import PlanningFiling
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews.enums import CaseState
+from tests.e2e.dialogs import confirm_decision
 from tests.e2e.test_base_accreditation import PASSWORD, sign_in
 from tests.factories import (
     EnterpriseFactory,
@@ -115,6 +116,7 @@ def test_a_drama_is_filed_approved_and_verified(live_server, page, language, bro
     form = page.locator("form:has(input[name=decision])")
     form.locator("input[name=decision][value=approve]").check()
     form.locator("button[type=submit]").click()
+    confirm_decision(page)
 
     # Assert 3: approved, with a planning number of the bureau.
     with translation.override(language):

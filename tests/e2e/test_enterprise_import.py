@@ -69,6 +69,7 @@ def expected_texts(language, bad_code):
             code_problem=[
                 "3",
                 translation.gettext("Unified social credit code"),
+                bad_code,
                 validation_message(validators.validate_credit_code, bad_code),
             ],
             check_again=translation.gettext("Check a corrected workbook"),
@@ -118,7 +119,7 @@ def test_park_admin_imports_enterprises_from_excel(
     expect(status).to_have_text(texts.rejected)
     page.screenshot(path=tmp_path / "1-rejected.png", full_page=True)
 
-    # Assert 2: the one mistake by row, column and problem; nothing is imported.
+    # Assert 2: the one mistake by row, column, value and problem; nothing is imported.
     rejected = EnterpriseImport.objects.get()
     assert page.url == f"{live_server.url}/park/imports/{rejected.pk}/"
     assert table_rows(page.locator("#import-errors")) == [texts.code_problem]

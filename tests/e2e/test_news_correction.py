@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from cloudpark.news import enums
 from cloudpark.news.models import Article, CorrectionRequest
 from cloudpark.orgs import enums as org_enums
+from tests.e2e.dialogs import confirm_decision
 from tests.factories import ChannelFactory, GovernmentBodyFactory, MembershipFactory, UserFactory
 
 PASSWORD = "Bureau-news-2026"
@@ -79,6 +80,7 @@ def test_a_reader_gets_an_article_corrected(live_server, page, browser_errors, m
     decision = page.locator("form:has(input[name=decision])")
     decision.locator("input[name=decision][value=approve]").check()
     decision.locator("button[type=submit]").click()
+    confirm_decision(page)
     expect(page.locator("#case-state")).to_have_attribute("class", re.compile("text-bg-success"))
 
     # Assert 2: published, and the feed shows it as a readable page in the browser.
