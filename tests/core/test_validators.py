@@ -331,13 +331,13 @@ def test_what_is_no_telephone_number_is_refused(typed):
 @pytest.mark.parametrize(
     ("mask", "value", "expected"),
     [
-        (privacy.mask_mobile, "13812341234", "138****1234"),
-        (privacy.mask_mobile, "12345", "*****"),
-        (privacy.mask_mobile, "0571-88886666", "0571-****6666"),
-        (privacy.mask_mobile, "0571-88886666-12", "0571-****6666-12"),
-        (privacy.mask_mobile, "400-820-8820", "400-***-8820"),
-        (privacy.mask_mobile, "", ""),
-        (privacy.mask_mobile, None, ""),
+        (privacy.mask_phone, "13812341234", "138****1234"),
+        (privacy.mask_phone, "12345", "*****"),
+        (privacy.mask_phone, "0571-88886666", "0571-****6666"),
+        (privacy.mask_phone, "0571-88886666-12", "0571-****6666-12"),
+        (privacy.mask_phone, "400-820-8820", "400-***-8820"),
+        (privacy.mask_phone, "", ""),
+        (privacy.mask_phone, None, ""),
         (privacy.mask_resident_id, "11010519491231002X", "110105********002X"),
         (privacy.mask_resident_id, "1101", "****"),
         (privacy.mask_resident_id, "", ""),
@@ -357,7 +357,7 @@ def test_masks(mask, value, expected):
 
 @given(mobiles)
 def test_masked_mobile_keeps_only_prefix_and_last_four(number):
-    masked = privacy.mask_mobile(number)
+    masked = privacy.mask_phone(number)
 
     assert masked == number[:3] + "****" + number[-4:]
 
@@ -370,7 +370,7 @@ def test_masked_resident_id_hides_birth_date_and_sequence(number):
 
 
 def test_a_seven_character_mobile_is_not_shown_whole():
-    masked = privacy.mask_mobile("1381234")
+    masked = privacy.mask_phone("1381234")
 
     assert masked == "*******"
 

@@ -5,7 +5,7 @@ from cloudpark.core import audit
 MASK = "*"
 
 
-def mask_mobile(value):
+def mask_phone(value):
     """``13812341234`` -> ``138****1234``; a landline keeps its area code and last four
     digits: ``0571-88886666`` -> ``0571-****6666``."""
     value = str(value or "")

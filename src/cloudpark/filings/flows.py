@@ -55,64 +55,59 @@ def _applicants(case):
     return people_with(_planning_of(case).project.enterprise, Capability.MANAGE_PROFILE)
 
 
+def _stage(key, label, reviewers, days):
+    return flows.Stage(key, label, reviewers=reviewers, panel=True, deadline_days=days)
+
+
+def _consumer(model, transitions, states, codes, *, approved, check, complete):
+    """Both filings move alike: ``states`` is the filing's state enum and ``codes`` maps each
+    review event to the filing's audit code; approval lands in ``approved``."""
+    outcomes = {
+        ReviewEvent.SUBMITTED: states.SUBMITTED,
+        ReviewEvent.RESUBMITTED: states.SUBMITTED,
+        ReviewEvent.ADVANCED: states.SUBMITTED,
+        ReviewEvent.RETURNED: states.RETURNED,
+        ReviewEvent.REJECTED: states.REJECTED,
+        ReviewEvent.WITHDRAWN: states.WITHDRAWN,
+    }
+    events = {event: flows.Outcome(state, codes[event]) for event, state in outcomes.items()}
+    events[ReviewEvent.APPROVED] = flows.Outcome(
+        approved, codes[ReviewEvent.APPROVED], prepare=check, complete=complete
+    )
+    return flows.Consumer(
+        model=model,
+        transitions=transitions,
+        prepare=services.stamp_reviewed_filing,
+        events=events,
+    )
+
+
 PLANNING_FLOW = flows.register(
     flows.Flow(
         key=PlanningFiling.review_flow_key,
         label=_("Drama planning filing"),
         stages=(
-            flows.Stage(
-                services.PROVINCIAL_STAGE,
-                _("Provincial review"),
-                reviewers=provincial_reviewers,
-                panel=True,
-                deadline_days=30,
-            ),
-            flows.Stage(
-                services.CO_REVIEW_STAGE,
-                _("Co-review of a special subject"),
-                reviewers=co_reviewers,
-                panel=True,
-                deadline_days=30,
-            ),
-            flows.Stage(
-                services.NATIONAL_STAGE,
-                _("National re-review"),
-                reviewers=national_reviewers,
-                panel=True,
-                deadline_days=28,
-            ),
+            _stage(services.PROVINCIAL_STAGE, _("Provincial review"), provincial_reviewers, 30),
+            _stage(services.CO_REVIEW_STAGE, _("Co-review of a special subject"), co_reviewers, 30),
+            _stage(services.NATIONAL_STAGE, _("National re-review"), national_reviewers, 28),
         ),
         applicants=_applicants,
-        consumer=flows.Consumer(
-            model=PlanningFiling,
-            transitions=enums.PLANNING_TRANSITIONS,
-            prepare=services.stamp_reviewed_filing,
-            events={
-                ReviewEvent.SUBMITTED: flows.Outcome(
-                    PlanningState.SUBMITTED, services.PLANNING_SUBMITTED
-                ),
-                ReviewEvent.RESUBMITTED: flows.Outcome(
-                    PlanningState.SUBMITTED, services.PLANNING_RESUBMITTED
-                ),
-                ReviewEvent.ADVANCED: flows.Outcome(
-                    PlanningState.SUBMITTED, services.PLANNING_PASSED_ON
-                ),
-                ReviewEvent.APPROVED: flows.Outcome(
-                    PlanningState.APPROVED,
-                    services.PLANNING_APPROVED,
-                    prepare=services.check_planning_approval,
-                    complete=services.approve_planning,
-                ),
-                ReviewEvent.RETURNED: flows.Outcome(
-                    PlanningState.RETURNED, services.PLANNING_RETURNED
-                ),
-                ReviewEvent.REJECTED: flows.Outcome(
-                    PlanningState.REJECTED, services.PLANNING_REJECTED
-                ),
-                ReviewEvent.WITHDRAWN: flows.Outcome(
-                    PlanningState.WITHDRAWN, services.PLANNING_WITHDRAWN
-                ),
+        consumer=_consumer(
+            PlanningFiling,
+            enums.PLANNING_TRANSITIONS,
+            PlanningState,
+            {
+                ReviewEvent.SUBMITTED: services.PLANNING_SUBMITTED,
+                ReviewEvent.RESUBMITTED: services.PLANNING_RESUBMITTED,
+                ReviewEvent.ADVANCED: services.PLANNING_PASSED_ON,
+                ReviewEvent.APPROVED: services.PLANNING_APPROVED,
+                ReviewEvent.RETURNED: services.PLANNING_RETURNED,
+                ReviewEvent.REJECTED: services.PLANNING_REJECTED,
+                ReviewEvent.WITHDRAWN: services.PLANNING_WITHDRAWN,
             },
+            approved=PlanningState.APPROVED,
+            check=services.check_planning_approval,
+            complete=services.approve_planning,
         ),
     )
 )
@@ -122,52 +117,31 @@ RELEASE_FLOW = flows.register(
         key=ReleaseFiling.review_flow_key,
         label=_("Drama release filing"),
         stages=(
-            flows.Stage(
-                services.PROVINCIAL_STAGE,
-                _("Provincial review"),
-                reviewers=provincial_reviewers,
-                panel=True,
-                deadline_days=30,
-            ),
-            flows.Stage(
+            _stage(services.PROVINCIAL_STAGE, _("Provincial review"), provincial_reviewers, 30),
+            _stage(
                 services.NATIONAL_STAGE,
                 _("National review of the finished work"),
-                reviewers=national_reviewers,
-                panel=True,
-                deadline_days=28,
+                national_reviewers,
+                28,
             ),
         ),
         applicants=_applicants,
-        consumer=flows.Consumer(
-            model=ReleaseFiling,
-            transitions=enums.RELEASE_TRANSITIONS,
-            prepare=services.stamp_reviewed_filing,
-            events={
-                ReviewEvent.SUBMITTED: flows.Outcome(
-                    ReleaseState.SUBMITTED, services.RELEASE_SUBMITTED
-                ),
-                ReviewEvent.RESUBMITTED: flows.Outcome(
-                    ReleaseState.SUBMITTED, services.RELEASE_RESUBMITTED
-                ),
-                ReviewEvent.ADVANCED: flows.Outcome(
-                    ReleaseState.SUBMITTED, services.RELEASE_PASSED_ON
-                ),
-                ReviewEvent.APPROVED: flows.Outcome(
-                    ReleaseState.LICENSED,
-                    services.RELEASE_LICENSED,
-                    prepare=services.check_release_approval,
-                    complete=services.license_release,
-                ),
-                ReviewEvent.RETURNED: flows.Outcome(
-                    ReleaseState.RETURNED, services.RELEASE_RETURNED
-                ),
-                ReviewEvent.REJECTED: flows.Outcome(
-                    ReleaseState.REJECTED, services.RELEASE_REJECTED
-                ),
-                ReviewEvent.WITHDRAWN: flows.Outcome(
-                    ReleaseState.WITHDRAWN, services.RELEASE_WITHDRAWN
-                ),
+        consumer=_consumer(
+            ReleaseFiling,
+            enums.RELEASE_TRANSITIONS,
+            ReleaseState,
+            {
+                ReviewEvent.SUBMITTED: services.RELEASE_SUBMITTED,
+                ReviewEvent.RESUBMITTED: services.RELEASE_RESUBMITTED,
+                ReviewEvent.ADVANCED: services.RELEASE_PASSED_ON,
+                ReviewEvent.APPROVED: services.RELEASE_LICENSED,
+                ReviewEvent.RETURNED: services.RELEASE_RETURNED,
+                ReviewEvent.REJECTED: services.RELEASE_REJECTED,
+                ReviewEvent.WITHDRAWN: services.RELEASE_WITHDRAWN,
             },
+            approved=ReleaseState.LICENSED,
+            check=services.check_release_approval,
+            complete=services.license_release,
         ),
     )
 )

@@ -19,7 +19,7 @@ def _contact(application):
         return resume.get("name", ""), resume.get("mobile", ""), resume.get("email", "")
     return (
         privacy.mask_name(resume.get("name", "")),
-        privacy.mask_mobile(resume.get("mobile", "")),
+        privacy.mask_phone(resume.get("mobile", "")),
         privacy.mask_email(resume.get("email", "")),
     )
 

@@ -134,7 +134,7 @@ def masked_contact(resume):
     return {
         "name": privacy.mask_name(resume.get("name", "")),
         "email": privacy.mask_email(resume.get("email", "")),
-        "mobile": privacy.mask_mobile(resume.get("mobile", "")),
+        "mobile": privacy.mask_phone(resume.get("mobile", "")),
     }
 
 

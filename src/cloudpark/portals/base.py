@@ -162,7 +162,19 @@ class ServiceFormMixin:
         raise NotImplementedError
 
 
-class ListMixin:
+class RowsMixin:
+    """A list whose filters re-render only its rows: an htmx request aimed at ``list-rows``
+    gets ``rows_template_name`` instead of the whole page."""
+
+    rows_template_name = None
+
+    def get_template_names(self):
+        if getattr(self.request, "htmx", False) and self.request.htmx.target == "list-rows":
+            return [self.rows_template_name]
+        return super().get_template_names()
+
+
+class ListMixin(RowsMixin):
     """Pagination and filters for list pages; ``?format=xlsx`` exports what the list shows."""
 
     paginate_by = 25
@@ -200,11 +212,6 @@ class ListMixin:
         context = super().get_context_data(**kwargs)
         context.update(filter_form=self.filter_form, page=self.page, rows=self.page.object_list)
         return context
-
-    def get_template_names(self):
-        if getattr(self.request, "htmx", False) and self.request.htmx.target == "list-rows":
-            return [self.rows_template_name]
-        return super().get_template_names()
 
     def export(self, queryset):
         """Lists without an Excel form have none."""

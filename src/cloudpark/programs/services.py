@@ -808,7 +808,7 @@ def record_objection(notice, *, text, name="", contact="", actor=None):
 def _shown_contact(contact, visible):
     if visible or not contact:
         return contact
-    return privacy.mask_email(contact) if "@" in contact else privacy.mask_mobile(contact)
+    return privacy.mask_email(contact) if "@" in contact else privacy.mask_phone(contact)
 
 
 def objection_contacts_for(user, objections):

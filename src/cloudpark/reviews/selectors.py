@@ -101,8 +101,7 @@ def gives_opinion_at_stage_of(user, case, stage_key):
     )
 
 
-def cases_awaiting(user, organization=None):
-    """Cases in review at a stage this user reviews, oldest deadline first."""
+def _awaiting(user, organization, *, exclude=None):
     memberships = org_selectors.memberships_of(user)
     if organization is not None:
         memberships = [m for m in memberships if m.organization_id == organization.pk]
@@ -114,7 +113,20 @@ def cases_awaiting(user, organization=None):
         .select_related("applicant", "reviewing_organization")
         .order_by("due_at", "submitted_at", "pk")
     )
-    return [case for case in candidates if can_review(user, case)]
+    if exclude is not None:
+        candidates = candidates.exclude(pk=exclude.pk)
+    return (case for case in candidates.iterator(chunk_size=50) if can_review(user, case))
+
+
+def cases_awaiting(user, organization=None):
+    """Cases in review at a stage this user reviews, oldest deadline first."""
+    return list(_awaiting(user, organization))
+
+
+def next_case_awaiting(user, organization, after):
+    """The case the reviewer should take up after ``after``: the first other one awaiting,
+    read only as far as it is found."""
+    return next(_awaiting(user, organization, exclude=after), None)
 
 
 def cases_visible_to(organization):

@@ -81,7 +81,7 @@ class EnterprisePrivateSerializer(EnterprisePublicSerializer):
     def get_contact_mobile(self, enterprise) -> str:
         if self.context.get("personal_data_visible"):
             return enterprise.contact_mobile
-        return privacy.mask_mobile(enterprise.contact_mobile)
+        return privacy.mask_phone(enterprise.contact_mobile)
 
 
 class MembershipSerializer(serializers.ModelSerializer):

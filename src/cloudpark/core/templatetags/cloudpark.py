@@ -7,7 +7,7 @@ from cloudpark.core.i18n import localized
 register = template.Library()
 
 MASKS = {
-    "mobile": privacy.mask_mobile,
+    "mobile": privacy.mask_phone,
     "resident_id": privacy.mask_resident_id,
     "name": privacy.mask_name,
     "email": privacy.mask_email,

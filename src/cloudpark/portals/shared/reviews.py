@@ -24,7 +24,7 @@ from django.views.generic import TemplateView
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.portals import home
-from cloudpark.portals.base import Portal, PortalMixin
+from cloudpark.portals.base import Portal, PortalMixin, RowsMixin
 from cloudpark.portals.forms import FilterForm, SearchField
 from cloudpark.reviews import enums, presentation, selectors, services
 
@@ -182,15 +182,10 @@ def filter_queue(cases, values):
     return kept
 
 
-class ReviewListView(PortalMixin, TemplateView):
+class ReviewListView(PortalMixin, RowsMixin, TemplateView):
     template_name = "reviews/review_list.html"
     rows_template_name = "reviews/_awaiting_rows.html"
     title = _("Reviews")
-
-    def get_template_names(self):
-        if getattr(self.request, "htmx", False) and self.request.htmx.target == "list-rows":
-            return [self.rows_template_name]
-        return super().get_template_names()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -264,7 +259,7 @@ class ReviewCaseView(PortalMixin, TemplateView):
             decision_at=decision_at,
             decision_stage=case.flow.stage(decision_at[0]),
             confirming=confirming,
-            next_case=_next_awaiting(user, self.organization, case),
+            next_case=selectors.next_case_awaiting(user, self.organization, case),
         )
         return context
 
@@ -351,14 +346,6 @@ class ReviewCaseView(PortalMixin, TemplateView):
             decision_form=form, extra_form=extra, seen=(stage_key, round_seen)
         )
         return self.render_to_response(context)
-
-
-def _next_awaiting(user, organization, case):
-    """The case the reviewer should take up after this one: the first other one awaiting."""
-    return next(
-        (other for other in selectors.cases_awaiting(user, organization) if other.pk != case.pk),
-        None,
-    )
 
 
 class _Undone(Exception):
