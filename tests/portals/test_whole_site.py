@@ -2,10 +2,15 @@
 
 The demo is loaded once for this module. Each account walks the site from the pages that
 take no argument, following the links and forms it is shown, so that each page that needs an
-object is opened with an object that account can see. No page may answer with a server error.
+object is opened with an object that account can see. No page may answer with a server error,
+and no page may show a phrase of the platform's own in the other language: an English page
+holding a text that is one of the catalogue's Chinese translations, or a Chinese page holding
+one of its English phrases, has left something untranslated or shown a stored text in the
+wrong language.
 """
 
 import re
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,6 +19,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils.translation import trans_real
 
 from cloudpark.demo.data import ACCOUNTS, DEMO_PASSWORD
 from cloudpark.demo.loader import load_demo
@@ -80,6 +86,81 @@ NOT_REACHED = {
     # The bureau keeps no clarification in the demo; the base does.
     "government:news_clarification_edit",
 }
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# An English phrase has a word in lower case; an abbreviation (PDF, JSON) reads the same in both.
+WORD = re.compile(r"[A-Za-z][a-z]{2}")
+
+
+class _Texts(HTMLParser):
+    """The texts a reader sees in the page's language: text between tags and the attributes
+    read out or shown, leaving out what is hidden and what an element's ``lang`` marks as
+    another language (the language menu, a stored keyword)."""
+
+    SHOWN_ATTRIBUTES = {"placeholder", "title", "aria-label", "alt"}
+    UNSHOWN = {"script", "style", "template"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts = set()
+        self.hidden = 0
+        # The element marked as another language, and how deep its own tag is nested.
+        self.other = None
+        self.depth = 0
+
+    def add(self, text):
+        text = " ".join(text.split())
+        if text and not self.hidden and self.other is None:
+            self.texts.add(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        foreign = attrs.get("lang") not in (None, self.page_lang)
+        if self.other == tag:
+            self.depth += 1
+        elif self.other is None and foreign and tag not in self.VOID:
+            self.other, self.depth = tag, 1
+        self.hidden += tag in self.UNSHOWN
+        if not foreign:
+            for name in self.SHOWN_ATTRIBUTES & attrs.keys():
+                self.add(attrs[name] or "")
+
+    def handle_endtag(self, tag):
+        if tag in self.UNSHOWN:
+            self.hidden = max(0, self.hidden - 1)
+        if self.other == tag:
+            self.depth -= 1
+            if self.depth == 0:
+                self.other = None
+
+    def handle_data(self, data):
+        self.add(data)
+
+
+def texts_of(html, language):
+    parser = _Texts()
+    parser.page_lang = "zh-Hans" if language == "zh-hans" else language
+    parser.feed(html)
+    return parser.texts
+
+
+def catalogue_phrases():
+    """{language: the catalogue's phrases that belong to the other language}: the Chinese
+    translations for English pages, the English phrases for Chinese ones. Phrases that read
+    the same in both, or carry placeholders, are left out."""
+    chinese, english = set(), set()
+    for key, translated in trans_real.translation("zh-hans")._catalog.items():
+        if isinstance(key, tuple) or not translated:
+            continue
+        phrase = key.split("\x04")[-1]
+        if phrase == translated or "%" in phrase or "{" in phrase:
+            continue
+        chinese.add(" ".join(translated.split()))
+        if WORD.search(phrase) and not CJK.search(phrase):
+            english.add(" ".join(phrase.split()))
+    return {"en": {text for text in chinese if CJK.search(text)}, "zh-hans": english}
 
 
 def site_routes():
@@ -157,6 +238,8 @@ def test_no_page_fails_for_any_account_in_either_language(demo):
     routes = site_routes()
     reached = set()
     failures = []
+    foreign = catalogue_phrases()
+    mixed = set()
 
     for email in [None, *(account.email for account in ACCOUNTS)]:
         english, chinese = (signed_in(email, language) for language in LANGUAGES)
@@ -171,6 +254,22 @@ def test_no_page_fails_for_any_account_in_either_language(demo):
                 )
                 if status >= 500
             ]
+            for language, page in (("en", response), ("zh-hans", again)):
+                if page.get("Content-Type", "").startswith("text/html"):
+                    shown = texts_of(page.content.decode(), language)
+                    mixed |= {(route_of(url), language, text) for text in shown & foreign[language]}
 
     assert failures == []
+    assert sorted(mixed) == []
     assert sorted(set(routes) - reached) == sorted(NOT_REACHED)
+
+
+def test_the_language_check_sees_a_stray_phrase_and_spares_marked_ones():
+    phrases = catalogue_phrases()
+    page = (
+        '<p>Your opinion has been recorded.</p><p lang="en"><b>English</b> only</p>'
+        '<input placeholder="Search" lang="en"><script>var x = "Reviews";</script>'
+    )
+    assert "Your opinion has been recorded." in phrases["zh-hans"]
+    assert texts_of(page, "zh-hans") == {"Your opinion has been recorded."}
+    assert "您的意见已记录。" in phrases["en"]

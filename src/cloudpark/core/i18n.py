@@ -1,3 +1,5 @@
+import re
+
 from django.utils import translation
 from django.utils.translation import get_language
 
@@ -13,6 +15,15 @@ def localized(chinese, english):
     if prefers_english() and english:
         return english
     return chinese or english or ""
+
+
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def language_of(text):
+    """The ``lang`` of a stored text that has no English twin: Chinese when it holds Han
+    characters, English otherwise."""
+    return "zh-Hans" if HAN.search(str(text or "")) else "en"
 
 
 def in_both(value):

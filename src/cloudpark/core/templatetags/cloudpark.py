@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext as _t
 
 from cloudpark.core import privacy
-from cloudpark.core.i18n import localized
+from cloudpark.core.i18n import language_of, localized
 
 register = template.Library()
 
@@ -28,3 +28,9 @@ def personal(context, value, kind="mobile"):
 def localized_attr(obj, name):
     """``obj.<name>`` or ``obj.<name>_en``, whichever fits the active language."""
     return localized(getattr(obj, name, ""), getattr(obj, f"{name}_en", ""))
+
+
+@register.filter
+def lang_of(text):
+    """The ``lang`` attribute for a stored text kept in one language only (a tag)."""
+    return language_of(text)
