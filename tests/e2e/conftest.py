@@ -28,6 +28,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 TIMEOUT_MS = 10_000
+# A phone and a laptop; the scenarios people most rely on walk at both, in both languages.
+WIDTHS = {390: 844, 1280: 800}
+EVERY_LANGUAGE_AND_WIDTH = [
+    (locale, width) for locale in ("zh-CN", "en-US") for width in sorted(WIDTHS)
+]
 HERE = Path(__file__).parent
 
 # Reports each Content-Security-Policy violation on the console, besides Chromium's own line,
@@ -36,6 +41,25 @@ CSP_LISTENER = """
 document.addEventListener("securitypolicyviolation", (event) => {
   console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
     + ` at ${event.sourceFile}:${event.lineNumber}`);
+});
+"""
+
+# Reports a page wider than the window (one that scrolls sideways) as a console error when it
+# has loaded, so that every page a scenario opens is checked at the scenario's width.
+OVERFLOW_LISTENER = """
+window.addEventListener("load", () => {
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth) {
+    // The innermost element whose box or content reaches past the window's edge.
+    const wide = [...document.body.querySelectorAll("*")].filter((element) =>
+      element.getBoundingClientRect().left + element.scrollWidth > root.clientWidth + 1
+      && getComputedStyle(element).overflowX === "visible");
+    const last = wide[wide.length - 1];
+    const where = last ? `${last.tagName.toLowerCase()}.${last.className}` : "";
+    const text = last ? last.textContent.trim().slice(0, 40) : "";
+    console.error(`page overflow: ${location.pathname} is ${root.scrollWidth} px wide`
+      + ` in a ${root.clientWidth} px window (${where}: "${text}")`);
+  }
 });
 """
 
@@ -82,6 +106,13 @@ def browser_locale():
 
 
 @pytest.fixture
+def browser_width():
+    """The window's width in pixels; parametrize it with ``browser_locale`` through
+    ``EVERY_LANGUAGE_AND_WIDTH`` to walk a scenario on a phone too."""
+    return 1280
+
+
+@pytest.fixture
 def language(browser_locale):
     """The platform language the browser's locale is served in (``zh-CN`` -> ``zh-hans``)."""
     return translation.get_supported_language_variant(browser_locale.lower())
@@ -94,10 +125,15 @@ def browser_errors():
 
 
 @pytest.fixture
-def page(browser, browser_locale, browser_errors):
-    context = browser.new_context(locale=browser_locale, accept_downloads=True)
+def page(browser, browser_locale, browser_width, browser_errors):
+    context = browser.new_context(
+        locale=browser_locale,
+        viewport={"width": browser_width, "height": WIDTHS[browser_width]},
+        accept_downloads=True,
+    )
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(CSP_LISTENER)
+    context.add_init_script(OVERFLOW_LISTENER)
     page = context.new_page()
     page.on(
         "console",

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from cloudpark.core import validators
 from cloudpark.orgs import enums
 from cloudpark.orgs.models import Enterprise, EnterpriseImport
+from tests.e2e.conftest import EVERY_LANGUAGE_AND_WIDTH
 from tests.e2e.dialogs import answer_confirmation
 from tests.factories import MembershipFactory, ParkFactory, UserFactory, credit_code
 from tests.portals.workbooks import HEADERS
@@ -88,7 +89,7 @@ def table_rows(table):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("browser_locale", ["zh-CN", "en-US"])
+@pytest.mark.parametrize(("browser_locale", "browser_width"), EVERY_LANGUAGE_AND_WIDTH)
 def test_park_admin_imports_enterprises_from_excel(
     live_server, page, language, browser_errors, media_root, tmp_path
 ):

@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from cloudpark.events import enums, services
 from cloudpark.events.models import CheckIn, Registration
 from cloudpark.orgs import enums as org_enums
+from tests.e2e.conftest import EVERY_LANGUAGE_AND_WIDTH
 from tests.factories import (
     EventFactory,
     MembershipFactory,
@@ -70,7 +71,7 @@ def watch(page, errors):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("browser_locale", ["zh-CN", "en-US"])
+@pytest.mark.parametrize(("browser_locale", "browser_width"), EVERY_LANGUAGE_AND_WIDTH)
 def test_a_person_registers_for_a_sub_forum_and_is_checked_in_once(
     live_server, browser, page, browser_locale, language, browser_errors, tmp_path
 ):

@@ -1,8 +1,9 @@
 """The main pages read on a phone, lay out without overlap on a laptop, and print cleanly.
 
-The demo is loaded once for the module and every page is opened in Chinese, signed in as the
-demo account whose portal it belongs to. At 390 px (a phone) no page may scroll sideways: a
-wide list scrolls inside its own box. At 1280 px the programme's application window and its
+The demo is loaded once for the module and every page is opened signed in as the demo
+account whose portal it belongs to. At 390 px (a phone), in both languages, and at 1280 px in
+English (the wider of the two), no page may scroll sideways: a wide list scrolls inside its
+own box. At 1280 px the programme's application window and its
 budget must not overprint each other. In print, a ticket and an application receipt keep
 their content and lose the navigation.
 """
@@ -25,6 +26,9 @@ from tests.e2e.conftest import CSP_LISTENER, TIMEOUT_MS
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1280, "height": 800}
 LOCALE = "zh-CN"
+ENGLISH = "en-US"
+# The (width, locale) pairs every main page is checked at for sideways scrolling.
+FITTING = [(PHONE, LOCALE), (PHONE, ENGLISH), (LAPTOP, ENGLISH)]
 
 ENTERPRISE = "enterprise@demo.cloudpark.cn"
 PARK = "park@demo.cloudpark.cn"
@@ -38,22 +42,36 @@ PHONE_PAGES = [
     (None, "/events/"),
     (None, "/programmes/"),
     (None, "/bases/"),
+    (None, "/news/"),
+    (None, "/jobs/"),
+    (None, "/filings/notices/"),
+    (None, "/awards/"),
     (ENTERPRISE, "/enterprise/"),
     (ENTERPRISE, "/enterprise/programmes/"),
     (ENTERPRISE, "/enterprise/applications/"),
+    (ENTERPRISE, "/enterprise/filings/"),
+    (ENTERPRISE, "/enterprise/awards/"),
+    (ENTERPRISE, "/enterprise/jobs/"),
     (PARK, "/park/"),
     (PARK, "/park/enterprises/"),
     (PARK, "/park/events/"),
     (PARK, "/park/reviews/"),
     (PARK, "check-in desk"),
+    (PARK, "/park/news/"),
+    (PARK, "/park/jobs/"),
     (GOVERNMENT, "/gov/"),
     (GOVERNMENT, "/gov/programmes/"),
     (GOVERNMENT, "/gov/parks/"),
     (GOVERNMENT, "/gov/enterprises/"),
     (GOVERNMENT, "/gov/applications/"),
     (GOVERNMENT, "/gov/reviews/"),
+    (GOVERNMENT, "/gov/filings/"),
+    (GOVERNMENT, "/gov/awards/"),
+    (GOVERNMENT, "/gov/news/"),
     (PERSON, "/me/"),
     (PERSON, "/me/events/"),
+    (PERSON, "/me/resume/"),
+    (PERSON, "/me/job-applications/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and
@@ -124,19 +142,25 @@ def _places():
 
 @pytest.fixture(scope="module")
 def pages(browser, demo):
-    """``pages[account, width]``: a Chinese browser tab at ``width`` px, signed in as
-    ``account`` (``None`` for a visitor). All are opened, and signed in, before the first test,
-    so that their sessions outlive the transaction each test is rolled back in."""
+    """``pages[account, width, locale]``: a browser tab at ``width`` px speaking ``locale``,
+    signed in as ``account`` (``None`` for a visitor). All are opened, and signed in, before
+    the first test, so that their sessions outlive the transaction each test is rolled back
+    in."""
     opened = {}
     for account in [None, ENTERPRISE, PARK, GOVERNMENT, PERSON]:
-        for viewport in [PHONE, LAPTOP]:
-            context = browser.new_context(locale=LOCALE, viewport=viewport)
+        for viewport, locale in [
+            (PHONE, LOCALE),
+            (PHONE, ENGLISH),
+            (LAPTOP, LOCALE),
+            (LAPTOP, ENGLISH),
+        ]:
+            context = browser.new_context(locale=locale, viewport=viewport)
             context.set_default_timeout(TIMEOUT_MS)
             context.add_init_script(CSP_LISTENER)
             page = context.new_page()
             if account:
                 sign_in(page, demo["url"], account)
-            opened[account, viewport["width"]] = page
+            opened[account, viewport["width"], locale] = page
     yield opened
     for page in opened.values():
         page.context.close()
@@ -150,8 +174,8 @@ def sign_in(page, base_url, email):
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
-def opened(pages, demo, account, path, viewport):
-    page = pages[account, viewport["width"]]
+def opened(pages, demo, account, path, viewport, locale=LOCALE):
+    page = pages[account, viewport["width"], locale]
     response = page.goto(demo["url"] + demo.get(path, path))
     assert response.status == 200, f"{path}: {response.status}"
     return page
@@ -166,14 +190,15 @@ def boxes_overlap(first, second):
     )
 
 
+@pytest.mark.parametrize(("viewport", "locale"), FITTING, ids=lambda value: str(value))
 @pytest.mark.parametrize(("account", "path"), PHONE_PAGES)
-def test_the_page_does_not_scroll_sideways_on_a_phone(pages, demo, account, path):
-    page = opened(pages, demo, account, path, PHONE)
+def test_the_page_does_not_scroll_sideways(pages, demo, account, path, viewport, locale):
+    page = opened(pages, demo, account, path, viewport, locale)
 
     scroll_width, client_width = page.evaluate(OVERFLOW)
 
     assert scroll_width <= client_width, (
-        f"{path} is {scroll_width} px wide on a {client_width} px screen"
+        f"{path} is {scroll_width} px wide on a {client_width} px screen in {locale}"
     )
 
 

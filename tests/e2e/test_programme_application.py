@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from cloudpark.orgs import enums as org_enums
 from cloudpark.programs.enums import ApplicationState, NoticeState, RuleKind
 from cloudpark.programs.models import Application, Objection, PublicNotice
+from tests.e2e.conftest import EVERY_LANGUAGE_AND_WIDTH
 from tests.e2e.dialogs import answer_confirmation, confirm_decision
 from tests.factories import (
     EligibilityRuleFactory,
@@ -76,7 +77,7 @@ def decide(page, live_server, portal, application, decision, texts, comment="", 
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("browser_locale", ["zh-CN", "en-US"])
+@pytest.mark.parametrize(("browser_locale", "browser_width"), EVERY_LANGUAGE_AND_WIDTH)
 def test_an_enterprise_applies_and_the_approved_list_is_publicised(
     live_server, page, language, browser_errors, media_root, tmp_path
 ):

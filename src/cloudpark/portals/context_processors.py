@@ -1,7 +1,7 @@
 from cloudpark.notifications import selectors as notification_selectors
 from cloudpark.orgs import selectors
 from cloudpark.portals.base import PORTAL_HOME, Portal, portal_of
-from cloudpark.portals.navigation import PUBLIC_MENU, menu_for
+from cloudpark.portals.navigation import PUBLIC_MENU, PUBLIC_MORE, menu_for
 
 
 def portal(request):
@@ -21,6 +21,7 @@ def portal(request):
     organization = membership.organization if membership else None
     return {
         "public_menu": PUBLIC_MENU,
+        "public_more": PUBLIC_MORE,
         "current_portal": current_portal,
         "portal_menu": menu_for(user, current_portal, organization) if current_portal else [],
         "switchable_memberships": switchable,

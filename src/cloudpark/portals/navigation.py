@@ -62,15 +62,19 @@ MENUS = {
         ("individual:job_feed", _("Following"), None),
     ],
 }
+# The public site's menu: the pages most people come for, then the rest under "More", so
+# that the bar keeps to one line on a laptop in English too.
 PUBLIC_MENU = [
     ("public:home", _("Home")),
-    ("public:park_list", _("Parks")),
-    ("public:base_list", _("Accredited bases")),
-    ("public:enterprise_list", _("Enterprises")),
     ("public:programme_list", _("Programmes")),
     ("public:event_list", _("Events")),
-    ("public:job_list", _("Jobs")),
+    ("public:enterprise_list", _("Enterprises")),
+    ("public:park_list", _("Parks")),
     ("public:news_index", _("News")),
+]
+PUBLIC_MORE = [
+    ("public:base_list", _("Accredited bases")),
+    ("public:job_list", _("Jobs")),
     ("public:filing_notice_list", _("Drama notices")),
     ("public:award_scheme_list", _("Awards")),
 ]
