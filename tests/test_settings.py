@@ -14,6 +14,8 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "cloudpark.example.cn",
     "EMAIL_HOST": "smtp.example.cn",
     "CLOUDPARK_SITE_URL": "https://cloudpark.example.cn",
+    "CLOUDPARK_DATA_KEYS": "CXfj3pPD4C_NNd--EXtQ8CLOAAkdZc3sqgQcvv2aW_A=",
+    "CLOUDPARK_LOOKUP_KEY": "lookup-" + "Lq7-Zx3_Vb9nM2kP5rT8wY1cF4hJ6sD0",
 }
 
 
@@ -51,6 +53,8 @@ def test_production_settings_pass_the_deployment_checks():
         ({"DATABASE_URL": ""}, "Production mode needs DATABASE_URL"),
         ({"EMAIL_HOST": ""}, "Production mode needs EMAIL_HOST"),
         ({"CLOUDPARK_SITE_URL": ""}, "Production mode needs CLOUDPARK_SITE_URL"),
+        ({"CLOUDPARK_DATA_KEYS": ""}, "Production mode needs CLOUDPARK_DATA_KEYS"),
+        ({"CLOUDPARK_LOOKUP_KEY": "short"}, "Production mode needs CLOUDPARK_DATA_KEYS"),
         (
             {"CLOUDPARK_SITE_URL": "cloudpark.example.cn"},
             "Production mode needs CLOUDPARK_SITE_URL",

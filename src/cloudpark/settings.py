@@ -308,6 +308,19 @@ JOB_RESUME_RETENTION_DAYS = int(os.environ.get("JOB_RESUME_RETENTION_DAYS", "180
 if JOB_RESUME_RETENTION_DAYS < 0:
     raise ImproperlyConfigured("JOB_RESUME_RETENTION_DAYS cannot be negative.")
 
+# Personal data at rest (resident ID numbers, core.crypto): CLOUDPARK_DATA_KEYS lists Fernet
+# keys, comma-separated; the first encrypts and every one decrypts, so a new key goes first
+# and the old stays until `cloudpark rotate-data-keys` has re-encrypted every value.
+# CLOUDPARK_LOOKUP_KEY keys the digests that find a value by its exact text; changing it needs
+# the same command. Outside production both are derived from SECRET_KEY.
+DATA_ENCRYPTION_KEYS = env_list("CLOUDPARK_DATA_KEYS")
+DATA_LOOKUP_KEY = os.environ.get("CLOUDPARK_LOOKUP_KEY", "")
+if PRODUCTION and not (DATA_ENCRYPTION_KEYS and len(DATA_LOOKUP_KEY) >= 32):
+    raise ImproperlyConfigured(
+        "Production mode needs CLOUDPARK_DATA_KEYS (Fernet keys) and CLOUDPARK_LOOKUP_KEY "
+        "(at least 32 random characters) to keep personal data encrypted."
+    )
+
 # The platform speaks Chinese unless a browser asks for English. The test suite's default is
 # English, so that assertions read as the source; Chinese is tested where a test asks for it.
 LANGUAGE_CODE = "en" if TESTING else "zh-hans"

@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from cloudpark.core.models import AuditEntry
 from cloudpark.orgs import enums
+from cloudpark.orgs.privacy import PERSONAL_FIELDS
 from tests.factories import EnterpriseFactory, MembershipFactory, ParkFactory, UserFactory
 
 
@@ -60,13 +61,18 @@ def test_private_details_of_an_enterprise_outside_ones_care_are_not_found(api, e
     assert response.status_code == 404
 
 
-def test_park_staff_see_the_contact_mobile_masked(api, park, enterprise):
+def test_park_staff_see_the_contact_and_representative_masked(api, park, enterprise):
     api.force_authenticate(MembershipFactory(organization=park, role=enums.Role.STAFF).user)
 
     response = api.get(reverse("api:enterprise-private", args=[enterprise.pk]))
 
     assert response.status_code == 200
-    assert response.json()["contact_mobile"] == "138****1234"
+    personal = {key: response.json()[key] for key in PERSONAL_FIELDS}
+    assert personal == {
+        "legal_representative": "李**",
+        "contact_name": "张*",
+        "contact_mobile": "138****1234",
+    }
     assert not AuditEntry.objects.filter(action="core.personal_data.viewed").exists()
 
 
@@ -77,7 +83,13 @@ def test_park_admins_see_the_contact_mobile_and_the_view_is_logged(api, park, en
     response = api.get(reverse("api:enterprise-private", args=[enterprise.pk]))
 
     entry = AuditEntry.objects.get(action="core.personal_data.viewed")
-    assert response.json()["contact_mobile"] == "13812341234"
+    personal = {key: response.json()[key] for key in PERSONAL_FIELDS}
+    assert personal == {
+        "legal_representative": "李四海",
+        "contact_name": "张三",
+        "contact_mobile": "13812341234",
+    }
+    assert entry.data == {"fields": list(PERSONAL_FIELDS)}
     assert (entry.actor, entry.object_id) == (admin, str(enterprise.pk))
 
 

@@ -119,6 +119,7 @@ class EnterpriseFactory(factory.django.DjangoModelFactory):
     founded_on = date(2018, 5, 20)
     registered_capital = Decimal("500.00")
     staff_count = 30
+    legal_representative = "李四海"
     contact_name = "张三"
     contact_mobile = "13812341234"
 

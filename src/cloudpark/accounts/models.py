@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import validators
+from cloudpark.core import crypto, validators
 
 
 class UserManager(BaseUserManager):
@@ -46,12 +46,14 @@ class User(AbstractUser):
     mobile = models.CharField(
         _("mobile number"), max_length=11, blank=True, validators=[validators.validate_mobile]
     )
-    resident_id = models.CharField(
+    # Encrypted at rest; found by the keyed digest beside it (``accounts.selectors``).
+    resident_id = crypto.EncryptedTextField(
         _("resident ID number"),
         max_length=18,
         blank=True,
         validators=[validators.validate_resident_id],
     )
+    resident_id_digest = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     # Part of every session's check value (``get_session_auth_hash``): a new secret ends every
     # session the person has, as a new password does.
     session_secret = models.CharField(max_length=64, default=secrets.token_hex, editable=False)
@@ -82,6 +84,13 @@ class User(AbstractUser):
     def set_password(self, raw_password):
         super().set_password(raw_password)
         self.password_changed_at = timezone.now()
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # The digest follows the number wherever it is saved from.
+        self.resident_id_digest = crypto.digest(self.resident_id)
+        if update_fields is not None and "resident_id" in update_fields:
+            update_fields = {*update_fields, "resident_id_digest"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
     def _get_session_auth_hash(self, secret=None):
         return salted_hmac(

@@ -2,8 +2,11 @@
 
 from cloudpark.core import privacy
 
+# An organisation's personal data: who represents it and whom to call, by name and number.
+PERSONAL_FIELDS = ("legal_representative", "contact_name", "contact_mobile")
 
-def personal_data_context(user, target, fields=("contact_mobile",)):
+
+def personal_data_context(user, target, fields=PERSONAL_FIELDS):
     """Whether ``user`` sees ``target``'s personal data unmasked on this page.
 
     Entitled viewers are those with the personal-data right in the organisation itself or in

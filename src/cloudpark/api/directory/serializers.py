@@ -63,9 +63,12 @@ class EnterprisePublicSerializer(serializers.ModelSerializer):
 
 
 class EnterprisePrivateSerializer(EnterprisePublicSerializer):
-    """For organisations that look after the enterprise; the contact's mobile is masked
-    unless the caller holds the personal-data right (``personal_data_visible`` in context)."""
+    """For organisations that look after the enterprise; the legal representative's and the
+    contact's names and the contact's phone are masked unless the caller holds the
+    personal-data right (``personal_data_visible`` in context)."""
 
+    legal_representative = serializers.SerializerMethodField()
+    contact_name = serializers.SerializerMethodField()
     contact_mobile = serializers.SerializerMethodField()
 
     class Meta(EnterprisePublicSerializer.Meta):
@@ -78,10 +81,17 @@ class EnterprisePrivateSerializer(EnterprisePublicSerializer):
             "contact_mobile",
         ]
 
+    def _personal(self, value, mask):
+        return value if self.context.get("personal_data_visible") else mask(value)
+
+    def get_legal_representative(self, enterprise) -> str:
+        return self._personal(enterprise.legal_representative, privacy.mask_name)
+
+    def get_contact_name(self, enterprise) -> str:
+        return self._personal(enterprise.contact_name, privacy.mask_name)
+
     def get_contact_mobile(self, enterprise) -> str:
-        if self.context.get("personal_data_visible"):
-            return enterprise.contact_mobile
-        return privacy.mask_phone(enterprise.contact_mobile)
+        return self._personal(enterprise.contact_mobile, privacy.mask_phone)
 
 
 class MembershipSerializer(serializers.ModelSerializer):

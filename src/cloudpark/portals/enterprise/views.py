@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
-from cloudpark.core import audit
+from cloudpark.core import audit, privacy
 from cloudpark.orgs import forms, services
-from cloudpark.orgs.privacy import personal_data_context
+from cloudpark.orgs.privacy import PERSONAL_FIELDS, personal_data_context
 from cloudpark.portals.base import EnterpriseMixin, PortalPage, ServiceFormMixin
 from cloudpark.portals.home import HomePanelsMixin
 
@@ -60,6 +60,13 @@ class ProfileEditView(EnterpriseMixin, ServiceFormMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.organization}
+
+    def get(self, request, *args, **kwargs):
+        # The form shows the contact's name and phone in full: a view like any other.
+        privacy.record_personal_data_view(
+            self.organization, actor=request.user, fields=PERSONAL_FIELDS
+        )
+        return super().get(request, *args, **kwargs)
 
     def perform(self, form):
         values = {field: form.cleaned_data[field] for field in form.Meta.fields if field != "tags"}
