@@ -1,7 +1,8 @@
 """The API permission matrix, generated from the router: every routed action and method is
 refused to anonymous callers, to people outside the acting organisation, on another
 organisation's object and to a role without the right, each time changing nothing; and it
-lets the role with the right through. A guard keeps ``tests/api/routes.py`` complete."""
+lets the role with the right through. A guard keeps ``tests/api/routes.py`` complete. Every
+response on the way is checked against the published OpenAPI schema."""
 
 import pytest
 from rest_framework.test import APIClient
@@ -9,6 +10,7 @@ from rest_framework.test import APIClient
 from cloudpark.api.base import INPUT
 from cloudpark.api.urls import router
 from cloudpark.orgs import enums
+from tests.api import openapi
 from tests.api.routes import OBJECTS, RIGHTS, routes
 from tests.helpers import changed_models, stored_state
 
@@ -28,7 +30,10 @@ def api():
 
 
 def _call(api, route, url, body):
-    return getattr(api, route.method)(url, body, format="json")
+    """Call ``url``; its response must be as the OpenAPI schema documents it."""
+    response = getattr(api, route.method)(url, body, format="json")
+    assert openapi.mismatches(route.method, url, response) == []
+    return response
 
 
 def _refused(api, route, url, body):

@@ -272,7 +272,7 @@ class GovernmentRoundViewSet(mixins.RetrieveModelMixin, RuleViewSet):
         return self._step("tally")
 
     @extend_schema(request=None, responses=AwardResultSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def results(self, request, pk=None):
         """Every entry's standing: mean, trimmed mean, normalised score, votes, ranks, marks."""
         return Response(

@@ -47,7 +47,7 @@ EVENT_FIELDS = [
 
 
 class EventSerializer(serializers.ModelSerializer):
-    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+    parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
         model = Event
@@ -244,7 +244,7 @@ WRITABLE_EVENT_FIELDS = [field for field in services.EVENT_FIELDS if field != "c
 class ManagedEventSerializer(serializers.ModelSerializer):
     """An event or part as its organisers see it, drafts included."""
 
-    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+    parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     owner = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:

@@ -143,7 +143,7 @@ class RenameSerializer(serializers.Serializer):
 
 
 class ReleaseFilingSerializer(serializers.ModelSerializer):
-    licence = NumberSerializer(read_only=True)
+    licence = NumberSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = ReleaseFiling

@@ -80,7 +80,7 @@ class PlanningFilingViewSet(
         return self._read(filing)
 
     @extend_schema(request=None, responses=s.ProblemSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def check(self, request, pk=None):
         """Every problem the submission would meet, blocking ones first."""
         return Response(_problems(services.check_planning_filing(self.get_object())))
@@ -143,7 +143,7 @@ class ReleaseFilingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Rul
         return self._read(release)
 
     @extend_schema(request=None, responses=s.ProblemSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def check(self, request, pk=None):
         """Every problem the submission would meet, drift from the planning filing first."""
         return Response(_problems(services.check_release_filing(self.get_object())))

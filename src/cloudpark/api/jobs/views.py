@@ -296,7 +296,7 @@ class ResumeViewSet(RuleViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses=SuggestedJobSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="suggested-jobs")
+    @action(detail=False, methods=["get"], pagination_class=None, url_path="suggested-jobs")
     def suggested_jobs(self, request):
         rows = [
             {"posting": posting, "reasons": match.reasons}
@@ -447,7 +447,7 @@ class TalentFiguresViewSet(RuleViewSet):
     queryset = JobPosting.objects.none()
 
     @extend_schema(responses=TalentFigureSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="by-category")
+    @action(detail=False, methods=["get"], pagination_class=None, url_path="by-category")
     def figures(self, request):
         rows = selectors.talent_figures(self.acting_for)
         return Response(TalentFigureSerializer(rows, many=True).data)

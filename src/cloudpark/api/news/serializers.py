@@ -134,7 +134,7 @@ class CorrectionWriteSerializer(serializers.Serializer):
 class RequestSerializer(serializers.ModelSerializer):
     """A request as its editors see it."""
 
-    handler = serializers.StringRelatedField()
+    handler = serializers.StringRelatedField(allow_null=True)
 
     class Meta:
         model = CorrectionRequest

@@ -182,7 +182,7 @@ class ProgrammeViewSet(
         return Response(ProgrammeDetailSerializer(programme).data)
 
     @extend_schema(responses=EligibilitySerializer(many=True))
-    @action(detail=False, methods=["get"])
+    @action(detail=False, methods=["get"], pagination_class=None)
     def eligible(self, request):
         """Every published programme measured against the caller's enterprise, rule by rule."""
         enterprise = self.acting_for
@@ -215,7 +215,7 @@ class ProgrammeViewSet(
             )
         ],
     )
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def qualifying(self, request, pk=None):
         """For the issuing body: the enterprises in its care and their result. Open to those
         who see its applications, as the page is."""
