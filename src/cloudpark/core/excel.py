@@ -12,11 +12,15 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from cloudpark.core import uploads
 from cloudpark.core.errors import DomainError
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MAX_ROWS = 5000
-MAX_BYTES = 5 * 1024 * 1024
+# What an uploaded workbook may hold (docs/security.md, Uploads): rows below the heading, blank
+# ones included; cells on a sheet, blank ones included; the file's own size.
+MAX_ROWS = 100_000
+MAX_CELLS = 3_000_000
+MAX_BYTES = 20 * 1024 * 1024
 
 
 # Text a spreadsheet program may run as a formula, here or after a copy to CSV (CWE-1236).
@@ -74,35 +78,53 @@ def workbook_response(filename, title, headers, rows):
     return response
 
 
-def read_rows(uploaded):
+def read_rows(uploaded, *, field="workbook"):
     """``(headers, [(row_number, [values])])`` of the first sheet; blank rows are skipped.
 
-    Refuses, with a message for the user, a file that is not an .xlsx workbook, is too large,
-    or has too many rows.
+    Refuses, with a message for the user at ``field``, a file that is not an .xlsx workbook,
+    is too large, or unpacks to too much: the zip and the sheets' XML are inspected before
+    the workbook is parsed (``core.uploads.check_xlsx_expansion``), and reading stops at the
+    first row past a limit, blank rows counted.
     """
     if uploaded.size > MAX_BYTES:
         raise DomainError(
-            _t("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // (1024 * 1024)}
+            _t("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // (1024 * 1024)},
+            field=field,
         )
+    uploads.check_xlsx_expansion(uploaded, max_rows=MAX_ROWS, max_cells=MAX_CELLS, field=field)
     data = uploaded.read()
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, OSError, ValueError):
-        raise DomainError(_t("This is not an Excel workbook (.xlsx).")) from None
+        raise DomainError(_t("This is not an Excel workbook (.xlsx)."), field=field) from None
+    try:
+        return _read_first_sheet(workbook, field)
+    finally:
+        workbook.close()
+
+
+def _read_first_sheet(workbook, field):
     sheet = workbook.worksheets[0]
     rows = sheet.iter_rows(values_only=True)
     try:
         headers = [str(value).strip() if value is not None else "" for value in next(rows)]
     except StopIteration:
-        raise DomainError(_t("The workbook is empty.")) from None
+        raise DomainError(_t("The workbook is empty."), field=field) from None
+    except ParseError:
+        raise DomainError(_t("This is not an Excel workbook (.xlsx)."), field=field) from None
     body = []
-    for number, values in enumerate(rows, start=2):
-        if all(value is None or str(value).strip() == "" for value in values):
-            continue
-        body.append((number, list(values)))
-        if len(body) > MAX_ROWS:
-            raise DomainError(
-                _t("A workbook may hold %(limit)d rows at most.") % {"limit": MAX_ROWS}
-            )
-    workbook.close()
+    cells = len(headers)
+    try:
+        for number, values in enumerate(rows, start=2):
+            # Every row counts, blank or not: a reader walks blank ones too.
+            cells += len(values)
+            if number > MAX_ROWS + 1:
+                raise uploads.rows_limit_error(MAX_ROWS, field)
+            if cells > MAX_CELLS:
+                raise uploads.cells_limit_error(MAX_CELLS, field)
+            if all(value is None or str(value).strip() == "" for value in values):
+                continue
+            body.append((number, list(values)))
+    except ParseError:
+        raise DomainError(_t("This is not an Excel workbook (.xlsx)."), field=field) from None
     return headers, body
