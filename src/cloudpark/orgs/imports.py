@@ -78,15 +78,33 @@ def _header_lookup(columns):
     return lookup
 
 
+class Reference:
+    """What rows are checked against, read once per workbook: the mid categories, the
+    qualifications by either name, the parks in a government body's care (``None`` for a
+    park, whose rows go into itself)."""
+
+    def __init__(self, organization):
+        self.categories = {
+            category.code: category
+            for category in IndustryCategory.objects.filter(level=enums.CategoryLevel.MID)
+        }
+        self.tags = {}
+        for tag in QualificationTag.objects.all():
+            self.tags.setdefault(tag.name, tag)
+            if tag.name_en:
+                self.tags.setdefault(tag.name_en, tag)
+        is_government = organization.kind == enums.OrganizationKind.GOVERNMENT
+        self.parks = list(selectors.parks_in_care_of(organization)) if is_government else None
+
+
 class EnterpriseRowForm(forms.Form):
-    """One row of the workbook; field names are the column keys."""
+    """One row of the workbook; field names are the column keys. Coded values are looked up
+    in the workbook's ``Reference``, so that checking a row asks the database nothing."""
 
     name = forms.CharField(max_length=200)
     name_en = forms.CharField(max_length=300, required=False)
     credit_code = forms.CharField(max_length=40, validators=[validators.validate_credit_code])
-    category = forms.ModelChoiceField(
-        queryset=IndustryCategory.objects.filter(level=enums.CategoryLevel.MID),
-        to_field_name="code",
+    category = forms.CharField(
         error_messages={
             "invalid_choice": _("No mid category of the 2018 classification has this code.")
         },
@@ -105,12 +123,20 @@ class EnterpriseRowForm(forms.Form):
     contact_mobile = forms.CharField(required=False, validators=[validators.validate_phone])
     park = forms.CharField(required=False)
 
-    def __init__(self, *args, parks=None, **kwargs):
-        self.parks = parks
+    def __init__(self, *args, reference, **kwargs):
+        self.reference = reference
         super().__init__(*args, **kwargs)
 
     def clean_credit_code(self):
         return validators.normalize_credit_code(self.cleaned_data["credit_code"])
+
+    def clean_category(self):
+        category = self.reference.categories.get(self.cleaned_data["category"])
+        if category is None:
+            raise forms.ValidationError(
+                self.fields["category"].error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return category
 
     def clean_contact_mobile(self):
         value = self.cleaned_data["contact_mobile"]
@@ -119,23 +145,21 @@ class EnterpriseRowForm(forms.Form):
     def clean_tags(self):
         names = [name.strip() for name in TAG_SEPARATORS.split(self.cleaned_data["tags"] or "")]
         names = [name for name in names if name]
-        tags = list(
-            QualificationTag.objects.filter(name__in=names)
-            | QualificationTag.objects.filter(name_en__in=names)
-        )
-        known = {tag.name for tag in tags} | {tag.name_en for tag in tags}
-        unknown = [name for name in names if name not in known]
+        unknown = [name for name in names if name not in self.reference.tags]
         if unknown:
             raise forms.ValidationError(
                 _("Unknown qualification: %(names)s."), params={"names": "、".join(unknown)}
             )
-        return tags
+        return list(
+            {self.reference.tags[name].pk: self.reference.tags[name] for name in names}.values()
+        )
 
     def clean_park(self):
         name = (self.cleaned_data.get("park") or "").strip()
-        if self.parks is None or not name:
+        parks = self.reference.parks
+        if parks is None or not name:
             return None
-        for park in self.parks:
+        for park in parks:
             if name in {park.name, park.name_en}:
                 return park
         raise forms.ValidationError(
@@ -194,8 +218,7 @@ def check_rows(organization, uploaded):
         result.error(2, "", _t("The workbook has no rows of enterprises."))
         return result
 
-    parks = list(selectors.parks_in_care_of(organization))
-    is_government = organization.kind == enums.OrganizationKind.GOVERNMENT
+    reference = Reference(organization)
     seen_codes = {}
     for number, values in body:
         data = {
@@ -206,7 +229,7 @@ def check_rows(organization, uploaded):
             continue
         if "category" in data:
             data["category"] = _category_code(data["category"])
-        form = EnterpriseRowForm(data, parks=parks if is_government else None)
+        form = EnterpriseRowForm(data, reference=reference)
         if not form.is_valid():
             for field, messages in form.errors.items():
                 for message in messages:
@@ -228,9 +251,29 @@ def check_rows(organization, uploaded):
     if not result.rows and not result.errors:
         result.error(2, "", _t("The workbook has no rows of enterprises."))
         return result
-    existing = dict(
-        Enterprise.objects.filter(credit_code__in=seen_codes).values_list("credit_code", "name")
-    )
+    _check_codes_are_new(result, labels)
+    result.errors.sort(key=lambda error: error["row"])
+    return result
+
+
+CODES_PER_QUERY = 1000
+
+
+def _registered(codes):
+    """The names of the enterprises already holding any of ``codes``, by code."""
+    codes = list(codes)
+    existing = {}
+    for start in range(0, len(codes), CODES_PER_QUERY):
+        existing.update(
+            Enterprise.objects.filter(
+                credit_code__in=codes[start : start + CODES_PER_QUERY]
+            ).values_list("credit_code", "name")
+        )
+    return existing
+
+
+def _check_codes_are_new(result, labels):
+    existing = _registered(cleaned["credit_code"] for _number, cleaned in result.rows)
     for number, cleaned in result.rows:
         if cleaned["credit_code"] in existing:
             result.error(
@@ -240,8 +283,6 @@ def check_rows(organization, uploaded):
                 % {"name": existing[cleaned["credit_code"]]},
                 cleaned["credit_code"],
             )
-    result.errors.sort(key=lambda error: error["row"])
-    return result
 
 
 def check_workbook(organization, uploaded, *, actor):
@@ -286,15 +327,24 @@ def run_import(enterprise_import, *, actor):
             locked.save(update_fields=["status", "errors", "updated_at"])
             return locked
         home_park = organization if isinstance(organization, Park) else None
-        for _number, cleaned in result.rows:
-            park = cleaned.pop("park", None) or home_park
-            tags = cleaned.pop("tags", [])
-            services.register_enterprise(actor=actor, park=park, tags=tags, **cleaned)
+        services.register_enterprises(
+            [
+                (values, park or home_park, tags)
+                for values, park, tags in (_split(cleaned) for _number, cleaned in result.rows)
+            ],
+            actor=actor,
+        )
         locked.status = enums.ImportStatus.IMPORTED
         locked.imported_at = timezone.now()
         locked.save(update_fields=["status", "imported_at", "updated_at"])
         audit.log_action(locked, IMPORT_DONE, actor=actor, data={"created": len(result.rows)})
     return locked
+
+
+def _split(cleaned):
+    """A checked row as ``(values, park, tags)``."""
+    values = dict(cleaned)
+    return values, values.pop("park", None), values.pop("tags", [])
 
 
 # The template's example row: its name starts with the marker, and reading skips such rows.
