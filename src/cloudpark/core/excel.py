@@ -78,20 +78,30 @@ def workbook_response(filename, title, headers, rows):
     return response
 
 
-def read_rows(uploaded, *, field="workbook"):
-    """``(headers, [(row_number, [values])])`` of the first sheet; blank rows are skipped.
-
-    Refuses, with a message for the user at ``field``, a file that is not an .xlsx workbook,
-    is too large, or unpacks to too much: the zip and the sheets' XML are inspected before
-    the workbook is parsed (``core.uploads.check_xlsx_expansion``), and reading stops at the
-    first row past a limit, blank rows counted.
-    """
+def inspect(uploaded, *, field="workbook"):
+    """Refuse, with a message for the user at ``field``, a file too large or that unpacks to
+    too much (``core.uploads.check_xlsx_expansion``), without parsing it; otherwise the
+    number of rows below the heading row it may hold, blank ones included."""
     if uploaded.size > MAX_BYTES:
         raise DomainError(
             _t("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // (1024 * 1024)},
             field=field,
         )
-    uploads.check_xlsx_expansion(uploaded, max_rows=MAX_ROWS, max_cells=MAX_CELLS, field=field)
+    size = uploads.check_xlsx_expansion(
+        uploaded, max_rows=MAX_ROWS, max_cells=MAX_CELLS, field=field
+    )
+    return max(size.rows - 1, 0)
+
+
+def read_rows(uploaded, *, field="workbook"):
+    """``(headers, [(row_number, [values])])`` of the first sheet; blank rows are skipped.
+
+    Refuses, with a message for the user at ``field``, a file that is not an .xlsx workbook,
+    is too large, or unpacks to too much: the zip and the sheets' XML are inspected before
+    the workbook is parsed (``inspect``), and reading stops at the first row past a limit,
+    blank rows counted.
+    """
+    inspect(uploaded, field=field)
     data = uploaded.read()
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)

@@ -3,11 +3,13 @@
 A park imports into itself; a government body names, per row, a park in its care (or none).
 """
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
 
 from django import forms
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, excel, validators
-from cloudpark.core.errors import TransitionNotAllowed
+from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.orgs import enums, selectors, services
 from cloudpark.orgs.models import (
     Enterprise,
@@ -197,8 +199,13 @@ class CheckedRows:
         )
 
 
-def check_rows(organization, uploaded):
-    """Read and validate every row; nothing is written."""
+# How often a check in the background records how far it has got.
+PROGRESS_EVERY = 500
+
+
+def check_rows(organization, uploaded, *, progress=None):
+    """Read and validate every row; nothing is written. ``progress(rows_checked, rows)`` is
+    called every ``PROGRESS_EVERY`` rows."""
     columns = columns_for(organization)
     labels = {column.key: column.label for column in columns}
     headers, body = excel.read_rows(uploaded)
@@ -220,7 +227,9 @@ def check_rows(organization, uploaded):
 
     reference = Reference(organization)
     seen_codes = {}
-    for number, values in body:
+    for done, (number, values) in enumerate(body, start=1):
+        if progress and done % PROGRESS_EVERY == 0:
+            progress(done, len(body))
         data = {
             key: _plain(values[index]) if index < len(values) else ""
             for key, index in positions.items()
@@ -251,7 +260,7 @@ def check_rows(organization, uploaded):
     if not result.rows and not result.errors:
         result.error(2, "", _t("The workbook has no rows of enterprises."))
         return result
-    _check_codes_are_new(result, labels)
+    _check_codes_are_new(result, labels["credit_code"])
     result.errors.sort(key=lambda error: error["row"])
     return result
 
@@ -272,55 +281,184 @@ def _registered(codes):
     return existing
 
 
-def _check_codes_are_new(result, labels):
+def _check_codes_are_new(result, label):
     existing = _registered(cleaned["credit_code"] for _number, cleaned in result.rows)
     for number, cleaned in result.rows:
         if cleaned["credit_code"] in existing:
             result.error(
                 number,
-                labels["credit_code"],
+                label,
                 _t("Already registered on the platform as %(name)s.")
                 % {"name": existing[cleaned["credit_code"]]},
                 cleaned["credit_code"],
             )
 
 
+def _in_background(rows):
+    return rows > settings.ENTERPRISE_IMPORT_BACKGROUND_ROWS
+
+
 def check_workbook(organization, uploaded, *, actor):
-    """Keep the upload with its check result: ready to import, or the errors by row."""
-    result = check_rows(organization, uploaded)
-    uploaded.seek(0)
+    """Keep the upload with its check result: ready to import, or the errors by row.
+
+    A workbook of more than ``ENTERPRISE_IMPORT_BACKGROUND_ROWS`` rows is kept as being
+    checked, and the task worker checks it (``orgs.tasks.check_enterprise_import``); its page
+    shows the progress.
+    """
+    rows = excel.inspect(uploaded)
+    background = _in_background(rows)
     enterprise_import = EnterpriseImport(
         organization=organization,
         uploaded_by=actor,
         original_name=uploaded.name[:200],
-        status=enums.ImportStatus.REJECTED if result.errors else enums.ImportStatus.CHECKED,
-        row_count=len({row for row, _ in result.rows} | {error["row"] for error in result.errors}),
-        errors=result.errors,
+        status=enums.ImportStatus.CHECKING,
+        row_count=rows,
     )
+    if not background:
+        _record_check(enterprise_import, check_rows(organization, uploaded))
+    uploaded.seek(0)
     with transaction.atomic():
         enterprise_import.workbook.save("workbook.xlsx", ContentFile(uploaded.read()), save=False)
         enterprise_import.save()
-        audit.log_action(
-            enterprise_import,
-            IMPORT_CHECKED,
-            actor=actor,
-            data={"rows": enterprise_import.row_count, "errors": len(result.errors)},
-        )
+        if background:
+            from cloudpark.orgs.tasks import check_enterprise_import
+
+            transaction.on_commit(
+                functools.partial(
+                    check_enterprise_import.enqueue,
+                    enterprise_import.pk,
+                    translation.get_language(),
+                )
+            )
+        else:
+            _log_check(enterprise_import)
     return enterprise_import
+
+
+def _record_check(enterprise_import, result):
+    enterprise_import.status = (
+        enums.ImportStatus.REJECTED if result.errors else enums.ImportStatus.CHECKED
+    )
+    enterprise_import.row_count = len(
+        {row for row, _ in result.rows} | {error["row"] for error in result.errors}
+    )
+    enterprise_import.rows_done = enterprise_import.row_count
+    enterprise_import.errors = result.errors
+
+
+def _log_check(enterprise_import):
+    audit.log_action(
+        enterprise_import,
+        IMPORT_CHECKED,
+        actor=enterprise_import.uploaded_by,
+        data={"rows": enterprise_import.row_count, "errors": len(enterprise_import.errors)},
+    )
+
+
+def _progress_of(enterprise_import):
+    """A ``progress`` for ``check_rows`` that records, outside any transaction the work is
+    in, how far it has got, so that the import's page sees it."""
+    pk = enterprise_import.pk
+
+    def record(done, total):
+        EnterpriseImport.objects.filter(pk=pk).update(rows_done=done, row_count=total)
+
+    return record
+
+
+def _refusal(error):
+    """A refusal of the whole workbook, as a row of its errors."""
+    return [{"row": 1, "column": "", "value": "", "message": str(error)}]
+
+
+def check_in_background(enterprise_import):
+    """What the task worker does with a workbook kept as being checked."""
+    organization = selectors.organization_as_kind(enterprise_import.organization)
+    try:
+        with enterprise_import.workbook.open("rb") as handle:
+            result = check_rows(organization, handle, progress=_progress_of(enterprise_import))
+    except DomainError as error:
+        result = CheckedRows()
+        result.errors = _refusal(error)
+    with transaction.atomic():
+        locked = EnterpriseImport.objects.select_for_update().get(pk=enterprise_import.pk)
+        if locked.status != enums.ImportStatus.CHECKING:
+            return locked
+        _record_check(locked, result)
+        locked.save(update_fields=["status", "row_count", "rows_done", "errors", "updated_at"])
+        _log_check(locked)
+    return locked
 
 
 def run_import(enterprise_import, *, actor):
     """Import every row of a checked workbook, or none of them.
 
     The rows are checked again, since the directory may have changed since the first check.
+    A workbook of more than ``ENTERPRISE_IMPORT_BACKGROUND_ROWS`` rows is marked as being
+    imported and left to the task worker (``orgs.tasks.import_enterprises``).
     """
-    organization = selectors.organization_as_kind(enterprise_import.organization)
+    if not _in_background(enterprise_import.row_count):
+        return _import(enterprise_import, actor=actor, expected=enums.ImportStatus.CHECKED)
+    from cloudpark.orgs.tasks import import_enterprises
+
     with transaction.atomic():
-        locked = EnterpriseImport.objects.select_for_update().get(pk=enterprise_import.pk)
-        if locked.status != enums.ImportStatus.CHECKED:
-            raise TransitionNotAllowed(_t("This workbook has already been dealt with."))
-        with locked.workbook.open("rb") as handle:
-            result = check_rows(organization, handle)
+        locked = _locked_in(enterprise_import, enums.ImportStatus.CHECKED)
+        locked.status = enums.ImportStatus.IMPORTING
+        locked.rows_done = 0
+        locked.save(update_fields=["status", "rows_done", "updated_at"])
+        transaction.on_commit(
+            functools.partial(
+                import_enterprises.enqueue, locked.pk, actor.pk, translation.get_language()
+            )
+        )
+    return locked
+
+
+def _locked_in(enterprise_import, status):
+    locked = EnterpriseImport.objects.select_for_update().get(pk=enterprise_import.pk)
+    if locked.status != status:
+        raise TransitionNotAllowed(_t("This workbook has already been dealt with."))
+    return locked
+
+
+def fail(enterprise_import):
+    """Record that the worker could not finish a workbook in progress: nothing is written."""
+    EnterpriseImport.objects.filter(
+        pk=enterprise_import.pk, status__in=enums.ImportStatus.in_progress()
+    ).update(
+        status=enums.ImportStatus.REJECTED,
+        errors=_refusal(
+            _t("The workbook could not be processed, and nothing was imported. Try again later.")
+        ),
+    )
+
+
+def import_in_background(enterprise_import, *, actor):
+    """What the task worker does with a workbook marked as being imported: the import, or on
+    any refusal the refusal recorded as the workbook's error."""
+    try:
+        return _import(enterprise_import, actor=actor, expected=enums.ImportStatus.IMPORTING)
+    except TransitionNotAllowed:
+        return enterprise_import
+    except DomainError as error:
+        EnterpriseImport.objects.filter(
+            pk=enterprise_import.pk, status=enums.ImportStatus.IMPORTING
+        ).update(status=enums.ImportStatus.REJECTED, errors=_refusal(error))
+        return EnterpriseImport.objects.get(pk=enterprise_import.pk)
+
+
+def _import(enterprise_import, *, actor, expected):
+    organization = selectors.organization_as_kind(enterprise_import.organization)
+    progress = None if expected == enums.ImportStatus.CHECKED else _progress_of(enterprise_import)
+    # Reading and checking take the time: done before the transaction, which then only
+    # looks again at what others may have changed meanwhile (codes registered since).
+    with enterprise_import.workbook.open("rb") as handle:
+        result = check_rows(organization, handle, progress=progress)
+    with transaction.atomic():
+        locked = _locked_in(enterprise_import, expected)
+        if not result.errors:
+            label = next(c.label for c in columns_for(organization) if c.key == "credit_code")
+            _check_codes_are_new(result, label)
         if result.errors:
             locked.status = enums.ImportStatus.REJECTED
             locked.errors = result.errors
@@ -335,8 +473,9 @@ def run_import(enterprise_import, *, actor):
             actor=actor,
         )
         locked.status = enums.ImportStatus.IMPORTED
+        locked.rows_done = len(result.rows)
         locked.imported_at = timezone.now()
-        locked.save(update_fields=["status", "imported_at", "updated_at"])
+        locked.save(update_fields=["status", "rows_done", "imported_at", "updated_at"])
         audit.log_action(locked, IMPORT_DONE, actor=actor, data={"created": len(result.rows)})
     return locked
 
