@@ -1,15 +1,18 @@
 """Reading and writing the Excel workbooks that government and park users work in."""
 
 import io
+import tempfile
 import zipfile
 from datetime import date, datetime
 from xml.etree.ElementTree import ParseError
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from cloudpark.core import uploads
@@ -35,47 +38,69 @@ def _cell(value):
     return str(value)
 
 
-def workbook_bytes(title, headers, rows, *, more_sheets=()):
-    """A sheet with a bold header row, then ``rows`` (iterables of cell values); then each of
-    ``more_sheets``, ``(title, headers, rows)`` the same way."""
-    workbook = Workbook(write_only=False)
-    _fill(workbook.active, title, headers, rows)
+def write_workbook(target, title, headers, rows, *, more_sheets=()):
+    """Write to ``target`` (a path or a binary file) a sheet with a bold header row, then
+    ``rows`` (iterables of cell values); then each of ``more_sheets``, ``(title, headers,
+    rows)`` the same way. Written row by row (openpyxl's write-only mode, which keeps the
+    rows in a temporary file): memory stays flat whatever the number of rows."""
+    workbook = Workbook(write_only=True)
+    _fill(workbook.create_sheet(), title, headers, rows)
     for more_title, more_headers, more_rows in more_sheets:
         _fill(workbook.create_sheet(), more_title, more_headers, more_rows)
+    workbook.save(target)
+
+
+def workbook_bytes(title, headers, rows, *, more_sheets=()):
+    """``write_workbook`` into bytes, for small workbooks."""
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    write_workbook(buffer, title, headers, rows, more_sheets=more_sheets)
     return buffer.getvalue()
 
 
 def _fill(sheet, title, headers, rows):
     sheet.title = str(title)[:31]
-    sheet.append([str(header) for header in headers])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_cell(value) for value in row])
-        _as_text(sheet[sheet.max_row])
     for index, header in enumerate(headers, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
-            12, len(str(header)) * 2
-        )
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(str(header)) * 2)
     sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heading = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=str(header))
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for row in rows:
+        sheet.append([_as_text(sheet, _cell(value)) for value in row])
 
 
-def _as_text(cells):
+def _as_text(sheet, value):
     """Keep text that looks like a formula as text: stored as a string, not a formula, and
     marked with Excel's quote prefix so that editing the cell does not turn it into one. The
     reader sees the text unchanged."""
-    for cell in cells:
-        if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
-            cell.data_type = "s"
-            cell.quotePrefix = True
+    if not (isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
 
 
 def workbook_response(filename, title, headers, rows):
     response = HttpResponse(workbook_bytes(title, headers, rows), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def workbook_file_response(filename, title, headers, rows):
+    """The workbook streamed from a temporary file, for exports of any size: neither the rows
+    nor the finished file are held in memory."""
+    # Closed, and so removed, when the response is: it cannot be a context manager here.
+    spool = tempfile.TemporaryFile()  # noqa: SIM115
+    write_workbook(spool, title, headers, rows)
+    spool.seek(0)
+    return FileResponse(
+        spool, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    )
 
 
 def inspect(uploaded, *, field="workbook"):
