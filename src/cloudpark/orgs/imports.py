@@ -25,6 +25,7 @@ from cloudpark.orgs.models import (
     IndustryCategory,
     Park,
     QualificationTag,
+    Region,
 )
 
 IMPORT_CHECKED = audit.register("orgs.enterprise_import.checked", _("Workbook checked"))
@@ -54,6 +55,9 @@ COLUMNS = [
     Column("tags", _("Qualifications")),
     Column("contact_name", _("Contact person")),
     Column("contact_mobile", _("Contact phone"), former=(_("Contact mobile"),)),
+    # Last of every organisation's columns, so that workbooks made from earlier templates,
+    # which had none, line up with the new one where people copy rows across.
+    Column("region", _("Region code")),
     Column("park", _("Park"), government_only=True),
 ]
 
@@ -90,6 +94,7 @@ class Reference:
             category.code: category
             for category in IndustryCategory.objects.filter(level=enums.CategoryLevel.MID)
         }
+        self.regions = {region.code: region for region in Region.objects.all()}
         self.tags = {}
         for tag in QualificationTag.objects.all():
             self.tags.setdefault(tag.name, tag)
@@ -109,6 +114,15 @@ class EnterpriseRowForm(forms.Form):
     category = forms.CharField(
         error_messages={
             "invalid_choice": _("No mid category of the 2018 classification has this code.")
+        },
+    )
+    region = forms.CharField(
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "No region of the platform's list has this code: see the sheet of regions "
+                "in the template."
+            )
         },
     )
     founded_on = forms.DateField(
@@ -132,13 +146,23 @@ class EnterpriseRowForm(forms.Form):
     def clean_credit_code(self):
         return validators.normalize_credit_code(self.cleaned_data["credit_code"])
 
-    def clean_category(self):
-        category = self.reference.categories.get(self.cleaned_data["category"])
-        if category is None:
+    def _coded(self, field, choices):
+        """The row's ``field`` looked up by its code in ``choices``."""
+        code = self.cleaned_data[field]
+        if not code and not self.fields[field].required:
+            return None
+        found = choices.get(code)
+        if found is None:
             raise forms.ValidationError(
-                self.fields["category"].error_messages["invalid_choice"], code="invalid_choice"
+                self.fields[field].error_messages["invalid_choice"], code="invalid_choice"
             )
-        return category
+        return found
+
+    def clean_category(self):
+        return self._coded("category", self.reference.categories)
+
+    def clean_region(self):
+        return self._coded("region", self.reference.regions)
 
     def clean_contact_mobile(self):
         value = self.cleaned_data["contact_mobile"]
@@ -182,10 +206,12 @@ def _plain(value):
     return str(value).strip()
 
 
-def _category_code(value):
-    """``022``, ``22`` (Excel drops the zero) and ``022 广播影视节目制作`` all mean 022."""
-    match = re.match(r"\s*(\d{1,3})", unicodedata.normalize("NFKC", value))
-    return match.group(1).zfill(3) if match else value
+def _leading_code(value, digits):
+    """The code a cell starts with, as many ``digits`` long: for a category, ``022``, ``22``
+    (Excel drops the zero) and ``022 广播影视节目制作`` all mean 022; for a region,
+    ``330106 西湖区`` means 330106."""
+    match = re.match(rf"\s*(\d{{1,{digits}}})", unicodedata.normalize("NFKC", value))
+    return match.group(1).zfill(digits) if match else value
 
 
 class CheckedRows:
@@ -237,7 +263,9 @@ def check_rows(organization, uploaded, *, progress=None):
         if _is_example(data):
             continue
         if "category" in data:
-            data["category"] = _category_code(data["category"])
+            data["category"] = _leading_code(data["category"], 3)
+        if "region" in data:
+            data["region"] = _leading_code(data["region"], 6)
         form = EnterpriseRowForm(data, reference=reference)
         if not form.is_valid():
             for field, messages in form.errors.items():
@@ -500,6 +528,7 @@ def _example_row(columns, parks):
         "name_en": "Hangzhou Zhijiang Example Film Culture Co., Ltd.",
         "credit_code": "91330106MA2B3C4D5E",
         "category": "022",
+        "region": "330106",
         "founded_on": "2019-05-20",
         "registered_capital": 500,
         "staff_count": 36,
@@ -522,6 +551,11 @@ def _code_sheets(columns, parks):
             IndustryCategory.objects.filter(level=enums.CategoryLevel.MID)
             .order_by("code")
             .values_list("code", "name", "name_en"),
+        ),
+        (
+            _t("Regions"),
+            [_t("Code"), _t("Name"), _t("English name")],
+            Region.objects.order_by("code").values_list("code", "name", "name_en"),
         ),
         (
             _t("Qualifications"),
