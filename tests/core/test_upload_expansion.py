@@ -172,7 +172,9 @@ def test_a_workbook_unpacking_past_the_total_limit_is_refused(monkeypatch):
 def test_the_parser_stops_at_the_first_row_past_the_limit_counting_blank_ones(monkeypatch):
     # Should a sheet get past the scan, the reader still stops: blank rows count as rows.
     monkeypatch.setattr(excel, "MAX_ROWS", 10)
-    monkeypatch.setattr(uploads, "check_xlsx_expansion", lambda *args, **kwargs: None)
+    monkeypatch.setattr(
+        uploads, "check_xlsx_expansion", lambda *args, **kwargs: uploads.SheetSize(0, 0)
+    )
     content = rewritten(
         plain_workbook(),
         lambda xml: with_blank_rows(with_dimension(xml, ""), 1000),
