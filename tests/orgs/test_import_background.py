@@ -2,12 +2,14 @@
 import's page; still all or nothing."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 
 from cloudpark.core.models import AuditEntry
 from cloudpark.orgs import enums, imports, services
 from cloudpark.orgs.models import Enterprise, EnterpriseImport
+from tests.core.test_upload_expansion import blank_rows_bomb
 from tests.factories import IndustryCategoryFactory, credit_code
 from tests.helpers import sign_in
 from tests.portals.workbooks import enterprise_row, workbook_file
@@ -208,3 +210,20 @@ def test_importing_a_large_workbook_from_its_page_leads_back_to_its_progress(
     page = response.content.decode()
     assert "The enterprises are being imported. This page shows how far it has got." in page
     assert 'hx-trigger="every 2s"' in page
+
+
+def test_a_workbook_bomb_is_refused_at_the_file_field_of_the_upload_page(client, park):
+    sign_in(client, park)
+    bomb = SimpleUploadedFile("名录.xlsx", blank_rows_bomb())
+
+    response = client.post(reverse("park:import_list"), {"workbook": bomb})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "workbook": [
+            "The workbook is packed unusually tightly (a part of it grows more than 200 times "
+            "when unpacked), as large empty areas do. Copy the table into a new workbook and "
+            "check that one."
+        ]
+    }
+    assert not EnterpriseImport.objects.exists()
