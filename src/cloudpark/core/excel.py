@@ -96,7 +96,11 @@ def workbook_file_response(filename, title, headers, rows):
     nor the finished file are held in memory."""
     # Closed, and so removed, when the response is: it cannot be a context manager here.
     spool = tempfile.TemporaryFile()  # noqa: SIM115
-    write_workbook(spool, title, headers, rows)
+    try:
+        write_workbook(spool, title, headers, rows)
+    except BaseException:
+        spool.close()
+        raise
     spool.seek(0)
     return FileResponse(
         spool, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
