@@ -209,6 +209,9 @@ if PRODUCTION or env_bool("CLOUDPARK_TASK_WORKER"):
 else:
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 TASKS_RUN_IMMEDIATELY = TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
+# Enterprise imports of more rows than this are checked and imported by the task worker, with
+# a progress bar, rather than in the web request (docs/operations.md).
+ENTERPRISE_IMPORT_BACKGROUND_ROWS = int(os.environ.get("CLOUDPARK_IMPORT_BACKGROUND_ROWS", "2000"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

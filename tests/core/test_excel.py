@@ -107,7 +107,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading():
     with pytest.raises(DomainError) as caught:
         excel.read_rows(uploaded)
 
-    assert (str(caught.value), uploaded.tell()) == ("The file is larger than 5 MB.", 0)
+    assert (str(caught.value), uploaded.tell()) == ("The file is larger than 20 MB.", 0)
 
 
 def test_a_workbook_over_the_row_limit_is_refused(monkeypatch):
@@ -117,7 +117,10 @@ def test_a_workbook_over_the_row_limit_is_refused(monkeypatch):
     with pytest.raises(DomainError) as caught:
         excel.read_rows(uploaded)
 
-    assert str(caught.value) == "A workbook may hold 2 rows at most."
+    assert str(caught.value) == (
+        "A workbook may hold 2 rows at most, counting blank rows below the table. "
+        "Delete the rows you do not need and check it again."
+    )
 
 
 def test_workbook_bytes_round_trips_through_read_rows():

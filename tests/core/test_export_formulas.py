@@ -57,7 +57,8 @@ def test_an_enterprise_named_like_a_formula_is_exported_as_text(client, park):
 
     response = client.get(reverse("public:enterprise_list"), {"format": "xlsx"})
 
-    assert cells_holding(response.content, FORMULA) == [(FORMULA, "s", True)]
+    content = b"".join(response.streaming_content)  # streamed from a temporary file
+    assert cells_holding(content, FORMULA) == [(FORMULA, "s", True)]
 
 
 def test_a_registration_named_like_a_formula_is_exported_as_text(client, park):

@@ -464,7 +464,7 @@ def test_the_template_has_an_example_row_that_is_not_imported_and_a_sheet_of_cod
     result = imports.check_rows(park, uploaded)
 
     assert example[0].startswith("示例：")
-    assert [sheet.title for sheet in code_sheets] == ["行业类别", "资质"]
+    assert [sheet.title for sheet in code_sheets] == ["行业类别", "地区", "资质"]
     production = ("022", "广播影视节目制作", "Radio, film and television programme production")
     assert production in categories
     assert (result.errors, good_rows(result)) == ([], [3])
@@ -480,3 +480,61 @@ def test_a_workbook_holding_only_the_example_has_no_rows(park):
     assert result.errors == [
         {"row": 2, "column": "", "value": "", "message": "The workbook has no rows of enterprises."}
     ]
+
+
+# Regions ---------------------------------------------------------------------------------------
+
+
+def with_region(row, region):
+    return [*row, region]
+
+
+def test_the_region_is_given_by_its_code_and_imported(park, user):
+    uploaded = workbook(
+        [*ENGLISH_HEADERS, "Region code"],
+        with_region(ROW_A, "330106"),
+        with_region(ROW_B, 330108),  # a number, as Excel keeps it
+        with_region(ROW_C, "330100 杭州市"),
+    )
+    enterprise_import = imports.check_workbook(park, uploaded, actor=user)
+
+    imports.run_import(enterprise_import, actor=user)
+
+    assert list(
+        Enterprise.objects.filter(credit_code__in=[CODE_A, CODE_B, CODE_C])
+        .order_by("credit_code")
+        .values_list("region__code", flat=True)
+    ) == ["330106", "330108", "330100"]
+
+
+def test_a_blank_region_is_none_and_an_unknown_one_is_named_by_row_and_column(park):
+    uploaded = workbook(
+        [*ENGLISH_HEADERS, "地区代码"],  # the heading in Chinese
+        with_region(ROW_A, None),
+        with_region(ROW_B, "999999"),
+    )
+
+    result = imports.check_rows(park, uploaded)
+
+    assert result.rows[0][1]["region"] is None
+    assert result.errors == [
+        {
+            "row": 3,
+            "column": "Region code",
+            "value": "999999",
+            "message": "No region of the platform's list has this code: see the sheet of "
+            "regions in the template.",
+        }
+    ]
+
+
+def test_the_template_has_a_region_column_and_a_sheet_of_region_codes(park):
+    template = load_workbook(io.BytesIO(imports.template_workbook(park)))
+    enterprises, _categories, regions, _qualifications = template.worksheets
+    headers = [cell.value for cell in enterprises[1]]
+    example = dict(zip(headers, [cell.value for cell in enterprises[2]], strict=True))
+
+    assert (regions.title, example["Region code"]) == ("Regions", "330106")
+    assert ("330106", "西湖区", "Xihu District") in list(
+        regions.iter_rows(min_row=2, values_only=True)
+    )

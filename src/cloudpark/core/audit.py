@@ -73,25 +73,51 @@ def _representation(obj):
         return str(obj)[:300]
 
 
-def log_action(obj, action, *, actor=None, data=None):
-    """Record ``action`` on ``obj``. ``obj`` may be a model class for an event about no one
-    row (a failed sign-in with an unknown address): the entry then names the model only."""
+def _entry(obj, action, *, actor, data, content_type=None):
     if action not in _LABELS:
         raise ValueError(f"Unregistered audit action {action!r}")
     authenticated = actor is not None and actor.is_authenticated
     origin = current_origin()
     is_class = isinstance(obj, type)
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=actor if authenticated else None,
         actor_ref=actor_reference(actor),
         action=action,
-        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        content_type=content_type
+        or ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id="" if is_class else str(obj.pk),
         object_repr="" if is_class else _representation(obj),
         data=_plain(data),
         ip_address=origin.ip_address,
         user_agent=origin.user_agent[:300],
     )
+
+
+def log_action(obj, action, *, actor=None, data=None):
+    """Record ``action`` on ``obj``. ``obj`` may be a model class for an event about no one
+    row (a failed sign-in with an unknown address): the entry then names the model only."""
+    entry = _entry(obj, action, actor=actor, data=data)
+    entry.save()
+    return entry
+
+
+def log_actions(objs, action, *, actor=None, data=None, batch_size=1000):
+    """``log_action`` for many objects of one model, a batch of entries per query. ``data``
+    is a function of the object giving its entry's data."""
+    if not objs:
+        return []
+    content_type = ContentType.objects.get_for_model(objs[0], for_concrete_model=False)
+    entries = [
+        _entry(
+            obj,
+            action,
+            actor=actor,
+            data=data(obj) if data else None,
+            content_type=content_type,
+        )
+        for obj in objs
+    ]
+    return AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
 
 
 def history_of(obj):

@@ -48,3 +48,36 @@ def validated(instance, *, exclude=None, validate_constraints=True):
     except ValidationError as error:
         raise domain_error(error) from None
     return instance
+
+
+def bulk_create_inherited(objs, *, batch_size=1000):
+    """``bulk_create`` for a model one table below its parent (multi-table inheritance),
+    which Django's own refuses: the parents' rows first, a batch per query, then the
+    children's rows pointing at them. ``objs`` get their primary keys and timestamps; no
+    ``save()`` runs, so whatever ``save()`` would compute must already be set."""
+    if not objs:
+        return objs
+    model = type(objs[0])
+    (parent_model, parent_link), *more = model._meta.parents.items()
+    if more or parent_model._meta.parents:
+        raise ValueError(f"{model.__name__} is not one table below a single parent")
+    parent_fields = [field for field in parent_model._meta.concrete_fields if not field.primary_key]
+    parents = [
+        parent_model(**{field.attname: getattr(obj, field.attname) for field in parent_fields})
+        for obj in objs
+    ]
+    parent_model._base_manager.bulk_create(parents, batch_size=batch_size)
+    for obj, parent in zip(objs, parents, strict=True):
+        for field in parent_fields:
+            setattr(obj, field.attname, getattr(parent, field.attname))
+        setattr(obj, parent_model._meta.pk.attname, parent.pk)
+        setattr(obj, parent_link.attname, parent.pk)
+    child_fields = list(model._meta.local_concrete_fields)
+    manager = model._base_manager
+    for start in range(0, len(objs), batch_size):
+        # The documented bulk_create refuses inherited models; this is its own insert step.
+        manager._insert(objs[start : start + batch_size], fields=child_fields, using=manager.db)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = manager.db
+    return objs

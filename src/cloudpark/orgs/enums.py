@@ -104,10 +104,23 @@ ROLE_CAPABILITIES = {
 
 
 class ImportStatus(models.TextChoices):
+    # A large workbook is checked, and imported, by the task worker.
+    CHECKING = "checking", _("Being checked")
     CHECKED = "checked", _("Checked, ready to import")
+    IMPORTING = "importing", _("Being imported")
     REJECTED = "rejected", _("Has errors, nothing imported")
     IMPORTED = "imported", _("Imported")
 
     @classmethod
     def transitions(cls):
-        return {cls.CHECKED: {cls.IMPORTED, cls.REJECTED}, cls.REJECTED: set(), cls.IMPORTED: set()}
+        return {
+            cls.CHECKING: {cls.CHECKED, cls.REJECTED},
+            cls.CHECKED: {cls.IMPORTING, cls.IMPORTED, cls.REJECTED},
+            cls.IMPORTING: {cls.IMPORTED, cls.REJECTED},
+            cls.REJECTED: set(),
+            cls.IMPORTED: set(),
+        }
+
+    @classmethod
+    def in_progress(cls):
+        return {cls.CHECKING, cls.IMPORTING}

@@ -26,11 +26,38 @@ def enterprise_private_columns():
     ]
 
 
+# What the columns above read, and no more: an export may run to a million rows.
+EXPORT_RELATED = ("category", "park", "region")
+EXPORT_FIELDS = (
+    "name",
+    "name_en",
+    "credit_code",
+    "founded_on",
+    "registered_capital",
+    "staff_count",
+    *(f"{related}__{field}" for related in EXPORT_RELATED for field in ("name", "name_en")),
+    "category__code",
+)
+EXPORT_CHUNK = 2000
+
+
+def export_rows(queryset, columns):
+    """The rows of an enterprise export, read a chunk at a time with only the columns shown."""
+    queryset = queryset.select_related(None).select_related(*EXPORT_RELATED).only(*EXPORT_FIELDS)
+    return (
+        [getter(e) for _label, getter in columns]
+        for e in queryset.iterator(chunk_size=EXPORT_CHUNK)
+    )
+
+
 def export_enterprises(queryset, columns, filename="enterprises"):
+    """The enterprises as a workbook streamed from a temporary file: memory stays flat in the
+    number of rows."""
     headers = [label for label, _getter in columns]
-    rows = ([getter(e) for _label, getter in columns] for e in queryset.iterator(chunk_size=500))
     stamp = timezone.localdate().isoformat()
-    return excel.workbook_response(f"{filename}-{stamp}.xlsx", _t("Enterprises"), headers, rows)
+    return excel.workbook_file_response(
+        f"{filename}-{stamp}.xlsx", _t("Enterprises"), headers, export_rows(queryset, columns)
+    )
 
 
 def export_parks(queryset):

@@ -4,12 +4,14 @@ and the workbook of an import. They check what a person typed; ``orgs.services``
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import validators
-from cloudpark.core.excel import MAX_BYTES
+from cloudpark.core.excel import MAX_BYTES, MAX_ROWS
 from cloudpark.core.forms import DateInput, IdChoiceField
 from cloudpark.core.i18n import with_english
+from cloudpark.core.uploads import MEGABYTE
 from cloudpark.orgs import enums
 from cloudpark.orgs.models import Enterprise, IndustryCategory, Park, QualificationTag, Region
 
@@ -112,7 +114,6 @@ class ParkProfileForm(forms.ModelForm):
 class WorkbookUploadForm(forms.Form):
     workbook = forms.FileField(
         label=_("Excel workbook (.xlsx)"),
-        help_text=_("At most 5 MB and 5000 rows. Use the template for the column headings."),
         widget=forms.ClearableFileInput(
             attrs={
                 "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -120,12 +121,20 @@ class WorkbookUploadForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["workbook"].help_text = _t(
+            "At most %(size)d MB and %(rows)s rows. Use the template for the column headings."
+        ) % {"size": MAX_BYTES // MEGABYTE, "rows": f"{MAX_ROWS:,}"}
+
     def clean_workbook(self):
         workbook = self.cleaned_data["workbook"]
         if not workbook.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Choose an Excel workbook ending in .xlsx."))
         if workbook.size > MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+            raise forms.ValidationError(
+                _t("The file is larger than %(limit)d MB.") % {"limit": MAX_BYTES // MEGABYTE}
+            )
         return workbook
 
 

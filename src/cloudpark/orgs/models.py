@@ -378,6 +378,8 @@ class EnterpriseImport(TimeStampedModel):
     original_name = models.CharField(_("file name"), max_length=200)
     status = models.CharField(_("status"), max_length=10, choices=enums.ImportStatus.choices)
     row_count = models.PositiveIntegerField(_("rows"), default=0)
+    # While the task worker checks or imports a large workbook: the rows checked so far.
+    rows_done = models.PositiveIntegerField(_("rows done"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
@@ -388,3 +390,11 @@ class EnterpriseImport(TimeStampedModel):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def in_progress(self):
+        return self.status in enums.ImportStatus.in_progress()
+
+    @property
+    def percent_done(self):
+        return min(100, round(100 * self.rows_done / self.row_count)) if self.row_count else 0

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import audit, links, validators
+from cloudpark.core import audit, links, search, validators
 from cloudpark.core.errors import DomainError
 from cloudpark.core.i18n import with_english
-from cloudpark.core.services import apply_changes, locked, validated
+from cloudpark.core.services import apply_changes, bulk_create_inherited, locked, validated
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums, selectors
 from cloudpark.orgs.models import Enterprise, Membership, Organization, ParkResidence
@@ -94,6 +94,71 @@ def register_enterprise(*, actor, park=None, tags=(), admitted_on=None, **values
     return enterprise
 
 
+IMPORT_BATCH_SIZE = 1000
+
+
+def _admissible(park):
+    if park.status in {enums.ParkStatus.REVOKED, enums.ParkStatus.EXITED}:
+        raise DomainError(_t("A park that has exited or lost its accreditation admits no one."))
+
+
+@transaction.atomic
+def register_enterprises(rows, *, actor, batch_size=IMPORT_BATCH_SIZE, on_batch=None):
+    """``register_enterprise`` for many at once, a batch of rows per query whatever their
+    number. Each of ``rows`` is ``(values, park, tags)``, already checked (an import's rows
+    are: ``orgs.imports.check_rows``); the database's own constraints still hold. The whole
+    lot is written or, on any refusal, none of it. ``on_batch(done)`` is called as each batch
+    of enterprises is written."""
+    for park in {park for _values, park, _tags in rows if park is not None}:
+        _admissible(park)
+    today = timezone.localdate()
+    enterprises = []
+    for values, park, _tags in rows:
+        enterprise = Enterprise(
+            kind=enums.OrganizationKind.ENTERPRISE,
+            park=park,
+            **_normalized_enterprise_values(values),
+        )
+        enterprise.search_text = search.shadow_text(*enterprise.search_parts())
+        enterprises.append(enterprise)
+    for start in range(0, len(enterprises), batch_size):
+        bulk_create_inherited(enterprises[start : start + batch_size], batch_size=batch_size)
+        if on_batch:
+            on_batch(min(start + batch_size, len(enterprises)))
+    Tagging = Enterprise.tags.through
+    Tagging.objects.bulk_create(
+        [
+            Tagging(enterprise_id=enterprise.pk, qualificationtag_id=tag.pk)
+            for enterprise, (_values, _park, tags) in zip(enterprises, rows, strict=True)
+            for tag in {tag.pk: tag for tag in tags}.values()
+        ],
+        batch_size=batch_size,
+    )
+    resident = [enterprise for enterprise in enterprises if enterprise.park_id is not None]
+    ParkResidence.objects.bulk_create(
+        [
+            ParkResidence(enterprise=enterprise, park_id=enterprise.park_id, started_on=today)
+            for enterprise in resident
+        ],
+        batch_size=batch_size,
+    )
+    audit.log_actions(
+        enterprises,
+        ENTERPRISE_CREATED,
+        actor=actor,
+        data=lambda e: {"credit_code": e.credit_code, "park": e.park_id},
+        batch_size=batch_size,
+    )
+    audit.log_actions(
+        resident,
+        ENTERPRISE_ADMITTED,
+        actor=actor,
+        data=lambda e: {"park": e.park_id, "park_name": e.park.name, "on": today},
+        batch_size=batch_size,
+    )
+    return enterprises
+
+
 @transaction.atomic
 def update_enterprise(enterprise, *, actor, tags=None, **values):
     enterprise = locked(enterprise)
@@ -131,8 +196,7 @@ def admit_enterprise(park, enterprise, *, actor, on=None, note=""):
             _t("%(enterprise)s is resident in %(park)s; that park must release it first.")
             % {"enterprise": enterprise.display_name, "park": enterprise.park.display_name}
         )
-    if park.status in {enums.ParkStatus.REVOKED, enums.ParkStatus.EXITED}:
-        raise DomainError(_t("A park that has exited or lost its accreditation admits no one."))
+    _admissible(park)
     on = on or timezone.localdate()
     ParkResidence.objects.create(enterprise=enterprise, park=park, started_on=on, note=note)
     enterprise.park = park

@@ -5,12 +5,13 @@ organisation's portal); with the directory's list filters, which the public site
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
+from django_htmx.http import HttpResponseClientRefresh
 
 from cloudpark.core import audit, excel
 from cloudpark.core.errors import DomainError
@@ -168,8 +169,20 @@ class ImportTemplateView(PortalMixin, TemplateView):
 
 
 class ImportDetailView(PortalMixin, TemplateView):
+    """A workbook's check result and its import; while the task worker checks or imports a
+    large one, a progress bar that asks again every two seconds."""
+
     permission_required = "orgs.import_enterprises"
     template_name = "orgs/import_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        if getattr(request, "htmx", False) and request.htmx.target == "import-progress":
+            checked = selectors.get_import_for(self.organization, self.kwargs["pk"])
+            if not checked.in_progress:
+                # Done: the whole page again, with the result.
+                return HttpResponseClientRefresh()
+            return render(request, "orgs/_import_progress.html", {"enterprise_import": checked})
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -183,6 +196,12 @@ class ImportDetailView(PortalMixin, TemplateView):
             result = imports.run_import(checked, actor=request.user)
         except DomainError as error:
             messages.error(request, str(error))
+            return redirect(f"{self.portal}:import_detail", pk=checked.pk)
+        if result.status == enums.ImportStatus.IMPORTING:
+            messages.info(
+                request,
+                _t("The enterprises are being imported. This page shows how far it has got."),
+            )
             return redirect(f"{self.portal}:import_detail", pk=checked.pk)
         if result.status == "imported":
             count = result.row_count
