@@ -38,10 +38,12 @@ MENUS = {
         ("park:members", _("Members"), "orgs.view_members"),
         ("park:job_posting_list", _("Job postings"), "jobs.review_postings"),
         ("park:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
+        ("park:figures_missing", _("Yearly figures"), "dashboards.view_missing_reports"),
     ],
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
         ("enterprise:profile", _("Profile"), None),
+        ("enterprise:figures", _("Yearly figures"), "dashboards.view_figures"),
         ("enterprise:programme_list", _("Support programmes"), "programs.browse_programmes"),
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
         ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),

@@ -1,0 +1,71 @@
+"""The enterprise portal's yearly figures: what it reported, who changed what, and the form
+to report or correct a year."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+
+from cloudpark.dashboards import selectors, services
+from cloudpark.dashboards.forms import FiguresForm
+from cloudpark.portals.base import EnterpriseMixin, ServiceFormMixin
+
+
+class FiguresView(EnterpriseMixin, TemplateView):
+    permission_required = "dashboards.view_figures"
+    template_name = "dashboards/enterprise/figures.html"
+    title = _("Yearly figures")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        years = list(selectors.reported_years_of(self.organization))
+        last = services.last_reportable_year()
+        history = list(selectors.figures_history(self.organization))
+        for entry in history:
+            entry.changes = [
+                (services.field_label(name), old, new)
+                for name, (old, new) in entry.data.get("changes", {}).items()
+            ]
+        context.update(
+            years=years,
+            history=history,
+            last_year=last,
+            last_year_missing=all(row.year != last for row in years),
+            can_report=self.request.user.has_perm("dashboards.report_figures", self.organization),
+        )
+        return context
+
+
+class FiguresReportView(EnterpriseMixin, ServiceFormMixin, FormView):
+    permission_required = "dashboards.report_figures"
+    template_name = "dashboards/enterprise/figures_form.html"
+    form_class = FiguresForm
+    title = _("Report yearly figures")
+    success_message = _("The figures have been saved.")
+
+    def get_initial(self):
+        year = self.request.GET.get("year", "")
+        year = int(year) if year.isdigit() else services.last_reportable_year()
+        initial = {"year": year}
+        row = selectors.figures_of(self.organization, year)
+        if row is not None:
+            initial.update({name: getattr(row, name) for name in services.FIELDS})
+        return initial
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.report_figures(
+            self.organization,
+            year=data["year"],
+            actor=self.request.user,
+            note=data["note"],
+            **{name: data[name] for name in services.FIELDS},
+        )
+
+    def get_success_url(self, result):
+        return reverse("enterprise:figures")
+
+
+urlpatterns = [
+    path("figures/", FiguresView.as_view(), name="figures"),
+    path("figures/report/", FiguresReportView.as_view(), name="figures_report"),
+]
