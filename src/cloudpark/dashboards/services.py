@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.core.services import apply_changes, locked, validated
+from cloudpark.dashboards import computation
+from cloudpark.dashboards.models import Figure
 from cloudpark.orgs.models import EnterpriseYear
 
 FIGURES_REPORTED = audit.register("dashboards.figures.reported", _("Yearly figures reported"))
@@ -124,4 +126,24 @@ def report_figures(enterprise, *, year, actor, note="", **values):
             "note": note,
         },
     )
+    schedule_refresh()
     return row
+
+
+def schedule_refresh():
+    """Recompute the figures store once the transaction has committed."""
+    # The task module imports this one: the task is looked up when a change needs it.
+    from cloudpark.dashboards.tasks import refresh_figures
+
+    transaction.on_commit(refresh_figures.enqueue)
+
+
+@transaction.atomic
+def refresh_figures(now=None):
+    """Recompute every stored figure from the records; returns how many were stored."""
+    now = now or timezone.now()
+    last_year = last_reportable_year(timezone.localdate(now))
+    rows = [Figure(as_of=now, **cell) for cell in computation.cells(last_year=last_year)]
+    Figure.objects.all().delete()
+    Figure.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
