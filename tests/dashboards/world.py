@@ -13,7 +13,9 @@ def dashboard_pages(portal):
             Page("enterprise:figures_report", portal, role_without_right=STAFF),
         ]
     if portal == "park":
-        return [Page("park:figures_missing", portal)]
+        return [Page("park:figures_missing", portal), Page("park:dashboard", portal)]
+    if portal == "government":
+        return [Page("government:dashboard", portal)]
     return []
 
 

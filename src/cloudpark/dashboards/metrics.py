@@ -6,7 +6,8 @@ Formulas are a small set of named computations. Those over the records (``count`
 ``reported``, ``sum``, ``above_size``, ``comparable``) are stored per park, major category
 and year by ``computation.cells``; they add up across parks and categories. The others
 (``ratio``, ``growth``) are worked out from those sums when a page is read, so that a ratio of
-several parks is the ratio of their totals, never an average of ratios.
+several parks is the ratio of their totals, never an average of ratios. ``live`` ones are
+read from their own app when a page is served (``boards``).
 """
 
 import json
@@ -20,6 +21,8 @@ from cloudpark.core.i18n import Bilingual
 DATA = Path(__file__).resolve().parent / "data" / "metrics.json"
 STORED_KINDS = frozenset({"count", "reported", "sum", "above_size", "comparable"})
 DERIVED_KINDS = frozenset({"ratio", "growth"})
+# Read from another app when a page is served (funds granted, parks by level).
+LIVE_KINDS = frozenset({"live"})
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
 
@@ -57,6 +60,8 @@ class Metric:
         when it cannot be told (nothing reported, no comparable base)."""
         if self.stored:
             return totals.get(self.code, Decimal(0))
+        if self.kind in LIVE_KINDS:
+            return None
         if self.kind == "ratio":
             denominator = totals.get(self.formula["denominator"]) or 0
             if not denominator:
@@ -75,7 +80,7 @@ def _load():
     metrics = {}
     for item in json.loads(DATA.read_text(encoding="utf-8")):
         kind = item["formula"]["kind"]
-        if kind not in STORED_KINDS | DERIVED_KINDS:
+        if kind not in STORED_KINDS | DERIVED_KINDS | LIVE_KINDS:
             raise ValueError(f"Unknown formula {kind!r} in {item['code']}")
         metrics[item["code"]] = Metric(
             code=item["code"],

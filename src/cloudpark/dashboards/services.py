@@ -139,10 +139,11 @@ def schedule_refresh():
 
 
 @transaction.atomic
-def refresh_figures(now=None):
-    """Recompute every stored figure from the records; returns how many were stored."""
+def refresh_figures(now=None, *, last_year=None):
+    """Recompute every stored figure from the records, up to ``last_year`` (the last year
+    that has ended); returns how many were stored."""
     now = now or timezone.now()
-    last_year = last_reportable_year(timezone.localdate(now))
+    last_year = last_year or last_reportable_year(timezone.localdate(now))
     rows = [Figure(as_of=now, **cell) for cell in computation.cells(last_year=last_year)]
     Figure.objects.all().delete()
     Figure.objects.bulk_create(rows, batch_size=1000)

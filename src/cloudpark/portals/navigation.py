@@ -8,6 +8,7 @@ from cloudpark.portals.base import Portal
 MENUS = {
     Portal.GOVERNMENT: [
         ("government:home", _("Overview"), None),
+        ("government:dashboard", _("Dashboard"), "dashboards.view_dashboard"),
         ("government:review_list", _("Reviews"), None),
         ("government:park_list", _("Parks"), "orgs.view_parks"),
         ("government:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
@@ -26,6 +27,7 @@ MENUS = {
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
+        ("park:dashboard", _("Dashboard"), "dashboards.view_dashboard"),
         ("park:review_list", _("Reviews"), None),
         ("park:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
         ("park:import_list", _("Import"), "orgs.import_enterprises"),
