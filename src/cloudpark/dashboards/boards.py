@@ -161,6 +161,36 @@ def stored_years():
     return list(range(last, last - 5, -1)) if last else []
 
 
+def _stored_rows(parks, filters):
+    """The stored figures of ``parks`` under ``filters``, up to its year: one query."""
+    stored = Figure.objects.filter(park__in=list(parks), year__lte=filters.year)
+    if filters.park is not None:
+        stored = stored.filter(park=filters.park)
+    if filters.category is not None:
+        stored = stored.filter(category=filters.category)
+    return list(stored.values("metric", "year", "park_id", "category_id", "value", "as_of"))
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    value: object
+    reporting_rate: object
+
+
+def series(organization, metric, filters):
+    """The yearly values of ``metric`` (a stored or derived one) for the parks in
+    ``organization``'s care under ``filters``, oldest first, and their date."""
+    parks = org_selectors.parks_in_care_of(organization).values_list("pk", flat=True)
+    rows = _stored_rows(parks, filters)
+    by_year = _totals(rows, lambda row: row["year"])
+    points = [
+        Point(year=year, value=metric.value(totals), reporting_rate=_share(totals))
+        for year, totals in sorted(by_year.items())
+    ]
+    return points, max((row["as_of"] for row in rows), default=None)
+
+
 def build(organization, filters, *, drill):
     """The board of ``organization`` (a park or a government body) under ``filters``.
     ``drill(park=None, category=None)`` gives the address of the enterprise list behind a
@@ -170,12 +200,7 @@ def build(organization, filters, *, drill):
         category.pk: category
         for category in IndustryCategory.objects.filter(level=org_enums.CategoryLevel.MAJOR)
     }
-    stored = Figure.objects.filter(park__in=list(parks), year__lte=filters.year)
-    if filters.park is not None:
-        stored = stored.filter(park=filters.park)
-    if filters.category is not None:
-        stored = stored.filter(category=filters.category)
-    rows = list(stored.values("metric", "year", "park_id", "category_id", "value", "as_of"))
+    rows = _stored_rows(parks, filters)
     as_of = max((row["as_of"] for row in rows), default=None)
     this_year = [row for row in rows if row["year"] == filters.year]
     by_year = _totals(rows, lambda row: row["year"])
