@@ -145,3 +145,27 @@ def test_the_filters_reload_the_whole_board(client, zone):
 
     assert 'role="search" hx-get' not in page
     assert 'role="search" hx-get' in listing
+
+
+def test_an_enterprise_sees_its_figures_against_its_parks_median(client, zone):
+    client.force_login(admin_of(zone.film))
+
+    response = client.get(reverse("enterprise:dashboard"))
+
+    chart = charts_of(response)["against_park"]
+    last = chart.rows[-1]
+    assert last.label == str(LAST)
+    # The park's three reports of the last year: 380, 1,200 and 5,000.
+    assert last.cells[:2] == [1200, 1200]
+    assert "1,200" in chart.takeaway
+    # Only two of the park's enterprises reported the year before: no median is shown.
+    assert chart.rows[0].cells[1] is None
+
+
+def test_the_enterprise_board_downloads_as_a_workbook(client, zone):
+    client.force_login(admin_of(zone.film))
+
+    response = client.get(reverse("enterprise:dashboard"), {"format": "xlsx"})
+
+    sheet = load_workbook(BytesIO(response.content)).worksheets[1]
+    assert [cell.value for cell in sheet[2]][:3] == [str(LAST - 1), 1000, None]

@@ -9,6 +9,7 @@ def dashboard_pages(portal):
 
     if portal == "enterprise":
         return [
+            Page("enterprise:dashboard", portal),
             Page("enterprise:figures", portal),
             Page("enterprise:figures_report", portal, role_without_right=STAFF),
         ]

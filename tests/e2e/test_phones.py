@@ -42,6 +42,7 @@ PHONE_PAGES = [
     (ENTERPRISE, "/enterprise/programmes/"),
     (ENTERPRISE, "/enterprise/applications/"),
     (ENTERPRISE, "/enterprise/figures/"),
+    (ENTERPRISE, "/enterprise/dashboard/"),
     (PARK, "/park/"),
     (PARK, "/park/enterprises/"),
     (PARK, "/park/events/"),

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _t
@@ -20,7 +20,7 @@ from cloudpark.dashboards import metrics
 from cloudpark.dashboards.models import Figure
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.orgs.models import IndustryCategory
+from cloudpark.orgs.models import EnterpriseYear, IndustryCategory
 from cloudpark.programs import enums as programme_enums
 from cloudpark.programs.eligibility import figure as formatted
 from cloudpark.programs.models import Application
@@ -517,3 +517,88 @@ def _funds(chart, organization, filters, drill):
         kind="stack",
         as_of=timezone.now(),
     )
+
+
+# An enterprise against its park ------------------------------------------------------------
+
+# Fewer reporting enterprises than this and a median would tell one enterprise's figures.
+MEDIAN_MINIMUM = 3
+COMPARED = ("revenue", "taxes", "staff_count")
+
+
+def _median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return ((ordered[middle - 1] + ordered[middle]) / 2).quantize(Decimal("0.01"))
+
+
+def enterprise_board(enterprise, filters):
+    """The enterprise's own reported figures, year by year up to ``filters.year``, against
+    the median of the enterprises of its park that reported; a median of fewer than
+    ``MEDIAN_MINIMUM`` is not shown. Read from the records: one query."""
+    park_ids = [enterprise.park_id] if enterprise.park_id else []
+    reports = list(
+        EnterpriseYear.objects.filter(year__lte=filters.year, revenue__isnull=False)
+        .filter(Q(enterprise_id=enterprise.pk) | Q(enterprise__park_id__in=park_ids))
+        .values("enterprise_id", "year", *COMPARED)
+    )
+    own = {row["year"]: row for row in reports if row["enterprise_id"] == enterprise.pk}
+    by_year = defaultdict(list)
+    for row in reports:
+        by_year[row["year"]].append(row)
+    table = []
+    for year in sorted(own):
+        peers = by_year[year]
+        cells = []
+        for name in COMPARED:
+            cells.append(own[year][name])
+            values = [Decimal(row[name]) for row in peers if row[name] is not None]
+            cells.append(_median(values) if len(values) >= MEDIAN_MINIMUM else None)
+        table.append(Row(label=str(year), cells=cells, key=str(year)))
+    latest = own.get(filters.year)
+    median = table[-1].cells[1] if table and latest else None
+    if latest is None:
+        takeaway = _t("The figures of %(year)s have not been reported yet.") % {
+            "year": filters.year
+        }
+    elif median is None:
+        takeaway = _t(
+            "Too few enterprises of the park reported %(year)s for a median to be shown."
+        ) % {"year": filters.year}
+    else:
+        takeaway = _t(
+            "Your revenue of %(revenue)s (10,000 yuan) in %(year)s is %(side)s the park's "
+            "median of %(median)s."
+        ) % {
+            "revenue": formatted(latest["revenue"]),
+            "year": filters.year,
+            "side": _t("above") if latest["revenue"] > median else _t("at or below"),
+            "median": formatted(median),
+        }
+    chart = Chart(
+        key="against_park",
+        kind="line",
+        title=_t("Our figures against the park's median"),
+        takeaway=takeaway,
+        description=_t(
+            "Line chart of the enterprise's revenue and the median revenue of the enterprises "
+            "of its park that reported, year by year up to %(year)s."
+        )
+        % {"year": filters.year},
+        columns=[
+            _t("Year"),
+            _t("Revenue (10,000 yuan)"),
+            _t("Park median"),
+            _t("Taxes (10,000 yuan)"),
+            _t("Park median"),
+            _t("Staff"),
+            _t("Park median"),
+        ],
+        rows=table,
+        definitions=[metrics.get("revenue"), metrics.get("taxes"), metrics.get("staff")],
+        series=[(_t("Revenue"), 0), (_t("Park median"), 1)],
+        as_of=timezone.now(),
+    )
+    return Board(filters=filters, as_of=chart.as_of, kpis=[], charts=[chart], years=sorted(own))

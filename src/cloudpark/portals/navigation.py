@@ -45,6 +45,7 @@ MENUS = {
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
         ("enterprise:profile", _("Profile"), None),
+        ("enterprise:dashboard", _("Dashboard"), "dashboards.view_figures"),
         ("enterprise:figures", _("Yearly figures"), "dashboards.view_figures"),
         ("enterprise:programme_list", _("Support programmes"), "programs.browse_programmes"),
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),

@@ -5,9 +5,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from cloudpark.dashboards import selectors, services
+from cloudpark.dashboards import boards, selectors, services
 from cloudpark.dashboards.forms import FiguresForm
 from cloudpark.portals.base import EnterpriseMixin, ServiceFormMixin
+from cloudpark.portals.shared.dashboards import (
+    BoardView,
+    DashboardFilterForm,
+    board_response,
+    filters_from,
+)
 
 
 class FiguresView(EnterpriseMixin, TemplateView):
@@ -65,7 +71,24 @@ class FiguresReportView(EnterpriseMixin, ServiceFormMixin, FormView):
         return reverse("enterprise:figures")
 
 
+class DashboardView(EnterpriseMixin, BoardView):
+    """The enterprise's figures against its park's median, by year."""
+
+    permission_required = "dashboards.view_figures"
+
+    def get_title(self):
+        return _("Our dashboard")
+
+    def get(self, request, *args, **kwargs):
+        last = services.last_reportable_year()
+        years = list(range(last, last - 5, -1))
+        self.filter_form = DashboardFilterForm(request.GET or None, years=years, by_category=False)
+        board = boards.enterprise_board(self.organization, filters_from(self.filter_form, last))
+        return board_response(self, request, board)
+
+
 urlpatterns = [
+    path("dashboard/", DashboardView.as_view(), name="dashboard"),
     path("figures/", FiguresView.as_view(), name="figures"),
     path("figures/report/", FiguresReportView.as_view(), name="figures_report"),
 ]

@@ -32,13 +32,29 @@ class DashboardFilterForm(FilterForm):
         empty_label=_("All categories"),
     )
 
-    def __init__(self, *args, parks=None, years=(), **kwargs):
+    def __init__(self, *args, parks=None, years=(), by_category=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, year) for year in years]
         if parks is None:
             del self.fields["park"]
         else:
             self.fields["park"].queryset = parks
+        if not by_category:
+            del self.fields["category"]
+
+
+def board_response(view, request, board):
+    """The board's page, or with ``?format=xlsx`` the board as one workbook."""
+    view.board = board
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            exports.board_workbook(board, title=view.get_title()),
+            content_type=XLSX_CONTENT_TYPE,
+        )
+        filename = f"dashboard-{board.filters.year}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return TemplateView.get(view, request)
 
 
 def filters_from(form, default_year):
@@ -58,9 +74,19 @@ def filters_from(form, default_year):
     )
 
 
-class DashboardView(PortalMixin, TemplateView):
-    permission_required = "dashboards.view_dashboard"
+class BoardView(PortalMixin, TemplateView):
+    """A page showing the board ``board_response`` set, with its filters."""
+
     template_name = "dashboards/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(title=self.get_title(), board=self.board, filter_form=self.filter_form)
+        return context
+
+
+class DashboardView(BoardView):
+    permission_required = "dashboards.view_dashboard"
 
     def get_title(self):
         if self.portal == Portal.PARK:
@@ -84,23 +110,10 @@ class DashboardView(PortalMixin, TemplateView):
             else None
         )
         self.filter_form = DashboardFilterForm(request.GET or None, parks=parks, years=years)
-        self.board = boards.build(
+        board = boards.build(
             self.organization, filters_from(self.filter_form, years[0]), drill=self.drill
         )
-        if request.GET.get("format") == "xlsx":
-            response = HttpResponse(
-                exports.board_workbook(self.board, title=self.get_title()),
-                content_type=XLSX_CONTENT_TYPE,
-            )
-            filename = f"dashboard-{self.board.filters.year}.xlsx"
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
-        return super().get(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(title=self.get_title(), board=self.board, filter_form=self.filter_form)
-        return context
+        return board_response(self, request, board)
 
 
 def urlpatterns_for(portal):
