@@ -169,3 +169,27 @@ def test_the_enterprise_board_downloads_as_a_workbook(client, zone):
 
     sheet = load_workbook(BytesIO(response.content)).worksheets[1]
     assert [cell.value for cell in sheet[2]][:3] == [str(LAST - 1), 1000, None]
+
+
+def test_funds_granted_are_charted_by_year_and_programme_type(client, zone, media_root):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from tests.factories.programs import ProgrammeFactory, approved
+
+    granted = approved(ProgrammeFactory(), zone.film, amount=Decimal("150000"))
+    approved(ProgrammeFactory(), zone.outsider, amount=Decimal("180000"))  # outside the care
+    client.force_login(admin_of(zone.government))
+
+    latest = client.get(reverse("government:dashboard"), {"year": LAST})
+    earlier = client.get(reverse("government:dashboard"), {"year": LAST - 1})
+
+    # Granted this year: on the latest year's board, not on an earlier year's.
+    assert granted.decided_at.year == timezone.localdate().year
+    assert "funds" not in charts_of(earlier)
+    funds = charts_of(latest)["funds"]
+    assert [(row.label, row.cells) for row in funds.rows] == [
+        (str(granted.decided_at.year), [Decimal("15.00")])
+    ]
+    assert "15" in funds.takeaway

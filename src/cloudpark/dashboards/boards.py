@@ -462,7 +462,10 @@ def _parks_by_level(chart, parks, as_of):
 
 def _funds(chart, organization, filters, drill):
     """Support granted to the enterprises in care, by year of the decision and programme type
-    (10,000 yuan); ``None`` when nothing has been granted."""
+    (10,000 yuan); ``None`` when nothing has been granted. Decisions are not reported a year
+    late: the latest year's board shows this year's grants so far too."""
+    today = timezone.localdate()
+    until = today.year if filters.year >= today.year - 1 else filters.year
     enterprises = org_selectors.enterprises_in_care_of(organization)
     if filters.park is not None:
         enterprises = enterprises.filter(park=filters.park)
@@ -476,7 +479,7 @@ def _funds(chart, organization, filters, drill):
             decided_at__isnull=False,
         )
         .annotate(year=ExtractYear("decided_at"))
-        .filter(year__lte=filters.year)
+        .filter(year__lte=until)
         .values("year", "programme__programme_type")
         .annotate(total=Sum("approved_amount"), count=Count("pk"))
         .order_by("year")
