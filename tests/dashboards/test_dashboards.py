@@ -112,6 +112,7 @@ def test_an_empty_store_still_shows_a_board(client, park):
     [
         ("government:dashboard", "government", 17),
         ("park:dashboard", "park", 14),
+        ("enterprise:dashboard", "film", 9),
     ],
 )
 def test_a_dashboard_costs_the_same_queries_however_many_enterprises(
