@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "cloudpark.jobs",
     "cloudpark.news",
     "cloudpark.awards",
+    "cloudpark.dashboards",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",

@@ -9,6 +9,7 @@ from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.awards import world as awards
 from tests.bases.world import base_pages
+from tests.dashboards.world import DASHBOARD_POST_RIGHTS, dashboard_pages
 from tests.factories import MembershipFactory
 from tests.filings.world import FILING_POST_RIGHTS, filing_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
@@ -283,6 +284,9 @@ PAGES += [
     *awards.award_pages("government"),
     *awards.award_pages("enterprise"),
     *awards.award_pages("individual"),
+    *dashboard_pages("government"),
+    *dashboard_pages("park"),
+    *dashboard_pages("enterprise"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -376,6 +380,7 @@ POST_RIGHTS = {
     **NEWS_POSTS,
     **FILING_POST_RIGHTS,
     **awards.POST_RIGHTS,
+    **DASHBOARD_POST_RIGHTS,
 }
 
 

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from cloudpark.api.awards import views as awards
 from cloudpark.api.bases import views as bases
+from cloudpark.api.dashboards import views as dashboards
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
 from cloudpark.api.filings import views as filings
@@ -51,6 +52,10 @@ router.register("park/jobs", jobs.ParkPostingViewSet, basename="park-job")
 router.register("park/talent", jobs.ParkTalentFiguresViewSet, basename="park-talent")
 router.register(
     "government/talent", jobs.GovernmentTalentFiguresViewSet, basename="government-talent"
+)
+router.register("park/figures", dashboards.ParkFigureViewSet, basename="park-figures")
+router.register(
+    "government/figures", dashboards.GovernmentFigureViewSet, basename="government-figures"
 )
 router.register("news/channels", news.ChannelViewSet, basename="news-channel")
 router.register("news/articles", news.ArticleViewSet, basename="news-article")

@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from cloudpark.dashboards import services as dashboards
 from cloudpark.demo import awards, bases, data, events, filings, jobs, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
@@ -82,6 +83,7 @@ class DemoLoader:
         self.load_news()
         self.load_filings()
         self.load_awards()
+        self.load_figures()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -189,6 +191,11 @@ class DemoLoader:
         awards.AwardsLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
+
+    def load_figures(self):
+        """The dashboards' figures store, computed from the enterprises' yearly figures (the
+        last three completed years, planned with their parks and categories)."""
+        dashboards.refresh_figures(last_year=last_completed_years(self.today, 1)[-1])
 
     # Support programmes ---------------------------------------------------------------------
 

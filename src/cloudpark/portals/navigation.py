@@ -8,6 +8,7 @@ from cloudpark.portals.base import Portal
 MENUS = {
     Portal.GOVERNMENT: [
         ("government:home", _("Overview"), None),
+        ("government:dashboard", _("Dashboard"), "dashboards.view_dashboard"),
         ("government:review_list", _("Reviews"), None),
         ("government:park_list", _("Parks"), "orgs.view_parks"),
         ("government:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
@@ -26,6 +27,7 @@ MENUS = {
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
+        ("park:dashboard", _("Dashboard"), "dashboards.view_dashboard"),
         ("park:review_list", _("Reviews"), None),
         ("park:enterprise_list", _("Enterprises"), "orgs.view_enterprises"),
         ("park:import_list", _("Import"), "orgs.import_enterprises"),
@@ -38,10 +40,13 @@ MENUS = {
         ("park:members", _("Members"), "orgs.view_members"),
         ("park:job_posting_list", _("Job postings"), "jobs.review_postings"),
         ("park:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
+        ("park:figures_missing", _("Yearly figures"), "dashboards.view_missing_reports"),
     ],
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
         ("enterprise:profile", _("Profile"), None),
+        ("enterprise:dashboard", _("Dashboard"), "dashboards.view_figures"),
+        ("enterprise:figures", _("Yearly figures"), "dashboards.view_figures"),
         ("enterprise:programme_list", _("Support programmes"), "programs.browse_programmes"),
         ("enterprise:application_list", _("Our applications"), "programs.view_applications"),
         ("enterprise:exhibition_list", _("Exhibitions"), "events.apply_to_exhibit"),

@@ -2,8 +2,8 @@ from django.urls import path
 
 from cloudpark.portals.base import Portal
 from cloudpark.portals.government import awards, bases, directory, filings, programs, views
+from cloudpark.portals.shared import dashboards, events, news, reviews
 from cloudpark.portals.shared import directory as shared_directory
-from cloudpark.portals.shared import events, news, reviews
 from cloudpark.portals.shared import jobs as shared_jobs
 from cloudpark.portals.shared import programs as shared_programs
 
@@ -21,4 +21,5 @@ urlpatterns = [
     *shared_jobs.urlpatterns_for(Portal.GOVERNMENT),
     *news.urlpatterns_for(Portal.GOVERNMENT),
     *awards.urlpatterns,
+    *dashboards.urlpatterns_for(Portal.GOVERNMENT),
 ]

@@ -1,10 +1,10 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.park import bases, directory, views
+from cloudpark.portals.park import bases, directory, figures, views
 from cloudpark.portals.park import jobs as park_jobs
+from cloudpark.portals.shared import dashboards, events, news, programs, reviews
 from cloudpark.portals.shared import directory as shared_directory
-from cloudpark.portals.shared import events, news, programs, reviews
 from cloudpark.portals.shared import jobs as shared_jobs
 
 app_name = "park"
@@ -21,4 +21,6 @@ urlpatterns = [
     *park_jobs.urlpatterns,
     *shared_jobs.urlpatterns_for(Portal.PARK),
     *news.urlpatterns_for(Portal.PARK),
+    *figures.urlpatterns,
+    *dashboards.urlpatterns_for(Portal.PARK),
 ]

@@ -1,0 +1,95 @@
+"""The metrics and their yearly series for the parks in the caller's care: a park sees its
+own, a government body its jurisdiction, as on the dashboards."""
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from cloudpark.api import base
+from cloudpark.api.base import RuleViewSet, acting
+from cloudpark.api.dashboards.serializers import MetricSerializer, SeriesSerializer
+from cloudpark.dashboards import boards, metrics, services
+from cloudpark.dashboards.models import Figure
+from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs import selectors as org_selectors
+from cloudpark.orgs.models import IndustryCategory
+
+METRIC_PARAMETER = OpenApiParameter(
+    "metric", OpenApiTypes.STR, description="A metric's code (see metrics/); revenue when left out."
+)
+YEAR_PARAMETER = OpenApiParameter(
+    "year", OpenApiTypes.INT, description="The last year of the series (default: the latest)."
+)
+CATEGORY_PARAMETER = OpenApiParameter(
+    "category", OpenApiTypes.INT, description="A major industry category's id."
+)
+IN_PARK_PARAMETER = OpenApiParameter(
+    "in_park", OpenApiTypes.INT, description="One park in the caller's care."
+)
+
+
+def _id(value):
+    if value in (None, ""):
+        return None
+    if not str(value).isdigit():
+        raise Http404
+    return int(value)
+
+
+class FigureViewSet(RuleViewSet):
+    permission_rules = {
+        "metric_list": acting("dashboards.view_dashboard"),
+        "series": acting("dashboards.view_dashboard"),
+    }
+    # The series are read from the figures store; this names the model for the schema.
+    queryset = Figure.objects.none()
+
+    @extend_schema(responses=MetricSerializer(many=True))
+    @action(detail=False, methods=["get"], url_path="metrics", filter_backends=[])
+    def metric_list(self, request):
+        return Response(MetricSerializer(metrics.METRICS.values(), many=True).data)
+
+    def filters(self):
+        params = self.request.query_params
+        park = category = None
+        park_id = _id(params.get("in_park"))
+        if park_id is not None:
+            park = org_selectors.parks_in_care_of(self.acting_for).filter(pk=park_id).first()
+            if park is None:
+                raise Http404
+        category_id = _id(params.get("category"))
+        if category_id is not None:
+            category = IndustryCategory.objects.filter(
+                pk=category_id, level=org_enums.CategoryLevel.MAJOR
+            ).first()
+            if category is None:
+                raise Http404
+        year = _id(params.get("year")) or services.last_reportable_year()
+        return boards.Filters(year=year, park=park, category=category)
+
+    @extend_schema(
+        parameters=[METRIC_PARAMETER, YEAR_PARAMETER, CATEGORY_PARAMETER, IN_PARK_PARAMETER],
+        responses=SeriesSerializer,
+    )
+    @action(detail=False, methods=["get"], url_path="series", filter_backends=[])
+    def series(self, request):
+        metric = request.query_params.get("metric", "revenue")
+        if metric not in metrics.METRICS:
+            raise Http404
+        chosen = metrics.get(metric)
+        points, as_of = boards.series(self.acting_for, chosen, self.filters())
+        return Response(SeriesSerializer({"metric": chosen, "as_of": as_of, "points": points}).data)
+
+
+@extend_schema(parameters=[base.PARK_PARAMETER])
+class ParkFigureViewSet(FigureViewSet):
+    acting_kinds = base.PARK
+    acting_query_parameter = "park"
+
+
+@extend_schema(parameters=[base.GOVERNMENT_PARAMETER])
+class GovernmentFigureViewSet(FigureViewSet):
+    acting_kinds = base.GOVERNMENT
+    acting_query_parameter = "government"

@@ -1,0 +1,121 @@
+"""The dashboards mounted in the park and government portals: the charts of the parks in the
+organisation's care, filtered by year, park and category in the address, with a drill-through
+to the enterprise list and the whole board as one Excel workbook (``?format=xlsx``)."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.http import Http404, HttpResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from cloudpark.core.excel import XLSX_CONTENT_TYPE
+from cloudpark.core.forms import IdChoiceField
+from cloudpark.dashboards import boards, exports, services
+from cloudpark.orgs import enums as org_enums
+from cloudpark.orgs import selectors as org_selectors
+from cloudpark.orgs.models import IndustryCategory, Park
+from cloudpark.portals.base import Portal, PortalMixin
+from cloudpark.portals.forms import FilterForm
+
+
+class DashboardFilterForm(FilterForm):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+    park = IdChoiceField(
+        queryset=Park.objects.none(), required=False, label=_("Park"), empty_label=_("All parks")
+    )
+    category = IdChoiceField(
+        queryset=IndustryCategory.objects.filter(level=org_enums.CategoryLevel.MAJOR),
+        required=False,
+        label=_("Industry category"),
+        empty_label=_("All categories"),
+    )
+
+    def __init__(self, *args, parks=None, years=(), by_category=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, year) for year in years]
+        if parks is None:
+            del self.fields["park"]
+        else:
+            self.fields["park"].queryset = parks
+        if not by_category:
+            del self.fields["category"]
+
+
+def board_response(view, request, board):
+    """The board's page, or with ``?format=xlsx`` the board as one workbook."""
+    view.board = board
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            exports.board_workbook(board, title=view.get_title()),
+            content_type=XLSX_CONTENT_TYPE,
+        )
+        filename = f"dashboard-{board.filters.year}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    return TemplateView.get(view, request)
+
+
+def filters_from(form, default_year):
+    """The board's filters from a bound ``DashboardFilterForm``. A park outside the
+    organisation's care is a 404, as its pages are."""
+    if form.is_bound and not form.is_valid():
+        if "park" in form.errors:
+            raise Http404
+        form.cleaned_data = {
+            name: value for name, value in form.cleaned_data.items() if name not in form.errors
+        }
+    data = getattr(form, "cleaned_data", {})
+    return boards.Filters(
+        year=data.get("year") or default_year,
+        park=data.get("park"),
+        category=data.get("category"),
+    )
+
+
+class BoardView(PortalMixin, TemplateView):
+    """A page showing the board ``board_response`` set, with its filters."""
+
+    template_name = "dashboards/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(title=self.get_title(), board=self.board, filter_form=self.filter_form)
+        return context
+
+
+class DashboardView(BoardView):
+    permission_required = "dashboards.view_dashboard"
+
+    def get_title(self):
+        if self.portal == Portal.PARK:
+            return _("Park dashboard")
+        return _("Zone dashboard")
+
+    def drill(self, park=None, category=None):
+        query = {}
+        if park is not None and self.portal == Portal.GOVERNMENT:
+            query["park"] = park.pk
+        if category is not None:
+            query["category"] = category.pk
+        address = reverse(f"{self.portal}:enterprise_list")
+        return f"{address}?{urlencode(query)}" if query else address
+
+    def get(self, request, *args, **kwargs):
+        years = boards.stored_years() or [services.last_reportable_year()]
+        parks = (
+            org_selectors.parks_in_care_of(self.organization).order_by("name")
+            if self.portal == Portal.GOVERNMENT
+            else None
+        )
+        self.filter_form = DashboardFilterForm(request.GET or None, parks=parks, years=years)
+        board = boards.build(
+            self.organization, filters_from(self.filter_form, years[0]), drill=self.drill
+        )
+        return board_response(self, request, board)
+
+
+def urlpatterns_for(portal):
+    assert portal in (Portal.PARK, Portal.GOVERNMENT)
+    return [path("dashboard/", DashboardView.as_view(portal=portal), name="dashboard")]
