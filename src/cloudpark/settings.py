@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "cloudpark.filings",
     "cloudpark.events",
     "cloudpark.jobs",
+    "cloudpark.finance",
     "cloudpark.news",
     "cloudpark.awards",
     "cloudpark.portals",
