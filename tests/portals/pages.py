@@ -11,6 +11,7 @@ from tests.awards import world as awards
 from tests.bases.world import base_pages
 from tests.factories import MembershipFactory
 from tests.filings.world import FILING_POST_RIGHTS, filing_pages
+from tests.finance.world import FINANCE_ACTIONS, FINANCE_POST_RIGHTS, finance_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
 from tests.news.world import NEWS_POSTS, news_pages
 from tests.programs.world import programme_pages
@@ -58,6 +59,7 @@ class World:
     news: dict = field(default_factory=dict)
     filings: dict = field(default_factory=dict)
     awards: dict = field(default_factory=dict)
+    finance: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -283,6 +285,8 @@ PAGES += [
     *awards.award_pages("government"),
     *awards.award_pages("enterprise"),
     *awards.award_pages("individual"),
+    *finance_pages("enterprise"),
+    *finance_pages("individual"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -293,6 +297,7 @@ NOT_A_PAGE = {
     "individual:sign-out-everywhere",
     *JOB_ACTIONS,
     *awards.NOT_A_PAGE,
+    *FINANCE_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -376,6 +381,7 @@ POST_RIGHTS = {
     **NEWS_POSTS,
     **FILING_POST_RIGHTS,
     **awards.POST_RIGHTS,
+    **FINANCE_POST_RIGHTS,
 }
 
 

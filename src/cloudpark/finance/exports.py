@@ -17,7 +17,7 @@ def export_products(products):
         _t("Kind"),
         _t("Amount (10,000 yuan)"),
         _t("Term (months)"),
-        _t("All-in cost (% a year)"),
+        _t("All-in cost (percent a year)"),
         _t("Collateral accepted"),
     ]
     rows = (
@@ -44,7 +44,7 @@ def export_introductions(introductions):
         _t("State"),
         _t("Requested on"),
         _t("Amount granted (10,000 yuan)"),
-        _t("All-in cost granted (% a year)"),
+        _t("All-in cost granted (percent a year)"),
         _t("Granted on"),
     ]
     rows = (

@@ -100,8 +100,8 @@ class Product(TimeStampedModel):
     amount_max = amount_field(_("largest amount (10,000 yuan)"))
     term_min = term_field(_("shortest term (months)"))
     term_max = term_field(_("longest term (months)"))
-    cost_min = cost_field(_("lowest all-in cost (% a year)"))
-    cost_max = cost_field(_("highest all-in cost (% a year)"))
+    cost_min = cost_field(_("lowest all-in cost (percent a year)"))
+    cost_max = cost_field(_("highest all-in cost (percent a year)"))
     collateral = models.JSONField(_("collateral accepted"), default=list)
     combinator = models.CharField(
         _("how the rules combine"),
@@ -179,7 +179,7 @@ class FinancingNeed(TimeStampedModel):
     purpose = models.CharField(_("purpose"), max_length=300)
     stage = models.CharField(_("stage"), max_length=12, choices=enums.Stage.choices)
     collateral = models.JSONField(_("collateral offered"), default=list)
-    target_cost = cost_field(_("target all-in cost (% a year)"), null=True, blank=True)
+    target_cost = cost_field(_("target all-in cost (percent a year)"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"))
     state = models.CharField(
         _("state"), max_length=8, choices=enums.NeedState.choices, default=enums.NeedState.OPEN
@@ -230,7 +230,7 @@ class Introduction(TimeStampedModel):
     )
     message = models.TextField(_("message to the institution"), blank=True)
     granted_amount = amount_field(_("amount granted (10,000 yuan)"), null=True, blank=True)
-    granted_rate = cost_field(_("all-in cost granted (% a year)"), null=True, blank=True)
+    granted_rate = cost_field(_("all-in cost granted (percent a year)"), null=True, blank=True)
     granted_on = models.DateField(_("granted on"), null=True, blank=True)
     decline_reason = models.TextField(_("reason"), blank=True)
     requested_by = models.ForeignKey(

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.enterprise import awards, events, filings, jobs, programs, views
+from cloudpark.portals.enterprise import awards, events, filings, finance, jobs, programs, views
 from cloudpark.portals.shared import directory
 
 app_name = "enterprise"
@@ -15,4 +15,5 @@ urlpatterns = [
     *jobs.urlpatterns,
     *filings.urlpatterns,
     *awards.urlpatterns,
+    *finance.urlpatterns,
 ]
