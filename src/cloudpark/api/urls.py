@@ -8,6 +8,7 @@ from cloudpark.api.bases import views as bases
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
 from cloudpark.api.filings import views as filings
+from cloudpark.api.finance import views as finance
 from cloudpark.api.jobs import views as jobs
 from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
@@ -51,6 +52,20 @@ router.register("park/jobs", jobs.ParkPostingViewSet, basename="park-job")
 router.register("park/talent", jobs.ParkTalentFiguresViewSet, basename="park-talent")
 router.register(
     "government/talent", jobs.GovernmentTalentFiguresViewSet, basename="government-talent"
+)
+router.register("finance/products", finance.ProductViewSet, basename="finance-product")
+router.register(
+    "enterprise/financing-needs", finance.NeedViewSet, basename="enterprise-financing-need"
+)
+router.register(
+    "enterprise/introductions",
+    finance.EnterpriseIntroductionViewSet,
+    basename="enterprise-introduction",
+)
+router.register(
+    "institution/introductions",
+    finance.InstitutionIntroductionViewSet,
+    basename="institution-introduction",
 )
 router.register("news/channels", news.ChannelViewSet, basename="news-channel")
 router.register("news/articles", news.ArticleViewSet, basename="news-article")

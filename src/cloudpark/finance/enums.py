@@ -72,6 +72,9 @@ INSTITUTION_MOVES = frozenset(
         IntroductionState.DECLINED,
     }
 )
+INSTITUTION_MOVE_CHOICES = [
+    (state.value, state.label) for state in IntroductionState if state in INSTITUTION_MOVES
+]
 
 INTRODUCTION_TRANSITIONS = transition_table(
     IntroductionState,

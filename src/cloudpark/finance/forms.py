@@ -116,11 +116,7 @@ class IntroductionRequestForm(forms.Form):
 class IntroductionMoveForm(forms.Form):
     target = forms.ChoiceField(
         label=_("Next step"),
-        choices=[
-            (state.value, state.label)
-            for state in enums.IntroductionState
-            if state in enums.INSTITUTION_MOVES
-        ],
+        choices=enums.INSTITUTION_MOVE_CHOICES,
     )
 
     def __init__(self, *args, **kwargs):

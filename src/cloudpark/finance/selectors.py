@@ -88,7 +88,8 @@ def filter_products(queryset, *, query="", kind="", collateral="", institution_k
     if institution_kind:
         queryset = queryset.filter(institution__kind=institution_kind)
     if collateral:
-        queryset = queryset.filter(collateral__contains=[collateral])
+        # The JSON text holds each value quoted; ``contains`` on JSON is PostgreSQL's alone.
+        queryset = queryset.filter(collateral__icontains=f'"{collateral}"')
     if query:
         queryset = queryset.filter(
             Q(name__icontains=query)
