@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from cloudpark.accounts.models import User
+from cloudpark.core.models import AuditEntry
 from cloudpark.demo.loader import load_demo
 from cloudpark.finance import selectors
 from cloudpark.finance.models import FinancialInstitution, Introduction, Product
@@ -32,6 +33,26 @@ def test_the_demo_has_an_introduction_in_review_and_one_granted():
     states = sorted(Introduction.objects.values_list("state", flat=True))
 
     assert states == ["granted", "in_review"]
+
+
+def test_every_finance_write_is_in_the_audit_log():
+    load_demo(today=TODAY)
+
+    actions = Counter(
+        AuditEntry.objects.filter(action__startswith="finance.").values_list("action", flat=True)
+    )
+
+    assert actions == {
+        "finance.institution.registered": 4,
+        "finance.product.saved": 5,
+        "finance.product.published": 5,
+        "finance.need.published": 3,
+        "finance.need.closed": 1,
+        "finance.introduction.requested": 2,
+        # Each sent by the platform, then contacted, in review, and one granted.
+        "finance.introduction.moved": 7,
+        "finance.data_room.opened": 1,
+    }
 
 
 def test_the_banker_sees_the_introductions_a_fitting_need_and_the_open_data_room():
