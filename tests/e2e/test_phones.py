@@ -30,6 +30,7 @@ ENTERPRISE = "enterprise@demo.cloudpark.cn"
 PARK = "park@demo.cloudpark.cn"
 GOVERNMENT = "gov@demo.cloudpark.cn"
 PERSON = "person@demo.cloudpark.cn"
+BANKER = "bank@demo.cloudpark.cn"
 
 PHONE_PAGES = [
     (None, "/"),
@@ -38,9 +39,12 @@ PHONE_PAGES = [
     (None, "/events/"),
     (None, "/programmes/"),
     (None, "/bases/"),
+    (None, "/finance/"),
     (ENTERPRISE, "/enterprise/"),
     (ENTERPRISE, "/enterprise/programmes/"),
     (ENTERPRISE, "/enterprise/applications/"),
+    (ENTERPRISE, "/enterprise/finance/"),
+    (ENTERPRISE, "/enterprise/finance/introductions/"),
     (PARK, "/park/"),
     (PARK, "/park/enterprises/"),
     (PARK, "/park/events/"),
@@ -54,6 +58,9 @@ PHONE_PAGES = [
     (GOVERNMENT, "/gov/reviews/"),
     (PERSON, "/me/"),
     (PERSON, "/me/events/"),
+    (BANKER, "/me/finance/products/"),
+    (BANKER, "/me/finance/needs/"),
+    (BANKER, "/me/finance/introductions/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and
@@ -128,7 +135,7 @@ def pages(browser, demo):
     ``account`` (``None`` for a visitor). All are opened, and signed in, before the first test,
     so that their sessions outlive the transaction each test is rolled back in."""
     opened = {}
-    for account in [None, ENTERPRISE, PARK, GOVERNMENT, PERSON]:
+    for account in [None, ENTERPRISE, PARK, GOVERNMENT, PERSON, BANKER]:
         for viewport in [PHONE, LAPTOP]:
             context = browser.new_context(locale=LOCALE, viewport=viewport)
             context.set_default_timeout(TIMEOUT_MS)
