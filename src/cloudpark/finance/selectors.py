@@ -340,14 +340,13 @@ def figures_of(room):
                 ).order_by("-issued_on")
             ]
         else:
-            rows = [
-                (label, count)
-                for label, count in PlanningFiling.objects.filter(project__enterprise=enterprise)
+            counts = (
+                PlanningFiling.objects.filter(project__enterprise=enterprise)
                 .values_list("state")
                 .annotate(count=Count("pk"))
                 .order_by("state")
-            ]
-            rows = [(_filing_state_label(state), count) for state, count in rows]
+            )
+            rows = [(_filing_state_label(state), count) for state, count in counts]
         sections.append((figure.label, rows))
     return sections
 
