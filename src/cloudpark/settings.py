@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "cloudpark.filings",
     "cloudpark.events",
     "cloudpark.jobs",
+    "cloudpark.finance",
     "cloudpark.news",
     "cloudpark.awards",
     "cloudpark.dashboards",
@@ -484,6 +485,9 @@ SPECTACULAR_SETTINGS = {
         "JobEducationEnum": "cloudpark.jobs.enums.Education",
         "JobPostingStateEnum": "cloudpark.jobs.enums.PostingState",
         "JobApplicationStateEnum": "cloudpark.jobs.enums.ApplicationState",
+        "FinanceProductKindEnum": "cloudpark.finance.enums.ProductKind",
+        "FinanceIntroductionStateEnum": "cloudpark.finance.enums.IntroductionState",
+        "FinanceInstitutionMoveEnum": "cloudpark.finance.enums.INSTITUTION_MOVE_CHOICES",
         "ResumeVisibilityEnum": "cloudpark.jobs.enums.ResumeVisibility",
         "FollowKindEnum": "cloudpark.jobs.enums.FollowKind",
         # The programmes' eligibility outcome keeps its name beside the news requests' one.

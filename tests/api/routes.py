@@ -54,6 +54,10 @@ def _filings(key):
     return lambda w: w.filings[key].pk
 
 
+def _finance(key):
+    return lambda w: w.finance[key].pk
+
+
 def _news(key, organization="government"):
     return lambda w: w.news[(organization, key)].pk
 
@@ -163,6 +167,20 @@ OBJECTS = {
     "government-filing-number": Objects(
         "government", own=_filings("number"), other=_filings("other_number")
     ),
+    "finance-product": Objects("individual", own=_finance("product")),
+    "enterprise-financing-need": Objects(
+        "enterprise", own=_finance("need"), other=_finance("other_need")
+    ),
+    "enterprise-introduction": Objects(
+        "enterprise", own=_finance("introduction"), other=_finance("other_introduction")
+    ),
+    # The world's individual works at a bank (part of the finance world).
+    "institution-introduction": Objects(
+        "individual",
+        own=_finance("introduction"),
+        other=_finance("other_introduction"),
+        prepare=lambda w: w.finance.built(),
+    ),
 }
 
 
@@ -250,6 +268,20 @@ RIGHTS = {
     ("notice", "objections"): None,
     ("objection", "list"): None,
     ("objection", "answer"): STAFF,
+    ("finance-product", "list"): None,
+    ("finance-product", "retrieve"): None,
+    ("enterprise-financing-need", "list"): None,
+    ("enterprise-financing-need", "retrieve"): None,
+    ("enterprise-financing-need", "matches"): None,
+    ("enterprise-financing-need", "create"): STAFF,
+    ("enterprise-financing-need", "close"): STAFF,
+    ("enterprise-introduction", "list"): None,
+    ("enterprise-introduction", "retrieve"): None,
+    ("enterprise-introduction", "create"): STAFF,
+    ("enterprise-introduction", "withdraw"): STAFF,
+    ("institution-introduction", "list"): None,
+    ("institution-introduction", "retrieve"): None,
+    ("institution-introduction", "move"): None,
     ("review-case", "list"): None,
     ("review-case", "retrieve"): None,
     ("review-case", "decide"): STAFF,
@@ -406,6 +438,20 @@ BODIES = {
         "title": "园区举办网络视听创作交流会",
         "body": "<p>交流会于周五举行。</p>",
     },
+    ("enterprise-financing-need", "create"): lambda w: {
+        "amount": "300",
+        "term": 24,
+        "purpose": "动画电影制作",
+        "stage": "growing",
+        "collateral": ["copyright"],
+        "valid_until": "2099-12-31",
+    },
+    # The world's enterprise already asked about its bank's product: it asks the other one.
+    ("enterprise-introduction", "create"): lambda w: {
+        "need": w.finance["need"].pk,
+        "product": w.finance["other_product"].pk,
+    },
+    ("institution-introduction", "move"): lambda w: {"step": "contacted"},
     ("review-case", "opinion"): lambda w: {
         "stage_key": "government_review",
         "recommendation": "approve",

@@ -104,7 +104,8 @@ def test_every_write_is_in_the_audit_log():
     # The events' own entries are counted in tests/events/test_demo.py, the programmes' (and
     # their review cases') in tests/programs/test_demo.py, the jobs' in tests/jobs/test_demo.py,
     # the news' in tests/news/test_demo.py, the drama filings' (and theirs) in
-    # tests/filings/test_demo.py, the awards' in tests/awards.
+    # tests/filings/test_demo.py, the awards' in tests/awards, the finance's in
+    # tests/finance/test_demo.py.
     actions = (
         AuditEntry.objects.exclude(action__startswith="events.")
         .exclude(action__startswith="programs.")
@@ -112,6 +113,7 @@ def test_every_write_is_in_the_audit_log():
         .exclude(action__startswith="news.")
         .exclude(action__startswith="filings.")
         .exclude(action__startswith="awards.")
+        .exclude(action__startswith="finance.")
     )
     actions = actions.exclude(
         action__startswith="reviews.",
@@ -132,8 +134,9 @@ def test_every_write_is_in_the_audit_log():
         "orgs.enterprise.created": Enterprise.objects.count(),
         "orgs.enterprise.admitted": ParkResidence.objects.count(),
         "orgs.enterprise.released": 6,
-        # The nine demo accounts' memberships, and the awards' insider juror's.
-        "orgs.membership.added": 10,
+        # The demo accounts' memberships (the banker's among them), and the awards' insider
+        # juror's.
+        "orgs.membership.added": 11,
         # The accreditation story: three rounds, fourteen declarations of four materials each
         # (one passed on to the national review, thirteen approved, one returned for a missing
         # report, which the park then attaches and resubmits), one annual review.
@@ -184,6 +187,8 @@ def test_one_account_per_portal_role():
         ("nrta@demo.cloudpark.cn", "government", ADMINISTRATION, "admin"),
         # A juror of the awards story, kept off his own enterprise's works.
         ("juror.insider@demo.cloudpark.cn", "enterprise", PRODUCER, "staff"),
+        # The loan officer of the finance centre's bank, at the desk of My Cloud Park.
+        ("bank@demo.cloudpark.cn", "other", "钱塘文化产业银行转塘支行", "admin"),
     }
     assert accounts == {
         "admin@demo.cloudpark.cn": (True, True),
@@ -196,6 +201,7 @@ def test_one_account_per_portal_role():
         "enterprise-staff@demo.cloudpark.cn": (False, True),
         "nrta@demo.cloudpark.cn": (False, True),
         "person@demo.cloudpark.cn": (False, True),
+        "bank@demo.cloudpark.cn": (False, True),
     }
     jurors = ("chair", "juror-2", "juror-3", "juror-4", "juror-5", "juror.insider")
     assert not any(

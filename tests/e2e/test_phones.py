@@ -34,6 +34,7 @@ ENTERPRISE = "enterprise@demo.cloudpark.cn"
 PARK = "park@demo.cloudpark.cn"
 GOVERNMENT = "gov@demo.cloudpark.cn"
 PERSON = "person@demo.cloudpark.cn"
+BANKER = "bank@demo.cloudpark.cn"
 
 PHONE_PAGES = [
     (None, "/"),
@@ -54,6 +55,9 @@ PHONE_PAGES = [
     (ENTERPRISE, "/enterprise/jobs/"),
     (ENTERPRISE, "/enterprise/figures/"),
     (ENTERPRISE, "/enterprise/dashboard/"),
+    (None, "/finance/"),
+    (ENTERPRISE, "/enterprise/finance/"),
+    (ENTERPRISE, "/enterprise/finance/introductions/"),
     (PARK, "/park/"),
     (PARK, "/park/enterprises/"),
     (PARK, "/park/events/"),
@@ -76,6 +80,9 @@ PHONE_PAGES = [
     (PERSON, "/me/events/"),
     (PERSON, "/me/resume/"),
     (PERSON, "/me/job-applications/"),
+    (BANKER, "/me/finance/products/"),
+    (BANKER, "/me/finance/needs/"),
+    (BANKER, "/me/finance/introductions/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and
@@ -151,7 +158,7 @@ def pages(browser, demo):
     the first test, so that their sessions outlive the transaction each test is rolled back
     in."""
     opened = {}
-    for account in [None, ENTERPRISE, PARK, GOVERNMENT, PERSON]:
+    for account in [None, ENTERPRISE, PARK, GOVERNMENT, PERSON, BANKER]:
         for viewport, locale in [
             (PHONE, LOCALE),
             (PHONE, ENGLISH),

@@ -14,6 +14,7 @@ from tests.factories import (
     enterprise_in,
 )
 from tests.filings.world import filings_world
+from tests.finance.world import finance_world
 from tests.jobs.world import jobs_world
 from tests.news.world import news_world
 from tests.portals.pages import Built, World
@@ -68,6 +69,7 @@ def world(db, media_root):
     world.news = Built(lambda: news_world(world))
     world.filings = Built(lambda: filings_world(world))
     world.awards = Built(lambda: awards_world(world))
+    world.finance = Built(lambda: finance_world(world))
     return world
 
 

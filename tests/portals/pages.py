@@ -12,6 +12,7 @@ from tests.bases.world import base_pages
 from tests.dashboards.world import DASHBOARD_POST_RIGHTS, dashboard_pages
 from tests.factories import MembershipFactory
 from tests.filings.world import FILING_POST_RIGHTS, filing_pages
+from tests.finance.world import FINANCE_ACTIONS, FINANCE_POST_RIGHTS, finance_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
 from tests.news.world import NEWS_POSTS, news_pages
 from tests.programs.world import programme_pages
@@ -59,6 +60,7 @@ class World:
     news: dict = field(default_factory=dict)
     filings: dict = field(default_factory=dict)
     awards: dict = field(default_factory=dict)
+    finance: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -287,6 +289,8 @@ PAGES += [
     *dashboard_pages("government"),
     *dashboard_pages("park"),
     *dashboard_pages("enterprise"),
+    *finance_pages("enterprise"),
+    *finance_pages("individual"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -297,6 +301,7 @@ NOT_A_PAGE = {
     "individual:sign-out-everywhere",
     *JOB_ACTIONS,
     *awards.NOT_A_PAGE,
+    *FINANCE_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -381,6 +386,7 @@ POST_RIGHTS = {
     **FILING_POST_RIGHTS,
     **awards.POST_RIGHTS,
     **DASHBOARD_POST_RIGHTS,
+    **FINANCE_POST_RIGHTS,
 }
 
 

@@ -9,6 +9,7 @@ from cloudpark.api.dashboards import views as dashboards
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
 from cloudpark.api.filings import views as filings
+from cloudpark.api.finance import views as finance
 from cloudpark.api.jobs import views as jobs
 from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
@@ -56,6 +57,20 @@ router.register(
 router.register("park/figures", dashboards.ParkFigureViewSet, basename="park-figures")
 router.register(
     "government/figures", dashboards.GovernmentFigureViewSet, basename="government-figures"
+)
+router.register("finance/products", finance.ProductViewSet, basename="finance-product")
+router.register(
+    "enterprise/financing-needs", finance.NeedViewSet, basename="enterprise-financing-need"
+)
+router.register(
+    "enterprise/introductions",
+    finance.EnterpriseIntroductionViewSet,
+    basename="enterprise-introduction",
+)
+router.register(
+    "institution/introductions",
+    finance.InstitutionIntroductionViewSet,
+    basename="institution-introduction",
 )
 router.register("news/channels", news.ChannelViewSet, basename="news-channel")
 router.register("news/articles", news.ArticleViewSet, basename="news-article")

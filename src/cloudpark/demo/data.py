@@ -30,6 +30,8 @@ ZONE = "zone"
 ZHIJIANG = "zhijiang"
 DEMO_ENTERPRISE = "demo-enterprise"
 SERVICE_ENTERPRISE = "service-enterprise"
+# The bank of the zone's finance service centre whose desk the demo's banker works at.
+FINANCE_BANK = "finance-bank"
 
 GOVERNMENTS = (
     {
@@ -462,4 +464,12 @@ ACCOUNTS = (
         ((NATIONAL_ADMINISTRATION, Role.ADMIN),),
     ),
     DemoAccount("person@demo.cloudpark.cn", "王梓涵", "19857162207", "individual"),
+    # A financial institution is an organisation of the kind "other": My Cloud Park's desk.
+    DemoAccount(
+        "bank@demo.cloudpark.cn",
+        "何嘉言",
+        "13666612078",
+        "individual",
+        ((FINANCE_BANK, Role.ADMIN),),
+    ),
 )

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cloudpark.dashboards import services as dashboards
-from cloudpark.demo import awards, bases, data, events, filings, jobs, news, programs
+from cloudpark.demo import awards, bases, data, events, filings, finance, jobs, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -84,6 +84,7 @@ class DemoLoader:
         self.load_filings()
         self.load_awards()
         self.load_figures()
+        self.load_finance()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -212,6 +213,20 @@ class DemoLoader:
         jobs.JobsLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
+
+    # Culture finance --------------------------------------------------------------------------
+
+    def load_finance(self):
+        """Banks, a guarantor and a lessor with their products; the base's companies' needs,
+        an introduction in the bank's review, one granted, and a data room open to the bank."""
+        loader = finance.FinanceLoader(
+            organizations=self.organizations,
+            users=self.users,
+            platform_admin=self.platform_admin,
+        )
+        loader.load()
+        self.add_memberships()
+        loader.publish_needs()
 
     # News -----------------------------------------------------------------------------------
 

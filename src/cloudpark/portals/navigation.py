@@ -55,6 +55,7 @@ MENUS = {
         ("enterprise:members", _("Members"), "orgs.view_members"),
         ("enterprise:job_posting_list", _("Job postings"), "jobs.view_postings"),
         ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
+        ("enterprise:finance_need_list", _("Financing"), "finance.view_financing"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
@@ -65,6 +66,7 @@ MENUS = {
         ("individual:job_resume", _("My résumé"), None),
         ("individual:job_application_list", _("My job applications"), None),
         ("individual:job_feed", _("Following"), None),
+        ("individual:finance_product_list", _("Finance desk"), "finance.act_for_institution"),
     ],
 }
 # The public site's menu: the pages most people come for, then the rest under "More", so
@@ -82,6 +84,7 @@ PUBLIC_MORE = [
     ("public:job_list", _("Jobs")),
     ("public:filing_notice_list", _("Drama notices")),
     ("public:award_scheme_list", _("Awards")),
+    ("public:finance_product_list", _("Finance")),
 ]
 
 

@@ -1,7 +1,16 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.enterprise import awards, events, figures, filings, jobs, programs, views
+from cloudpark.portals.enterprise import (
+    awards,
+    events,
+    figures,
+    filings,
+    finance,
+    jobs,
+    programs,
+    views,
+)
 from cloudpark.portals.shared import directory
 
 app_name = "enterprise"
@@ -16,4 +25,5 @@ urlpatterns = [
     *filings.urlpatterns,
     *awards.urlpatterns,
     *figures.urlpatterns,
+    *finance.urlpatterns,
 ]

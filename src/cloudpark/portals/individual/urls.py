@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cloudpark.portals.individual import awards, events, jobs, notifications, views
+from cloudpark.portals.individual import awards, events, finance, jobs, notifications, views
 from cloudpark.portals.shared.directory import invitation_urlpatterns
 
 app_name = "individual"
@@ -13,4 +13,5 @@ urlpatterns = [
     *invitation_urlpatterns,
     *jobs.urlpatterns,
     *awards.urlpatterns,
+    *finance.urlpatterns,
 ]

@@ -6,6 +6,7 @@ from cloudpark.portals.public import (
     directory,
     events,
     filings,
+    finance,
     jobs,
     news,
     news_feeds,
@@ -25,4 +26,5 @@ urlpatterns = [
     *news_feeds.urlpatterns,
     *filings.urlpatterns,
     *awards.urlpatterns,
+    *finance.urlpatterns,
 ]

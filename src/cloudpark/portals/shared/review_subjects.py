@@ -106,6 +106,9 @@ LINKS = {
     "awards.results.public": _route("public:award_results"),
     "awards.scheme.government": _route("government:award_scheme_detail"),
     "awards.certificate.public": _route("public:award_certificate"),
+    "finance.introduction.enterprise": _route("enterprise:finance_introduction_detail"),
+    "finance.introduction.institution": _route("individual:finance_introduction_detail"),
+    "finance.data_room.institution": _route("individual:finance_data_room_detail"),
 }
 
 
