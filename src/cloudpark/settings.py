@@ -131,6 +131,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "cloudpark.core.middleware.SessionLimitsMiddleware",
     "cloudpark.accounts.middleware.PasswordAgeMiddleware",
+    "cloudpark.accounts.middleware.SecondFactorMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -253,6 +254,16 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = False
 ACCOUNT_RATE_LIMITS = False if TESTING else {}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cloud Park"
+# Who must set up an authenticator app before acting (accounts.mfa): "privileged"
+# (administrators and reviewers of government bodies and parks, and superusers), "everyone"
+# or "nobody". The demo and the tests ask nobody unless told; tests of the rule turn it on.
+MFA_REQUIRED_FOR = (
+    os.environ.get("CLOUDPARK_MFA_REQUIRED_FOR", "privileged" if PRODUCTION else "nobody")
+    .strip()
+    .lower()
+)
+if MFA_REQUIRED_FOR not in ("privileged", "everyone", "nobody"):
+    raise ImproperlyConfigured("CLOUDPARK_MFA_REQUIRED_FOR must be privileged, everyone or nobody.")
 
 # Sessions: ended after CLOUDPARK_IDLE_MINUTES without a request, and CLOUDPARK_SESSION_HOURS
 # after sign-in however active (core.middleware.SessionLimitsMiddleware).
