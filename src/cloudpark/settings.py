@@ -108,7 +108,6 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -264,6 +263,11 @@ MFA_REQUIRED_FOR = (
 )
 if MFA_REQUIRED_FOR not in ("privileged", "everyone", "nobody"):
     raise ImproperlyConfigured("CLOUDPARK_MFA_REQUIRED_FOR must be privileged, everyone or nobody.")
+
+# Personal API tokens (accounts.models.ApiToken) expire this many days after they are made.
+API_TOKEN_DAYS = int(os.environ.get("CLOUDPARK_API_TOKEN_DAYS", "90"))
+if API_TOKEN_DAYS <= 0:
+    raise ImproperlyConfigured("CLOUDPARK_API_TOKEN_DAYS must be positive.")
 
 # Sessions: ended after CLOUDPARK_IDLE_MINUTES without a request, and CLOUDPARK_SESSION_HOURS
 # after sign-in however active (core.middleware.SessionLimitsMiddleware).
@@ -431,7 +435,7 @@ COTTON_DIR = "cotton"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "cloudpark.accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -441,12 +445,14 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "cloudpark.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
+        "cloudpark.accounts.throttling.AnonRateThrottle",
         "rest_framework.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": None if TESTING else os.environ.get("API_ANON_RATE", "60/minute"),
-        "user": None,
+        "user": None if TESTING else os.environ.get("API_USER_RATE", "600/minute"),
+        # The token endpoint, per address: a password guessed there is also locked out.
+        "api-token": None if TESTING else os.environ.get("API_TOKEN_RATE", "10/minute"),
     },
 }
 SPECTACULAR_SETTINGS = {

@@ -216,6 +216,7 @@ PAGES = [
     ),
     Page("individual:home", "individual"),
     Page("individual:profile", "individual"),
+    Page("individual:api_tokens", "individual"),
     Page("individual:notifications", "individual"),
     Page("individual:registration_list", "individual"),
     Page("individual:agenda_calendar", "individual"),
@@ -291,6 +292,8 @@ NOT_A_PAGE = {
     "portals:home",
     "individual:notification_open",
     "individual:sign-out-everywhere",
+    # Tested in tests/accounts/test_api_tokens.py: another person's token is not found.
+    "individual:api_token_revoke",
     *JOB_ACTIONS,
     *awards.NOT_A_PAGE,
 }
@@ -304,6 +307,7 @@ RESTRICTED_PAGES = [page for page in PAGES if page.role_without_right is not Non
 # right (publishing an event, deciding a case). A guard test keeps this table complete.
 POST_RIGHTS = {
     "individual:profile": None,
+    "individual:api_tokens": None,
     "individual:registration_cancel": None,
     "individual:invitation_accept": None,
     "government:notice_edit": STAFF,

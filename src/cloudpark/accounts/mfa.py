@@ -6,6 +6,7 @@ reviewers of government bodies and parks, and superusers), ``everyone``, or ``no
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from cloudpark.orgs import enums
 from cloudpark.orgs.models import Membership
@@ -14,6 +15,8 @@ PRIVILEGED = "privileged"
 EVERYONE = "everyone"
 NOBODY = "nobody"
 SCOPES = (PRIVILEGED, EVERYONE, NOBODY)
+
+MISSING_MESSAGE = _("Your role needs a second factor: set up an authenticator app before going on.")
 
 # Organisations whose administrators and reviewers decide on other people's affairs.
 PRIVILEGED_KINDS = (enums.OrganizationKind.GOVERNMENT, enums.OrganizationKind.PARK)

@@ -59,9 +59,7 @@ class SecondFactorMiddleware:
             and not request.path.startswith(ALLOWED_PREFIXES)
             and mfa.second_factor_missing(user)
         ):
-            message = _t(
-                "Your role needs a second factor: set up an authenticator app before going on."
-            )
+            message = str(mfa.MISSING_MESSAGE)
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": message}, status=403)
             messages.warning(request, message)

@@ -463,3 +463,8 @@ ACCOUNTS = (
     ),
     DemoAccount("person@demo.cloudpark.cn", "王梓涵", "19857162207", "individual"),
 )
+
+
+# Personal API tokens of the individual: (name, revoked?).
+API_TOKEN_OWNER = "person@demo.cloudpark.cn"
+API_TOKENS = [("旧笔记本上的导出脚本", True), ("日历同步", False)]

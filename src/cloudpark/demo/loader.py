@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from cloudpark.accounts import services as account_services
 from cloudpark.demo import awards, bases, data, events, filings, jobs, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
@@ -82,6 +83,7 @@ class DemoLoader:
         self.load_news()
         self.load_filings()
         self.load_awards()
+        self.load_api_tokens()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -205,6 +207,18 @@ class DemoLoader:
         jobs.JobsLoader(
             organizations=self.organizations, users=self.users, platform_admin=self.platform_admin
         ).load()
+
+    # API tokens -----------------------------------------------------------------------------
+
+    def load_api_tokens(self):
+        """The individual syncs her tickets to a calendar with a token, and has revoked the
+        one an old laptop held. Their secrets are shown to no one: make a new token to try
+        the API."""
+        person = self.users[data.API_TOKEN_OWNER]
+        for name, revoked in data.API_TOKENS:
+            token, _secret = account_services.create_api_token(person, actor=person, name=name)
+            if revoked:
+                account_services.revoke_api_token(token, actor=person)
 
     # News -----------------------------------------------------------------------------------
 
