@@ -264,6 +264,13 @@ def member_pages(portal):
             other=member_elsewhere,
             role_without_right=STAFF,
         ),
+        Page(
+            f"{portal}:member_sign_out",
+            portal,
+            own=staff_of,
+            other=member_elsewhere,
+            role_without_right=STAFF,
+        ),
     ]
 
 
@@ -314,7 +321,7 @@ POST_RIGHTS = {
     **{
         f"{portal}:{name}": STAFF
         for portal in ("government", "park", "enterprise")
-        for name in ("member_invite", "member_change", "member_remove")
+        for name in ("member_invite", "member_change", "member_remove", "member_sign_out")
     },
     "enterprise:profile_edit": STAFF,
     "enterprise:application_create": STAFF,

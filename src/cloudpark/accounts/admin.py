@@ -20,6 +20,23 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
+    actions = ["end_sessions"]
+
+    @admin.action(description=_("End every session of the selected people"), permissions=["change"])
+    def end_sessions(self, request, queryset):
+        people = list(queryset)
+        for person in people:
+            services.sign_out_everywhere(person, actor=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d person signed out on every device.",
+                "%(count)d people signed out on every device.",
+                len(people),
+            )
+            % {"count": len(people)},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(ApiToken)

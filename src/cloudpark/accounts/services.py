@@ -48,18 +48,47 @@ SIGNED_OUT_EVERYWHERE = audit.register(
 )
 
 
-@transaction.atomic
-def sign_out_everywhere(user, *, actor):
-    """End every session ``user`` has, on every device, the caller's own included.
+MEMBER_SESSIONS_ENDED = audit.register(
+    "accounts.user.sessions_ended", _("Sessions ended by an administrator")
+)
+
+
+def _end_sessions(user):
+    """Give ``user`` a new session secret: every session they have ends at its next request.
 
     Each session carries a value derived from the person's session secret
-    (``User.get_session_auth_hash``); a new secret makes every one of them invalid at its next
-    request, whichever session backend holds them.
+    (``User.get_session_auth_hash``), so this holds whichever session backend keeps them.
     """
     user = get_user_model().objects.select_for_update().get(pk=user.pk)
     user.session_secret = secrets.token_hex()
     user.save(update_fields=["session_secret"])
+    return user
+
+
+@transaction.atomic
+def sign_out_everywhere(user, *, actor):
+    """End every session ``user`` has, on every device, the caller's own included (the
+    person's own request, or an administrator's in the admin)."""
+    user = _end_sessions(user)
     audit.log_action(user, SIGNED_OUT_EVERYWHERE, actor=actor)
+    return user
+
+
+@transaction.atomic
+def end_member_sessions(membership, *, actor):
+    """An organisation's administrator ends every session of one of its members, on every
+    device; the caller checks the right (``orgs.manage_members``). API tokens are not
+    sessions: they stay until revoked."""
+    membership = locked(membership, select_related=["user"])
+    if not membership.is_active:
+        raise DomainError(_("This person is no longer a member."))
+    user = _end_sessions(membership.user)
+    audit.log_action(
+        user,
+        MEMBER_SESSIONS_ENDED,
+        actor=actor,
+        data={"organization": membership.organization_id},
+    )
     return user
 
 
