@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from axes.models import AccessAttempt
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
@@ -78,6 +79,16 @@ def test_a_person_with_totp_needs_the_code(api, user):
     assert ApiToken.objects.count() == 1
     # A wrong code is a failed sign-in, like a wrong password.
     assert AuditEntry.objects.filter(action="accounts.sign_in.failed").count() == 2
+
+
+def test_a_wrong_code_counts_towards_the_lockout(api, user, settings):
+    settings.AXES_ENABLED = True
+    secret = with_totp(user)
+
+    obtain(api, user, code="000000" if current_code(secret) != "000000" else "111111")
+
+    attempt = AccessAttempt.objects.get(username=user.email)
+    assert attempt.failures_since_start == 1
 
 
 def test_a_recovery_code_stands_in_for_the_app(api, user):
