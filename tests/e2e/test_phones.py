@@ -54,6 +54,7 @@ PHONE_PAGES = [
     (GOVERNMENT, "/gov/reviews/"),
     (PERSON, "/me/"),
     (PERSON, "/me/events/"),
+    (PERSON, "/me/tokens/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and
