@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from cloudpark.accounts.views import admin_login
+
 urlpatterns = [
+    # The admin signs in through the site's sign-in page, second factor included.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -97,25 +97,26 @@ def test_the_forwarded_address_is_ignored_unless_the_proxy_is_trusted(client, se
     ]
 
 
-def test_the_api_token_endpoint_and_the_admin_count_too(client):
+def test_the_api_token_endpoint_counts_too_and_the_admin_signs_in_through_the_site(client):
     user = UserFactory(email="victim@example.cn", is_staff=True)
     client.post(
         reverse("api:token"),
         {"username": user.email, "password": "wrong"},
         REMOTE_ADDR="198.51.100.7",
     )
-    client.post(
+    admin = client.post(
         reverse("admin:login"),
         {"username": user.email, "password": "wrong"},
         REMOTE_ADDR="198.51.100.7",
     )
-    fail(client, user.email, 1)
+    fail(client, user.email, 2)
     failures = AccessAttempt.objects.filter(username=user.email).aggregate(
         n=Sum("failures_since_start")
     )["n"]
 
     response = client.post(reverse("api:token"), {"username": user.email, "password": PASSWORD})
 
+    assert admin["Location"].startswith(reverse("account_login"))
     assert failures == 3
     assert response.status_code == 400
     assert "token" not in response.json()

@@ -81,7 +81,7 @@ def test_rotation_writes_every_number_again_under_the_new_key():
 
 
 def test_the_migration_encrypts_numbers_stored_in_plain_text():
-    migration = import_module("cloudpark.accounts.migrations.0003_resident_id_encrypted")
+    migration = import_module("cloudpark.accounts.migrations.0004_resident_id_encrypted")
     person = UserFactory()
     with connection.cursor() as cursor:
         cursor.execute(

@@ -157,6 +157,9 @@ def test_every_write_is_in_the_audit_log():
         "reviews.case.approved": 13,
         "reviews.case.returned": 1,
         "reviews.case.resubmitted": 1,
+        # The individual's two API tokens, the older one revoked.
+        "accounts.api_token.created": 2,
+        "accounts.api_token.revoked": 1,
     }
 
 

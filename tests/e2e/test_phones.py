@@ -83,6 +83,7 @@ PHONE_PAGES = [
     (BANKER, "/me/finance/products/"),
     (BANKER, "/me/finance/needs/"),
     (BANKER, "/me/finance/introductions/"),
+    (PERSON, "/me/tokens/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and

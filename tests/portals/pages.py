@@ -219,6 +219,7 @@ PAGES = [
     ),
     Page("individual:home", "individual"),
     Page("individual:profile", "individual"),
+    Page("individual:api_tokens", "individual"),
     Page("individual:notifications", "individual"),
     Page("individual:registration_list", "individual"),
     Page("individual:agenda_calendar", "individual"),
@@ -266,6 +267,13 @@ def member_pages(portal):
             other=member_elsewhere,
             role_without_right=STAFF,
         ),
+        Page(
+            f"{portal}:member_sign_out",
+            portal,
+            own=staff_of,
+            other=member_elsewhere,
+            role_without_right=STAFF,
+        ),
     ]
 
 
@@ -299,6 +307,8 @@ NOT_A_PAGE = {
     "portals:home",
     "individual:notification_open",
     "individual:sign-out-everywhere",
+    # Tested in tests/accounts/test_api_tokens.py: another person's token is not found.
+    "individual:api_token_revoke",
     *JOB_ACTIONS,
     *awards.NOT_A_PAGE,
     *FINANCE_ACTIONS,
@@ -313,13 +323,14 @@ RESTRICTED_PAGES = [page for page in PAGES if page.role_without_right is not Non
 # right (publishing an event, deciding a case). A guard test keeps this table complete.
 POST_RIGHTS = {
     "individual:profile": None,
+    "individual:api_tokens": None,
     "individual:registration_cancel": None,
     "individual:invitation_accept": None,
     "government:notice_edit": STAFF,
     **{
         f"{portal}:{name}": STAFF
         for portal in ("government", "park", "enterprise")
-        for name in ("member_invite", "member_change", "member_remove")
+        for name in ("member_invite", "member_change", "member_remove", "member_sign_out")
     },
     "enterprise:profile_edit": STAFF,
     "enterprise:application_create": STAFF,

@@ -34,3 +34,11 @@ class PersonalProfileForm(forms.ModelForm):
     def clean_resident_id(self):
         value = self.cleaned_data["resident_id"]
         return validators.normalize_resident_id(value) if value else ""
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. the script that uses it."),
+    )

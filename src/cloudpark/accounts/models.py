@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cloudpark.core import crypto, validators
 
@@ -99,3 +100,73 @@ class User(AbstractUser):
             secret=secret,
             algorithm="sha256",
         ).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A personal credential for the API, made by ``accounts.services.create_api_token``.
+
+    Only the SHA-256 of the secret is kept; the secret is shown once, when the token is made.
+    A token is refused once it has expired, has been revoked, or its owner's password has
+    changed since it was made (``password_changed_at`` keeps the owner's at that time).
+    """
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("owner")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("starts with"), max_length=12, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    password_changed_at = models.DateTimeField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("expires"), editable=False)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "revoked_at"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    def ended_because(self, now=None):
+        """Why the token may no longer be used (a key of ``REFUSALS``), or ``None``."""
+        now = now or timezone.now()
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at <= now:
+            return "expired"
+        if self.password_changed_at != self.user.password_changed_at:
+            return "password"
+        if not self.user.is_active:
+            return "inactive"
+        return None
+
+    REFUSALS = {
+        "revoked": _("This token has been revoked."),
+        "expired": _("This token has expired."),
+        "password": _("This token ended when its owner's password changed."),
+        "inactive": _("The account of this token is inactive."),
+    }
+    STATUS_LABELS = {
+        None: pgettext_lazy("token", "in use"),
+        "revoked": pgettext_lazy("token", "revoked"),
+        "expired": pgettext_lazy("token", "expired"),
+        "password": pgettext_lazy("token", "ended by a password change"),
+        "inactive": pgettext_lazy("token", "account inactive"),
+    }
+
+    def refusal(self, now=None):
+        """Why the token may not be used now, for its holder; ``None`` when it may."""
+        reason = self.ended_because(now)
+        return None if reason is None else self.REFUSALS[reason]
+
+    @property
+    def status(self):
+        return self.STATUS_LABELS[self.ended_because()]
+
+    @property
+    def is_active(self):
+        return self.ended_because() is None

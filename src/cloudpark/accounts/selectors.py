@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
+from cloudpark.accounts.models import ApiToken
 from cloudpark.core import crypto, validators
 
 
@@ -12,3 +13,8 @@ def people_with_resident_id(number):
     if not normalized:
         return get_user_model().objects.none()
     return get_user_model().objects.filter(resident_id_digest=crypto.digest(normalized))
+
+
+def api_tokens_of(user):
+    """Every token ``user`` has made, in use or ended, newest first."""
+    return ApiToken.objects.filter(user_id=user.pk).select_related("user")

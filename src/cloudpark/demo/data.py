@@ -473,3 +473,8 @@ ACCOUNTS = (
         ((FINANCE_BANK, Role.ADMIN),),
     ),
 )
+
+
+# Personal API tokens of the individual: (name, revoked?).
+API_TOKEN_OWNER = "person@demo.cloudpark.cn"
+API_TOKENS = [("旧笔记本上的导出脚本", True), ("日历同步", False)]

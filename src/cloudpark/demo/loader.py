@@ -13,6 +13,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from cloudpark.accounts import services as account_services
 from cloudpark.dashboards import services as dashboards
 from cloudpark.demo import awards, bases, data, events, filings, finance, jobs, news, programs
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
@@ -85,6 +86,7 @@ class DemoLoader:
         self.load_awards()
         self.load_figures()
         self.load_finance()
+        self.load_api_tokens()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -227,6 +229,18 @@ class DemoLoader:
         loader.load()
         self.add_memberships()
         loader.publish_needs()
+
+    # API tokens -----------------------------------------------------------------------------
+
+    def load_api_tokens(self):
+        """The individual syncs her tickets to a calendar with a token, and has revoked the
+        one an old laptop held. Their secrets are shown to no one: make a new token to try
+        the API."""
+        person = self.users[data.API_TOKEN_OWNER]
+        for name, revoked in data.API_TOKENS:
+            token, _secret = account_services.create_api_token(person, actor=person, name=name)
+            if revoked:
+                account_services.revoke_api_token(token, actor=person)
 
     # News -----------------------------------------------------------------------------------
 

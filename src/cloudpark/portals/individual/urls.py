@@ -1,6 +1,14 @@
 from django.urls import path
 
-from cloudpark.portals.individual import awards, events, finance, jobs, notifications, views
+from cloudpark.portals.individual import (
+    awards,
+    events,
+    finance,
+    jobs,
+    notifications,
+    tokens,
+    views,
+)
 from cloudpark.portals.shared.directory import invitation_urlpatterns
 
 app_name = "individual"
@@ -8,6 +16,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("sign-out-everywhere/", views.SignOutEverywhereView.as_view(), name="sign-out-everywhere"),
+    *tokens.urlpatterns,
     *events.urlpatterns,
     *notifications.urlpatterns,
     *invitation_urlpatterns,

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from django_htmx.http import HttpResponseClientRefresh
 
+from cloudpark.accounts import services as account_services
 from cloudpark.core import audit, excel
 from cloudpark.core.errors import DomainError
 from cloudpark.core.forms import IdChoiceField
@@ -301,6 +302,31 @@ class MemberRemoveView(MemberObjectMixin, PortalMixin, TemplateView):
         return redirect(f"{self.portal}:members")
 
 
+class MemberSignOutView(MemberObjectMixin, PortalMixin, TemplateView):
+    """Asks first; POST ends every session the member has, on every device."""
+
+    permission_required = "orgs.manage_members"
+    template_name = "orgs/member_sign_out.html"
+    title = _("End a member's sessions")
+
+    def post(self, request, *args, **kwargs):
+        member = self.get_member()
+        try:
+            account_services.end_member_sessions(member, actor=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+            return redirect(f"{self.portal}:members")
+        if member.user_id == request.user.pk:
+            # Their own sessions, this one included: the next request would sign them out.
+            return redirect("account_login")
+        messages.success(
+            request,
+            _t("%(person)s is signed out on every device.")
+            % {"person": member.user.name or member.user.email},
+        )
+        return redirect(f"{self.portal}:members")
+
+
 class InvitationAcceptView(IndividualMixin, TemplateView):
     """The page an invitation link opens: who invites, as what; POST accepts and opens the
     organisation's portal."""
@@ -365,6 +391,11 @@ def member_urlpatterns_for(portal):
             "members/<int:pk>/remove/",
             MemberRemoveView.as_view(portal=portal),
             name="member_remove",
+        ),
+        path(
+            "members/<int:pk>/sign-out/",
+            MemberSignOutView.as_view(portal=portal),
+            name="member_sign_out",
         ),
     ]
 

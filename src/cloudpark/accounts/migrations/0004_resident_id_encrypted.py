@@ -22,7 +22,7 @@ def encrypt_stored_numbers(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_session_secret_and_password_age"),
+        ("accounts", "0003_api_tokens"),
     ]
 
     operations = [
