@@ -15,8 +15,9 @@ import hmac
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django import forms
+from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
 
 def _derived(purpose):
@@ -56,8 +57,6 @@ def digest(text):
 
 def encrypted_fields():
     """{model: [names of its encrypted fields]} across the installed apps."""
-    from django.apps import apps
-
     found = {}
     for model in apps.get_models():
         names = [f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField)]
@@ -69,8 +68,6 @@ def encrypted_fields():
 def reencrypt_all(batch=500):
     """Every encrypted value written again under the first key, and every model's ``save``
     run, which refreshes the digests kept beside the values. Returns the rows written."""
-    from django.db import transaction
-
     written = 0
     for model, names in encrypted_fields().items():
         pks = list(model._base_manager.order_by("pk").values_list("pk", flat=True))

@@ -349,6 +349,7 @@ def check_workbook(organization, uploaded, *, actor):
         enterprise_import.workbook.save("workbook.xlsx", ContentFile(uploaded.read()), save=False)
         enterprise_import.save()
         if background:
+            # The tasks module imports this one to run the check.
             from cloudpark.orgs.tasks import check_enterprise_import
 
             transaction.on_commit(
@@ -427,6 +428,7 @@ def run_import(enterprise_import, *, actor):
     """
     if not _in_background(enterprise_import.row_count):
         return _import(enterprise_import, actor=actor, expected=enums.ImportStatus.CHECKED)
+    # The tasks module imports this one to run the import.
     from cloudpark.orgs.tasks import import_enterprises
 
     with transaction.atomic():

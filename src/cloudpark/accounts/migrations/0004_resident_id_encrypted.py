@@ -6,8 +6,6 @@ from django.db import migrations, models
 def encrypt_stored_numbers(apps, schema_editor):
     """Numbers stored before encryption are read as they are and written back encrypted, with
     their digest. Raw SQL: the model's field would try to decrypt the plain text."""
-    from cloudpark.core import crypto
-
     table = apps.get_model("accounts", "User")._meta.db_table
     with schema_editor.connection.cursor() as cursor:
         cursor.execute(f"SELECT id, resident_id FROM {table} WHERE resident_id <> ''")
@@ -16,7 +14,7 @@ def encrypt_stored_numbers(apps, schema_editor):
                 continue  # already a token
             cursor.execute(
                 f"UPDATE {table} SET resident_id = %s, resident_id_digest = %s WHERE id = %s",
-                [crypto.encrypt(number), crypto.digest(number), pk],
+                [cloudpark.core.crypto.encrypt(number), cloudpark.core.crypto.digest(number), pk],
             )
 
 

@@ -47,7 +47,13 @@ class FigureViewSet(RuleViewSet):
     queryset = Figure.objects.none()
 
     @extend_schema(responses=MetricSerializer(many=True))
-    @action(detail=False, methods=["get"], url_path="metrics", filter_backends=[])
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="metrics",
+        filter_backends=[],
+        pagination_class=None,
+    )
     def metric_list(self, request):
         return Response(MetricSerializer(metrics.METRICS.values(), many=True).data)
 
