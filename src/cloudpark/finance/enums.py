@@ -38,7 +38,7 @@ class Stage(models.TextChoices):
 
 
 class NeedState(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("financing need", "Open")
     CLOSED = "closed", pgettext_lazy("financing need", "Closed")
 
 
