@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
-from cloudpark.finance import enums, selectors
+from cloudpark.finance import enums, selectors, services
 from cloudpark.finance.models import FinancingNeed, Introduction, Product
 
 
@@ -23,25 +23,7 @@ class ProductSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Product
-        fields = [
-            "id",
-            "institution",
-            "name",
-            "name_en",
-            "kind",
-            "description",
-            "description_en",
-            "amount_min",
-            "amount_max",
-            "term_min",
-            "term_max",
-            "cost_min",
-            "cost_max",
-            "collateral",
-            "combinator",
-            "rules",
-            "requirements",
-        ]
+        fields = ["id", "institution", *services.PRODUCT_FIELDS, "requirements"]
         read_only_fields = fields
 
     def get_requirements(self, product) -> list[str]:
