@@ -6,9 +6,9 @@ from django.utils import translation
 
 from cloudpark.events.forms import EventForm, ScreeningForm
 from cloudpark.orgs.forms import EnterpriseProfileForm
-from cloudpark.orgs.imports import EnterpriseRowForm
+from cloudpark.orgs.imports import EnterpriseRowForm, Reference
 from cloudpark.programs.forms import ProgrammeForm
-from tests.factories import EnterpriseFactory, EventFactory, UserFactory
+from tests.factories import EnterpriseFactory, EventFactory, ParkFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,11 @@ def test_an_id_beyond_64_bits_in_a_filter_is_an_invalid_choice(client, park, rou
     ("form", "field", "value"),
     [
         (lambda data: EnterpriseProfileForm(data), "founded_on", "1899-12-31"),
-        (lambda data: EnterpriseRowForm(data), "founded_on", "2101-01-01"),
+        (
+            lambda data: EnterpriseRowForm(data, reference=Reference(ParkFactory())),
+            "founded_on",
+            "2101-01-01",
+        ),
         (lambda data: EventForm(data), "starts_at", "1800-01-09T09:00"),
         (lambda data: EventForm(data), "registration_deadline", "2999-01-09T09:00"),
         (lambda data: ProgrammeForm(data), "opens_at", "0202-03-01T09:00"),

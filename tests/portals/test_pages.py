@@ -9,7 +9,11 @@ from cloudpark.orgs import enums
 from tests.portals.pages import PAGES
 from tests.programs.world import FILE_PAGES
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
+# A data block (``json_script``: JSON that a static script reads) is not run, so it is not
+# inline script.
+INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\b(?:src=|type=\"application/json\"))[^>]*>", re.IGNORECASE
+)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle\s*=", re.IGNORECASE)
 INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 HTML_PAGES = [
