@@ -254,17 +254,20 @@ def test_production_throttles_and_a_token_lifetime_must_be_positive():
 def test_the_owner_makes_a_token_and_sees_its_secret_once(client, user):
     client.force_login(user)
 
-    made = client.post(TOKENS, {"name": "Report builder"})
-    later = client.get(TOKENS)
+    made = client.post(TOKENS, {"name": "Report builder"}, follow=True)
+    reloaded = client.get(TOKENS)
 
     token = ApiToken.objects.get(user=user)
+    assert made.redirect_chain == [(TOKENS, 302)]
     secret = made.context["secret"]
     assert token.key_hash == services.hash_token(secret)
     assert secret in made.content.decode()
     assert made["Cache-Control"].startswith("max-age=0")
-    assert secret not in later.content.decode()
-    assert "Report builder" in later.content.decode()
-    assert token.prefix in later.content.decode()
+    assert secret not in reloaded.content.decode()
+    assert "Report builder" in reloaded.content.decode()
+    assert token.prefix in reloaded.content.decode()
+    # Reloading the page that showed the secret makes no second token.
+    assert ApiToken.objects.filter(user=user).count() == 1
 
 
 def test_a_token_needs_a_name(client, user):

@@ -13,14 +13,31 @@ from cloudpark.accounts import forms, selectors, services
 from cloudpark.core.errors import DomainError
 from cloudpark.portals.base import IndividualMixin, add_domain_error
 
+# Where a new token's secret waits for the one page that shows it.
+NEW_SECRET_KEY = "cloudpark.new_api_token"
+
 
 class ApiTokenListView(IndividualMixin, FormView):
-    """The person's tokens, and a form for a new one. The new secret is shown in the answer
-    to that form only: it is kept nowhere, so no later page can show it."""
+    """The person's tokens, and a form for a new one. A new secret waits in the session for
+    the page the form redirects to, which shows it once and forgets it: reloading that page
+    neither shows it again nor makes another token."""
 
     template_name = "portals/individual/api_tokens.html"
     form_class = forms.ApiTokenForm
     title = _("API tokens")
+
+    def get(self, request, *args, **kwargs):
+        created = request.session.pop(NEW_SECRET_KEY, None)
+        response = self.render_to_response(self.get_context_data(**self._created(created)))
+        if created:
+            add_never_cache_headers(response)
+        return response
+
+    def _created(self, created):
+        if not created:
+            return {}
+        token = selectors.api_tokens_of(self.request.user).filter(pk=created["token"]).first()
+        return {"created": token, "secret": created["secret"]} if token else {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -36,11 +53,8 @@ class ApiTokenListView(IndividualMixin, FormView):
         except DomainError as error:
             add_domain_error(form, error)
             return self.form_invalid(form)
-        response = self.render_to_response(
-            self.get_context_data(form=self.form_class(), created=token, secret=secret)
-        )
-        add_never_cache_headers(response)
-        return response
+        self.request.session[NEW_SECRET_KEY] = {"token": token.pk, "secret": secret}
+        return redirect("individual:api_tokens")
 
 
 class ApiTokenRevokeView(IndividualMixin, View):
