@@ -8,7 +8,6 @@ from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit
 from cloudpark.filings import forms, selectors, services
-from cloudpark.portals.forms import FilterForm
 from cloudpark.portals.base import (
     FileDownloadView,
     GovernmentMixin,
@@ -16,6 +15,7 @@ from cloudpark.portals.base import (
     PortalPage,
     ServiceFormMixin,
 )
+from cloudpark.portals.forms import FilterForm
 
 
 class FilingsMixin(GovernmentMixin):
