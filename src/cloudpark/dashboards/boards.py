@@ -228,6 +228,10 @@ def build(organization, filters, *, drill, records=no_records):
     if funds is not None:
         charts.append(funds)
     charts += _live_charts(organization, filters, share, records)
+    for each in charts:
+        # The share of the enterprises that reported the year, on every chart of the board.
+        if each.share is None:
+            each.share = share
     values = metrics.values(year_totals)
     kpis = [
         Kpi(metrics.get(code), values[code])
