@@ -2,7 +2,6 @@
 filings, awards, event attendance) against the records behind them, the enterprise's own
 activity, the export of one chart, and the refresh enqueued once per transaction."""
 
-from datetime import date
 from decimal import Decimal
 from io import BytesIO
 
@@ -12,11 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from cloudpark.core.errors import DomainError
 from cloudpark.dashboards import boards, services
 from cloudpark.finance import enums as finance_enums
 from cloudpark.finance.models import Introduction
 from cloudpark.jobs import enums as job_enums
 from cloudpark.jobs.models import Application, JobPosting
+from cloudpark.portals.base import Portal
+from cloudpark.portals.shared.dashboards import DashboardView
 from tests.dashboards.figures import LAST, build_zone
 from tests.factories import EnterpriseFactory
 from tests.factories.finance import published_need, requested_introduction
@@ -38,6 +40,10 @@ def charts(organization, **filters):
         drill=lambda park=None, category=None: "/",
     )
     return {chart.key: chart for chart in board.charts}
+
+
+def charts_of_page(response):
+    return {chart.key: chart for chart in response.context["board"].charts}
 
 
 def month_of(moment):
@@ -88,7 +94,8 @@ def test_every_chart_carries_its_date_share_definitions_and_description(zone):
         assert chart.as_of is not None, chart.key
         assert chart.share is not None, chart.key
         assert chart.definitions, chart.key
-        assert chart.description and chart.takeaway, chart.key
+        assert chart.description, chart.key
+        assert chart.takeaway, chart.key
 
 
 def test_one_chart_exports_alone_with_its_filters_and_definitions(client, zone):
@@ -155,15 +162,22 @@ def test_a_transaction_reporting_many_figures_enqueues_one_refresh(
     assert [callback.__name__ for callback in callbacks] == ["_enqueue_refresh"]
 
 
+@transaction.atomic
+def report_a_good_and_a_future_year(enterprise):
+    services.report_figures(
+        enterprise, year=LAST, actor=admin_of(enterprise), revenue=10, staff_count=2
+    )
+    services.report_figures(
+        enterprise, year=LAST + 1, actor=admin_of(enterprise), revenue=10, staff_count=2
+    )
+
+
 def test_a_rolled_back_report_leaves_no_refresh_waiting(django_capture_on_commit_callbacks):
     enterprise = EnterpriseFactory()
 
     with django_capture_on_commit_callbacks() as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            services.report_figures(
-                enterprise, year=LAST, actor=admin_of(enterprise), revenue=10, staff_count=2
-            )
-            raise RuntimeError
+        with pytest.raises(DomainError):
+            report_a_good_and_a_future_year(enterprise)
         services.report_figures(
             enterprise, year=LAST, actor=admin_of(enterprise), revenue=11, staff_count=2
         )
@@ -178,4 +192,18 @@ def test_the_reviewed_filings_list_filters_by_the_month_a_bar_gives(client, zone
 
     assert response.status_code == 200
     assert response.context["filter_form"].is_valid()
-    assert date(LAST, 3, 1)  # the month parses as a date of that year
+    assert (
+        client.get(reverse("government:filing_list"), {"month": "March"}).context["filter_form"]
+    ).errors
+
+
+def test_a_live_chart_drills_to_the_portal_list_that_holds_its_records():
+    government = DashboardView(portal=Portal.GOVERNMENT)
+    park = DashboardView(portal=Portal.PARK)
+
+    assert government.records("filings", f"{LAST}-03") == (
+        f"{reverse('government:filing_list')}?month={LAST}-03"
+    )
+    assert government.records("events", LAST) == reverse("government:event_list")
+    assert park.records("jobs", f"{LAST}-03") == reverse("park:job_posting_list")
+    assert park.records("filings", f"{LAST}-03") == ""
