@@ -396,6 +396,8 @@ RIGHTS = {
     ("government-filing-number", "revoke"): STAFF,
     ("news-editor-request", "list"): None,
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
+    ("park-figures", "charts"): None,
+    ("government-figures", "charts"): None,
 }
 
 _EVENT = {

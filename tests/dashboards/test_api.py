@@ -77,3 +77,29 @@ def test_an_unknown_metric_is_not_found(api, zone):
     response = api.get(reverse("api:government-figures-series"), {"metric": "nothing"})
 
     assert response.status_code == 404
+
+
+def test_the_charts_come_as_the_page_draws_them_live_ones_included(api, zone):
+    api.force_authenticate(admin_of(zone.government))
+
+    response = api.get(reverse("api:government-figures-charts"), {"in_park": zone.park.pk})
+
+    assert response.status_code == 200
+    charts = {chart["key"]: chart for chart in response.json()}
+    assert {"by_category", "revenue_taxes", "filings", "awards", "jobs", "finance"} <= set(charts)
+    revenue = {row["label"]: row["cells"] for row in charts["revenue_taxes"]["rows"]}
+    assert revenue[str(LAST)][0] == 6580
+    assert charts["revenue_taxes"]["definitions"][0] == "revenue"
+    assert charts["jobs"]["takeaway"]
+
+
+def test_one_chart_is_asked_for_by_its_key_and_an_unknown_one_is_not_found(api, zone):
+    api.force_authenticate(admin_of(zone.park))
+
+    one = api.get(reverse("api:park-figures-charts"), {"chart": "by_category"})
+    unknown = api.get(reverse("api:park-figures-charts"), {"chart": "nope"})
+    other_park = api.get(reverse("api:park-figures-charts"), {"in_park": zone.second_park.pk})
+
+    assert [chart["key"] for chart in one.json()] == ["by_category"]
+    assert unknown.status_code == 404
+    assert other_park.status_code == 404

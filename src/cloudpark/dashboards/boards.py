@@ -16,7 +16,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _t
 
-from cloudpark.dashboards import metrics
+from cloudpark.dashboards import activity, metrics
 from cloudpark.dashboards.models import Figure
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
@@ -191,10 +191,16 @@ def series(organization, metric, filters):
     return points, max((row["as_of"] for row in rows), default=None)
 
 
-def build(organization, filters, *, drill):
+def no_records(kind, value):
+    return ""
+
+
+def build(organization, filters, *, drill, records=no_records):
     """The board of ``organization`` (a park or a government body) under ``filters``.
     ``drill(park=None, category=None)`` gives the address of the enterprise list behind a
-    row, which the portal knows."""
+    row, and ``records(kind, value)`` that of the list of a live chart's records (filings,
+    awards, events, jobs, finance) behind a month or a level, or "" where the portal has no
+    such list; the portal knows both."""
     parks = {park.pk: park for park in org_selectors.parks_in_care_of(organization)}
     categories = {
         category.pk: category
@@ -221,6 +227,11 @@ def build(organization, filters, *, drill):
     funds = _funds(chart, organization, filters, drill)
     if funds is not None:
         charts.append(funds)
+    charts += _live_charts(organization, filters, share, records)
+    for each in charts:
+        # The share of the enterprises that reported the year, on every chart of the board.
+        if each.share is None:
+            each.share = share
     values = metrics.values(year_totals)
     kpis = [
         Kpi(metrics.get(code), values[code])
@@ -259,6 +270,7 @@ def _by_category(chart, rows, categories, filters, drill):
                     int(totals["enterprises"]),
                     int(totals["reported"]),
                     totals["revenue"],
+                    int(totals["above_size"]),
                 ],
                 link=drill(park=filters.park, category=category),
                 key=category.code,
@@ -266,16 +278,18 @@ def _by_category(chart, rows, categories, filters, drill):
         )
     total = sum(row.cells[1] for row in table)
     core = sum(row.cells[1] for row in table if row.key in CORE_CATEGORIES)
+    above = sum(row.cells[4] for row in table)
     if table:
         top = max(table, key=lambda row: row.cells[1])
         takeaway = _t(
             "Most enterprises are in %(category)s (%(count)s of %(total)s); the core cultural "
-            "fields hold %(core)s of them."
+            "fields hold %(core)s of them, and %(above)s are above designated size."
         ) % {
             "category": top.label,
             "count": top.cells[1],
             "total": total,
             "core": _percent((Decimal(core) * 100 / total).quantize(Decimal("0.1"))),
+            "above": above,
         }
     else:
         takeaway = _t("No enterprises in these filters yet.")
@@ -294,10 +308,15 @@ def _by_category(chart, rows, categories, filters, drill):
             _t("Enterprises"),
             _t("Reported"),
             _t("Revenue (10,000 yuan)"),
+            _t("Above designated size"),
         ],
         rows=table,
-        definitions=[metrics.get("enterprises"), metrics.get("revenue")],
-        series=[(_t("Enterprises"), 1)],
+        definitions=[
+            metrics.get("enterprises"),
+            metrics.get("revenue"),
+            metrics.get("above_size"),
+        ],
+        series=[(_t("Enterprises"), 1), (_t("Above designated size"), 4)],
     )
 
 
@@ -522,6 +541,33 @@ def _funds(chart, organization, filters, drill):
     )
 
 
+def _live_charts(organization, filters, share, records):
+    """The charts read from the other apps' records, in the order the board shows them."""
+    now = timezone.now()
+
+    def make(**kwargs):
+        rows = [
+            Row(label=label, cells=cells, link=link, key=label)
+            for label, cells, link in kwargs.pop("rows")
+        ]
+        return Chart(share=share, as_of=now, rows=rows, **kwargs)
+
+    period = activity.Period.of(filters)
+    enterprises = activity.enterprises_in_scope(organization, filters)
+    hosts = activity.hosts_in_scope(organization, filters)
+
+    def link(kind):
+        return lambda value: records(kind, value)
+
+    return [
+        activity.filings(make, enterprises, period, link("filings")),
+        activity.awards(make, enterprises, period, link("awards")),
+        activity.attendance(make, hosts, period, link("events")),
+        activity.jobs(make, enterprises, period, link("jobs")),
+        activity.finance(make, enterprises, period, link("finance")),
+    ]
+
+
 # An enterprise against its park ------------------------------------------------------------
 
 # Fewer reporting enterprises than this and a median would tell one enterprise's figures.
@@ -537,7 +583,7 @@ def _median(values):
     return ((ordered[middle - 1] + ordered[middle]) / 2).quantize(Decimal("0.01"))
 
 
-def enterprise_board(enterprise, filters):
+def enterprise_board(enterprise, filters, records=no_records):
     """The enterprise's own reported figures, year by year up to ``filters.year``, against
     the median of the enterprises of its park that reported; a median of fewer than
     ``MEDIAN_MINIMUM`` is not shown. Read from the records: one query."""
@@ -604,4 +650,68 @@ def enterprise_board(enterprise, filters):
         series=[(_t("Revenue"), 0), (_t("Park median"), 1)],
         as_of=timezone.now(),
     )
-    return Board(filters=filters, as_of=chart.as_of, kpis=[], charts=[chart], years=sorted(own))
+    charts = [chart, _enterprise_activity(enterprise, filters, records, chart.as_of)]
+    return Board(filters=filters, as_of=chart.as_of, kpis=[], charts=charts, years=sorted(own))
+
+
+ACTIVITY = ("applications", "funds", "filings", "awards", "events")
+
+
+def _enterprise_activity(enterprise, filters, records, as_of):
+    """The enterprise's applications, funds, filings, awards and events, year by year."""
+    period = activity.Period.of(filters)
+    done = activity.of_enterprise(enterprise, period.last.year)
+    table = [
+        Row(
+            label=str(year),
+            cells=[done[year].get(name, Decimal(0) if name == "funds" else 0) for name in ACTIVITY],
+            link=records("applications", year),
+            key=str(year),
+        )
+        for year in sorted(done)
+    ]
+    if table:
+        takeaway = _t(
+            "In %(year)s: %(applications)s applications, %(funds)s (10,000 yuan) of support "
+            "granted, %(filings)s drama filings, %(awards)s awards and %(events)s exhibitions."
+        ) % {
+            "year": table[-1].label,
+            "applications": table[-1].cells[0],
+            "funds": formatted(table[-1].cells[1]),
+            "filings": table[-1].cells[2],
+            "awards": table[-1].cells[3],
+            "events": table[-1].cells[4],
+        }
+    else:
+        takeaway = _t("Nothing applied for, filed, won or exhibited on the platform yet.")
+    return Chart(
+        key="our_activity",
+        title=_t("Our applications, funds, filings, awards and events"),
+        takeaway=takeaway,
+        description=_t(
+            "Bar chart of the enterprise's applications, drama filings, awards and "
+            "exhibitions, year by year up to %(year)s."
+        )
+        % {"year": period.last.year},
+        columns=[
+            _t("Year"),
+            _t("Applications"),
+            _t("Funds granted (10,000 yuan)"),
+            _t("Drama filings"),
+            _t("Awards"),
+            _t("Exhibitions"),
+        ],
+        rows=table,
+        definitions=[
+            metrics.get("funds_granted"),
+            metrics.get("drama_filings"),
+            metrics.get("awards_won"),
+        ],
+        series=[
+            (_t("Applications"), 0),
+            (_t("Drama filings"), 2),
+            (_t("Awards"), 3),
+            (_t("Exhibitions"), 4),
+        ],
+        as_of=as_of,
+    )

@@ -130,12 +130,23 @@ def report_figures(enterprise, *, year, actor, note="", **values):
     return row
 
 
-def schedule_refresh():
-    """Recompute the figures store once the transaction has committed."""
+def _enqueue_refresh():
     # The task module imports this one: the task is looked up when a change needs it.
     from cloudpark.dashboards.tasks import refresh_figures
 
-    transaction.on_commit(refresh_figures.enqueue)
+    refresh_figures.enqueue()
+
+
+def schedule_refresh(using=None):
+    """Recompute the figures store once the transaction has committed: once, however many
+    figures the transaction changed (the pending callbacks are looked at, so a rolled-back
+    transaction leaves nothing behind)."""
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and any(
+        callback is _enqueue_refresh for _, callback, _ in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_enqueue_refresh, using=using)
 
 
 @transaction.atomic

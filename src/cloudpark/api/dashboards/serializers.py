@@ -30,3 +30,36 @@ class SeriesSerializer(serializers.Serializer):
     metric = MetricSerializer()
     as_of = serializers.DateTimeField(allow_null=True)
     points = PointSerializer(many=True)
+
+
+class ChartRowSerializer(serializers.Serializer):
+    label = serializers.CharField(
+        help_text="The bar's or slice's label: a category, year, month..."
+    )
+    cells = serializers.ListField(
+        child=serializers.JSONField(), help_text="One value per column after the first."
+    )
+    link = serializers.CharField(help_text="The page listing the records behind the row, or empty.")
+
+
+class ChartSerializer(serializers.Serializer):
+    key = serializers.CharField()
+    title = serializers.CharField()
+    takeaway = serializers.CharField(
+        help_text="The chart's one-line reading, in the caller's language."
+    )
+    description = serializers.CharField()
+    as_of = serializers.DateTimeField(allow_null=True)
+    share = serializers.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        allow_null=True,
+        help_text="Percent of the enterprises that reported the year.",
+    )
+    columns = serializers.ListField(child=serializers.CharField())
+    rows = ChartRowSerializer(many=True)
+    definitions = serializers.SerializerMethodField()
+
+    def get_definitions(self, chart) -> list[str]:
+        """The codes of the metrics the chart shows (see metrics/)."""
+        return [metric.code for metric in chart.definitions]

@@ -9,7 +9,11 @@ from rest_framework.response import Response
 
 from cloudpark.api import base
 from cloudpark.api.base import RuleViewSet, acting
-from cloudpark.api.dashboards.serializers import MetricSerializer, SeriesSerializer
+from cloudpark.api.dashboards.serializers import (
+    ChartSerializer,
+    MetricSerializer,
+    SeriesSerializer,
+)
 from cloudpark.dashboards import boards, metrics, services
 from cloudpark.dashboards.models import Figure
 from cloudpark.orgs import enums as org_enums
@@ -28,6 +32,11 @@ CATEGORY_PARAMETER = OpenApiParameter(
 IN_PARK_PARAMETER = OpenApiParameter(
     "in_park", OpenApiTypes.INT, description="One park in the caller's care."
 )
+CHART_PARAMETER = OpenApiParameter(
+    "chart",
+    OpenApiTypes.STR,
+    description="One chart's key (by_category, filings...); all when left out.",
+)
 
 
 def _id(value):
@@ -42,6 +51,7 @@ class FigureViewSet(RuleViewSet):
     permission_rules = {
         "metric_list": acting("dashboards.view_dashboard"),
         "series": acting("dashboards.view_dashboard"),
+        "charts": acting("dashboards.view_dashboard"),
     }
     # The series are read from the figures store; this names the model for the schema.
     queryset = Figure.objects.none()
@@ -87,6 +97,31 @@ class FigureViewSet(RuleViewSet):
         chosen = metrics.get(metric)
         points, as_of = boards.series(self.acting_for, chosen, self.filters())
         return Response(SeriesSerializer({"metric": chosen, "as_of": as_of, "points": points}).data)
+
+    @extend_schema(
+        parameters=[CHART_PARAMETER, YEAR_PARAMETER, CATEGORY_PARAMETER, IN_PARK_PARAMETER],
+        responses=ChartSerializer(many=True),
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="charts",
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def charts(self, request):
+        """The dashboard's charts as the page draws them, live ones (filings, awards, events,
+        jobs, finance) included: rows, takeaway, date, reporting share and definitions."""
+        board = boards.build(
+            self.acting_for, self.filters(), drill=lambda park=None, category=None: ""
+        )
+        charts = board.charts
+        key = request.query_params.get("chart")
+        if key:
+            charts = [chart for chart in charts if chart.key == key]
+            if not charts:
+                raise Http404
+        return Response(ChartSerializer(charts, many=True).data)
 
 
 @extend_schema(parameters=[base.PARK_PARAMETER])

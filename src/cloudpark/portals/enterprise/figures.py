@@ -79,11 +79,16 @@ class DashboardView(EnterpriseMixin, BoardView):
     def get_title(self):
         return _("Our dashboard")
 
+    def records(self, kind, value):
+        return reverse("enterprise:application_list")
+
     def get(self, request, *args, **kwargs):
         last = services.last_reportable_year()
         years = list(range(last, last - 5, -1))
         self.filter_form = DashboardFilterForm(request.GET or None, years=years, by_category=False)
-        board = boards.enterprise_board(self.organization, filters_from(self.filter_form, last))
+        board = boards.enterprise_board(
+            self.organization, filters_from(self.filter_form, last), records=self.records
+        )
         return board_response(self, request, board)
 
 

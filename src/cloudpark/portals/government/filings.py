@@ -1,6 +1,7 @@
 """The government portal's drama filings: the filings a bureau reviews (the review itself
 happens in the review room) and the numbers it issued, which its chief may revoke."""
 
+from django import forms as django_forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -14,21 +15,34 @@ from cloudpark.portals.base import (
     PortalPage,
     ServiceFormMixin,
 )
+from cloudpark.portals.forms import FilterForm
 
 
 class FilingsMixin(GovernmentMixin):
     permission_required = "filings.view_reviewed"
 
 
+class FilingFilterForm(FilterForm):
+    """The month a filing was submitted in, as a dashboard's bar gives it."""
+
+    month = django_forms.RegexField(
+        label=_("Submitted in (year-month)"), regex=r"^\d{4}-\d{2}$", required=False
+    )
+
+
 class FilingListView(FilingsMixin, ListMixin, TemplateView):
     template_name = "filings/government/filing_list.html"
     rows_template_name = "filings/_filing_rows.html"
     title = _("Drama filings reviewed")
+    filter_form_class = FilingFilterForm
 
     def get_queryset(self):
-        return selectors.planning_filings_reviewed_by(self.organization).order_by(
-            "-submitted_on", "-pk"
-        )
+        filings = selectors.planning_filings_reviewed_by(self.organization)
+        month = self.filters().get("month")
+        if month:
+            year, number = (int(part) for part in month.split("-"))
+            filings = filings.filter(submitted_on__year=year, submitted_on__month=number)
+        return filings.order_by("-submitted_on", "-pk")
 
 
 class FilingDetailView(FilingsMixin, PortalPage):

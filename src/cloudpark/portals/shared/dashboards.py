@@ -44,14 +44,21 @@ class DashboardFilterForm(FilterForm):
 
 
 def board_response(view, request, board):
-    """The board's page, or with ``?format=xlsx`` the board as one workbook."""
+    """The board's page, or with ``?format=xlsx`` the board as one workbook; with
+    ``&chart=<key>`` too, that chart alone (an unknown chart is a 404)."""
     view.board = board
     if request.GET.get("format") == "xlsx":
+        charts, filename = board.charts, f"dashboard-{board.filters.year}.xlsx"
+        key = request.GET.get("chart")
+        if key:
+            charts = [chart for chart in board.charts if chart.key == key]
+            if not charts:
+                raise Http404
+            filename = f"dashboard-{board.filters.year}-{key}.xlsx"
         response = HttpResponse(
-            exports.board_workbook(board, title=view.get_title()),
+            exports.board_workbook(board, title=view.get_title(), charts=charts),
             content_type=XLSX_CONTENT_TYPE,
         )
-        filename = f"dashboard-{board.filters.year}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
     return TemplateView.get(view, request)
@@ -102,6 +109,23 @@ class DashboardView(BoardView):
         address = reverse(f"{self.portal}:enterprise_list")
         return f"{address}?{urlencode(query)}" if query else address
 
+    def records(self, kind, value):
+        """The list of a live chart's records behind a month or a level, where the portal
+        has one; it shows only what the user may see."""
+        if kind == "events":
+            return reverse(f"{self.portal}:event_list")
+        if kind == "jobs":
+            if self.portal == Portal.PARK:
+                return reverse("park:job_posting_list")
+            return reverse("government:talent_figures")
+        if self.portal != Portal.GOVERNMENT:
+            return ""
+        if kind == "filings":
+            return f"{reverse('government:filing_list')}?{urlencode({'month': value})}"
+        if kind == "awards":
+            return reverse("government:award_scheme_list")
+        return ""
+
     def get(self, request, *args, **kwargs):
         years = boards.stored_years() or [services.last_reportable_year()]
         parks = (
@@ -111,7 +135,10 @@ class DashboardView(BoardView):
         )
         self.filter_form = DashboardFilterForm(request.GET or None, parks=parks, years=years)
         board = boards.build(
-            self.organization, filters_from(self.filter_form, years[0]), drill=self.drill
+            self.organization,
+            filters_from(self.filter_form, years[0]),
+            drill=self.drill,
+            records=self.records,
         )
         return board_response(self, request, board)
 
