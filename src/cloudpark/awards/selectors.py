@@ -200,6 +200,35 @@ def get_assignment_for(user, pk):
     )
 
 
+def rounds_judged_by(user):
+    """The rounds in which ``user`` has works assigned as a juror, the newest first."""
+    return (
+        Round.objects.filter(assignments__juror__user=user)
+        .select_related("scheme")
+        .distinct()
+        .order_by("-opened_at", "-pk")
+    )
+
+
+def ballot_categories(judging_round, user):
+    """``[(category, voted)]``: the categories in which ``user`` has works of ``judging_round``
+    assigned (recusals aside), and whether they have voted there already."""
+    categories = (
+        Category.objects.filter(
+            entries__assignments__round=judging_round,
+            entries__assignments__juror__user=user,
+        )
+        .exclude(entries__assignments__state=enums.AssignmentState.RECUSED)
+        .prefetch_related("quotas")
+        .distinct()
+        .order_by("position", "pk")
+    )
+    voted = set(
+        judging_round.receipts.filter(juror__user=user).values_list("category_id", flat=True)
+    )
+    return [(category, category.pk in voted) for category in categories]
+
+
 def scores_visible_to(user, judging_round):
     """The scores ``user`` may read in a round: their own while it is open, every juror's once
     it has closed. Other jurors' scores never show while a round is open."""

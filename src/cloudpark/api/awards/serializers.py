@@ -4,7 +4,7 @@ takes them."""
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
-from cloudpark.awards import certificates, selectors
+from cloudpark.awards import certificates, selectors, services
 from cloudpark.awards.models import (
     Assignment,
     Category,
@@ -180,6 +180,35 @@ class AwardAssignmentSerializer(serializers.ModelSerializer):
             {"criterion": score.criterion_id, "value": str(score.value), "comment": score.comment}
             for score in assignment.scores.all()
         ]
+
+
+class AwardJuryRoundSerializer(serializers.ModelSerializer):
+    """A round as a juror sees it: the categories they vote in, each with its quota and
+    whether they have voted there already."""
+
+    scheme = serializers.IntegerField(source="scheme_id", read_only=True)
+    ballots = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Round
+        fields = ["id", "scheme", "kind", "mode", "state", "advances", "ballots"]
+
+    def get_ballots(self, judging_round) -> list[dict]:
+        user = self.context["request"].user
+        return [
+            {
+                "category": category.pk,
+                "code": category.code,
+                "quota": services.ballot_quota(judging_round, category),
+                "voted": voted,
+            }
+            for category, voted in selectors.ballot_categories(judging_round, user)
+        ]
+
+
+class AwardBallotWriteSerializer(serializers.Serializer):
+    category = serializers.IntegerField()
+    entries = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
 
 
 class AwardResultSerializer(serializers.ModelSerializer):
