@@ -157,6 +157,34 @@ class ObjectionForm(forms.Form):
     )
 
 
+class PublicObjectionForm(forms.Form):
+    """The public objection form: signed (name, organisation, contact) and specific (what is
+    wrong, and the evidence)."""
+
+    name = forms.CharField(label=_("Your name"), max_length=50)
+    organization_name = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("The unit you write for, or “individual”."),
+    )
+    contact = forms.CharField(
+        label=_("Phone or e-mail"),
+        max_length=100,
+        help_text=_("Only the organisers see it in full; you follow the objection with it."),
+    )
+    text = forms.CharField(
+        label=_("What is wrong with this result"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ObjectionLookupForm(forms.Form):
+    reference = forms.CharField(label=_("Tracking reference"), max_length=20)
+    contact = forms.CharField(
+        label=_("Phone or e-mail"), max_length=100, help_text=_("As given with the objection.")
+    )
+
+
 class AnswerForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"),

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.awards import enums
+from cloudpark.core import privacy
 from cloudpark.core.i18n import Bilingual, localized
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.reviews.models import ReviewSubject
@@ -693,6 +694,10 @@ class Objection(models.Model):
 
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="objections")
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="objections")
+    # ``YY2026-XXXXXXXX``: given to the objector to follow the objection (with their contact).
+    reference = models.CharField(
+        _("tracking reference"), max_length=20, unique=True, null=True, blank=True, editable=False
+    )
     name = models.CharField(_("name"), max_length=50)
     organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
     contact = models.CharField(_("phone or e-mail"), max_length=100)
@@ -727,6 +732,13 @@ class Objection(models.Model):
     @property
     def is_answered(self):
         return self.state != enums.ObjectionState.RECEIVED
+
+    @property
+    def masked_contact(self):
+        """The contact as anyone but the organisers sees it."""
+        if "@" in self.contact:
+            return privacy.mask_email(self.contact)
+        return privacy.mask_phone(self.contact)
 
 
 class CertificateCounter(models.Model):

@@ -258,6 +258,41 @@ def get_public_scheme(pk):
     return get_object_or_404(public_schemes().prefetch_related(*SCHEME_PREFETCH), pk=pk)
 
 
+def objectable_entries(scheme):
+    """The judged works of a scheme whose results are on notice: those anyone may object to."""
+    if scheme.state != enums.SchemeState.PUBLICITY:
+        return Entry.objects.none()
+    return (
+        Entry.objects.filter(scheme=scheme, results__isnull=False)
+        .select_related(*ENTRY_RELATED)
+        .distinct()
+        .order_by("category__position", "title", "pk")
+    )
+
+
+def get_objectable_entry(pk):
+    """A judged work of a scheme on notice; 404 for anything else."""
+    return get_object_or_404(
+        Entry.objects.filter(scheme__state=enums.SchemeState.PUBLICITY, results__isnull=False)
+        .select_related(*ENTRY_RELATED)
+        .distinct(),
+        pk=pk,
+    )
+
+
+def get_objection_status(reference, contact):
+    """An objection by its tracking reference and the telephone or e-mail given with it: the
+    reference alone does not show someone's objection."""
+    contact = (contact or "").strip()
+    if not contact:
+        raise Http404
+    return get_object_or_404(
+        Objection.objects.select_related("entry", "scheme"),
+        reference=(reference or "").strip().upper(),
+        contact__iexact=contact,
+    )
+
+
 def entries_on_notice(scheme):
     """The eligible entries shown publicly before they go to the jury."""
     return (
