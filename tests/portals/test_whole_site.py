@@ -89,6 +89,10 @@ NOT_REACHED = {
     # objection's reference is shown once, right after it is sent.
     "public:award_objection_create",
     "public:award_objection_filed",
+    # Nor can its set-up change any more.
+    "government:award_scheme_edit",
+    "government:award_category_edit",
+    "government:award_criterion_edit",
 }
 
 

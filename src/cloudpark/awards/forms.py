@@ -277,6 +277,15 @@ class SchemeForm(forms.Form):
     )
 
 
+class SchemeEditForm(SchemeForm):
+    """The set-up that may change until judging starts: the code, edition and year stay."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("code", "edition", "year"):
+            del self.fields[name]
+
+
 class CategoryForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=8)
     name = forms.CharField(label=_("Name (Chinese)"), max_length=50)
@@ -293,6 +302,14 @@ class CategoryForm(forms.Form):
         return {
             level.value: self.cleaned_data.get(f"quota_{level.value}") for level in enums.AwardLevel
         }
+
+
+class CategoryEditForm(CategoryForm):
+    """A category's names and quotas; its code is part of every certificate number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["code"]
 
 
 class CriterionForm(forms.Form):

@@ -10,6 +10,7 @@ from cloudpark.awards.models import (
     Assignment,
     Category,
     Certificate,
+    Criterion,
     Entry,
     Exclusion,
     Juror,
@@ -49,6 +50,21 @@ def schemes_run_by(government):
 def get_scheme_for(government, pk):
     return get_object_or_404(
         Scheme.objects.filter(owner=government).prefetch_related(*SCHEME_PREFETCH), pk=pk
+    )
+
+
+def get_category_for(government, pk):
+    return get_object_or_404(
+        Category.objects.filter(scheme__owner=government)
+        .select_related("scheme")
+        .prefetch_related("quotas"),
+        pk=pk,
+    )
+
+
+def get_criterion_for(government, pk):
+    return get_object_or_404(
+        Criterion.objects.filter(scheme__owner=government).select_related("scheme"), pk=pk
     )
 
 
