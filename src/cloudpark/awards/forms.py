@@ -57,6 +57,15 @@ class EntryForm(forms.Form):
     )
     media_url = forms.URLField(label=_("Media link"), required=False)
     media_file = forms.FileField(label=_("Media file"), required=False)
+    filing_number = forms.CharField(
+        label=_("Filing or licence number (dramas)"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "A drama's planning filing number or distribution licence number, as issued to "
+            "the entering or recommending unit; it is checked against the filing archive."
+        ),
+    )
 
     def __init__(self, *args, scheme, entry=None, **kwargs):
         if entry is not None and not kwargs.get("initial"):
@@ -74,6 +83,7 @@ class EntryForm(forms.Form):
                 "synopsis": entry.synopsis,
                 "recommendation": entry.recommendation,
                 "media_url": entry.media_url,
+                "filing_number": entry.filing_number,
             }
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = scheme.categories.order_by("position")

@@ -342,6 +342,17 @@ class Entry(ReviewSubject, TimeStampedModel):
     )
     media_url = models.URLField(_("media link"), blank=True)
     media_file = models.FileField(_("media file"), upload_to=entry_upload_path, blank=True)
+    # A drama's planning filing number or distribution licence number, as the entrant gave it,
+    # and the archive's record it was checked against.
+    filing_number = models.CharField(_("filing or licence number"), max_length=60, blank=True)
+    filing = models.ForeignKey(
+        "filings.IssuedNumber",
+        verbose_name=_("filing on record"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_entries",
+    )
     # The work as the duplicate check sees it: the title without spaces or punctuation.
     work_key = models.CharField(max_length=200, editable=False, db_index=True)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)

@@ -119,6 +119,7 @@ class AwardEntrySerializer(serializers.ModelSerializer):
                 "notice_ends_on",
                 "level",
                 "decision_comment",
+                "filing_number",
             ),
             "credits",
             "has_sealed_recommendation",
@@ -148,6 +149,7 @@ class AwardEntryWriteSerializer(serializers.Serializer):
     synopsis = serializers.CharField(required=False, allow_blank=True)
     recommendation = serializers.CharField(required=False, allow_blank=True)
     media_url = serializers.URLField(required=False, allow_blank=True)
+    filing_number = serializers.CharField(max_length=60, required=False, allow_blank=True)
     credits = AwardCreditSerializer(many=True)
     recommendation_scan = serializers.FileField(required=False)
 
