@@ -210,6 +210,7 @@ API_LISTS = [
     ("api:award-entry-list", "enterprise", 4),
     ("api:jury-assignment-list", "juror", 4),
     ("api:government-award-scheme-list", "owner", 10),
+    ("api:jury-round-list", "juror", 5),
 ]
 
 
