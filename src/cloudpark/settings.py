@@ -528,6 +528,8 @@ SPECTACULAR_SETTINGS = {
         "AwardSchemeStateEnum": "cloudpark.awards.enums.SchemeState",
         "AwardRoundStateEnum": "cloudpark.awards.enums.RoundState",
         "AwardAssignmentStateEnum": "cloudpark.awards.enums.AssignmentState",
+        "AwardRoundKindEnum": "cloudpark.awards.enums.RoundKind",
+        "AwardRoundModeEnum": "cloudpark.awards.enums.RoundMode",
     },
 }
 

@@ -158,6 +158,8 @@ OBJECTS = {
     "government-award-round": Objects(
         "government", own=_awards("round"), other=_awards("other_round")
     ),
+    # The world's individual chairs the first scheme's jury and judges in its open round.
+    "jury-round": Objects("individual", own=_awards("round"), other=_awards("other_round")),
     "filing": Objects("enterprise", own=_filings("draft"), other=_filings("other_draft")),
     "filing-release": Objects(
         "enterprise", own=_filings("release"), other=_filings("other_release")
@@ -398,6 +400,9 @@ RIGHTS = {
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
     ("park-figures", "charts"): None,
     ("government-figures", "charts"): None,
+    ("jury-round", "list"): None,
+    ("jury-round", "retrieve"): None,
+    ("jury-round", "ballot"): None,
 }
 
 _EVENT = {
@@ -458,6 +463,10 @@ BODIES = {
         "stage_key": "government_review",
         "recommendation": "approve",
         "comment": "同意。",
+    },
+    ("jury-round", "ballot"): lambda w: {
+        "category": w.awards["category"].pk,
+        "entries": [w.awards["submitted"].pk],
     },
 }
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from cloudpark.awards import enums, services
-from cloudpark.awards.models import Entry, Score
+from cloudpark.awards.models import BallotReceipt, Entry, Score, Vote
 from tests.factories import EnterpriseFactory, MembershipFactory
 from tests.factories.awards import (
     assigned_round,
@@ -210,6 +210,7 @@ API_LISTS = [
     ("api:award-entry-list", "enterprise", 4),
     ("api:jury-assignment-list", "juror", 4),
     ("api:government-award-scheme-list", "owner", 10),
+    ("api:jury-round-list", "juror", 5),
 ]
 
 
@@ -230,3 +231,113 @@ def test_the_lists_query_count_does_not_grow_with_rows(
         response = api.get(reverse(name))
 
     assert response.status_code == 200
+
+
+@pytest.fixture
+def ballot_round():
+    scheme = open_scheme(rounds=(("first", "ballot"), ("final", "scored")))
+    entries = [eligible_entry(scheme, EnterpriseFactory(), title=t) for t in ("甲", "乙", "丙")]
+    jurors = jury(scheme, 5)
+    judging(scheme)
+    return assigned_round(scheme, enums.RoundKind.FIRST), entries, jurors
+
+
+def _refused_field(response):
+    """The field a 400 names: a business rule's ``field``, or the serializer's one key."""
+    body = response.json()
+    return body.get("field") or next(iter(body))
+
+
+def test_a_juror_sees_their_round_with_a_ballot_per_category(api, ballot_round):
+    judging_round, entries, jurors = ballot_round
+    api.force_authenticate(jurors[0].user)
+
+    response = api.get(reverse("api:jury-round-detail", args=[judging_round.pk]))
+
+    assert response.status_code == 200
+    assert response.json()["ballots"] == [
+        {"category": entries[0].category_id, "code": "DOC", "quota": 2, "voted": False}
+    ]
+
+
+def test_an_anonymous_ballot_over_the_api_keeps_no_juror_on_its_votes(api, ballot_round):
+    judging_round, entries, jurors = ballot_round
+    api.force_authenticate(jurors[0].user)
+
+    response = api.post(
+        reverse("api:jury-round-ballot", args=[judging_round.pk]),
+        {"category": entries[0].category_id, "entries": [entries[0].pk, entries[1].pk]},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.content
+    assert response.json()["ballots"][0]["voted"] is True
+    assert list(Vote.objects.values_list("juror", flat=True)) == [None, None]
+    assert BallotReceipt.objects.get().juror == jurors[0]
+
+
+def test_a_ballot_over_the_quota_is_refused_at_its_field(api, ballot_round):
+    judging_round, entries, jurors = ballot_round
+    api.force_authenticate(jurors[0].user)
+
+    response = api.post(
+        reverse("api:jury-round-ballot", args=[judging_round.pk]),
+        {"category": entries[0].category_id, "entries": [entry.pk for entry in entries]},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert response.json()["field"] == "entries"
+    assert "at most 2 works; this one names 3" in response.json()["detail"]
+    assert (BallotReceipt.objects.count(), Vote.objects.count()) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"category": 0, "entries": []}, "category"),
+        ({"entries": []}, "category"),
+        ({"category": None, "entries": [0]}, "category"),
+    ],
+)
+def test_a_ballot_without_a_category_of_the_scheme_is_refused(api, ballot_round, body, field):
+    judging_round, _entries, jurors = ballot_round
+    api.force_authenticate(jurors[0].user)
+
+    response = api.post(
+        reverse("api:jury-round-ballot", args=[judging_round.pk]), body, format="json"
+    )
+
+    assert response.status_code == 400
+    assert _refused_field(response) == field
+    assert (BallotReceipt.objects.count(), Vote.objects.count()) == (0, 0)
+
+
+def test_a_ballot_naming_a_work_of_another_scheme_is_refused(api, ballot_round):
+    judging_round, entries, jurors = ballot_round
+    stranger = eligible_entry(open_scheme(), EnterpriseFactory(), title="外")
+    api.force_authenticate(jurors[0].user)
+
+    response = api.post(
+        reverse("api:jury-round-ballot", args=[judging_round.pk]),
+        {"category": entries[0].category_id, "entries": [stranger.pk]},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert _refused_field(response) == "entries"
+    assert Vote.objects.count() == 0
+
+
+def test_a_round_the_caller_does_not_judge_is_not_found(api, ballot_round):
+    judging_round, entries, _jurors = ballot_round
+    api.force_authenticate(MembershipFactory().user)
+
+    response = api.post(
+        reverse("api:jury-round-ballot", args=[judging_round.pk]),
+        {"category": entries[0].category_id, "entries": [entries[0].pk]},
+        format="json",
+    )
+
+    assert response.status_code == 404
+    assert Vote.objects.count() == 0

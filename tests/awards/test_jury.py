@@ -181,3 +181,22 @@ def test_a_recusal_needs_a_reason():
 
     assignment.refresh_from_db()
     assert (refusal.value.field, assignment.state) == ("reason", enums.AssignmentState.ASSIGNED)
+
+
+def test_a_membership_taken_up_after_appointment_is_recorded_and_keeps_the_juror_off():
+    scheme = open_scheme()
+    enterprise = EnterpriseFactory()
+    entry = eligible_entry(scheme, enterprise)
+    jurors = jury(scheme, 6)
+    insider = jurors[0]
+    MembershipFactory(user=insider.user, organization=enterprise, role="staff")
+    judging(scheme)
+
+    services.assign_round(scheme.rounds.get(), actor=admin_of(scheme.owner))
+
+    affiliation = insider.affiliations.get(organization=enterprise)
+    assert affiliation.source == enums.AffiliationSource.MEMBERSHIP
+    assert not Assignment.objects.filter(juror=insider, entry=entry).exists()
+    assert Exclusion.objects.get(juror=insider, entry=entry).reason == (
+        enums.ExclusionReason.SUBMITTER
+    )

@@ -41,6 +41,7 @@ def _objects_of(government, park, enterprise, juror_user):
         "assignment": Assignment.objects.create(round=judging_round, entry=submitted, juror=juror),
         "category": submitted.category,
         "juror": juror,
+        "criterion": scheme.criteria.first(),
     }
 
 
@@ -94,6 +95,9 @@ def award_pages(portal):
                 "certificate",
                 role_without_right=STAFF,
             ),
+            _page("government:award_scheme_edit", portal, "scheme", role_without_right=STAFF),
+            _page("government:award_category_edit", portal, "category", role_without_right=STAFF),
+            _page("government:award_criterion_edit", portal, "criterion", role_without_right=STAFF),
         ]
     if portal == "enterprise":
         return [
@@ -142,6 +146,9 @@ POST_RIGHTS = {
     "individual:jury_assignment": None,
     "individual:jury_recuse": None,
     "individual:jury_ballot": None,
+    "government:award_scheme_edit": "staff",
+    "government:award_category_edit": "staff",
+    "government:award_criterion_edit": "staff",
 }
 # POST-only steps and the export that redirects until the round is closed: tested in
 # tests/awards/test_pages.py.

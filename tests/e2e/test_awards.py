@@ -14,11 +14,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from cloudpark.awards import enums
-from cloudpark.awards.models import Entry, Score
+from cloudpark.awards.models import Entry, Objection, Score
 from cloudpark.orgs import enums as org_enums
 from tests.e2e.dialogs import confirm_decision
 from tests.factories import EnterpriseFactory, GovernmentBodyFactory, MembershipFactory, UserFactory
-from tests.factories.awards import jury, open_scheme
+from tests.factories.awards import jury, open_scheme, published_scheme
 
 PASSWORD = "Awards-scenario-2024"
 TITLE = "《钱塘江上的摆渡人》"
@@ -126,4 +126,32 @@ def test_a_work_is_entered_found_eligible_and_scored(
     assert sorted(
         Score.objects.filter(assignment__juror__user=juror).values_list("value", flat=True)
     ) == [8.5, 8.5, 8.5]
+    assert browser_errors == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_anyone_objects_to_a_published_result_and_follows_it(live_server, page, browser_errors):
+    # Arrange: a scheme whose results are on public notice.
+    scheme, (first, _second) = published_scheme()
+
+    # Act: a visitor opens the results, objects to the first work and looks the objection up.
+    page.goto(f"{live_server.url}/awards/{scheme.pk}/results/")
+    page.locator(f"#objectable a[href$='/awards/entries/{first.pk}/objection/']").click()
+    page.locator("input[name=name]").fill("赵强")
+    page.locator("input[name=organization_name]").fill("某市融媒体中心")
+    page.locator("input[name=contact]").fill("13812345678")
+    page.locator("textarea[name=text]").fill("该片播出日期与推荐表所填不一致，请核实。")
+    page.locator("textarea[name=evidence]").fill("该台节目单第12页，播出日期为3月5日。")
+    page.locator("form.cp-form button[type=submit]").click()
+    reference = page.locator("#objection-reference").inner_text()
+    page.goto(f"{live_server.url}/awards/objections/")
+    page.locator("input[name=reference]").fill(reference)
+    page.locator("input[name=contact]").fill("13812345678")
+    page.locator("form.cp-form button[type=submit]").click()
+
+    # Assert: the objection is bound to the work with its scores; the contact shows masked.
+    objection = Objection.objects.get()
+    assert (objection.entry_id, objection.reference) == (first.pk, reference)
+    assert objection.scores_seen["final"]["rank"] == 1
+    expect(page.locator("#objection-status")).to_contain_text("138****5678")
     assert browser_errors == []

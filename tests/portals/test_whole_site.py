@@ -85,6 +85,14 @@ NOT_REACHED = {
     "public:news_cover",
     # The bureau keeps no clarification in the demo; the base does.
     "government:news_clarification_edit",
+    # The demo's award scheme is final, so no result takes objections any more; an
+    # objection's reference is shown once, right after it is sent.
+    "public:award_objection_create",
+    "public:award_objection_filed",
+    # Nor can its set-up change any more.
+    "government:award_scheme_edit",
+    "government:award_category_edit",
+    "government:award_criterion_edit",
 }
 
 

@@ -99,6 +99,7 @@ router.register(
 router.register(
     "government/award-rounds", awards.GovernmentRoundViewSet, basename="government-award-round"
 )
+router.register("jury-rounds", awards.JuryRoundViewSet, basename="jury-round")
 
 app_name = "api"
 urlpatterns = [

@@ -57,6 +57,15 @@ class EntryForm(forms.Form):
     )
     media_url = forms.URLField(label=_("Media link"), required=False)
     media_file = forms.FileField(label=_("Media file"), required=False)
+    filing_number = forms.CharField(
+        label=_("Filing or licence number (dramas)"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "A drama's planning filing number or distribution licence number, as issued to "
+            "the entering or recommending unit; it is checked against the filing archive."
+        ),
+    )
 
     def __init__(self, *args, scheme, entry=None, **kwargs):
         if entry is not None and not kwargs.get("initial"):
@@ -74,6 +83,7 @@ class EntryForm(forms.Form):
                 "synopsis": entry.synopsis,
                 "recommendation": entry.recommendation,
                 "media_url": entry.media_url,
+                "filing_number": entry.filing_number,
             }
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = scheme.categories.order_by("position")
@@ -154,6 +164,34 @@ class ObjectionForm(forms.Form):
     )
     evidence = forms.CharField(
         label=_("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class PublicObjectionForm(forms.Form):
+    """The public objection form: signed (name, organisation, contact) and specific (what is
+    wrong, and the evidence)."""
+
+    name = forms.CharField(label=_("Your name"), max_length=50)
+    organization_name = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("The unit you write for, or “individual”."),
+    )
+    contact = forms.CharField(
+        label=_("Phone or e-mail"),
+        max_length=100,
+        help_text=_("Only the organisers see it in full; you follow the objection with it."),
+    )
+    text = forms.CharField(
+        label=_("What is wrong with this result"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evidence = forms.CharField(label=_("Evidence"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ObjectionLookupForm(forms.Form):
+    reference = forms.CharField(label=_("Tracking reference"), max_length=20)
+    contact = forms.CharField(
+        label=_("Phone or e-mail"), max_length=100, help_text=_("As given with the objection.")
     )
 
 
@@ -249,6 +287,15 @@ class SchemeForm(forms.Form):
     )
 
 
+class SchemeEditForm(SchemeForm):
+    """The set-up that may change until judging starts: the code, edition and year stay."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("code", "edition", "year"):
+            del self.fields[name]
+
+
 class CategoryForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=8)
     name = forms.CharField(label=_("Name (Chinese)"), max_length=50)
@@ -265,6 +312,14 @@ class CategoryForm(forms.Form):
         return {
             level.value: self.cleaned_data.get(f"quota_{level.value}") for level in enums.AwardLevel
         }
+
+
+class CategoryEditForm(CategoryForm):
+    """A category's names and quotas; its code is part of every certificate number."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["code"]
 
 
 class CriterionForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.awards import enums
+from cloudpark.core import privacy
 from cloudpark.core.i18n import Bilingual, localized
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.reviews.models import ReviewSubject
@@ -341,6 +342,17 @@ class Entry(ReviewSubject, TimeStampedModel):
     )
     media_url = models.URLField(_("media link"), blank=True)
     media_file = models.FileField(_("media file"), upload_to=entry_upload_path, blank=True)
+    # A drama's planning filing number or distribution licence number, as the entrant gave it,
+    # and the archive's record it was checked against.
+    filing_number = models.CharField(_("filing or licence number"), max_length=60, blank=True)
+    filing = models.ForeignKey(
+        "filings.IssuedNumber",
+        verbose_name=_("filing on record"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_entries",
+    )
     # The work as the duplicate check sees it: the title without spaces or punctuation.
     work_key = models.CharField(max_length=200, editable=False, db_index=True)
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
@@ -693,6 +705,10 @@ class Objection(models.Model):
 
     scheme = models.ForeignKey(Scheme, on_delete=models.CASCADE, related_name="objections")
     entry = models.ForeignKey(Entry, on_delete=models.PROTECT, related_name="objections")
+    # ``YY2026-XXXXXXXX``: given to the objector to follow the objection (with their contact).
+    reference = models.CharField(
+        _("tracking reference"), max_length=20, unique=True, null=True, blank=True, editable=False
+    )
     name = models.CharField(_("name"), max_length=50)
     organization_name = models.CharField(_("organisation"), max_length=200, blank=True)
     contact = models.CharField(_("phone or e-mail"), max_length=100)
@@ -727,6 +743,13 @@ class Objection(models.Model):
     @property
     def is_answered(self):
         return self.state != enums.ObjectionState.RECEIVED
+
+    @property
+    def masked_contact(self):
+        """The contact as anyone but the organisers sees it."""
+        if "@" in self.contact:
+            return privacy.mask_email(self.contact)
+        return privacy.mask_phone(self.contact)
 
 
 class CertificateCounter(models.Model):

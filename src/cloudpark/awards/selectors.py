@@ -10,6 +10,7 @@ from cloudpark.awards.models import (
     Assignment,
     Category,
     Certificate,
+    Criterion,
     Entry,
     Exclusion,
     Juror,
@@ -49,6 +50,21 @@ def schemes_run_by(government):
 def get_scheme_for(government, pk):
     return get_object_or_404(
         Scheme.objects.filter(owner=government).prefetch_related(*SCHEME_PREFETCH), pk=pk
+    )
+
+
+def get_category_for(government, pk):
+    return get_object_or_404(
+        Category.objects.filter(scheme__owner=government)
+        .select_related("scheme")
+        .prefetch_related("quotas"),
+        pk=pk,
+    )
+
+
+def get_criterion_for(government, pk):
+    return get_object_or_404(
+        Criterion.objects.filter(scheme__owner=government).select_related("scheme"), pk=pk
     )
 
 
@@ -200,6 +216,35 @@ def get_assignment_for(user, pk):
     )
 
 
+def rounds_judged_by(user):
+    """The rounds in which ``user`` has works assigned as a juror, the newest first."""
+    return (
+        Round.objects.filter(assignments__juror__user=user)
+        .select_related("scheme")
+        .distinct()
+        .order_by("-opened_at", "-pk")
+    )
+
+
+def ballot_categories(judging_round, user):
+    """``[(category, voted)]``: the categories in which ``user`` has works of ``judging_round``
+    assigned (recusals aside), and whether they have voted there already."""
+    categories = (
+        Category.objects.filter(
+            entries__assignments__round=judging_round,
+            entries__assignments__juror__user=user,
+        )
+        .exclude(entries__assignments__state=enums.AssignmentState.RECUSED)
+        .prefetch_related("quotas")
+        .distinct()
+        .order_by("position", "pk")
+    )
+    voted = set(
+        judging_round.receipts.filter(juror__user=user).values_list("category_id", flat=True)
+    )
+    return [(category, category.pk in voted) for category in categories]
+
+
 def scores_visible_to(user, judging_round):
     """The scores ``user`` may read in a round: their own while it is open, every juror's once
     it has closed. Other jurors' scores never show while a round is open."""
@@ -227,6 +272,41 @@ def public_schemes():
 
 def get_public_scheme(pk):
     return get_object_or_404(public_schemes().prefetch_related(*SCHEME_PREFETCH), pk=pk)
+
+
+def objectable_entries(scheme):
+    """The judged works of a scheme whose results are on notice: those anyone may object to."""
+    if scheme.state != enums.SchemeState.PUBLICITY:
+        return Entry.objects.none()
+    return (
+        Entry.objects.filter(scheme=scheme, results__isnull=False)
+        .select_related(*ENTRY_RELATED)
+        .distinct()
+        .order_by("category__position", "title", "pk")
+    )
+
+
+def get_objectable_entry(pk):
+    """A judged work of a scheme on notice; 404 for anything else."""
+    return get_object_or_404(
+        Entry.objects.filter(scheme__state=enums.SchemeState.PUBLICITY, results__isnull=False)
+        .select_related(*ENTRY_RELATED)
+        .distinct(),
+        pk=pk,
+    )
+
+
+def get_objection_status(reference, contact):
+    """An objection by its tracking reference and the telephone or e-mail given with it: the
+    reference alone does not show someone's objection."""
+    contact = (contact or "").strip()
+    if not contact:
+        raise Http404
+    return get_object_or_404(
+        Objection.objects.select_related("entry", "scheme"),
+        reference=(reference or "").strip().upper(),
+        contact__iexact=contact,
+    )
 
 
 def entries_on_notice(scheme):

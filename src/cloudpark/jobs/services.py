@@ -527,6 +527,7 @@ def resume_of(profile):
                 "title": str(credit.title),
                 "detail": str(credit.detail),
                 "on": credit.on.isoformat(),
+                "url": credit.url,
             }
             for credit in credits.credits_for(user)
         ],

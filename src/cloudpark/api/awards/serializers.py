@@ -4,7 +4,7 @@ takes them."""
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
-from cloudpark.awards import certificates, selectors
+from cloudpark.awards import certificates, selectors, services
 from cloudpark.awards.models import (
     Assignment,
     Category,
@@ -119,6 +119,7 @@ class AwardEntrySerializer(serializers.ModelSerializer):
                 "notice_ends_on",
                 "level",
                 "decision_comment",
+                "filing_number",
             ),
             "credits",
             "has_sealed_recommendation",
@@ -148,6 +149,7 @@ class AwardEntryWriteSerializer(serializers.Serializer):
     synopsis = serializers.CharField(required=False, allow_blank=True)
     recommendation = serializers.CharField(required=False, allow_blank=True)
     media_url = serializers.URLField(required=False, allow_blank=True)
+    filing_number = serializers.CharField(max_length=60, required=False, allow_blank=True)
     credits = AwardCreditSerializer(many=True)
     recommendation_scan = serializers.FileField(required=False)
 
@@ -180,6 +182,35 @@ class AwardAssignmentSerializer(serializers.ModelSerializer):
             {"criterion": score.criterion_id, "value": str(score.value), "comment": score.comment}
             for score in assignment.scores.all()
         ]
+
+
+class AwardJuryRoundSerializer(serializers.ModelSerializer):
+    """A round as a juror sees it: the categories they vote in, each with its quota and
+    whether they have voted there already."""
+
+    scheme = serializers.IntegerField(source="scheme_id", read_only=True)
+    ballots = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Round
+        fields = ["id", "scheme", "kind", "mode", "state", "advances", "ballots"]
+
+    def get_ballots(self, judging_round) -> list[dict]:
+        user = self.context["request"].user
+        return [
+            {
+                "category": category.pk,
+                "code": category.code,
+                "quota": services.ballot_quota(judging_round, category),
+                "voted": voted,
+            }
+            for category, voted in selectors.ballot_categories(judging_round, user)
+        ]
+
+
+class AwardBallotWriteSerializer(serializers.Serializer):
+    category = serializers.IntegerField()
+    entries = serializers.ListField(child=serializers.IntegerField(), allow_empty=True)
 
 
 class AwardResultSerializer(serializers.ModelSerializer):

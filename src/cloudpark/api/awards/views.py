@@ -9,6 +9,7 @@ round's assignment, closing, tally and results.
 The same selectors, services and named rules as the pages: another organisation's object is a
 404, a member without the right a 403, a refused business rule a 400 with its message."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -18,9 +19,11 @@ from rest_framework.response import Response
 from cloudpark.api import base
 from cloudpark.api.awards.serializers import (
     AwardAssignmentSerializer,
+    AwardBallotWriteSerializer,
     AwardCertificateSerializer,
     AwardEntrySerializer,
     AwardEntryWriteSerializer,
+    AwardJuryRoundSerializer,
     AwardRecusalSerializer,
     AwardResultSerializer,
     AwardRoundSerializer,
@@ -29,7 +32,8 @@ from cloudpark.api.awards.serializers import (
 )
 from cloudpark.api.base import PUBLIC, SIGNED_IN, RuleViewSet, acting, rule
 from cloudpark.awards import selectors, services
-from cloudpark.awards.models import Assignment, Round, Scheme
+from cloudpark.awards.models import Assignment, Entry, Round, Scheme
+from cloudpark.core.errors import DomainError
 from cloudpark.orgs import selectors as org_selectors
 
 
@@ -147,6 +151,40 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleVi
         assignment = self.get_object()
         values = self.validated(AwardRecusalSerializer, request.data)
         return self._read(services.recuse(assignment, actor=request.user, reason=values["reason"]))
+
+
+class JuryRoundViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
+    """The rounds in which the caller judges, with a ballot per category in a voting round:
+    named or anonymous as the round says, at most the category's places."""
+
+    serializer_class = AwardJuryRoundSerializer
+    permission_rules = {"list": SIGNED_IN, "retrieve": SIGNED_IN, "ballot": SIGNED_IN}
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Round.objects.none()
+        return selectors.rounds_judged_by(self.request.user)
+
+    @extend_schema(request=AwardBallotWriteSerializer, responses=AwardJuryRoundSerializer)
+    @action(detail=True, methods=["post"])
+    def ballot(self, request, pk=None):
+        """Cast the caller's ballot in one category: the works voted for, at most the quota,
+        each one assigned to the caller."""
+        judging_round = self.get_object()
+        values = self.validated(AwardBallotWriteSerializer, request.data)
+        category = judging_round.scheme.categories.filter(pk=values["category"]).first()
+        if category is None:
+            raise DomainError(_("Choose a category of this scheme."), field="category")
+        wanted = set(values["entries"])
+        entries = list(Entry.objects.filter(scheme=judging_round.scheme, pk__in=wanted))
+        if len(entries) != len(wanted):
+            raise DomainError(_("Choose works entered in this scheme."), field="entries")
+        services.cast_ballot(judging_round, category, actor=request.user, entries=entries)
+        return Response(
+            AwardJuryRoundSerializer(
+                self.get_queryset().get(pk=judging_round.pk), context={"request": request}
+            ).data
+        )
 
 
 class CertificateViewSet(mixins.RetrieveModelMixin, RuleViewSet):

@@ -217,6 +217,8 @@ class CreditSerializer(serializers.Serializer):
     title = serializers.CharField()
     detail = serializers.CharField()
     on = serializers.DateField()
+    # The record's public page at its source, or "" where it has none.
+    url = serializers.CharField()
 
 
 class ProfileSerializer(serializers.ModelSerializer):

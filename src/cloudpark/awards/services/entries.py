@@ -17,6 +17,7 @@ from cloudpark.core.errors import DomainError
 from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, locked, validated
 from cloudpark.core.states import check_transition
+from cloudpark.filings import selectors as filing_selectors
 from cloudpark.reviews import flows as review_flows
 from cloudpark.reviews import services as review_services
 from cloudpark.reviews.enums import ReviewEvent
@@ -44,6 +45,7 @@ ENTRY_FIELDS = (
     "synopsis",
     "recommendation",
     "media_url",
+    "filing_number",
 )
 SCAN_TYPES = {key: uploads.DOCUMENT_TYPES[key] for key in ("pdf", "jpg", "jpeg", "png")}
 MEDIA_MAX_BYTES = 500 * uploads.MEGABYTE
@@ -156,6 +158,50 @@ def _check_open_for_entries(scheme):
         )
 
 
+def _link_filing(entry):
+    """A drama's filing or licence number, checked against the filing archive: the number is
+    on record, still valid, and belongs to a work of the entering or recommending unit (the
+    enterprise that filed it or one of its producers). Links the entry to the record."""
+    number = (entry.filing_number or "").strip()
+    entry.filing_number = number
+    if not number:
+        entry.filing = None
+        return
+    issued = filing_selectors.find_number(number)
+    if issued is None:
+        raise DomainError(
+            _t("No planning filing or distribution licence number %(number)s is on record.")
+            % {"number": number},
+            field="filing_number",
+        )
+    if not issued.is_valid:
+        raise DomainError(
+            _t("Number %(number)s is %(status)s since %(day)s: it cannot support an entry.")
+            % {
+                "number": issued.number,
+                "status": issued.get_status_display().lower(),
+                "day": issued.status_changed_on.isoformat() if issued.status_changed_on else "",
+            },
+            field="filing_number",
+        )
+    planning = issued.planning
+    owners = {
+        planning.project.enterprise_id,
+        *planning.producers.values_list("enterprise_id", flat=True),
+    }
+    if not owners & {entry.submitter_id, entry.recommender_id}:
+        raise DomainError(
+            _t(
+                "Number %(number)s was filed for “%(title)s” by another enterprise: give the "
+                "number of a work of the entering or recommending unit."
+            )
+            % {"number": issued.number, "title": planning.title},
+            field="filing_number",
+        )
+    entry.filing_number = issued.number
+    entry.filing = issued
+
+
 def _saved(entry):
     """Save ``entry``; the database's refusal of a second entry of the same work (two
     submitted at the same moment) is the same refusal as the check's."""
@@ -190,6 +236,7 @@ def draft_entry(
     _check_category(entry)
     _check_window(scheme, entry.broadcast_on)
     _check_not_entered(entry)
+    _link_filing(entry)
     _check_scan(recommendation_scan)
     _check_media(media_file)
     credits = _clean_credits(credits)
@@ -231,6 +278,9 @@ def update_entry(
     _check_category(entry)
     _check_window(entry.scheme, entry.broadcast_on)
     _check_not_entered(entry)
+    if "filing_number" in changed:
+        _link_filing(entry)
+        changed.append("filing")
     if credits is not None:
         _save_credits(entry, _clean_credits(credits))
         changed.append("credits")

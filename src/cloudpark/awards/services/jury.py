@@ -75,6 +75,30 @@ def _membership_affiliations(juror):
     ]
 
 
+def _record_new_memberships(jurors):
+    """Memberships a juror took up on the platform since appointment join their dated
+    affiliations, so that the exclusions rest on what is on record and the organisers see it."""
+    recorded = {
+        (affiliation.juror_id, affiliation.organization_id)
+        for affiliation in Affiliation.objects.filter(
+            juror__in=jurors, source=enums.AffiliationSource.MEMBERSHIP
+        )
+    }
+    by_user = {juror.user_id: juror for juror in jurors if juror.user_id}
+    new = [
+        Affiliation(
+            juror=by_user[membership.user_id],
+            organization_id=membership.organization_id,
+            source=enums.AffiliationSource.MEMBERSHIP,
+            starts_on=timezone.localtime(membership.created_at).date(),
+        )
+        for membership in Membership.objects.filter(user__in=list(by_user), is_active=True)
+        if (by_user[membership.user_id].pk, membership.organization_id) not in recorded
+    ]
+    Affiliation.objects.bulk_create(new)
+    return new
+
+
 @transaction.atomic
 def appoint_juror(
     scheme, *, actor, user, name, title="", is_chair=False, is_voting=True, categories=()
@@ -343,6 +367,7 @@ def assign_round(judging_round, *, actor):
     entries = entries_for_round(judging_round)
     if not entries:
         raise DomainError(_t("No entry is ready for this round yet."))
+    _record_new_memberships(list(scheme.jurors.filter(is_voting=True)))
     jurors = list(
         scheme.jurors.filter(is_voting=True).prefetch_related(
             "categories", "affiliations__organization", "relations__organization"

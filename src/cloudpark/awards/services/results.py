@@ -2,6 +2,7 @@
 objections answered and bound to the entry and its scores, then the honour list made final
 (and kept for ever); certificates with numbers that are never given twice."""
 
+import secrets
 from datetime import timedelta
 
 from django.db import transaction
@@ -119,18 +120,52 @@ def _scores_seen(entry):
     }
 
 
+def _objection_reference(today):
+    """``YY`` (异议), the year and eight characters nobody can guess: with the contact given,
+    the objector follows the objection; the reference alone shows nothing."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    tail = "".join(secrets.choice(alphabet) for _index in range(8))
+    return f"YY{today:%Y}-{tail}"
+
+
 @transaction.atomic
-def raise_objection(entry, *, name, contact, text, evidence="", organization_name="", actor=None):
-    """A signed, specific objection to ``entry``'s result, while the results are on notice."""
+def raise_objection(
+    entry,
+    *,
+    name,
+    contact,
+    text,
+    evidence="",
+    organization_name="",
+    actor=None,
+    public=False,
+):
+    """A signed, specific objection to ``entry``'s result, while the results are on notice.
+    One sent through the public form (``public``) names its organisation and gives its
+    evidence too; the organisers record others as they come in by post or telephone."""
     entry = locked(entry, select_related=("scheme",))
     scheme = entry.scheme
     today = timezone.localdate()
     if scheme.state != enums.SchemeState.PUBLICITY or today > scheme.objections_until:
         raise DomainError(_t("Objections are received only while the results are on notice."))
+    if not entry.results.exists():
+        raise DomainError(_t("Only a judged work's result can be objected to."))
     name = required_text(name, field="name", message=_t("Sign the objection with your name."))
+    if public:
+        organization_name = required_text(
+            organization_name,
+            field="organization_name",
+            message=_t("Name your organisation (or write “individual”)."),
+        )
     contact = required_text(
         contact, field="contact", message=_t("Give a telephone or e-mail for the answer.")
     )
+    if public:
+        evidence = required_text(
+            evidence,
+            field="evidence",
+            message=_t("Give the evidence: what shows it, and where it can be checked."),
+        )
     text = (text or "").strip()
     if len(text) < MINIMUM_OBJECTION_LENGTH:
         raise DomainError(
@@ -141,6 +176,7 @@ def raise_objection(entry, *, name, contact, text, evidence="", organization_nam
     objection = Objection.objects.create(
         scheme=scheme,
         entry=entry,
+        reference=_objection_reference(today),
         name=name[:50],
         contact=contact[:100],
         organization_name=(organization_name or "").strip()[:200],
@@ -149,7 +185,12 @@ def raise_objection(entry, *, name, contact, text, evidence="", organization_nam
         submitted_by=person(actor),
         scores_seen=_scores_seen(entry),
     )
-    audit.log_action(entry, OBJECTION_RAISED, actor=actor, data={"objection": objection.pk})
+    audit.log_action(
+        entry,
+        OBJECTION_RAISED,
+        actor=actor,
+        data={"objection": objection.pk, "reference": objection.reference, "public": public},
+    )
     notifications.notify(
         organisers(scheme),
         OBJECTION_NOTICE,

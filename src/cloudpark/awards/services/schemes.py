@@ -33,6 +33,10 @@ ORGANIZER_ADDED = audit.register("awards.scheme.organizer_added", _("Scheme orga
 CATEGORY_ADDED = audit.register("awards.scheme.category_added", _("Category added"))
 CRITERION_ADDED = audit.register("awards.scheme.criterion_added", _("Criterion added"))
 ROUND_ADDED = audit.register("awards.scheme.round_added", _("Judging round added"))
+CATEGORY_UPDATED = audit.register("awards.scheme.category_updated", _("Category changed"))
+CATEGORY_REMOVED = audit.register("awards.scheme.category_removed", _("Category removed"))
+CRITERION_UPDATED = audit.register("awards.scheme.criterion_updated", _("Criterion changed"))
+CRITERION_REMOVED = audit.register("awards.scheme.criterion_removed", _("Criterion removed"))
 SCHEME_OPENED = audit.register("awards.scheme.opened", _("Scheme opened for entries"))
 JUDGING_STARTED = audit.register("awards.scheme.judging_started", _("Judging started"))
 
@@ -84,6 +88,51 @@ def _check_draft(scheme):
         )
 
 
+# What may still change once a scheme is open for entries, until judging starts.
+EDITABLE_STATES = frozenset({enums.SchemeState.DRAFT, enums.SchemeState.OPEN})
+
+
+def _check_editable(scheme):
+    """The window, categories, quotas and rubric change while no round has opened: in draft
+    and while entries are taken. Once judging has started the jury works to them."""
+    if (
+        scheme.state not in EDITABLE_STATES
+        or scheme.rounds.filter(opened_at__isnull=False).exists()
+    ):
+        raise DomainError(
+            _t(
+                "Judging has started (the scheme is %(state)s): its window, categories, "
+                "quotas and rubric can no longer change."
+            )
+            % {"state": scheme.get_state_display()}
+        )
+
+
+def _check_entries_in_window(scheme):
+    """A window moved while entries are taken must still hold every entry made so far."""
+    outside = (
+        scheme.entries.exclude(state=enums.EntryState.WITHDRAWN)
+        .exclude(broadcast_on__range=(scheme.eligible_from, scheme.eligible_until))
+        .order_by("broadcast_on")
+    )
+    first = outside.first()
+    if first is not None:
+        raise DomainError(
+            _t(
+                "%(title)s, broadcast on %(day)s, would fall outside the window; "
+                "%(count)s entries would."
+            )
+            % {
+                "title": first.display_title,
+                "day": first.broadcast_on.isoformat(),
+                "count": outside.count(),
+            },
+            field=(
+                "eligible_from" if first.broadcast_on < scheme.eligible_from else "eligible_until"
+            ),
+        )
+
+
 @transaction.atomic
 def create_scheme(*, owner, actor, code, edition, year, title, **values):
     """A new edition, in draft until it is opened for entries."""
@@ -122,12 +171,16 @@ def create_scheme(*, owner, actor, code, edition, year, title, **values):
 
 @transaction.atomic
 def update_scheme(scheme, *, actor, **values):
+    """Change the scheme's set-up until judging starts; a moved window must keep the entries
+    made so far."""
     scheme = locked(scheme)
-    _check_draft(scheme)
+    _check_editable(scheme)
     changed = apply_changes(scheme, values, allowed=SCHEME_FIELDS)
     if changed:
         validated(scheme, validate_constraints=False)
         _check_dates(scheme)
+        if {"eligible_from", "eligible_until"} & set(changed):
+            _check_entries_in_window(scheme)
         scheme.save(update_fields=[*changed, "updated_at"])
         audit.log_action(scheme, SCHEME_UPDATED, actor=actor, data={"fields": sorted(changed)})
     return scheme
@@ -207,7 +260,7 @@ def add_category(scheme, *, actor, code, name, quotas, name_en=""):
     """A category with its quota per level (``{"first": 3, "second": 5}``) and the counter its
     certificate numbers come from."""
     scheme = locked(scheme)
-    _check_draft(scheme)
+    _check_editable(scheme)
     code = (code or "").strip().upper()
     if not CATEGORY_CODE.match(code):
         raise DomainError(_t("A category code is 1 to 8 capital letters or digits."), field="code")
@@ -246,15 +299,98 @@ def add_category(scheme, *, actor, code, name, quotas, name_en=""):
 
 
 @transaction.atomic
-def add_criterion(scheme, *, actor, name, weight, name_en=""):
-    scheme = locked(scheme)
-    _check_draft(scheme)
+def _clean_weight(weight):
     try:
         weight = Decimal(str(weight))
     except InvalidOperation:
         raise DomainError(_t("A weight is a number."), field="weight") from None
-    if weight <= 0:
+    if not weight.is_finite() or weight <= 0:
         raise DomainError(_t("A weight is above zero."), field="weight")
+    return weight
+
+
+@transaction.atomic
+def update_category(category, *, actor, name, quotas, name_en=""):
+    """Rename a category or change its quotas until judging starts. Its code stays: it is
+    part of every certificate number."""
+    scheme = locked(category.scheme)
+    _check_editable(scheme)
+    category = locked(category)
+    quotas = _clean_quotas(quotas)
+    category.name = (name or "").strip()
+    category.name_en = (name_en or "").strip()
+    validated(category, validate_constraints=False)
+    category.save(update_fields=["name", "name_en"])
+    category.quotas.all().delete()
+    CategoryQuota.objects.bulk_create(
+        CategoryQuota(category=category, level=level, quota=quota)
+        for level, quota in quotas.items()
+    )
+    audit.log_action(
+        scheme,
+        CATEGORY_UPDATED,
+        actor=actor,
+        data={
+            "code": category.code,
+            "name": category.name,
+            "quotas": {k.value: v for k, v in quotas.items()},
+        },
+    )
+    return category
+
+
+@transaction.atomic
+def remove_category(category, *, actor):
+    """Take a category out of the scheme before judging starts, if no work is entered in it."""
+    scheme = locked(category.scheme)
+    _check_editable(scheme)
+    entered = category.entries.count()
+    if entered:
+        raise DomainError(
+            _t("%(count)s works are entered in %(category)s: it cannot be removed.")
+            % {"count": entered, "category": category.display_name}
+        )
+    code = category.code
+    CertificateCounter.objects.filter(category=category).delete()
+    category.delete()
+    audit.log_action(scheme, CATEGORY_REMOVED, actor=actor, data={"code": code})
+
+
+@transaction.atomic
+def update_criterion(criterion, *, actor, name, weight, name_en=""):
+    """Change a criterion of the rubric, or its weight, until judging starts."""
+    scheme = locked(criterion.scheme)
+    _check_editable(scheme)
+    criterion = locked(criterion)
+    criterion.weight = _clean_weight(weight)
+    criterion.name = (name or "").strip()
+    criterion.name_en = (name_en or "").strip()
+    validated(criterion, validate_constraints=False)
+    criterion.save(update_fields=["name", "name_en", "weight"])
+    audit.log_action(
+        scheme,
+        CRITERION_UPDATED,
+        actor=actor,
+        data={"criterion": criterion.pk, "name": criterion.name, "weight": criterion.weight},
+    )
+    return criterion
+
+
+@transaction.atomic
+def remove_criterion(criterion, *, actor):
+    """Take a criterion out of the rubric before judging starts."""
+    scheme = locked(criterion.scheme)
+    _check_editable(scheme)
+    name = criterion.name
+    criterion.delete()
+    audit.log_action(scheme, CRITERION_REMOVED, actor=actor, data={"name": name})
+
+
+@transaction.atomic
+def add_criterion(scheme, *, actor, name, weight, name_en=""):
+    scheme = locked(scheme)
+    _check_editable(scheme)
+    weight = _clean_weight(weight)
     criterion = validated(
         Criterion(
             scheme=scheme,

@@ -321,6 +321,78 @@ class OrganizerCreateView(SchemePartView):
         )
 
 
+class SchemeEditView(SchemePartView):
+    """The window, scale, notice and channel, while no round has opened."""
+
+    form_class = forms.SchemeEditForm
+    part_title = _("Change the set-up")
+    success_message = _("The scheme has been changed.")
+
+    def get_initial(self):
+        scheme = self.get_scheme()
+        return {name: getattr(scheme, name) for name in self.form_class.base_fields}
+
+    def perform(self, form):
+        return services.update_scheme(
+            self.get_scheme(), actor=self.request.user, **form.cleaned_data
+        )
+
+
+class CategoryEditView(SchemePartView):
+    form_class = forms.CategoryEditForm
+    part_title = _("Change a category")
+    success_message = _("The category has been changed.")
+
+    def get_category(self):
+        if not hasattr(self, "category"):
+            self.category = selectors.get_category_for(self.organization, self.kwargs["pk"])
+        return self.category
+
+    def get_scheme(self):
+        return self.get_category().scheme
+
+    def get_initial(self):
+        category = self.get_category()
+        return {
+            "name": category.name,
+            "name_en": category.name_en,
+            **{f"quota_{quota.level}": quota.quota for quota in category.quotas.all()},
+        }
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return services.update_category(
+            self.get_category(),
+            actor=self.request.user,
+            name=data["name"],
+            name_en=data["name_en"],
+            quotas=form.quotas(),
+        )
+
+
+class CriterionEditView(SchemePartView):
+    form_class = forms.CriterionForm
+    part_title = _("Change a criterion")
+    success_message = _("The criterion has been changed.")
+
+    def get_criterion(self):
+        if not hasattr(self, "criterion"):
+            self.criterion = selectors.get_criterion_for(self.organization, self.kwargs["pk"])
+        return self.criterion
+
+    def get_scheme(self):
+        return self.get_criterion().scheme
+
+    def get_initial(self):
+        criterion = self.get_criterion()
+        return {"name": criterion.name, "name_en": criterion.name_en, "weight": criterion.weight}
+
+    def perform(self, form):
+        return services.update_criterion(
+            self.get_criterion(), actor=self.request.user, **form.cleaned_data
+        )
+
+
 class JurorCreateView(SchemeFormMixin, FormView):
     form_class = forms.JurorForm
     success_message = _("The juror has been appointed; their memberships are on record.")
@@ -458,6 +530,7 @@ urlpatterns = [
     ),
     path("awards/", SchemeListView.as_view(), name="award_scheme_list"),
     path("awards/<int:pk>/", SchemeDetailView.as_view(), name="award_scheme_detail"),
+    path("awards/<int:pk>/edit/", SchemeEditView.as_view(), name="award_scheme_edit"),
     path(
         "awards/<int:pk>/<slug:step>/",
         SchemeStepView.as_view(),
@@ -478,5 +551,15 @@ urlpatterns = [
         "awards/certificates/<int:pk>/revoke/",
         CertificateRevokeView.as_view(),
         name="award_certificate_revoke",
+    ),
+    path(
+        "awards/categories/<int:pk>/edit/",
+        CategoryEditView.as_view(),
+        name="award_category_edit",
+    ),
+    path(
+        "awards/criteria/<int:pk>/edit/",
+        CriterionEditView.as_view(),
+        name="award_criterion_edit",
     ),
 ]
