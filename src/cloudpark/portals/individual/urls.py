@@ -1,5 +1,7 @@
 from django.urls import path
 
+from cloudpark.portals.individual import benefits as individual_benefits
+
 from cloudpark.portals.individual import (
     awards,
     events,
@@ -23,4 +25,5 @@ urlpatterns = [
     *jobs.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *individual_benefits.urlpatterns,
 ]

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from cloudpark.portals.public import benefits as public_benefits
+
 from cloudpark.portals.public import (
     awards,
     bases,
@@ -27,4 +29,5 @@ urlpatterns = [
     *filings.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *public_benefits.urlpatterns,
 ]

@@ -109,6 +109,7 @@ LINKS = {
     "finance.introduction.enterprise": _route("enterprise:finance_introduction_detail"),
     "finance.introduction.institution": _route("individual:finance_introduction_detail"),
     "finance.data_room.institution": _route("individual:finance_data_room_detail"),
+    "benefits.claim.individual": _route("individual:benefit_claim_detail"),
 }
 
 
