@@ -6,8 +6,8 @@ from django.utils import timezone
 from cloudpark.benefits import codes, services
 from cloudpark.benefits.enums import OfferState
 from cloudpark.benefits.models import Claim, Offer
-from cloudpark.core.models import AuditEntry
 from cloudpark.core.errors import DomainError
+from cloudpark.core.models import AuditEntry
 from cloudpark.notifications.models import Notification
 from cloudpark.orgs import enums as org_enums
 from tests.factories import MembershipFactory, ParkFactory, UserFactory, enterprise_in
@@ -68,7 +68,8 @@ def test_a_person_of_an_enterprise_in_an_eligible_park_claims_and_gets_a_code():
 
     offer.refresh_from_db()
     assert offer.claimed_count == 1
-    assert claim.user == person and claim.park == offer.provider
+    assert claim.user == person
+    assert claim.park == offer.provider
     assert codes.read(claim.code) == claim.code
     assert codes.read(codes.payload_for(claim)) == claim.code
     assert AuditEntry.objects.filter(action="benefits.claim.claimed").count() == 1

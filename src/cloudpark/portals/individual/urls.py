@@ -1,7 +1,5 @@
 from django.urls import path
 
-from cloudpark.portals.individual import benefits as individual_benefits
-
 from cloudpark.portals.individual import (
     awards,
     events,
@@ -11,6 +9,7 @@ from cloudpark.portals.individual import (
     tokens,
     views,
 )
+from cloudpark.portals.individual import benefits as individual_benefits
 from cloudpark.portals.shared.directory import invitation_urlpatterns
 
 app_name = "individual"

@@ -136,7 +136,10 @@ class DeskView(ParkMixin, FormView):
                 ok=True,
                 claim=claim,
                 message=_t("Redeemed: %(offer)s at %(time)s.")
-                % {"offer": claim.offer.display_title, "time": services.local_text(claim.redeemed_at)},
+                % {
+                    "offer": claim.offer.display_title,
+                    "time": services.local_text(claim.redeemed_at),
+                },
             )
         return self.render_to_response(self.get_context_data(form=self.form_class(), result=result))
 

@@ -1,10 +1,10 @@
 from django.urls import path
 
 from cloudpark.portals.base import Portal
-from cloudpark.portals.park import benefits as park_benefits
-from cloudpark.portals.shared import benefits as shared_benefits
 from cloudpark.portals.park import bases, directory, figures, views
+from cloudpark.portals.park import benefits as park_benefits
 from cloudpark.portals.park import jobs as park_jobs
+from cloudpark.portals.shared import benefits as shared_benefits
 from cloudpark.portals.shared import dashboards, events, news, programs, reviews
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import jobs as shared_jobs

@@ -1,7 +1,5 @@
 from django.urls import path
 
-from cloudpark.portals.public import benefits as public_benefits
-
 from cloudpark.portals.public import (
     awards,
     bases,
@@ -15,6 +13,7 @@ from cloudpark.portals.public import (
     programs,
     views,
 )
+from cloudpark.portals.public import benefits as public_benefits
 
 app_name = "public"
 urlpatterns = [
