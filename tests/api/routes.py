@@ -58,6 +58,10 @@ def _finance(key):
     return lambda w: w.finance[key].pk
 
 
+def _benefits(key):
+    return lambda w: w.benefits[key].pk
+
+
 def _news(key, organization="government"):
     return lambda w: w.news[(organization, key)].pk
 
@@ -168,6 +172,15 @@ OBJECTS = {
         "government", own=_filings("number"), other=_filings("other_number")
     ),
     "finance-product": Objects("individual", own=_finance("product")),
+    "benefit-offer": Objects("individual", own=_benefits("offer")),
+    # The world's individual works at an enterprise of a park the offer is open to.
+    "benefit-claim": Objects(
+        "individual",
+        own=_benefits("claim"),
+        other=_benefits("other_claim"),
+        prepare=lambda w: w.benefits.built(),
+    ),
+    "park-benefit-offer": Objects("park", own=_benefits("offer"), other=_benefits("other_offer")),
     "enterprise-financing-need": Objects(
         "enterprise", own=_finance("need"), other=_finance("other_need")
     ),
@@ -396,6 +409,16 @@ RIGHTS = {
     ("government-filing-number", "revoke"): STAFF,
     ("news-editor-request", "list"): None,
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
+    ("benefit-offer", "list"): None,
+    ("benefit-offer", "retrieve"): None,
+    ("benefit-claim", "list"): None,
+    ("benefit-claim", "retrieve"): None,
+    ("benefit-claim", "create"): None,
+    ("park-benefit-offer", "list"): None,
+    ("park-benefit-offer", "retrieve"): None,
+    ("park-benefit-offer", "redeem"): None,
+    ("park-benefit-offer", "create"): STAFF,
+    ("park-benefit-offer", "close"): STAFF,
 }
 
 _EVENT = {

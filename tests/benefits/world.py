@@ -12,6 +12,7 @@ from cloudpark.benefits import services
 from cloudpark.orgs import enums as org_enums
 from tests.factories import MembershipFactory, ParkFactory, enterprise_in
 from tests.factories.benefits import claimed, published_offer, worker_in
+from tests.factories.programs import admin_of
 
 STAFF = org_enums.Role.STAFF
 
@@ -86,4 +87,4 @@ def benefits_with(count):
     for _ in range(count):
         offer = published_offer(park)
         services.claim_offer(offer, user=User.objects.get(pk=person.pk))
-    return {"park": park, "person": person}
+    return {"park": park, "park_admin": admin_of(park), "person": person}
