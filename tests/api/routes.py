@@ -172,6 +172,16 @@ OBJECTS = {
         "government", own=_filings("number"), other=_filings("other_number")
     ),
     "finance-product": Objects("individual", own=_finance("product")),
+    "enterprise-data-room": Objects(
+        "enterprise", own=_finance("data_room"), other=_finance("other_data_room")
+    ),
+    # The world's individual works at the bank the enterprise's room is open to.
+    "institution-data-room": Objects(
+        "individual",
+        own=_finance("data_room"),
+        other=_finance("other_data_room"),
+        prepare=lambda w: w.finance.built(),
+    ),
     "benefit-offer": Objects("individual", own=_benefits("offer")),
     # The world's individual works at an enterprise of a park the offer is open to.
     "benefit-claim": Objects(
@@ -409,6 +419,12 @@ RIGHTS = {
     ("government-filing-number", "revoke"): STAFF,
     ("news-editor-request", "list"): None,
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
+    ("enterprise-data-room", "list"): None,
+    ("enterprise-data-room", "retrieve"): None,
+    ("enterprise-data-room", "create"): STAFF,
+    ("enterprise-data-room", "end"): STAFF,
+    ("institution-data-room", "list"): None,
+    ("institution-data-room", "retrieve"): None,
     ("benefit-offer", "list"): None,
     ("benefit-offer", "retrieve"): None,
     ("benefit-claim", "list"): None,
@@ -475,6 +491,11 @@ BODIES = {
         "product": w.finance["other_product"].pk,
     },
     ("institution-introduction", "move"): lambda w: {"step": "contacted"},
+    ("enterprise-data-room", "create"): lambda w: {
+        "institution": w.finance["institution"].pk,
+        "figures": ["profile"],
+        "days": 7,
+    },
     ("review-case", "opinion"): lambda w: {
         "stage_key": "government_review",
         "recommendation": "approve",

@@ -101,6 +101,12 @@ router.register(
     "government/award-rounds", awards.GovernmentRoundViewSet, basename="government-award-round"
 )
 
+router.register(
+    "enterprise/data-rooms", finance.EnterpriseDataRoomViewSet, basename="enterprise-data-room"
+)
+router.register(
+    "institution/data-rooms", finance.InstitutionDataRoomViewSet, basename="institution-data-room"
+)
 router.register("benefits/offers", benefits.OfferViewSet, basename="benefit-offer")
 router.register("individual/benefit-claims", benefits.ClaimViewSet, basename="benefit-claim")
 router.register("park/benefit-offers", benefits.ParkOfferViewSet, basename="park-benefit-offer")
