@@ -58,6 +58,10 @@ def _finance(key):
     return lambda w: w.finance[key].pk
 
 
+def _benefits(key):
+    return lambda w: w.benefits[key].pk
+
+
 def _news(key, organization="government"):
     return lambda w: w.news[(organization, key)].pk
 
@@ -170,6 +174,25 @@ OBJECTS = {
         "government", own=_filings("number"), other=_filings("other_number")
     ),
     "finance-product": Objects("individual", own=_finance("product")),
+    "enterprise-data-room": Objects(
+        "enterprise", own=_finance("data_room"), other=_finance("other_data_room")
+    ),
+    # The world's individual works at the bank the enterprise's room is open to.
+    "institution-data-room": Objects(
+        "individual",
+        own=_finance("data_room"),
+        other=_finance("other_data_room"),
+        prepare=lambda w: w.finance.built(),
+    ),
+    "benefit-offer": Objects("individual", own=_benefits("offer")),
+    # The world's individual works at an enterprise of a park the offer is open to.
+    "benefit-claim": Objects(
+        "individual",
+        own=_benefits("claim"),
+        other=_benefits("other_claim"),
+        prepare=lambda w: w.benefits.built(),
+    ),
+    "park-benefit-offer": Objects("park", own=_benefits("offer"), other=_benefits("other_offer")),
     "enterprise-financing-need": Objects(
         "enterprise", own=_finance("need"), other=_finance("other_need")
     ),
@@ -403,6 +426,22 @@ RIGHTS = {
     ("jury-round", "list"): None,
     ("jury-round", "retrieve"): None,
     ("jury-round", "ballot"): None,
+    ("enterprise-data-room", "list"): None,
+    ("enterprise-data-room", "retrieve"): None,
+    ("enterprise-data-room", "create"): STAFF,
+    ("enterprise-data-room", "end"): STAFF,
+    ("institution-data-room", "list"): None,
+    ("institution-data-room", "retrieve"): None,
+    ("benefit-offer", "list"): None,
+    ("benefit-offer", "retrieve"): None,
+    ("benefit-claim", "list"): None,
+    ("benefit-claim", "retrieve"): None,
+    ("benefit-claim", "create"): None,
+    ("park-benefit-offer", "list"): None,
+    ("park-benefit-offer", "retrieve"): None,
+    ("park-benefit-offer", "redeem"): None,
+    ("park-benefit-offer", "create"): STAFF,
+    ("park-benefit-offer", "close"): STAFF,
 }
 
 _EVENT = {
@@ -459,6 +498,11 @@ BODIES = {
         "product": w.finance["other_product"].pk,
     },
     ("institution-introduction", "move"): lambda w: {"step": "contacted"},
+    ("enterprise-data-room", "create"): lambda w: {
+        "institution": w.finance["institution"].pk,
+        "figures": ["profile"],
+        "days": 7,
+    },
     ("review-case", "opinion"): lambda w: {
         "stage_key": "government_review",
         "recommendation": "approve",

@@ -84,6 +84,11 @@ PHONE_PAGES = [
     (BANKER, "/me/finance/needs/"),
     (BANKER, "/me/finance/introductions/"),
     (PERSON, "/me/tokens/"),
+    (None, "/benefits/"),
+    (ENTERPRISE, "/me/benefits/"),
+    (PARK, "/park/benefits/"),
+    (PARK, "/park/benefits/desk/"),
+    (PARK, "/park/benefits/statistics/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and

@@ -126,6 +126,8 @@ API_LISTS = [
     ("api:enterprise-financing-need-list", "enterprise_admin", 4),
     ("api:enterprise-introduction-list", "enterprise_admin", 4),
     ("api:institution-introduction-list", "banker", 4),
+    ("api:enterprise-data-room-list", "enterprise_admin", 4),
+    ("api:institution-data-room-list", "banker", 4),
 ]
 
 

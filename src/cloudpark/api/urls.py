@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from cloudpark.accounts.api import TokenView
 from cloudpark.api.awards import views as awards
 from cloudpark.api.bases import views as bases
+from cloudpark.api.benefits import views as benefits
 from cloudpark.api.dashboards import views as dashboards
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
@@ -100,6 +101,16 @@ router.register(
     "government/award-rounds", awards.GovernmentRoundViewSet, basename="government-award-round"
 )
 router.register("jury-rounds", awards.JuryRoundViewSet, basename="jury-round")
+
+router.register(
+    "enterprise/data-rooms", finance.EnterpriseDataRoomViewSet, basename="enterprise-data-room"
+)
+router.register(
+    "institution/data-rooms", finance.InstitutionDataRoomViewSet, basename="institution-data-room"
+)
+router.register("benefits/offers", benefits.OfferViewSet, basename="benefit-offer")
+router.register("individual/benefit-claims", benefits.ClaimViewSet, basename="benefit-claim")
+router.register("park/benefit-offers", benefits.ParkOfferViewSet, basename="park-benefit-offer")
 
 app_name = "api"
 urlpatterns = [

@@ -16,6 +16,7 @@ from django.utils import timezone
 from cloudpark.accounts import services as account_services
 from cloudpark.dashboards import services as dashboards
 from cloudpark.demo import awards, bases, data, events, filings, finance, jobs, news, programs
+from cloudpark.demo import benefits as demo_benefits
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -87,6 +88,7 @@ class DemoLoader:
         self.load_figures()
         self.load_finance()
         self.load_api_tokens()
+        self.load_benefits()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -229,6 +231,14 @@ class DemoLoader:
         loader.load()
         self.add_memberships()
         loader.publish_needs()
+
+    # Enterprise benefits -----------------------------------------------------------------------
+
+    def load_benefits(self):
+        """The base's offers to the people of the zone, three claims and one redemption."""
+        demo_benefits.BenefitsLoader(
+            today=self.today, organizations=self.organizations, users=self.users
+        ).load()
 
     # API tokens -----------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ MENUS = {
         ("government:award_scheme_list", _("Awards"), "awards.view_schemes"),
         ("government:members", _("Members"), "orgs.view_members"),
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
+        ("government:benefit_statistics", _("Benefits"), "benefits.view_statistics"),
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
@@ -41,6 +42,7 @@ MENUS = {
         ("park:job_posting_list", _("Job postings"), "jobs.review_postings"),
         ("park:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
         ("park:figures_missing", _("Yearly figures"), "dashboards.view_missing_reports"),
+        ("park:benefit_offer_list", _("Benefits"), "benefits.redeem_codes"),
     ],
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
@@ -67,6 +69,7 @@ MENUS = {
         ("individual:job_application_list", _("My job applications"), None),
         ("individual:job_feed", _("Following"), None),
         ("individual:finance_product_list", _("Finance desk"), "finance.act_for_institution"),
+        ("individual:benefit_offer_list", _("My benefits"), None),
     ],
 }
 # The public site's menu: the pages most people come for, then the rest under "More", so
@@ -85,6 +88,7 @@ PUBLIC_MORE = [
     ("public:filing_notice_list", _("Drama notices")),
     ("public:award_scheme_list", _("Awards")),
     ("public:finance_product_list", _("Finance")),
+    ("public:benefit_offer_list", _("Benefits")),
 ]
 
 

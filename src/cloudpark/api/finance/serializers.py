@@ -1,10 +1,17 @@
 """Financing products, needs and introductions as the API shows and takes them."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
 from cloudpark.finance import enums, selectors, services
-from cloudpark.finance.models import FinancingNeed, Introduction, Product
+from cloudpark.finance.models import (
+    DataRoom,
+    FinancialInstitution,
+    FinancingNeed,
+    Introduction,
+    Product,
+)
 
 
 class InstitutionSerializer(serializers.Serializer):
@@ -116,3 +123,77 @@ class IntroductionMoveSerializer(serializers.Serializer):
     )
     granted_on = serializers.DateField(required=False, allow_null=True)
     decline_reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+# Data rooms -------------------------------------------------------------------------------
+
+
+class DataRoomSerializer(serializers.ModelSerializer):
+    """A data room as both sides list it: who shares what with whom, until when."""
+
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    institution = InstitutionSerializer(read_only=True)
+    figures = serializers.ListField(
+        child=serializers.ChoiceField(choices=enums.SharedFigure.choices), read_only=True
+    )
+    is_open = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = DataRoom
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "institution",
+            "figures",
+            "expires_at",
+            "ended_at",
+            "is_open",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class SharedRowSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    value = serializers.CharField(allow_null=True)
+
+
+class SharedSectionSerializer(serializers.Serializer):
+    figure = serializers.CharField()
+    rows = SharedRowSerializer(many=True)
+
+
+class SharedDataRoomSerializer(DataRoomSerializer):
+    """The room as the institution opens it: the figures read now (each opening is logged)."""
+
+    shared = serializers.SerializerMethodField()
+
+    class Meta(DataRoomSerializer.Meta):
+        fields = [*DataRoomSerializer.Meta.fields, "shared"]
+        read_only_fields = fields
+
+    @extend_schema_field(SharedSectionSerializer(many=True))
+    def get_shared(self, room):
+        sections = self.context["sections"]
+        return [
+            {
+                "figure": str(label),
+                "rows": [
+                    {"name": str(name), "value": None if value is None else str(value)}
+                    for name, value in rows
+                ],
+            }
+            for label, rows in sections
+        ]
+
+
+class DataRoomOpenSerializer(serializers.Serializer):
+    """Figures and days are checked by the service, which names the field it refuses."""
+
+    institution = ScopedRelatedField(
+        FinancialInstitution,
+        lambda user: FinancialInstitution.objects.select_related("organization"),
+    )
+    figures = serializers.ListField(child=serializers.CharField(max_length=20), allow_empty=True)
+    days = serializers.IntegerField()

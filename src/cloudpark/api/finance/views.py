@@ -4,7 +4,8 @@ and their steps to granted or declined.
 
 The same selectors, services and named rules as the pages: another organisation's object is
 a 404, a member without the right a 403, a refused business rule a 400 with its message and
-field. Data rooms are opened and read on the pages only.
+field. An enterprise opens and ends data rooms; the institution reads the shared figures
+while access lasts, each reading logged like a view of the page.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,8 @@ from cloudpark.api import base
 from cloudpark.api.base import PUBLIC, RuleViewSet, acting, rule
 from cloudpark.api.finance import filters
 from cloudpark.api.finance.serializers import (
+    DataRoomOpenSerializer,
+    DataRoomSerializer,
     IntroductionMoveSerializer,
     IntroductionRequestSerializer,
     IntroductionSerializer,
@@ -25,6 +28,7 @@ from cloudpark.api.finance.serializers import (
     NeedSerializer,
     NeedWriteSerializer,
     ProductSerializer,
+    SharedDataRoomSerializer,
 )
 from cloudpark.finance import selectors, services
 
@@ -169,3 +173,64 @@ class InstitutionIntroductionViewSet(mixins.ListModelMixin, mixins.RetrieveModel
             introduction, target, actor=request.user, values=data
         )
         return Response(IntroductionSerializer(self.get_queryset().get(pk=introduction.pk)).data)
+
+
+@extend_schema(parameters=[base.ENTERPRISE_PARAMETER])
+class EnterpriseDataRoomViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, RuleViewSet
+):
+    """The data rooms of the enterprise the caller acts for: its administrators open one
+    (``institution``, ``figures``, ``days`` from 1 to 90) and ``end/`` it before its time."""
+
+    serializer_class = DataRoomSerializer
+    acting_kinds = base.ENTERPRISE
+    acting_query_parameter = "enterprise"
+    permission_rules = {
+        "list": VIEWING,
+        "retrieve": VIEWING,
+        "create": MANAGING,
+        "end": MANAGING,
+    }
+
+    def get_queryset(self):
+        return selectors.data_rooms_of(self.acting_for)
+
+    @extend_schema(request=DataRoomOpenSerializer, responses={201: DataRoomSerializer})
+    def create(self, request, *args, **kwargs):
+        data = self.validated(DataRoomOpenSerializer, request.data)
+        room = services.open_data_room(
+            self.acting_for,
+            data["institution"],
+            actor=request.user,
+            figures=data["figures"],
+            days=data["days"],
+        )
+        return Response(
+            DataRoomSerializer(self.get_queryset().get(pk=room.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=None, responses=DataRoomSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def end(self, request, pk=None):
+        room = services.end_data_room(self.get_object(), actor=request.user)
+        return Response(DataRoomSerializer(self.get_queryset().get(pk=room.pk)).data)
+
+
+class InstitutionDataRoomViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
+    """The data rooms open to the institutions the caller acts for. The list says who shares
+    what until when; a room's own address returns the shared figures, read now, and logs the
+    reading (``finance.data_room.viewed``). A room past its time, ended or shared with another
+    institution is a 404."""
+
+    serializer_class = DataRoomSerializer
+    permission_rules = {"list": ACTING_FOR_INSTITUTION, "retrieve": ACTING_FOR_INSTITUTION}
+
+    def get_queryset(self):
+        return selectors.open_data_rooms_for_user(self.request.user)
+
+    @extend_schema(responses=SharedDataRoomSerializer)
+    def retrieve(self, request, *args, **kwargs):
+        room = self.get_object()
+        sections = services.view_data_room(room, actor=request.user)
+        return Response(SharedDataRoomSerializer(room, context={"sections": sections}).data)

@@ -9,6 +9,7 @@ from cloudpark.portals.individual import (
     tokens,
     views,
 )
+from cloudpark.portals.individual import benefits as individual_benefits
 from cloudpark.portals.shared.directory import invitation_urlpatterns
 
 app_name = "individual"
@@ -23,4 +24,5 @@ urlpatterns = [
     *jobs.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *individual_benefits.urlpatterns,
 ]

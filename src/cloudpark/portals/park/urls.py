@@ -2,7 +2,9 @@ from django.urls import path
 
 from cloudpark.portals.base import Portal
 from cloudpark.portals.park import bases, directory, figures, views
+from cloudpark.portals.park import benefits as park_benefits
 from cloudpark.portals.park import jobs as park_jobs
+from cloudpark.portals.shared import benefits as shared_benefits
 from cloudpark.portals.shared import dashboards, events, news, programs, reviews
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import jobs as shared_jobs
@@ -23,4 +25,6 @@ urlpatterns = [
     *news.urlpatterns_for(Portal.PARK),
     *figures.urlpatterns,
     *dashboards.urlpatterns_for(Portal.PARK),
+    *park_benefits.urlpatterns,
+    *shared_benefits.urlpatterns_for(Portal.PARK),
 ]

@@ -13,6 +13,7 @@ from cloudpark.portals.public import (
     programs,
     views,
 )
+from cloudpark.portals.public import benefits as public_benefits
 
 app_name = "public"
 urlpatterns = [
@@ -27,4 +28,5 @@ urlpatterns = [
     *filings.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *public_benefits.urlpatterns,
 ]

@@ -110,6 +110,7 @@ LINKS = {
     "finance.introduction.institution": _route("individual:finance_introduction_detail"),
     "finance.data_room.institution": _route("individual:finance_data_room_detail"),
     "filings.title.public": _route("public:filing_title"),
+    "benefits.claim.individual": _route("individual:benefit_claim_detail"),
 }
 
 

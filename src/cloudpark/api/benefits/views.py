@@ -1,0 +1,110 @@
+"""Enterprise benefits over REST: the current offers, for anyone; a person's claims and their
+codes; a park's offers (publish, close) and its desk's ``redeem/``.
+
+The same selectors, services and named rules as the pages: another park's offer is a 404, a
+member without the right a 403, a refused business rule a 400 with its message.
+"""
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from cloudpark.api import base
+from cloudpark.api.base import PUBLIC, SIGNED_IN, RuleViewSet, acting
+from cloudpark.api.benefits.serializers import (
+    ClaimRequestSerializer,
+    ClaimSerializer,
+    OfferSerializer,
+    OfferWriteSerializer,
+    RedeemSerializer,
+    RedemptionSerializer,
+)
+from cloudpark.benefits import selectors, services
+
+
+class OfferViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
+    """The offers published and within their dates, for anyone."""
+
+    serializer_class = OfferSerializer
+    permission_rules = {"list": PUBLIC, "retrieve": PUBLIC}
+
+    def get_queryset(self):
+        return (
+            selectors.current_offers()
+            .prefetch_related("eligible_parks")
+            .order_by("valid_until", "pk")
+        )
+
+
+class ClaimViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, RuleViewSet
+):
+    """The caller's claims with their codes; ``create`` claims an offer (``offer``) for a
+    person who works at an enterprise of one of its parks."""
+
+    serializer_class = ClaimSerializer
+    permission_rules = {"list": SIGNED_IN, "retrieve": SIGNED_IN, "create": SIGNED_IN}
+
+    def get_queryset(self):
+        return selectors.claims_of(self.request.user).prefetch_related("offer__eligible_parks")
+
+    @extend_schema(request=ClaimRequestSerializer, responses={201: ClaimSerializer})
+    def create(self, request, *args, **kwargs):
+        data = self.validated(ClaimRequestSerializer, request.data)
+        claim = services.claim_offer(data["offer"], user=request.user)
+        return Response(
+            ClaimSerializer(self.get_queryset().get(pk=claim.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+VIEWING = acting("benefits.redeem_codes")
+MANAGING = acting("benefits.manage_offers")
+
+
+@extend_schema(parameters=[base.PARK_PARAMETER])
+class ParkOfferViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, RuleViewSet
+):
+    """The offers of the park the caller acts for. Administrators publish and ``close/``;
+    its members ``redeem/`` a code (typed or the QR's payload) at its desk."""
+
+    serializer_class = OfferSerializer
+    acting_kinds = base.PARK
+    acting_query_parameter = "park"
+    permission_rules = {
+        "list": VIEWING,
+        "retrieve": VIEWING,
+        "redeem": VIEWING,
+        "create": MANAGING,
+        "close": MANAGING,
+    }
+
+    def get_queryset(self):
+        return selectors.offers_of_park(self.acting_for).prefetch_related("eligible_parks")
+
+    @extend_schema(request=OfferWriteSerializer, responses={201: OfferSerializer})
+    def create(self, request, *args, **kwargs):
+        values = self.validated(OfferWriteSerializer, request.data)
+        parks = values.pop("eligible_parks")
+        offer = services.save_offer(
+            self.acting_for, actor=request.user, values=values, eligible_parks=parks
+        )
+        return Response(
+            OfferSerializer(self.get_queryset().get(pk=offer.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(request=None, responses=OfferSerializer)
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def close(self, request, pk=None):
+        offer = services.close_offer(self.get_object(), actor=request.user)
+        return Response(OfferSerializer(self.get_queryset().get(pk=offer.pk)).data)
+
+    @extend_schema(request=RedeemSerializer, responses=RedemptionSerializer)
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
+    def redeem(self, request):
+        data = self.validated(RedeemSerializer, request.data)
+        claim = services.redeem(self.acting_for, data["code"], actor=request.user)
+        return Response(RedemptionSerializer(claim).data)
