@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "cloudpark.news",
     "cloudpark.awards",
     "cloudpark.dashboards",
+    "cloudpark.search",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",

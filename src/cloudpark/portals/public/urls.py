@@ -11,6 +11,7 @@ from cloudpark.portals.public import (
     news,
     news_feeds,
     programs,
+    search,
     views,
 )
 
@@ -27,4 +28,5 @@ urlpatterns = [
     *filings.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *search.urlpatterns,
 ]
