@@ -88,7 +88,8 @@ def test_facets_count_each_kind_and_filter():
     results = selectors.search("园区")
     counts = {facet.key: facet.count for facet in results.facets}
     assert counts == {"park": 1, "enterprise": 2}
-    assert results.total == 3 and not results.capped
+    assert results.total == 3
+    assert not results.capped
     only = selectors.search("园区", kind="enterprise")
     assert {document.kind for document in only.page.object_list} == {"enterprise"}
     assert len(only.page.object_list) == 2
@@ -99,7 +100,8 @@ def test_counts_stop_at_the_cap(monkeypatch):
     for number in range(4):
         EnterpriseFactory(name=f"影视公司{number}")
     results = selectors.search("影视")
-    assert results.capped and results.total == 2
+    assert results.capped
+    assert results.total == 2
     assert selectors.count_label(results.total, results.capped) == "2+"
     assert selectors.count_label(10_000, True) == "10,000+"
 
@@ -138,7 +140,8 @@ def test_reindex_rebuilds_every_document():
 def test_a_query_without_terms_finds_nothing():
     ParkFactory(name="良渚文化园区")
     results = selectors.search("!!! ，。")
-    assert results.total == 0 and list(results.page.object_list) == []
+    assert results.total == 0
+    assert list(results.page.object_list) == []
 
 
 # Recall: whatever piece of a title is asked for, the index finds it, as a substring scan does.

@@ -9,9 +9,10 @@ transaction (``search.services.refresh``): a publish or a withdrawal is searchab
 as soon as it is committed.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime, time
+from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
@@ -38,7 +39,7 @@ def day(value):
     """A date as the moment its day began (UTC), for ``published_at``; None stays None."""
     if value is None:
         return None
-    return datetime.combine(value, time.min, tzinfo=timezone.utc)
+    return datetime.combine(value, time.min, tzinfo=UTC)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
 from django.utils.html import escape
@@ -52,7 +52,7 @@ def _recency(published_at, now):
 
 def rank(rows, now=None):
     """Candidate ids ordered by relevance weighed by recency, then the newest first."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
 
     def key(row):
         pk, relevance, published_at = row
