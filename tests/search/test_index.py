@@ -97,12 +97,14 @@ def test_facets_count_each_kind_and_filter():
 
 def test_counts_stop_at_the_cap(monkeypatch):
     monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(selectors, "FACET_CAP", 1)
     for number in range(4):
         EnterpriseFactory(name=f"影视公司{number}")
     results = selectors.search("影视")
     assert results.capped
     assert results.total == 2
     assert selectors.count_label(results.total, results.capped) == "2+"
+    assert [(facet.count, facet.capped) for facet in results.facets] == [(1, True)]
     assert selectors.count_label(10_000, True) == "10,000+"
 
 
@@ -111,9 +113,9 @@ def test_the_title_weighs_more_and_the_newer_first():
     titled = EnterpriseFactory(name="长兴影视科技")
     ranked = [doc.object_id for doc in selectors.search("影视").page.object_list]
     assert ranked.index(titled.pk) < ranked.index(old.pk)
-    now = timezone.now()
-    rows = [(1, 1.0, now - timezone.timedelta(days=900)), (2, 1.0, now)]
-    assert selectors.rank(rows, now) == [2, 1]
+    now = timezone.now().timestamp()
+    rows = [(1, 1.0, now - 900 * 86400), (2, 1.0, now), (3, 1.0, None)]
+    assert selectors.rank(rows, now) == [2, 3, 1]
 
 
 def test_highlighting_escapes_markup_and_marks_the_query():

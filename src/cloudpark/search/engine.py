@@ -17,7 +17,8 @@ the title and body tokens (a column filter on SQLite, weights ``AD`` on PostgreS
 
 No query sorts every match: ``candidates`` reads the newest ``limit`` matches (by document
 id, which follows the order documents were indexed in, and ``reindex`` writes them oldest
-first) and ranks only those; ``counts`` stops counting each kind at ``cap``. A query made of
+first) and ranks only those; ``counts`` stops counting at a cap (10,000 for the total,
+1,000 for each kind: a kind's count intersects two long lists, the total does not). A query made of
 very common pieces (公司) therefore costs what a rare one does, and ranks its newest matches.
 """
 
@@ -114,21 +115,23 @@ def _vendor(using):
 
 
 def candidates(terms, *, kind="", organization_ids=(), limit=1000, using="default"):
-    """``[(document id, relevance, published_at)]`` of the newest ``limit`` matches,
-    relevance the higher the better."""
+    """``[(document id, relevance, published)]`` of the newest ``limit`` matches, relevance
+    the higher the better, ``published`` in seconds since 1970 (None when undated)."""
     if _vendor(using) == "sqlite":
+        # Materialised, so that the planner neither flattens the join into the FTS scan nor
+        # computes bm25 for more rows than the limit.
         sql = (
-            f'SELECT c.id, c.score, d."published_at" FROM ('
-            f'SELECT rowid AS id, bm25("{FTS}", 4.0, 1.0, 0.0) AS score FROM "{FTS}" '
-            f'WHERE "{FTS}" MATCH %s ORDER BY rowid DESC LIMIT %s) c '
-            f'JOIN "{TABLE}" d ON d."id" = c.id'
+            f'WITH c AS MATERIALIZED (SELECT rowid AS id, bm25("{FTS}", 4.0, 1.0, 0.0) AS score '
+            f'FROM "{FTS}" WHERE "{FTS}" MATCH %s ORDER BY rowid DESC LIMIT %s) '
+            f'SELECT c.id, c.score, (julianday(d."published_at") - 2440587.5) * 86400.0 '
+            f'FROM c JOIN "{TABLE}" d ON d."id" = c.id'
         )
         params = [_sqlite_match(terms, kind, organization_ids), limit]
         sign = -1.0  # bm25: the lower the better
     else:
         sql = (
             "SELECT c.id, ts_rank(c.vector, to_tsquery('simple'::regconfig, %s)), "
-            'c.published_at FROM (SELECT "id" AS id, '
+            'extract(epoch FROM c.published_at) FROM (SELECT "id" AS id, '
             f'"{VECTOR}" AS vector, "published_at" AS published_at FROM "{TABLE}" '
             f"WHERE \"{VECTOR}\" @@ to_tsquery('simple'::regconfig, %s) "
             'ORDER BY "id" DESC LIMIT %s) c'
@@ -139,27 +142,20 @@ def candidates(terms, *, kind="", organization_ids=(), limit=1000, using="defaul
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    connection = connections[using]
     return [
-        (pk, sign * float(score), _as_datetime(connection, published_at))
-        for pk, score, published_at in rows
+        (pk, sign * float(score), None if published is None else float(published))
+        for pk, score, published in rows
     ]
 
 
-def _as_datetime(connection, value):
-    if value is None or connection.vendor != "sqlite":
-        return value
-    # SQLite hands back a naive datetime (or its text); the field's converter makes it aware.
-    return connection.ops.convert_datetimefield_value(value, None, connection)
-
-
-def counts(terms, kinds, *, organization_ids=(), cap=10_000, using="default"):
-    """``{kind: matches}`` in one statement, each count stopping at ``cap + 1``."""
-    if not kinds:
+def counts(terms, caps, *, organization_ids=(), using="default"):
+    """``{kind: matches}`` in one statement for ``caps`` (``{kind: cap}``, ``""`` for every
+    kind), each count stopping at its cap + 1."""
+    if not caps:
         return {}
     vendor = _vendor(using)
     parts, params = [], []
-    for kind in kinds:
+    for kind, cap in caps.items():
         if vendor == "sqlite":
             parts.append(
                 f'(SELECT count(*) FROM (SELECT 1 FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT %s))'
@@ -174,4 +170,4 @@ def counts(terms, kinds, *, organization_ids=(), cap=10_000, using="default"):
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT " + ", ".join(parts), params)
         row = cursor.fetchone()
-    return dict(zip(kinds, row, strict=True))
+    return dict(zip(caps, row, strict=True))

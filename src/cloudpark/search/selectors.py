@@ -2,8 +2,8 @@
 
 import math
 import re
+import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from django.core.paginator import Paginator
 from django.utils.html import escape
@@ -15,8 +15,9 @@ from cloudpark.search import engine, registry
 from cloudpark.search.models import SearchDocument
 
 PAGE_SIZE = 20
-CANDIDATES = 1000  # the newest matches ranked; the pages reach this far
-COUNT_CAP = 10_000  # counts above it read "10,000+"
+CANDIDATES = 500  # the newest matches ranked; the pages reach this far
+COUNT_CAP = 10_000  # a total above it reads "10,000+"
+FACET_CAP = 1_000  # a kind's count above it reads "1,000+"
 HALF_LIFE_DAYS = 365  # an item a year old weighs half of one published today
 
 
@@ -26,6 +27,10 @@ class Facet:
     label: str
     count: int
     capped: bool
+
+    @property
+    def count_label(self):
+        return count_label(self.count, self.capped)
 
 
 @dataclass
@@ -43,21 +48,21 @@ class Results:
         return list(self.page.object_list)
 
 
-def _recency(published_at, now):
-    if published_at is None:
+def _recency(published, now):
+    if published is None:
         return 0.5
-    age = max((now - published_at).total_seconds() / 86400, 0.0)
+    age = max((now - published) / 86400, 0.0)
     return 1.0 / (1.0 + age / HALF_LIFE_DAYS)
 
 
 def rank(rows, now=None):
-    """Candidate ids ordered by relevance weighed by recency, then the newest first."""
-    now = now or datetime.now(UTC)
+    """Candidate ids (``(id, relevance, published seconds)``) ordered by relevance weighed by
+    recency, then the newest first."""
+    now = now if now is not None else time.time()
 
     def key(row):
-        pk, relevance, published_at = row
-        stamp = published_at.timestamp() if published_at else 0
-        return (-relevance * _recency(published_at, now), -stamp, -pk)
+        pk, relevance, published = row
+        return (-relevance * _recency(published, now), -(published or 0), -pk)
 
     return [row[0] for row in sorted(rows, key=key)]
 
@@ -76,21 +81,24 @@ def search(query, *, kind="", organization_ids=(), page=1, using="default"):
     if not terms:
         paginator = Paginator([], PAGE_SIZE)
         return Results(query, kind, 0, False, [], paginator.get_page(1), [])
-    per_kind = engine.counts(
-        terms, list(kinds), organization_ids=organization_ids, cap=COUNT_CAP, using=using
-    )
+    caps = {"": COUNT_CAP} | dict.fromkeys(kinds, FACET_CAP)
+    counted = engine.counts(terms, caps, organization_ids=organization_ids, using=using)
+    total = counted.pop("")
     facets = [
-        Facet(key, str(kinds[key].label), min(n, COUNT_CAP), n > COUNT_CAP)
-        for key, n in per_kind.items()
+        Facet(key, str(kinds[key].label), min(n, FACET_CAP), n > FACET_CAP)
+        for key, n in counted.items()
         if n
     ]
-    total = sum(per_kind.values())
     rows = engine.candidates(
         terms, kind=kind, organization_ids=organization_ids, limit=CANDIDATES, using=using
     )
     paginator = Paginator(rank(rows), PAGE_SIZE)
     current = paginator.get_page(page)
-    documents = SearchDocument.objects.using(using).in_bulk(list(current.object_list))
+    documents = (
+        SearchDocument.objects.using(using)
+        .defer("title_text", "body_text", "scope")
+        .in_bulk(list(current.object_list))
+    )
     current.object_list = [documents[pk] for pk in current.object_list if pk in documents]
     return Results(query, kind, min(total, COUNT_CAP), total > COUNT_CAP, facets, current, terms)
 
