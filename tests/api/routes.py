@@ -181,6 +181,8 @@ OBJECTS = {
         other=_finance("other_introduction"),
         prepare=lambda w: w.finance.built(),
     ),
+    # Search reads what the public pages show.
+    "search": Objects("individual"),
 }
 
 
@@ -396,6 +398,7 @@ RIGHTS = {
     ("government-filing-number", "revoke"): STAFF,
     ("news-editor-request", "list"): None,
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
+    ("search", "list"): None,
 }
 
 _EVENT = {

@@ -14,6 +14,7 @@ from cloudpark.api.jobs import views as jobs
 from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
 from cloudpark.api.reviews import views as reviews
+from cloudpark.api.search import views as search
 
 router = DefaultRouter()
 router.register("parks", views.ParkViewSet, basename="park")
@@ -99,6 +100,7 @@ router.register(
 router.register(
     "government/award-rounds", awards.GovernmentRoundViewSet, basename="government-award-round"
 )
+router.register("search", search.SearchViewSet, basename="search")
 
 app_name = "api"
 urlpatterns = [

@@ -5,9 +5,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from cloudpark.core import links
 from cloudpark.search import selectors
 
-# The public page of each kind's objects; a work is shown on its scheme's results.
+# The public page of each kind's objects; a work is shown on its scheme's results. Named
+# links (``search.<kind>.public``), so that the API gives the same addresses.
 PAGES = {
     "news": "public:news_article",
     "policy": "public:policy_detail",
@@ -20,11 +22,22 @@ PAGES = {
 }
 
 
+def _builder(route):
+    def build(document):
+        return reverse(route, args=[document.page_id or document.object_id])
+
+    return build
+
+
+for _kind, _route in PAGES.items():
+    links.register(f"search.{_kind}.public", _builder(_route))
+
+
 def page_of(document):
-    route = PAGES.get(document.kind)
-    if route is None:
+    try:
+        return links.url(f"search.{document.kind}.public", document)
+    except LookupError:
         return ""
-    return reverse(route, args=[document.page_id or document.object_id])
 
 
 class SearchView(TemplateView):
