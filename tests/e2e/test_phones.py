@@ -84,6 +84,7 @@ PHONE_PAGES = [
     (BANKER, "/me/finance/needs/"),
     (BANKER, "/me/finance/introductions/"),
     (PERSON, "/me/tokens/"),
+    (None, "/search/?q=%E5%BD%B1%E8%A7%86"),  # 影视
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and
