@@ -102,7 +102,8 @@ def generate(total, batch=5000):
         written += len(documents)
         if written % 100_000 == 0 or written == total:
             print(f"  {written} written", file=sys.stderr)
-    engine.ensure_index()  # triggers back and an FTS5 rebuild / the GIN index
+    engine.ensure_index()  # the triggers back / the GIN index
+    engine.rebuild()  # the FTS5 table refilled from the documents
     if vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(f'VACUUM ANALYZE "{engine.TABLE}"')

@@ -178,3 +178,19 @@ def test_recall_matches_a_substring_scan(seed):
         }
         assert hits == expected, query
         assert results.total == len(expected)
+
+
+def test_a_later_migrate_keeps_the_index_and_its_triggers():
+    park = ParkFactory(name="湘湖数字园区")
+    engine.ensure_index()
+    ParkFactory(name="湘湖影视园区")
+
+    assert ("park", park.pk) in found("湘湖")
+    assert len(found("湘湖")) == 2
+
+
+def test_a_rebuild_refills_the_index_from_the_documents():
+    park = ParkFactory(name="湘湖数字园区")
+    engine.rebuild()
+
+    assert found("数字") == {("park", park.pk)}

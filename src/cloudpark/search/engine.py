@@ -63,18 +63,35 @@ def _postgres_statements():
     ]
 
 
-def ensure_index(using="default", **kwargs):
-    """Make the index where it is missing; run after every ``migrate``, because SQLite
-    rebuilds a table on most schema changes and drops its triggers with it."""
+def ensure_index(sender=None, using="default", **kwargs):
+    """Make the index where it is missing; run after every ``migrate`` (once, for this app),
+    because SQLite rebuilds a table on most schema changes and drops its triggers with it.
+    The FTS5 table is filled from the documents only when it is new: a rebuilt table keeps
+    its rows and their ids, so the index still matches them."""
+    if sender is not None and sender.label != "search":
+        return
     connection = connections[using]
     statements = {"sqlite": _sqlite_statements, "postgresql": _postgres_statements}.get(
         connection.vendor
     )
-    if statements is None or TABLE not in connection.introspection.table_names():
+    tables = connection.introspection.table_names()
+    if statements is None or TABLE not in tables:
         return
+    statements = statements()
+    if connection.vendor == "sqlite" and FTS in tables:
+        statements = statements[1:-1]  # the triggers only
     with connection.cursor() as cursor:
-        for statement in statements():
+        for statement in statements:
             cursor.execute(statement)
+
+
+def rebuild(using="default"):
+    """Refill the SQLite FTS5 table from the documents (after a load without its triggers);
+    PostgreSQL's generated column and GIN index need nothing."""
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f'INSERT INTO "{FTS}"("{FTS}") VALUES (\'rebuild\')')
 
 
 def scope_tokens(kind, organization_id=None):
