@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "cloudpark.awards",
     "cloudpark.dashboards",
     "cloudpark.benefits",
+    "cloudpark.search",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",

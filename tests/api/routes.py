@@ -206,6 +206,8 @@ OBJECTS = {
         other=_finance("other_introduction"),
         prepare=lambda w: w.finance.built(),
     ),
+    # Search reads what the public pages show.
+    "search": Objects("individual"),
 }
 
 
@@ -442,6 +444,7 @@ RIGHTS = {
     ("park-benefit-offer", "redeem"): None,
     ("park-benefit-offer", "create"): STAFF,
     ("park-benefit-offer", "close"): STAFF,
+    ("search", "list"): None,
 }
 
 _EVENT = {

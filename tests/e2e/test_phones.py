@@ -89,6 +89,7 @@ PHONE_PAGES = [
     (PARK, "/park/benefits/"),
     (PARK, "/park/benefits/desk/"),
     (PARK, "/park/benefits/statistics/"),
+    (None, "/search/?q=%E5%BD%B1%E8%A7%86"),  # 影视
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and

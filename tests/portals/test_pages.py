@@ -28,6 +28,7 @@ PUBLIC_PAGES = [
     "account_login",
     "account_signup",
     "account_reset_password",
+    "public:search",
 ]
 
 

@@ -345,3 +345,33 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
     counted_views = {routes[name] for name in counted if name in routes}
 
     assert {name for name, view in routes.items() if view not in counted_views} - counted == set()
+
+
+SEARCH_PAGES = [
+    # (url name, who signs in, expected queries): counts, candidates, the page's documents;
+    # a member's search also reads their session, account and memberships.
+    ("public:search", None, 3),
+    ("public:search", "park", 7),
+    ("api:search-list", None, 3),
+]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(("name", "who", "queries"), SEARCH_PAGES)
+def test_search_query_count_does_not_grow_with_results(
+    client, park_with, django_assert_num_queries, rows, name, who, queries
+):
+    park, government = park_with(rows)
+    if who is not None:
+        client.force_login(_admin_of({"park": park, "government": government}[who]))
+
+    with django_assert_num_queries(queries):
+        response = client.get(reverse(name), {"q": "文化企业"})
+
+    assert response.status_code == 200
+    from cloudpark.orgs.models import Enterprise  # the rows the search should list
+
+    html = response.content.decode()
+    pks = list(Enterprise.objects.values_list("pk", flat=True))
+    assert len(pks) == rows
+    assert all(f"/enterprises/{pk}/" in html for pk in pks)

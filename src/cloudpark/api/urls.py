@@ -15,6 +15,7 @@ from cloudpark.api.jobs import views as jobs
 from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
 from cloudpark.api.reviews import views as reviews
+from cloudpark.api.search import views as search
 
 router = DefaultRouter()
 router.register("parks", views.ParkViewSet, basename="park")
@@ -111,6 +112,7 @@ router.register(
 router.register("benefits/offers", benefits.OfferViewSet, basename="benefit-offer")
 router.register("individual/benefit-claims", benefits.ClaimViewSet, basename="benefit-claim")
 router.register("park/benefit-offers", benefits.ParkOfferViewSet, basename="park-benefit-offer")
+router.register("search", search.SearchViewSet, basename="search")
 
 app_name = "api"
 urlpatterns = [

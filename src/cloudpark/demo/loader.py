@@ -28,6 +28,7 @@ from cloudpark.orgs.models import (
     QualificationTag,
     Region,
 )
+from cloudpark.search import services as search_services
 
 
 def is_loaded():
@@ -89,6 +90,12 @@ class DemoLoader:
         self.load_finance()
         self.load_api_tokens()
         self.load_benefits()
+        self.load_search_index()
+
+    def load_search_index(self):
+        """Everything above was indexed as it was saved; written again oldest first, so that
+        the search's newest matches are the newest items."""
+        search_services.reindex()
 
     # Government bodies and parks --------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from cloudpark.portals.public import (
     news,
     news_feeds,
     programs,
+    search,
     views,
 )
 from cloudpark.portals.public import benefits as public_benefits
@@ -29,4 +30,5 @@ urlpatterns = [
     *awards.urlpatterns,
     *finance.urlpatterns,
     *public_benefits.urlpatterns,
+    *search.urlpatterns,
 ]

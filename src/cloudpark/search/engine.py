@@ -1,0 +1,190 @@
+"""The stored search index behind ``SearchDocument`` and the two queries run against it.
+
+Tokens are cut once, when a document is written (``core.search.document_tokens``: CJK
+characters and overlapping pairs, lower-cased words), so that 园区 is found inside
+文化产业园区. The engines index them as they are:
+
+* SQLite: an FTS5 table with external content over ``title_text``, ``body_text`` and
+  ``scope``, kept in sync by triggers, ranked by ``bm25`` (a title match weighs four times a
+  body match; ``scope`` none);
+* PostgreSQL: a stored generated ``tsvector`` column (title tokens weight A, body D, scope B)
+  with a GIN index, ranked by ``ts_rank``. The RUM extension, which could order by rank
+  inside the index, is not installed on these machines; GIN it is.
+
+``scope`` holds ``kind<key>`` and the audience: ``audpublic``, or ``audprivate audorg<id>``
+for a document only one organisation's members may find. A query's words only ever match
+the title and body tokens (a column filter on SQLite, weights ``AD`` on PostgreSQL).
+
+No query sorts every match: ``candidates`` reads the newest ``limit`` matches (by document
+id, which follows the order documents were indexed in, and ``reindex`` writes them oldest
+first) and ranks only those; ``counts`` stops counting at a cap (10,000 for the total,
+1,000 for each kind: a kind's count intersects two long lists, the total does not). A query made of
+very common pieces (公司) therefore costs what a rare one does, and ranks its newest matches.
+"""
+
+from django.db import connections
+
+from cloudpark.search.models import SearchDocument
+
+TABLE = SearchDocument._meta.db_table
+FTS = f"{TABLE}_fts"
+VECTOR = "search_vector"
+
+
+def _sqlite_statements():
+    columns = '"title_text", "body_text", "scope"'
+    new = 'new."title_text", new."body_text", new."scope"'
+    old = 'old."title_text", old."body_text", old."scope"'
+    return [
+        f'CREATE VIRTUAL TABLE IF NOT EXISTS "{FTS}" USING fts5({columns}, '
+        f"content='{TABLE}', content_rowid='id', tokenize='unicode61')",
+        f'CREATE TRIGGER IF NOT EXISTS "{FTS}_ai" AFTER INSERT ON "{TABLE}" BEGIN '
+        f'INSERT INTO "{FTS}"(rowid, {columns}) VALUES (new."id", {new}); END',
+        f'CREATE TRIGGER IF NOT EXISTS "{FTS}_ad" AFTER DELETE ON "{TABLE}" BEGIN '
+        f'INSERT INTO "{FTS}"("{FTS}", rowid, {columns}) VALUES (\'delete\', old."id", {old}); '
+        "END",
+        f'CREATE TRIGGER IF NOT EXISTS "{FTS}_au" AFTER UPDATE ON "{TABLE}" BEGIN '
+        f'INSERT INTO "{FTS}"("{FTS}", rowid, {columns}) VALUES (\'delete\', old."id", {old}); '
+        f'INSERT INTO "{FTS}"(rowid, {columns}) VALUES (new."id", {new}); END',
+        f'INSERT INTO "{FTS}"("{FTS}") VALUES (\'rebuild\')',
+    ]
+
+
+def _postgres_statements():
+    vector = (
+        "setweight(to_tsvector('simple'::regconfig, \"title_text\"), 'A') || "
+        "setweight(to_tsvector('simple'::regconfig, \"scope\"), 'B') || "
+        "setweight(to_tsvector('simple'::regconfig, \"body_text\"), 'D')"
+    )
+    return [
+        f'ALTER TABLE "{TABLE}" ADD COLUMN IF NOT EXISTS "{VECTOR}" tsvector '
+        f"GENERATED ALWAYS AS ({vector}) STORED",
+        f'CREATE INDEX IF NOT EXISTS "{TABLE}_vector" ON "{TABLE}" USING gin ("{VECTOR}")',
+    ]
+
+
+def ensure_index(sender=None, using="default", **kwargs):
+    """Make the index where it is missing; run after every ``migrate`` (once, for this app),
+    because SQLite rebuilds a table on most schema changes and drops its triggers with it.
+    The FTS5 table is filled from the documents only when it is new: a rebuilt table keeps
+    its rows and their ids, so the index still matches them."""
+    if sender is not None and sender.label != "search":
+        return
+    connection = connections[using]
+    statements = {"sqlite": _sqlite_statements, "postgresql": _postgres_statements}.get(
+        connection.vendor
+    )
+    tables = connection.introspection.table_names()
+    if statements is None or TABLE not in tables:
+        return
+    statements = statements()
+    if connection.vendor == "sqlite" and FTS in tables:
+        statements = statements[1:-1]  # the triggers only
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def rebuild(using="default"):
+    """Refill the SQLite FTS5 table from the documents (after a load without its triggers);
+    PostgreSQL's generated column and GIN index need nothing."""
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f'INSERT INTO "{FTS}"("{FTS}") VALUES (\'rebuild\')')
+
+
+def scope_tokens(kind, organization_id=None):
+    audience = "audpublic" if organization_id is None else f"audprivate audorg{organization_id}"
+    return f"kind{kind} {audience}"
+
+
+# Query expressions ------------------------------------------------------------------------
+
+
+def _sqlite_match(terms, kind, organization_ids):
+    words = " AND ".join(f'"{token}"' + ("*" if prefix else "") for token, prefix in terms)
+    expression = f"{{title_text body_text}} : ({words})"
+    if kind:
+        expression = f"({expression} AND scope : kind{kind})"
+    if organization_ids:
+        own = " OR ".join(f"audorg{pk}" for pk in organization_ids)
+        return f"{expression} NOT (scope : audprivate NOT scope : ({own}))"
+    return f"{expression} NOT scope : audprivate"
+
+
+def _postgres_tsquery(terms, kind, organization_ids):
+    words = " & ".join(f"'{token}':" + ("*" if prefix else "") + "AD" for token, prefix in terms)
+    expression = f"({words})"
+    if kind:
+        expression += f" & 'kind{kind}':B"
+    if organization_ids:
+        own = " | ".join(f"'audorg{pk}':B" for pk in organization_ids)
+        return f"{expression} & !('audprivate':B & !({own}))"
+    return f"{expression} & !'audprivate':B"
+
+
+def _vendor(using):
+    vendor = connections[using].vendor
+    if vendor not in ("sqlite", "postgresql"):
+        raise NotImplementedError(f"No platform search for the {vendor} database")
+    return vendor
+
+
+def candidates(terms, *, kind="", organization_ids=(), limit=1000, using="default"):
+    """``[(document id, relevance, published)]`` of the newest ``limit`` matches, relevance
+    the higher the better, ``published`` in seconds since 1970 (None when undated)."""
+    if _vendor(using) == "sqlite":
+        # Materialised, so that the planner neither flattens the join into the FTS scan nor
+        # computes bm25 for more rows than the limit.
+        sql = (
+            f'WITH c AS MATERIALIZED (SELECT rowid AS id, bm25("{FTS}", 4.0, 1.0, 0.0) AS score '
+            f'FROM "{FTS}" WHERE "{FTS}" MATCH %s ORDER BY rowid DESC LIMIT %s) '
+            f'SELECT c.id, c.score, (julianday(d."published_at") - 2440587.5) * 86400.0 '
+            f'FROM c JOIN "{TABLE}" d ON d."id" = c.id'
+        )
+        params = [_sqlite_match(terms, kind, organization_ids), limit]
+        sign = -1.0  # bm25: the lower the better
+    else:
+        sql = (
+            "SELECT c.id, ts_rank(c.vector, to_tsquery('simple'::regconfig, %s)), "
+            'extract(epoch FROM c.published_at) FROM (SELECT "id" AS id, '
+            f'"{VECTOR}" AS vector, "published_at" AS published_at FROM "{TABLE}" '
+            f"WHERE \"{VECTOR}\" @@ to_tsquery('simple'::regconfig, %s) "
+            'ORDER BY "id" DESC LIMIT %s) c'
+        )
+        tsquery = _postgres_tsquery(terms, kind, organization_ids)
+        params = [tsquery, tsquery, limit]
+        sign = 1.0
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [
+        (pk, sign * float(score), None if published is None else float(published))
+        for pk, score, published in rows
+    ]
+
+
+def counts(terms, caps, *, organization_ids=(), using="default"):
+    """``{kind: matches}`` in one statement for ``caps`` (``{kind: cap}``, ``""`` for every
+    kind), each count stopping at its cap + 1."""
+    if not caps:
+        return {}
+    vendor = _vendor(using)
+    parts, params = [], []
+    for kind, cap in caps.items():
+        if vendor == "sqlite":
+            parts.append(
+                f'(SELECT count(*) FROM (SELECT 1 FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT %s))'
+            )
+            params += [_sqlite_match(terms, kind, organization_ids), cap + 1]
+        else:
+            parts.append(
+                f'(SELECT count(*) FROM (SELECT 1 FROM "{TABLE}" WHERE "{VECTOR}" @@ '
+                "to_tsquery('simple'::regconfig, %s) LIMIT %s) s)"
+            )
+            params += [_postgres_tsquery(terms, kind, organization_ids), cap + 1]
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return dict(zip(caps, row, strict=True))

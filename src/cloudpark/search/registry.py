@@ -1,0 +1,110 @@
+"""The kinds of things the platform search finds, each declared by the capability that owns
+it (``<app>/search_kinds.py``, found by ``SearchConfig.ready``).
+
+A kind names its model, the queryset of what the public pages show (the capability's own
+selector, so that search never shows more than the pages) and how one object reads as a
+document. Saving or deleting an object of the kind's model, or of a model it ``watches``
+(a programme's policy, a work's award scheme), brings its documents up to date in the same
+transaction (``search.services.refresh``): a publish or a withdrawal is searchable, or gone,
+as soon as it is committed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+
+_KINDS = {}
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a kind says about one object. ``title``/``body`` are Chinese (or the article's
+    own language), ``title_en``/``body_en`` their English rendering, when there is one."""
+
+    title: str
+    title_en: str = ""
+    body: str = ""
+    body_en: str = ""
+    extra: tuple = ()  # further text found but not shown: names, places, credits
+    published_at: datetime | None = None
+    language: str = ""
+    organization_id: int | None = None  # set: only members of that organisation find it
+    page_id: int | None = None  # the object whose page shows this one (a work's scheme)
+
+
+def day(value):
+    """A date as the moment its day began (UTC), for ``published_at``; None stays None."""
+    if value is None:
+        return None
+    return datetime.combine(value, time.min, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: Any  # a lazily translated plural: "News", "Enterprises"
+    model: type
+    queryset: Callable  # () -> QuerySet of the objects the public pages show
+    document: Callable  # (object) -> Document
+    watches: dict = field(default_factory=dict)  # model -> (instance) -> iterable of pks
+
+
+def register(kind):
+    if kind.key in _KINDS and _KINDS[kind.key] != kind:
+        raise ValueError(f"A search kind named {kind.key!r} is already registered")
+    _KINDS[kind.key] = kind
+    uid = f"cloudpark-search-{kind.key}"
+    post_save.connect(_saved(kind), sender=kind.model, weak=False, dispatch_uid=uid + "-save")
+    post_delete.connect(_deleted(kind), sender=kind.model, weak=False, dispatch_uid=uid + "-del")
+    for model, related in kind.watches.items():
+        post_save.connect(
+            _watched(kind, related),
+            sender=model,
+            weak=False,
+            dispatch_uid=f"{uid}-watch-{model._meta.label}",
+        )
+    return kind
+
+
+def kinds():
+    """The registered kinds, in the order they were registered."""
+    return dict(_KINDS)
+
+
+def get(key):
+    return _KINDS[key]
+
+
+def _saved(kind):
+    def handler(sender, instance, raw=False, **kwargs):
+        if not raw:
+            # The services module writes documents; it imports this one.
+            from cloudpark.search import services
+
+            services.refresh(kind, [instance.pk])
+
+    return handler
+
+
+def _deleted(kind):
+    def handler(sender, instance, **kwargs):
+        # As in ``_saved``: the services module imports this one.
+        from cloudpark.search import services
+
+        services.forget(kind, [instance.pk])
+
+    return handler
+
+
+def _watched(kind, related):
+    def handler(sender, instance, raw=False, **kwargs):
+        if not raw:
+            # As in ``_saved``: the services module imports this one.
+            from cloudpark.search import services
+
+            services.refresh(kind, list(related(instance)))
+
+    return handler

@@ -1,0 +1,138 @@
+"""Reads of the platform search: one query's results, facets and page."""
+
+import math
+import re
+import time
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from cloudpark.core import search as tokens
+from cloudpark.orgs.selectors import memberships_of
+from cloudpark.search import engine, registry
+from cloudpark.search.models import SearchDocument
+
+PAGE_SIZE = 20
+CANDIDATES = 500  # the newest matches ranked; the pages reach this far
+COUNT_CAP = 10_000  # a total above it reads "10,000+"
+FACET_CAP = 1_000  # a kind's count above it reads "1,000+"
+HALF_LIFE_DAYS = 365  # an item a year old weighs half of one published today
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    count: int
+    capped: bool
+
+    @property
+    def count_label(self):
+        return count_label(self.count, self.capped)
+
+
+@dataclass
+class Results:
+    query: str
+    kind: str
+    total: int
+    capped: bool
+    facets: list
+    page: object  # a Paginator page of SearchDocument, in rank order
+    terms: list
+
+    @property
+    def documents(self):
+        return list(self.page.object_list)
+
+
+def _recency(published, now):
+    if published is None:
+        return 0.5
+    age = max((now - published) / 86400, 0.0)
+    return 1.0 / (1.0 + age / HALF_LIFE_DAYS)
+
+
+def rank(rows, now=None):
+    """Candidate ids (``(id, relevance, published seconds)``) ordered by relevance weighed by
+    recency, then the newest first."""
+    now = now if now is not None else time.time()
+
+    def key(row):
+        pk, relevance, published = row
+        return (-relevance * _recency(published, now), -(published or 0), -pk)
+
+    return [row[0] for row in sorted(rows, key=key)]
+
+
+def organizations_seen_by(user):
+    """Ids of the organisations whose own documents ``user`` may find (their memberships)."""
+    return tuple(membership.organization_id for membership in memberships_of(user))
+
+
+def search(query, *, kind="", organization_ids=(), page=1, using="default"):
+    """The results of ``query`` that an anonymous visitor (or a member of
+    ``organization_ids``) may see: the requested page, and a capped count per kind."""
+    kinds = registry.kinds()
+    kind = kind if kind in kinds else ""
+    terms = tokens.query_terms(query)
+    if not terms:
+        paginator = Paginator([], PAGE_SIZE)
+        return Results(query, kind, 0, False, [], paginator.get_page(1), [])
+    caps = {"": COUNT_CAP} | dict.fromkeys(kinds, FACET_CAP)
+    counted = engine.counts(terms, caps, organization_ids=organization_ids, using=using)
+    total = counted.pop("")
+    facets = [
+        Facet(key, str(kinds[key].label), min(n, FACET_CAP), n > FACET_CAP)
+        for key, n in counted.items()
+        if n
+    ]
+    rows = engine.candidates(
+        terms, kind=kind, organization_ids=organization_ids, limit=CANDIDATES, using=using
+    )
+    paginator = Paginator(rank(rows), PAGE_SIZE)
+    current = paginator.get_page(page)
+    documents = (
+        SearchDocument.objects.using(using)
+        .defer("title_text", "body_text", "scope")
+        .in_bulk(list(current.object_list))
+    )
+    current.object_list = [documents[pk] for pk in current.object_list if pk in documents]
+    return Results(query, kind, min(total, COUNT_CAP), total > COUNT_CAP, facets, current, terms)
+
+
+def highlight(text, terms):
+    """``text`` escaped, with every piece of the query in it wrapped in ``<mark>``."""
+    text = str(text or "")
+    pieces = sorted({token for token, _prefix in terms}, key=len, reverse=True)
+    if not pieces:
+        return escape(text)
+    # A lookahead finds overlapping pieces too (化园 and 园区 in 化园区).
+    pattern = re.compile(
+        "(?=(" + "|".join(re.escape(piece) for piece in pieces) + "))", re.IGNORECASE
+    )
+    spans = []
+    for match in pattern.finditer(text):
+        start, end = match.start(), match.start() + len(match.group(1))
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(end, spans[-1][1])
+        else:
+            spans.append([start, end])
+    out, position = [], 0
+    for start, end in spans:
+        out.append(escape(text[position:start]))
+        out.append("<mark>" + escape(text[start:end]) + "</mark>")
+        position = end
+    out.append(escape(text[position:]))
+    return mark_safe("".join(out))
+
+
+def count_label(total, capped):
+    """``10,000+`` for a capped count, the number otherwise."""
+    return f"{total:,}+" if capped else f"{total:,}"
+
+
+def pages_of(results):
+    return math.ceil(results.page.paginator.count / PAGE_SIZE)

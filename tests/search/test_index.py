@@ -1,0 +1,196 @@
+"""The platform search index: written by the capabilities' saves, read with their rules."""
+
+import random
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from cloudpark.news import services as news_services
+from cloudpark.orgs.enums import ParkStatus
+from cloudpark.search import engine, registry, selectors, services
+from cloudpark.search.models import SearchDocument
+from tests.factories import news as news_factories
+from tests.factories.orgs import EnterpriseFactory, ParkFactory
+from tests.factories.programs import PolicyFactory, ProgrammeFactory, admin_of
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query, **kwargs):
+    results = selectors.search(query, **kwargs)
+    return {(document.kind, document.object_id) for document in results.page.object_list}
+
+
+def test_every_capability_registers_its_kinds():
+    assert set(registry.kinds()) >= {
+        "news",
+        "policy",
+        "programme",
+        "enterprise",
+        "park",
+        "event",
+        "filing",
+        "work",
+    }
+
+
+def test_a_published_article_is_found_and_a_withdrawn_one_is_gone():
+    channel = news_factories.ChannelFactory()
+    draft = news_factories.draft(channel, title="之江影视基地开放日")
+    assert ("news", draft.pk) not in found("影视")
+    assert not SearchDocument.objects.filter(kind="news", object_id=draft.pk).exists()
+
+    article = news_factories.published(channel, title="之江影视基地开放日")
+    assert ("news", article.pk) in found("影视")
+    assert ("news", article.pk) in found("基地开放")
+
+    news_services.withdraw_article(article, actor=admin_of(channel.organization), reason="过时")
+    assert ("news", article.pk) not in found("影视")
+    assert not SearchDocument.objects.filter(kind="news", object_id=article.pk).exists()
+
+
+def test_an_unpublished_policy_hides_its_programmes():
+    policy = PolicyFactory(title="影视产业扶持政策", is_published=True)
+    programme = ProgrammeFactory(policy=policy, title="影视精品扶持计划", is_published=True)
+    assert {("policy", policy.pk), ("programme", programme.pk)} <= found("影视")
+
+    policy.is_published = False
+    policy.save()
+    assert found("影视") == set()
+
+
+def test_a_private_document_is_found_only_by_its_organisation():
+    own, other = EnterpriseFactory(name="甲乙丙丁"), EnterpriseFactory(name="戊己庚辛")
+    document = services.build(registry.get("enterprise"), own)
+    document.kind, document.object_id = "news", 999_999
+    document.organization_id = own.pk
+    document.scope = engine.scope_tokens("news", own.pk)
+    document.save()
+    assert ("news", 999_999) not in found("甲乙")
+    assert ("news", 999_999) not in found("甲乙", organization_ids=(other.pk,))
+    assert ("news", 999_999) in found("甲乙", organization_ids=(own.pk,))
+    assert ("enterprise", own.pk) in found("甲乙", organization_ids=(other.pk,))
+
+
+def test_an_exited_park_leaves_the_index():
+    park = ParkFactory(name="白马湖数字文化园区")
+    assert ("park", park.pk) in found("园区")
+    park.status = ParkStatus.EXITED
+    park.save()
+    assert ("park", park.pk) not in found("园区")
+
+
+def test_facets_count_each_kind_and_filter():
+    ParkFactory(name="文创园区一号")
+    EnterpriseFactory(name="园区运营公司")
+    EnterpriseFactory(name="园区服务公司")
+    results = selectors.search("园区")
+    counts = {facet.key: facet.count for facet in results.facets}
+    assert counts == {"park": 1, "enterprise": 2}
+    assert results.total == 3
+    assert not results.capped
+    only = selectors.search("园区", kind="enterprise")
+    assert {document.kind for document in only.page.object_list} == {"enterprise"}
+    assert len(only.page.object_list) == 2
+
+
+def test_counts_stop_at_the_cap(monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
+    monkeypatch.setattr(selectors, "FACET_CAP", 1)
+    for number in range(4):
+        EnterpriseFactory(name=f"影视公司{number}")
+    results = selectors.search("影视")
+    assert results.capped
+    assert results.total == 2
+    assert selectors.count_label(results.total, results.capped) == "2+"
+    assert [(facet.count, facet.capped) for facet in results.facets] == [(1, True)]
+    assert selectors.count_label(10_000, True) == "10,000+"
+
+
+def test_the_title_weighs_more_and_the_newer_first():
+    old = EnterpriseFactory(name="长兴数字科技", description="做影视后期")
+    titled = EnterpriseFactory(name="长兴影视科技")
+    ranked = [doc.object_id for doc in selectors.search("影视").page.object_list]
+    assert ranked.index(titled.pk) < ranked.index(old.pk)
+    now = timezone.now().timestamp()
+    rows = [(1, 1.0, now - 900 * 86400), (2, 1.0, now), (3, 1.0, None)]
+    assert selectors.rank(rows, now) == [2, 3, 1]
+
+
+def test_highlighting_escapes_markup_and_marks_the_query():
+    terms = selectors.tokens.query_terms("园区")
+    marked = selectors.highlight('<script>alert("x")</script>文化产业园区 & 园区', terms)
+    assert "<script>" not in marked
+    assert "&lt;script&gt;" in marked
+    assert "&amp;" in marked
+    assert marked.count("<mark>园区</mark>") == 2
+    joined = selectors.highlight("文化园区", selectors.tokens.query_terms("化园区"))
+    assert joined == "文<mark>化园区</mark>"
+    assert selectors.highlight("Park <b>", selectors.tokens.query_terms("park")) == (
+        "<mark>Park</mark> &lt;b&gt;"
+    )
+
+
+def test_reindex_rebuilds_every_document():
+    park = ParkFactory(name="良渚文化园区")
+    SearchDocument.objects.all().delete()
+    call_command("reindex")
+    assert ("park", park.pk) in found("园区")
+
+
+def test_a_query_without_terms_finds_nothing():
+    ParkFactory(name="良渚文化园区")
+    results = selectors.search("!!! ，。")
+    assert results.total == 0
+    assert list(results.page.object_list) == []
+
+
+# Recall: whatever piece of a title is asked for, the index finds it, as a substring scan does.
+
+CHARACTERS = "影视园区公司文化产业数字动漫网络剧汉服之江白马湖"
+
+
+def _titles(seed, count=25):
+    generator = random.Random(seed)
+    return [
+        "".join(generator.choice(CHARACTERS) for _ in range(generator.randint(2, 9)))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_recall_matches_a_substring_scan(seed):
+    titles = _titles(seed)
+    parks = [ParkFactory(name=title) for title in titles]
+    generator = random.Random(seed + 100)
+    queries = set()
+    for title in generator.sample(titles, 8):
+        start = generator.randrange(len(title))
+        queries.add(title[start : start + generator.randint(1, 4)])
+    for query in queries:
+        expected = {("park", park.pk) for park in parks if query in park.name}
+        results = selectors.search(query, kind="park")
+        ids = list(results.page.paginator.object_list)
+        hits = {
+            (document.kind, document.object_id)
+            for document in SearchDocument.objects.filter(pk__in=ids)
+        }
+        assert hits == expected, query
+        assert results.total == len(expected)
+
+
+def test_a_later_migrate_keeps_the_index_and_its_triggers():
+    park = ParkFactory(name="湘湖数字园区")
+    engine.ensure_index()
+    ParkFactory(name="湘湖影视园区")
+
+    assert ("park", park.pk) in found("湘湖")
+    assert len(found("湘湖")) == 2
+
+
+def test_a_rebuild_refills_the_index_from_the_documents():
+    park = ParkFactory(name="湘湖数字园区")
+    engine.rebuild()
+
+    assert found("数字") == {("park", park.pk)}
