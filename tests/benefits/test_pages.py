@@ -59,6 +59,19 @@ def test_the_park_publishes_an_offer_from_its_portal(client):
     assert offer.quota == 20
 
 
+def test_the_publish_button_shows_to_those_who_may_publish(client):
+    park = ParkFactory()
+    publish = reverse("park:benefit_offer_create")
+
+    client.force_login(admin_of(park))
+    shown_to_admin = client.get(reverse("park:benefit_offer_list")).content.decode()
+    client.force_login(MembershipFactory(organization=park, role="staff").user)
+    shown_to_staff = client.get(reverse("park:benefit_offer_list")).content.decode()
+
+    assert publish in shown_to_admin
+    assert publish not in shown_to_staff
+
+
 def test_inverted_dates_are_refused_at_their_field_and_nothing_is_stored(client):
     park = ParkFactory()
     client.force_login(admin_of(park))

@@ -26,6 +26,13 @@ class OfferListView(ParkMixin, ListMixin, TemplateView):
     def get_queryset(self):
         return selectors.offers_of_park(self.organization)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_manage"] = self.request.user.has_perm(
+            "benefits.manage_offers", self.organization
+        )
+        return context
+
 
 class OfferCreateView(ParkMixin, ServiceFormMixin, FormView):
     permission_required = "benefits.manage_offers"
