@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "cloudpark.market",
 ]
 
 MIDDLEWARE = [

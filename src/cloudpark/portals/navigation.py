@@ -24,6 +24,7 @@ MENUS = {
         ("government:award_scheme_list", _("Awards"), "awards.view_schemes"),
         ("government:members", _("Members"), "orgs.view_members"),
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
+        ("government:market_overview", _("Supply and demand"), "market.oversee_market"),
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
@@ -41,6 +42,7 @@ MENUS = {
         ("park:job_posting_list", _("Job postings"), "jobs.review_postings"),
         ("park:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
         ("park:figures_missing", _("Yearly figures"), "dashboards.view_missing_reports"),
+        ("park:market_overview", _("Supply and demand"), "market.oversee_market"),
     ],
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
@@ -56,6 +58,7 @@ MENUS = {
         ("enterprise:job_posting_list", _("Job postings"), "jobs.view_postings"),
         ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
         ("enterprise:finance_need_list", _("Financing"), "finance.view_financing"),
+        ("enterprise:market_post_list", _("Supply and demand"), "market.view_market"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
@@ -85,6 +88,7 @@ PUBLIC_MORE = [
     ("public:filing_notice_list", _("Drama notices")),
     ("public:award_scheme_list", _("Awards")),
     ("public:finance_product_list", _("Finance")),
+    ("public:market_post_list", _("Supply and demand")),
 ]
 
 

@@ -5,6 +5,7 @@ from cloudpark.portals.government import awards, bases, directory, filings, prog
 from cloudpark.portals.shared import dashboards, events, news, reviews
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import jobs as shared_jobs
+from cloudpark.portals.shared import market as shared_market
 from cloudpark.portals.shared import programs as shared_programs
 
 app_name = "government"
@@ -22,4 +23,5 @@ urlpatterns = [
     *news.urlpatterns_for(Portal.GOVERNMENT),
     *awards.urlpatterns,
     *dashboards.urlpatterns_for(Portal.GOVERNMENT),
+    *shared_market.urlpatterns_for(Portal.GOVERNMENT),
 ]

@@ -6,6 +6,7 @@ from cloudpark.portals.park import jobs as park_jobs
 from cloudpark.portals.shared import dashboards, events, news, programs, reviews
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import jobs as shared_jobs
+from cloudpark.portals.shared import market as shared_market
 
 app_name = "park"
 urlpatterns = [
@@ -23,4 +24,5 @@ urlpatterns = [
     *news.urlpatterns_for(Portal.PARK),
     *figures.urlpatterns,
     *dashboards.urlpatterns_for(Portal.PARK),
+    *shared_market.urlpatterns_for(Portal.PARK),
 ]

@@ -8,6 +8,7 @@ from cloudpark.portals.public import (
     filings,
     finance,
     jobs,
+    market,
     news,
     news_feeds,
     programs,
@@ -27,4 +28,5 @@ urlpatterns = [
     *filings.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *market.urlpatterns,
 ]

@@ -109,6 +109,8 @@ LINKS = {
     "finance.introduction.enterprise": _route("enterprise:finance_introduction_detail"),
     "finance.introduction.institution": _route("individual:finance_introduction_detail"),
     "finance.data_room.institution": _route("individual:finance_data_room_detail"),
+    "market.introduction.enterprise": _route("enterprise:market_introduction_detail"),
+    "market.post.public": _route("public:market_post_detail"),
 }
 
 
