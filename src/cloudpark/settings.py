@@ -529,6 +529,10 @@ SPECTACULAR_SETTINGS = {
         "AwardSchemeStateEnum": "cloudpark.awards.enums.SchemeState",
         "AwardRoundStateEnum": "cloudpark.awards.enums.RoundState",
         "AwardAssignmentStateEnum": "cloudpark.awards.enums.AssignmentState",
+        "MarketPostKindEnum": "cloudpark.market.enums.PostKind",
+        "MarketPostStateEnum": "cloudpark.market.enums.PostState",
+        "MarketDirectionEnum": "cloudpark.market.enums.Direction",
+        "MarketIntroductionStateEnum": "cloudpark.market.enums.IntroductionState",
     },
 }
 

@@ -286,7 +286,9 @@ def test_an_introduction_is_proposed_accepted_and_closed_with_a_deal_telling_bot
         "market.introduction.accepted",
         "market.introduction.closed",
     ]
-    assert sorted((notice.recipient_id, notice.kind) for notice in Notification.objects.all()) == sorted(
+    assert sorted(
+        (notice.recipient_id, notice.kind) for notice in Notification.objects.all()
+    ) == sorted(
         [
             (owner_admin.pk, "market.introduction_proposed"),
             (proposer_admin.pk, "market.introduction_accepted"),

@@ -11,6 +11,7 @@ from cloudpark.api.events import views as events
 from cloudpark.api.filings import views as filings
 from cloudpark.api.finance import views as finance
 from cloudpark.api.jobs import views as jobs
+from cloudpark.api.market import views as market
 from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
 from cloudpark.api.reviews import views as reviews
@@ -98,6 +99,13 @@ router.register(
 )
 router.register(
     "government/award-rounds", awards.GovernmentRoundViewSet, basename="government-award-round"
+)
+router.register("market/posts", market.PublicPostViewSet, basename="market-post")
+router.register("enterprise/market-posts", market.PostViewSet, basename="enterprise-market-post")
+router.register(
+    "enterprise/market-introductions",
+    market.IntroductionViewSet,
+    basename="enterprise-market-introduction",
 )
 
 app_name = "api"
