@@ -289,6 +289,11 @@ def post_counts(posts):
     }
 
 
+def _yuan(value):
+    # SQLite sums decimals as numbers; both engines give the same two places here.
+    return (value or Decimal("0")).quantize(Decimal("0.01"))
+
+
 def deal_totals(*, year=None, park=None, parks=None, group_by=None):
     """The deals closed through introductions: how many and their value in yuan.
 
@@ -307,7 +312,7 @@ def deal_totals(*, year=None, park=None, parks=None, group_by=None):
     totals = {"deals": Count("pk"), "value": Sum("deal_value")}
     if group_by is None:
         row = deals.aggregate(**totals)
-        return {"deals": row["deals"], "value": row["value"] or Decimal("0")}
+        return {"deals": row["deals"], "value": _yuan(row["value"])}
     if group_by == "year":
         rows = (
             deals.annotate(year=ExtractYear("closed_on"))
@@ -315,7 +320,7 @@ def deal_totals(*, year=None, park=None, parks=None, group_by=None):
             .annotate(**totals)
             .order_by("year")
         )
-        return [{"year": r["year"], "deals": r["deals"], "value": r["value"]} for r in rows]
+        return [{"year": r["year"], "deals": r["deals"], "value": _yuan(r["value"])} for r in rows]
     if group_by == "park":
         rows = (
             deals.values("post__enterprise__park")
@@ -323,7 +328,7 @@ def deal_totals(*, year=None, park=None, parks=None, group_by=None):
             .order_by("post__enterprise__park")
         )
         return [
-            {"park": r["post__enterprise__park"], "deals": r["deals"], "value": r["value"]}
+            {"park": r["post__enterprise__park"], "deals": r["deals"], "value": _yuan(r["value"])}
             for r in rows
         ]
     raise ValueError(f"Unknown grouping {group_by!r}")

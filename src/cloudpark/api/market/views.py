@@ -53,7 +53,6 @@ class PostViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
     RuleViewSet,
 ):
     """The needs and offers of the enterprise the caller acts for. Administrators create a
@@ -65,7 +64,6 @@ class PostViewSet(
     filterset_class = filters.PostFilter
     acting_kinds = base.ENTERPRISE
     acting_query_parameter = "enterprise"
-    http_method_names = ["get", "post", "patch", "head", "options"]
     permission_rules = {
         "list": VIEWING,
         "retrieve": VIEWING,
