@@ -15,7 +15,18 @@ from django.utils import timezone
 
 from cloudpark.accounts import services as account_services
 from cloudpark.dashboards import services as dashboards
-from cloudpark.demo import awards, bases, data, events, filings, finance, jobs, news, programs
+from cloudpark.demo import (
+    awards,
+    bases,
+    data,
+    events,
+    filings,
+    finance,
+    jobs,
+    market,
+    news,
+    programs,
+)
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -87,6 +98,7 @@ class DemoLoader:
         self.load_figures()
         self.load_finance()
         self.load_api_tokens()
+        self.load_market()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -229,6 +241,15 @@ class DemoLoader:
         loader.load()
         self.add_memberships()
         loader.publish_needs()
+
+    # Supply and demand ------------------------------------------------------------------------
+
+    def load_market(self):
+        """The service company's studio, equipment and post-production offers, the film
+        company's equipment need, a deal closed between them and an introduction waiting."""
+        market.MarketLoader(
+            organizations=self.organizations, platform_admin=self.platform_admin
+        ).load()
 
     # API tokens -----------------------------------------------------------------------------
 
