@@ -84,6 +84,12 @@ PHONE_PAGES = [
     (BANKER, "/me/finance/needs/"),
     (BANKER, "/me/finance/introductions/"),
     (PERSON, "/me/tokens/"),
+    (None, "/market/"),
+    (ENTERPRISE, "/enterprise/market/"),
+    (ENTERPRISE, "/enterprise/market/matches/"),
+    (ENTERPRISE, "/enterprise/market/introductions/"),
+    (PARK, "/park/market/"),
+    (GOVERNMENT, "/gov/market/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and
