@@ -85,6 +85,12 @@ NOT_REACHED = {
     "public:news_cover",
     # The bureau keeps no clarification in the demo; the base does.
     "government:news_clarification_edit",
+    # The demo's supply and demand posts are all published; its one open introduction waits
+    # for the service company, which has no demo account, and its other one is closed.
+    "enterprise:market_post_publish",
+    "enterprise:market_introduction_accept",
+    "enterprise:market_introduction_decline",
+    "enterprise:market_introduction_close",
 }
 
 
