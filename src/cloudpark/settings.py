@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "cloudpark.dashboards",
     "cloudpark.benefits",
     "cloudpark.search",
+    "cloudpark.market",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",
@@ -532,6 +533,10 @@ SPECTACULAR_SETTINGS = {
         "AwardAssignmentStateEnum": "cloudpark.awards.enums.AssignmentState",
         "AwardRoundKindEnum": "cloudpark.awards.enums.RoundKind",
         "AwardRoundModeEnum": "cloudpark.awards.enums.RoundMode",
+        "MarketPostKindEnum": "cloudpark.market.enums.PostKind",
+        "MarketPostStateEnum": "cloudpark.market.enums.PostState",
+        "MarketDirectionEnum": "cloudpark.market.enums.Direction",
+        "MarketIntroductionStateEnum": "cloudpark.market.enums.IntroductionState",
     },
 }
 

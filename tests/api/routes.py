@@ -62,6 +62,10 @@ def _benefits(key):
     return lambda w: w.benefits[key].pk
 
 
+def _market(key):
+    return lambda w: w.market[key].pk
+
+
 def _news(key, organization="government"):
     return lambda w: w.news[(organization, key)].pk
 
@@ -208,6 +212,13 @@ OBJECTS = {
     ),
     # Search reads what the public pages show.
     "search": Objects("individual"),
+    "market-post": Objects("individual", own=_market("post")),
+    "enterprise-market-post": Objects(
+        "enterprise", own=_market("post"), other=_market("other_post")
+    ),
+    "enterprise-market-introduction": Objects(
+        "enterprise", own=_market("introduction"), other=_market("other_introduction")
+    ),
 }
 
 
@@ -309,6 +320,23 @@ RIGHTS = {
     ("institution-introduction", "list"): None,
     ("institution-introduction", "retrieve"): None,
     ("institution-introduction", "move"): None,
+    ("market-post", "list"): None,
+    ("market-post", "retrieve"): None,
+    ("enterprise-market-post", "list"): None,
+    ("enterprise-market-post", "retrieve"): None,
+    ("enterprise-market-post", "matches"): None,
+    ("enterprise-market-post", "create"): STAFF,
+    ("enterprise-market-post", "partial_update"): STAFF,
+    ("enterprise-market-post", "publish"): STAFF,
+    ("enterprise-market-post", "close"): STAFF,
+    ("enterprise-market-introduction", "list"): None,
+    ("enterprise-market-introduction", "retrieve"): None,
+    ("enterprise-market-introduction", "contact"): None,
+    ("enterprise-market-introduction", "create"): STAFF,
+    ("enterprise-market-introduction", "accept"): STAFF,
+    ("enterprise-market-introduction", "decline"): STAFF,
+    ("enterprise-market-introduction", "withdraw"): STAFF,
+    ("enterprise-market-introduction", "close"): STAFF,
     ("review-case", "list"): None,
     ("review-case", "retrieve"): None,
     ("review-case", "decide"): STAFF,
@@ -506,6 +534,8 @@ BODIES = {
         "figures": ["profile"],
         "days": 7,
     },
+    # The world's enterprise already proposed about the third enterprise's offer.
+    ("enterprise-market-introduction", "create"): lambda w: {"post": w.market["other_post"].pk},
     ("review-case", "opinion"): lambda w: {
         "stage_key": "government_review",
         "recommendation": "approve",

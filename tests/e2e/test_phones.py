@@ -90,6 +90,12 @@ PHONE_PAGES = [
     (PARK, "/park/benefits/desk/"),
     (PARK, "/park/benefits/statistics/"),
     (None, "/search/?q=%E5%BD%B1%E8%A7%86"),  # 影视
+    (None, "/market/"),
+    (ENTERPRISE, "/enterprise/market/"),
+    (ENTERPRISE, "/enterprise/market/matches/"),
+    (ENTERPRISE, "/enterprise/market/introductions/"),
+    (PARK, "/park/market/"),
+    (GOVERNMENT, "/gov/market/"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and

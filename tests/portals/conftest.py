@@ -17,6 +17,7 @@ from tests.factories import (
 from tests.filings.world import filings_world
 from tests.finance.world import finance_world
 from tests.jobs.world import jobs_world
+from tests.market.world import market_world
 from tests.news.world import news_world
 from tests.portals.pages import Built, World
 from tests.portals.workbooks import checked_import
@@ -72,6 +73,7 @@ def world(db, media_root):
     world.awards = Built(lambda: awards_world(world))
     world.finance = Built(lambda: finance_world(world))
     world.benefits = Built(lambda: benefits_world(world))
+    world.market = Built(lambda: market_world(world))
     return world
 
 

@@ -15,6 +15,7 @@ from tests.factories import MembershipFactory
 from tests.filings.world import FILING_POST_RIGHTS, filing_pages
 from tests.finance.world import FINANCE_ACTIONS, FINANCE_POST_RIGHTS, finance_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
+from tests.market.world import MARKET_ACTIONS, MARKET_POST_RIGHTS, market_pages
 from tests.news.world import NEWS_POSTS, news_pages
 from tests.programs.world import programme_pages
 
@@ -63,6 +64,7 @@ class World:
     awards: dict = field(default_factory=dict)
     finance: dict = field(default_factory=dict)
     benefits: dict = field(default_factory=dict)
+    market: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,9 @@ PAGES += [
     *benefit_pages("park"),
     *benefit_pages("government"),
     *benefit_pages("individual"),
+    *market_pages("enterprise"),
+    *market_pages("park"),
+    *market_pages("government"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -318,6 +323,7 @@ NOT_A_PAGE = {
     *awards.NOT_A_PAGE,
     *FINANCE_ACTIONS,
     *BENEFIT_ACTIONS,
+    *MARKET_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -405,6 +411,7 @@ POST_RIGHTS = {
     **DASHBOARD_POST_RIGHTS,
     **FINANCE_POST_RIGHTS,
     **BENEFIT_POST_RIGHTS,
+    **MARKET_POST_RIGHTS,
 }
 
 

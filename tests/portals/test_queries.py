@@ -316,6 +316,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
     from tests.filings.test_pages import FILING_LISTS
     from tests.finance.test_api import API_LISTS as API_FINANCE_LISTS
     from tests.finance.test_pages import LIST_PAGES as FINANCE_LISTS
+    from tests.market.test_api import API_LISTS as API_MARKET_LISTS
+    from tests.market.test_pages import LIST_PAGES as MARKET_LISTS
     from tests.news.test_api import API_LISTS as API_NEWS_LISTS
     from tests.news.test_queries import LIST_PAGES as NEWS_LISTS
 
@@ -338,6 +340,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
         API_FINANCE_LISTS,
         BENEFIT_LISTS,
         API_BENEFIT_LISTS,
+        MARKET_LISTS,
+        API_MARKET_LISTS,
     )
     counted = {row[0] for table in tables for row in table}
     routes = dict(_list_routes())

@@ -93,6 +93,12 @@ NOT_REACHED = {
     "government:award_scheme_edit",
     "government:award_category_edit",
     "government:award_criterion_edit",
+    # The demo's supply and demand posts are all published; its one open introduction waits
+    # for the service company, which has no demo account, and its other one is closed.
+    "enterprise:market_post_publish",
+    "enterprise:market_introduction_accept",
+    "enterprise:market_introduction_decline",
+    "enterprise:market_introduction_close",
 }
 
 

@@ -12,6 +12,7 @@ from cloudpark.api.events import views as events
 from cloudpark.api.filings import views as filings
 from cloudpark.api.finance import views as finance
 from cloudpark.api.jobs import views as jobs
+from cloudpark.api.market import views as market
 from cloudpark.api.news import views as news
 from cloudpark.api.programs import views as programs
 from cloudpark.api.reviews import views as reviews
@@ -113,6 +114,13 @@ router.register("benefits/offers", benefits.OfferViewSet, basename="benefit-offe
 router.register("individual/benefit-claims", benefits.ClaimViewSet, basename="benefit-claim")
 router.register("park/benefit-offers", benefits.ParkOfferViewSet, basename="park-benefit-offer")
 router.register("search", search.SearchViewSet, basename="search")
+router.register("market/posts", market.PublicPostViewSet, basename="market-post")
+router.register("enterprise/market-posts", market.PostViewSet, basename="enterprise-market-post")
+router.register(
+    "enterprise/market-introductions",
+    market.IntroductionViewSet,
+    basename="enterprise-market-introduction",
+)
 
 app_name = "api"
 urlpatterns = [

@@ -15,7 +15,18 @@ from django.utils import timezone
 
 from cloudpark.accounts import services as account_services
 from cloudpark.dashboards import services as dashboards
-from cloudpark.demo import awards, bases, data, events, filings, finance, jobs, news, programs
+from cloudpark.demo import (
+    awards,
+    bases,
+    data,
+    events,
+    filings,
+    finance,
+    jobs,
+    market,
+    news,
+    programs,
+)
 from cloudpark.demo import benefits as demo_benefits
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
@@ -90,6 +101,7 @@ class DemoLoader:
         self.load_finance()
         self.load_api_tokens()
         self.load_benefits()
+        self.load_market()
         self.load_search_index()
 
     def load_search_index(self):
@@ -245,6 +257,15 @@ class DemoLoader:
         """The base's offers to the people of the zone, three claims and one redemption."""
         demo_benefits.BenefitsLoader(
             today=self.today, organizations=self.organizations, users=self.users
+        ).load()
+
+    # Supply and demand ------------------------------------------------------------------------
+
+    def load_market(self):
+        """The service company's studio, equipment and post-production offers, the film
+        company's equipment need, a deal closed between them and an introduction waiting."""
+        market.MarketLoader(
+            organizations=self.organizations, platform_admin=self.platform_admin
         ).load()
 
     # API tokens -----------------------------------------------------------------------------

@@ -3,20 +3,12 @@ with the figures compared. Eligibility (who may borrow at all) is the programmes
 ``programs.eligibility``; this module adds only what a financing need asks of a product.
 Nothing here reads the database."""
 
-from dataclasses import dataclass
-
 from django.utils.translation import gettext as _t
 
+from cloudpark.core.matching import Fit
 from cloudpark.finance import enums
 from cloudpark.programs.eligibility import figure
 from cloudpark.programs.questions import joined
-
-
-@dataclass(frozen=True)
-class Fit:
-    fits: bool
-    reasons: tuple
-    misses: tuple
 
 
 def _range(low, high):
@@ -66,4 +58,4 @@ def fit(product, need):
                 _t("Its all-in cost of %(range)s%% a year is above the target of %(target)s%%.")
                 % costs
             )
-    return Fit(fits=not misses, reasons=tuple(reasons), misses=tuple(misses))
+    return Fit.of(reasons, misses)

@@ -25,6 +25,7 @@ MENUS = {
         ("government:members", _("Members"), "orgs.view_members"),
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
         ("government:benefit_statistics", _("Benefits"), "benefits.view_statistics"),
+        ("government:market_overview", _("Supply and demand"), "market.oversee_market"),
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
@@ -43,6 +44,7 @@ MENUS = {
         ("park:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
         ("park:figures_missing", _("Yearly figures"), "dashboards.view_missing_reports"),
         ("park:benefit_offer_list", _("Benefits"), "benefits.redeem_codes"),
+        ("park:market_overview", _("Supply and demand"), "market.oversee_market"),
     ],
     Portal.ENTERPRISE: [
         ("enterprise:home", _("Overview"), None),
@@ -58,6 +60,7 @@ MENUS = {
         ("enterprise:job_posting_list", _("Job postings"), "jobs.view_postings"),
         ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
         ("enterprise:finance_need_list", _("Financing"), "finance.view_financing"),
+        ("enterprise:market_post_list", _("Supply and demand"), "market.view_market"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
@@ -89,6 +92,7 @@ PUBLIC_MORE = [
     ("public:award_scheme_list", _("Awards")),
     ("public:finance_product_list", _("Finance")),
     ("public:benefit_offer_list", _("Benefits")),
+    ("public:market_post_list", _("Supply and demand")),
 ]
 
 

@@ -8,6 +8,7 @@ from cloudpark.portals.enterprise import (
     filings,
     finance,
     jobs,
+    market,
     programs,
     views,
 )
@@ -26,4 +27,5 @@ urlpatterns = [
     *awards.urlpatterns,
     *figures.urlpatterns,
     *finance.urlpatterns,
+    *market.urlpatterns,
 ]

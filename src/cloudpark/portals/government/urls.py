@@ -6,6 +6,7 @@ from cloudpark.portals.shared import benefits as shared_benefits
 from cloudpark.portals.shared import dashboards, events, news, reviews
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import jobs as shared_jobs
+from cloudpark.portals.shared import market as shared_market
 from cloudpark.portals.shared import programs as shared_programs
 
 app_name = "government"
@@ -24,4 +25,5 @@ urlpatterns = [
     *awards.urlpatterns,
     *dashboards.urlpatterns_for(Portal.GOVERNMENT),
     *shared_benefits.urlpatterns_for(Portal.GOVERNMENT),
+    *shared_market.urlpatterns_for(Portal.GOVERNMENT),
 ]

@@ -8,6 +8,7 @@ from cloudpark.portals.shared import benefits as shared_benefits
 from cloudpark.portals.shared import dashboards, events, news, programs, reviews
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import jobs as shared_jobs
+from cloudpark.portals.shared import market as shared_market
 
 app_name = "park"
 urlpatterns = [
@@ -27,4 +28,5 @@ urlpatterns = [
     *dashboards.urlpatterns_for(Portal.PARK),
     *park_benefits.urlpatterns,
     *shared_benefits.urlpatterns_for(Portal.PARK),
+    *shared_market.urlpatterns_for(Portal.PARK),
 ]

@@ -8,6 +8,7 @@ from cloudpark.portals.public import (
     filings,
     finance,
     jobs,
+    market,
     news,
     news_feeds,
     programs,
@@ -31,4 +32,5 @@ urlpatterns = [
     *finance.urlpatterns,
     *public_benefits.urlpatterns,
     *search.urlpatterns,
+    *market.urlpatterns,
 ]
