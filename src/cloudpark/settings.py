@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "cloudpark.news",
     "cloudpark.awards",
     "cloudpark.dashboards",
+    "cloudpark.copyright",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",

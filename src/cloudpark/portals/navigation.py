@@ -24,6 +24,7 @@ MENUS = {
         ("government:award_scheme_list", _("Awards"), "awards.view_schemes"),
         ("government:members", _("Members"), "orgs.view_members"),
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
+        ("government:copyright_overview", _("Copyright"), "copyright.view_overview"),
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
@@ -56,6 +57,7 @@ MENUS = {
         ("enterprise:job_posting_list", _("Job postings"), "jobs.view_postings"),
         ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
         ("enterprise:finance_need_list", _("Financing"), "finance.view_financing"),
+        ("enterprise:copyright_work_list", _("Copyright"), "copyright.view_register"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
@@ -67,6 +69,7 @@ MENUS = {
         ("individual:job_application_list", _("My job applications"), None),
         ("individual:job_feed", _("Following"), None),
         ("individual:finance_product_list", _("Finance desk"), "finance.act_for_institution"),
+        ("individual:copyright_pledge_verify", _("Verify a pledge"), "copyright.verify_pledge"),
     ],
 }
 # The public site's menu: the pages most people come for, then the rest under "More", so
@@ -85,6 +88,7 @@ PUBLIC_MORE = [
     ("public:filing_notice_list", _("Drama notices")),
     ("public:award_scheme_list", _("Awards")),
     ("public:finance_product_list", _("Finance")),
+    ("public:copyright_work_list", _("Works for licensing")),
 ]
 
 

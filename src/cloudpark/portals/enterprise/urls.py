@@ -3,6 +3,7 @@ from django.urls import path
 from cloudpark.portals.base import Portal
 from cloudpark.portals.enterprise import (
     awards,
+    copyright,
     events,
     figures,
     filings,
@@ -26,4 +27,5 @@ urlpatterns = [
     *awards.urlpatterns,
     *figures.urlpatterns,
     *finance.urlpatterns,
+    *copyright.urlpatterns,
 ]

@@ -2,6 +2,7 @@ from django.urls import path
 
 from cloudpark.portals.base import Portal
 from cloudpark.portals.government import awards, bases, directory, filings, programs, views
+from cloudpark.portals.government import copyright as copyright_pages
 from cloudpark.portals.shared import dashboards, events, news, reviews
 from cloudpark.portals.shared import directory as shared_directory
 from cloudpark.portals.shared import jobs as shared_jobs
@@ -22,4 +23,5 @@ urlpatterns = [
     *news.urlpatterns_for(Portal.GOVERNMENT),
     *awards.urlpatterns,
     *dashboards.urlpatterns_for(Portal.GOVERNMENT),
+    *copyright_pages.urlpatterns,
 ]

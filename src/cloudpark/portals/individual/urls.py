@@ -2,6 +2,7 @@ from django.urls import path
 
 from cloudpark.portals.individual import (
     awards,
+    copyright,
     events,
     finance,
     jobs,
@@ -23,4 +24,5 @@ urlpatterns = [
     *jobs.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *copyright.urlpatterns,
 ]

@@ -3,6 +3,7 @@ from django.urls import path
 from cloudpark.portals.public import (
     awards,
     bases,
+    copyright,
     directory,
     events,
     filings,
@@ -27,4 +28,5 @@ urlpatterns = [
     *filings.urlpatterns,
     *awards.urlpatterns,
     *finance.urlpatterns,
+    *copyright.urlpatterns,
 ]

@@ -4,6 +4,8 @@ Registered when the portals app is ready: the review engine and the capabilities
 they ask ``reviews.presentation`` and ``core.links``.
 """
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 
 from cloudpark.bases.forms import DeclarationDecisionForm
@@ -109,6 +111,10 @@ LINKS = {
     "finance.introduction.enterprise": _route("enterprise:finance_introduction_detail"),
     "finance.introduction.institution": _route("individual:finance_introduction_detail"),
     "finance.data_room.institution": _route("individual:finance_data_room_detail"),
+    "copyright.request.enterprise": _route("enterprise:copyright_request_detail"),
+    "copyright.pledge.institution": lambda number: (
+        reverse("individual:copyright_pledge_verify") + "?" + urlencode({"number": number})
+    ),
 }
 
 
