@@ -8,6 +8,7 @@ from django.utils import timezone
 from cloudpark.copyright import enums
 from cloudpark.copyright.models import Licence, LicensingRequest, Pledge, Work
 from cloudpark.finance import selectors as finance_selectors
+from cloudpark.orgs import selectors as org_selectors
 
 LICENCE_RELATED = ("work__enterprise", "licensee")
 PLEDGE_RELATED = ("work__enterprise", "pledgee__organization")
@@ -26,6 +27,11 @@ def _get(queryset, pk):
 
 def works_of(enterprise):
     return Work.objects.filter(enterprise=enterprise).select_related("enterprise")
+
+
+def works_for_user(user):
+    """The works of every enterprise ``user`` belongs to: what the API takes as an id."""
+    return Work.objects.filter(enterprise__in=org_selectors.enterprises_user_belongs_to(user))
 
 
 def get_work_for(enterprise, pk):

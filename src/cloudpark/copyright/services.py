@@ -454,7 +454,7 @@ def pledge_work(work, *, actor, values):
         )
     if Pledge.objects.filter(number=values["number"]).exists():
         raise DomainError(_("A pledge with this number is already recorded."), field="number")
-    pledge = Pledge(work=work, created_by=actor)
+    pledge = Pledge(work=work, pledgee=values.pop("pledgee"), created_by=actor)
     apply_changes(pledge, values, allowed=PLEDGE_FIELDS)
     validated(pledge, validate_constraints=False)
     try:
