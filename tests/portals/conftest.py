@@ -5,6 +5,7 @@ from cloudpark.orgs import enums
 from cloudpark.reviews import services as review_services
 from tests.awards.world import awards_world
 from tests.bases.world import bases_world
+from tests.copyright.world import copyright_world
 from tests.events.world import event_world
 from tests.factories import (
     GovernmentBodyFactory,
@@ -70,6 +71,7 @@ def world(db, media_root):
     world.filings = Built(lambda: filings_world(world))
     world.awards = Built(lambda: awards_world(world))
     world.finance = Built(lambda: finance_world(world))
+    world.copyright = Built(lambda: copyright_world(world))
     return world
 
 

@@ -9,6 +9,7 @@ from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import Membership
 from tests.awards import world as awards
 from tests.bases.world import base_pages
+from tests.copyright.world import COPYRIGHT_ACTIONS, COPYRIGHT_POST_RIGHTS, copyright_pages
 from tests.dashboards.world import DASHBOARD_POST_RIGHTS, dashboard_pages
 from tests.factories import MembershipFactory
 from tests.filings.world import FILING_POST_RIGHTS, filing_pages
@@ -61,6 +62,7 @@ class World:
     filings: dict = field(default_factory=dict)
     awards: dict = field(default_factory=dict)
     finance: dict = field(default_factory=dict)
+    copyright: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -299,6 +301,9 @@ PAGES += [
     *dashboard_pages("enterprise"),
     *finance_pages("enterprise"),
     *finance_pages("individual"),
+    *copyright_pages("enterprise"),
+    *copyright_pages("government"),
+    *copyright_pages("individual"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -312,6 +317,7 @@ NOT_A_PAGE = {
     *JOB_ACTIONS,
     *awards.NOT_A_PAGE,
     *FINANCE_ACTIONS,
+    *COPYRIGHT_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -398,6 +404,7 @@ POST_RIGHTS = {
     **awards.POST_RIGHTS,
     **DASHBOARD_POST_RIGHTS,
     **FINANCE_POST_RIGHTS,
+    **COPYRIGHT_POST_RIGHTS,
 }
 
 

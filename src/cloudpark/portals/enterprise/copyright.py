@@ -340,7 +340,7 @@ urlpatterns = [
         name="copyright_work_outcome",
     ),
     path(
-        "copyright/works/<int:pk>/<str:action>/",
+        "copyright/works/<int:pk>/licensing/<str:action>/",
         WorkOfferView.as_view(),
         name="copyright_work_offer",
     ),
