@@ -10,6 +10,10 @@ from cloudpark.orgs.models import Enterprise
 
 
 class WorkSerializer(serializers.ModelSerializer):
+    audiovisual_kind = serializers.ChoiceField(
+        choices=enums.AudiovisualKind.choices, allow_blank=True, read_only=True
+    )
+
     class Meta:
         model = Work
         fields = [
