@@ -309,6 +309,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
     from tests.awards.test_api import API_LISTS as API_AWARD_LISTS
     from tests.awards.test_pages import LIST_PAGES as AWARD_LISTS
     from tests.bases.test_api import API_LISTS
+    from tests.copyright.test_api import API_LISTS as API_COPYRIGHT_LISTS
+    from tests.copyright.test_pages import LIST_PAGES as COPYRIGHT_LISTS
     from tests.dashboards.test_pages import LIST_PAGES as FIGURE_LISTS
     from tests.filings.test_api import API_FILING_LISTS
     from tests.filings.test_pages import FILING_LISTS
@@ -334,6 +336,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
         FIGURE_LISTS,
         FINANCE_LISTS,
         API_FINANCE_LISTS,
+        COPYRIGHT_LISTS,
+        API_COPYRIGHT_LISTS,
     )
     counted = {row[0] for table in tables for row in table}
     routes = dict(_list_routes())

@@ -122,7 +122,12 @@ def _clean_amount(value, field, *, positive):
     except InvalidOperation:
         raise DomainError(_("Give the amount as a number."), field=field) from None
     if value < 0:
-        raise DomainError(_("The amount cannot be negative."), field=field)
+        message = (
+            _("The fee cannot be negative.")
+            if field == "fee"
+            else _("The amount cannot be negative.")
+        )
+        raise DomainError(message, field=field)
     if positive and value == 0:
         raise DomainError(_("The amount must be above zero."), field=field)
     return value
