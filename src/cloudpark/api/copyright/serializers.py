@@ -9,7 +9,7 @@ from cloudpark.finance.models import FinancialInstitution
 from cloudpark.orgs.models import Enterprise
 
 
-class WorkSerializer(serializers.ModelSerializer):
+class CopyrightWorkSerializer(serializers.ModelSerializer):
     audiovisual_kind = serializers.ChoiceField(
         choices=enums.AudiovisualKind.choices, allow_blank=True, read_only=True
     )
@@ -29,7 +29,7 @@ class WorkSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class WorkWriteSerializer(serializers.ModelSerializer):
+class CopyrightWorkWriteSerializer(serializers.ModelSerializer):
     """The numbers are checked by the service, each at its own field, with the form it
     expects."""
 
@@ -38,7 +38,7 @@ class WorkWriteSerializer(serializers.ModelSerializer):
         fields = [*services.WORK_FIELDS, *services.NUMBER_FIELDS]
 
 
-class OutcomeSerializer(serializers.Serializer):
+class CopyrightOutcomeSerializer(serializers.Serializer):
     step = serializers.ChoiceField(
         choices=[
             (state.value, state.label)
@@ -61,7 +61,7 @@ def _work_scope(user):
     return selectors.works_for_user(user)
 
 
-class TermsMixin(serializers.Serializer):
+class CopyrightTermsMixin(serializers.Serializer):
     """Media, territory, term and fee; the service refuses an empty list, a term ending
     before it starts and a negative fee, each at its field."""
 
@@ -77,7 +77,7 @@ class TermsMixin(serializers.Serializer):
     exclusive = serializers.BooleanField(required=False, default=False)
 
 
-class LicenceSerializer(serializers.ModelSerializer):
+class CopyrightLicenceSerializer(serializers.ModelSerializer):
     licensee_display = serializers.CharField(read_only=True)
 
     class Meta:
@@ -99,7 +99,7 @@ class LicenceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class LicenceWriteSerializer(TermsMixin):
+class CopyrightLicenceWriteSerializer(CopyrightTermsMixin):
     work = ScopedRelatedField(Work, _work_scope)
     licensee = ScopedRelatedField(
         Enterprise, lambda user: Enterprise.objects.all(), required=False, allow_null=True
@@ -109,7 +109,7 @@ class LicenceWriteSerializer(TermsMixin):
     )
 
 
-class PledgeSerializer(serializers.ModelSerializer):
+class CopyrightPledgeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Pledge
         fields = [
@@ -127,7 +127,7 @@ class PledgeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PledgeWriteSerializer(serializers.Serializer):
+class CopyrightPledgeWriteSerializer(serializers.Serializer):
     work = ScopedRelatedField(Work, _work_scope)
     pledgee = ScopedRelatedField(
         FinancialInstitution, lambda user: FinancialInstitution.objects.all()
@@ -138,7 +138,7 @@ class PledgeWriteSerializer(serializers.Serializer):
     ends_on = serializers.DateField()
 
 
-class PledgeVerificationSerializer(serializers.Serializer):
+class CopyrightPledgeVerificationSerializer(serializers.Serializer):
     """What a financial institution learns of a pledge by its number."""
 
     number = serializers.CharField()
@@ -158,7 +158,7 @@ class PledgeVerificationSerializer(serializers.Serializer):
     released_on = serializers.DateField(allow_null=True)
 
 
-class LicensingRequestSerializer(serializers.ModelSerializer):
+class CopyrightLicensingRequestSerializer(serializers.ModelSerializer):
     class Meta:
         model = LicensingRequest
         fields = [
@@ -180,12 +180,12 @@ class LicensingRequestSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class LicensingRequestWriteSerializer(TermsMixin):
+class CopyrightLicensingRequestWriteSerializer(CopyrightTermsMixin):
     work = ScopedRelatedField(Work, lambda user: selectors.offered_works())
     message = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class RequestMoveSerializer(serializers.Serializer):
+class CopyrightRequestMoveSerializer(serializers.Serializer):
     step = serializers.ChoiceField(choices=enums.HOLDER_MOVE_CHOICES)
     fee = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, allow_null=True)
     decline_reason = serializers.CharField(required=False, allow_blank=True, default="")

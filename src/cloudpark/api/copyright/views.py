@@ -16,17 +16,17 @@ from rest_framework.response import Response
 from cloudpark.api import base
 from cloudpark.api.base import RuleViewSet, acting, rule
 from cloudpark.api.copyright.serializers import (
-    LicenceSerializer,
-    LicenceWriteSerializer,
-    LicensingRequestSerializer,
-    LicensingRequestWriteSerializer,
-    OutcomeSerializer,
-    PledgeSerializer,
-    PledgeVerificationSerializer,
-    PledgeWriteSerializer,
-    RequestMoveSerializer,
-    WorkSerializer,
-    WorkWriteSerializer,
+    CopyrightLicenceSerializer,
+    CopyrightLicenceWriteSerializer,
+    CopyrightLicensingRequestSerializer,
+    CopyrightLicensingRequestWriteSerializer,
+    CopyrightOutcomeSerializer,
+    CopyrightPledgeSerializer,
+    CopyrightPledgeVerificationSerializer,
+    CopyrightPledgeWriteSerializer,
+    CopyrightRequestMoveSerializer,
+    CopyrightWorkSerializer,
+    CopyrightWorkWriteSerializer,
 )
 from cloudpark.copyright import selectors, services
 from cloudpark.copyright.models import Pledge
@@ -53,7 +53,7 @@ class WorkViewSet(
     is registered; without, it is a drafted application, ``submit/`` once its statement is
     written, and ``outcome/`` records the registration centre's answer."""
 
-    serializer_class = WorkSerializer
+    serializer_class = CopyrightWorkSerializer
     permission_rules = {
         "list": VIEWING,
         "retrieve": VIEWING,
@@ -65,26 +65,26 @@ class WorkViewSet(
     def get_queryset(self):
         return selectors.works_of(self.acting_for).order_by("-created_at", "-id")
 
-    @extend_schema(request=WorkWriteSerializer, responses={201: WorkSerializer})
+    @extend_schema(request=CopyrightWorkWriteSerializer, responses={201: CopyrightWorkSerializer})
     def create(self, request, *args, **kwargs):
-        values = self.validated(WorkWriteSerializer, request.data)
+        values = self.validated(CopyrightWorkWriteSerializer, request.data)
         work = services.record_work(self.acting_for, actor=request.user, values=values)
-        return Response(WorkSerializer(work).data, status=status.HTTP_201_CREATED)
+        return Response(CopyrightWorkSerializer(work).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=WorkSerializer)
+    @extend_schema(request=None, responses=CopyrightWorkSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def submit(self, request, pk=None):
         work = services.submit_registration(self.get_object(), actor=request.user)
-        return Response(WorkSerializer(work).data)
+        return Response(CopyrightWorkSerializer(work).data)
 
-    @extend_schema(request=OutcomeSerializer, responses=WorkSerializer)
+    @extend_schema(request=CopyrightOutcomeSerializer, responses=CopyrightWorkSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def outcome(self, request, pk=None):
         work = self.get_object()
-        data = self.validated(OutcomeSerializer, request.data)
+        data = self.validated(CopyrightOutcomeSerializer, request.data)
         step = data.pop("step")
         work = services.record_outcome(work, step, actor=request.user, values=data)
-        return Response(WorkSerializer(work).data)
+        return Response(CopyrightWorkSerializer(work).data)
 
 
 @extend_schema(parameters=[base.ENTERPRISE_PARAMETER])
@@ -94,18 +94,20 @@ class LicenceViewSet(
     """Licences on the works of the enterprise the caller acts for. A licence overlapping an
     exclusive one (or, exclusive, overlapping any) in medium, territory and term is refused."""
 
-    serializer_class = LicenceSerializer
+    serializer_class = CopyrightLicenceSerializer
     permission_rules = {"list": VIEWING, "retrieve": VIEWING, "create": MANAGING}
 
     def get_queryset(self):
         return selectors.licences_of(self.acting_for).order_by("-starts_on", "-id")
 
-    @extend_schema(request=LicenceWriteSerializer, responses={201: LicenceSerializer})
+    @extend_schema(
+        request=CopyrightLicenceWriteSerializer, responses={201: CopyrightLicenceSerializer}
+    )
     def create(self, request, *args, **kwargs):
-        values = self.validated(LicenceWriteSerializer, request.data)
+        values = self.validated(CopyrightLicenceWriteSerializer, request.data)
         work = self.own_work(values.pop("work"))
         licence = services.grant_licence(work, actor=request.user, values=values)
-        return Response(LicenceSerializer(licence).data, status=status.HTTP_201_CREATED)
+        return Response(CopyrightLicenceSerializer(licence).data, status=status.HTTP_201_CREATED)
 
 
 @extend_schema(parameters=[base.ENTERPRISE_PARAMETER])
@@ -115,7 +117,7 @@ class PledgeViewSet(
     """Pledges of the works of the enterprise the caller acts for; a second pledge in force
     whose term overlaps is refused; ``release/`` records its release."""
 
-    serializer_class = PledgeSerializer
+    serializer_class = CopyrightPledgeSerializer
     permission_rules = {
         "list": VIEWING,
         "retrieve": VIEWING,
@@ -126,18 +128,22 @@ class PledgeViewSet(
     def get_queryset(self):
         return selectors.pledges_of(self.acting_for).order_by("-starts_on", "-id")
 
-    @extend_schema(request=PledgeWriteSerializer, responses={201: PledgeSerializer})
+    @extend_schema(
+        request=CopyrightPledgeWriteSerializer, responses={201: CopyrightPledgeSerializer}
+    )
     def create(self, request, *args, **kwargs):
-        values = self.validated(PledgeWriteSerializer, request.data)
+        values = self.validated(CopyrightPledgeWriteSerializer, request.data)
         work = self.own_work(values.pop("work"))
         pledge = services.pledge_work(work, actor=request.user, values=values)
-        return Response(PledgeSerializer(pledge).data, status=status.HTTP_201_CREATED)
+        return Response(CopyrightPledgeSerializer(pledge).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses=PledgeSerializer)
+    @extend_schema(request=None, responses=CopyrightPledgeSerializer)
     @action(detail=True, methods=["post"], filter_backends=[])
     def release(self, request, pk=None):
         return Response(
-            PledgeSerializer(services.release_pledge(self.get_object(), actor=request.user)).data
+            CopyrightPledgeSerializer(
+                services.release_pledge(self.get_object(), actor=request.user)
+            ).data
         )
 
 
@@ -149,7 +155,7 @@ class LicensingRequestViewSet(
     work offered for licensing; ``move/`` is the holder's next step: negotiating, signed
     (which grants the licence, with its checks) or declined (with a reason)."""
 
-    serializer_class = LicensingRequestSerializer
+    serializer_class = CopyrightLicensingRequestSerializer
     permission_rules = {
         "list": VIEWING,
         "retrieve": VIEWING,
@@ -161,19 +167,23 @@ class LicensingRequestViewSet(
         return selectors.requests_of(self.acting_for).order_by("-created_at", "-id")
 
     @extend_schema(
-        request=LicensingRequestWriteSerializer, responses={201: LicensingRequestSerializer}
+        request=CopyrightLicensingRequestWriteSerializer,
+        responses={201: CopyrightLicensingRequestSerializer},
     )
     def create(self, request, *args, **kwargs):
-        values = self.validated(LicensingRequestWriteSerializer, request.data)
+        values = self.validated(CopyrightLicensingRequestWriteSerializer, request.data)
         work = values.pop("work")
         licensing_request = services.request_licence(
             work, self.acting_for, actor=request.user, values=values
         )
         return Response(
-            LicensingRequestSerializer(licensing_request).data, status=status.HTTP_201_CREATED
+            CopyrightLicensingRequestSerializer(licensing_request).data,
+            status=status.HTTP_201_CREATED,
         )
 
-    @extend_schema(request=RequestMoveSerializer, responses=LicensingRequestSerializer)
+    @extend_schema(
+        request=CopyrightRequestMoveSerializer, responses=CopyrightLicensingRequestSerializer
+    )
     @action(detail=True, methods=["post"], filter_backends=[])
     def move(self, request, pk=None):
         licensing_request = self.get_object()
@@ -181,12 +191,12 @@ class LicensingRequestViewSet(
             raise ValidationError(
                 {"step": [_("Only the holder's administrators move a request on.")]}
             )
-        data = self.validated(RequestMoveSerializer, request.data)
+        data = self.validated(CopyrightRequestMoveSerializer, request.data)
         step = data.pop("step")
         licensing_request = services.move_request(
             licensing_request, step, actor=request.user, values=data
         )
-        return Response(LicensingRequestSerializer(licensing_request).data)
+        return Response(CopyrightLicensingRequestSerializer(licensing_request).data)
 
 
 class PledgeVerificationViewSet(mixins.RetrieveModelMixin, RuleViewSet):
@@ -194,7 +204,7 @@ class PledgeVerificationViewSet(mixins.RetrieveModelMixin, RuleViewSet):
     institution: the holder, the work, the amount, the term and the state. Each look-up is
     kept in the pledge's history."""
 
-    serializer_class = PledgeVerificationSerializer
+    serializer_class = CopyrightPledgeVerificationSerializer
     lookup_field = "number"
     lookup_value_regex = "[^/]+"
     permission_rules = {"retrieve": rule("copyright.verify_pledge")}
@@ -206,4 +216,4 @@ class PledgeVerificationViewSet(mixins.RetrieveModelMixin, RuleViewSet):
 
     def retrieve(self, request, *args, **kwargs):
         pledge = services.verify_pledge(self.get_object(), actor=request.user)
-        return Response(PledgeVerificationSerializer(pledge).data)
+        return Response(CopyrightPledgeVerificationSerializer(pledge).data)
