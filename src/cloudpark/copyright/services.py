@@ -536,6 +536,7 @@ def _request_params(request, state=None):
 @transaction.atomic
 def request_licence(work, requester, *, actor, values):
     """``requester`` asks the holder of a work offered for licensing for a licence."""
+    work = locked(work, select_related=["enterprise"])
     if not (work.offered_for_licensing and work.is_registered):
         raise DomainError(_("This work is not offered for licensing."))
     if work.enterprise_id == requester.pk:

@@ -15,7 +15,18 @@ from django.utils import timezone
 
 from cloudpark.accounts import services as account_services
 from cloudpark.dashboards import services as dashboards
-from cloudpark.demo import awards, bases, data, events, filings, finance, jobs, news, programs
+from cloudpark.demo import (
+    awards,
+    bases,
+    copyright,
+    data,
+    events,
+    filings,
+    finance,
+    jobs,
+    news,
+    programs,
+)
 from cloudpark.demo.enterprises import credit_code, last_completed_years, plan_enterprises
 from cloudpark.orgs import enums, services
 from cloudpark.orgs.models import (
@@ -87,6 +98,7 @@ class DemoLoader:
         self.load_figures()
         self.load_finance()
         self.load_api_tokens()
+        self.load_copyright()
 
     # Government bodies and parks --------------------------------------------------------------
 
@@ -229,6 +241,18 @@ class DemoLoader:
         loader.load()
         self.add_memberships()
         loader.publish_needs()
+
+    # Copyright ------------------------------------------------------------------------------
+
+    def load_copyright(self):
+        """The film company's works: a series licensed exclusively and pledged to the bank, a
+        documentary offered for licensing and asked for, an animation still a draft; and the
+        service company's registered software."""
+        copyright.CopyrightLoader(
+            organizations=self.organizations,
+            users=self.users,
+            platform_admin=self.platform_admin,
+        ).load()
 
     # API tokens -----------------------------------------------------------------------------
 
