@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "cloudpark.benefits",
     "cloudpark.search",
     "cloudpark.market",
+    "cloudpark.copyright",
     "cloudpark.portals",
     "cloudpark.api",
     "cloudpark.demo",
@@ -508,6 +509,10 @@ SPECTACULAR_SETTINGS = {
         "FinanceProductKindEnum": "cloudpark.finance.enums.ProductKind",
         "FinanceIntroductionStateEnum": "cloudpark.finance.enums.IntroductionState",
         "FinanceInstitutionMoveEnum": "cloudpark.finance.enums.INSTITUTION_MOVE_CHOICES",
+        "CopyrightWorkCategoryEnum": "cloudpark.copyright.enums.WorkCategory",
+        "CopyrightPledgeStateEnum": "cloudpark.copyright.enums.PledgeState",
+        "CopyrightRequestStateEnum": "cloudpark.copyright.enums.RequestState",
+        "CopyrightHolderMoveEnum": "cloudpark.copyright.enums.HOLDER_MOVE_CHOICES",
         "ResumeVisibilityEnum": "cloudpark.jobs.enums.ResumeVisibility",
         "FollowKindEnum": "cloudpark.jobs.enums.FollowKind",
         # The programmes' eligibility outcome keeps its name beside the news requests' one.

@@ -66,6 +66,10 @@ def _market(key):
     return lambda w: w.market[key].pk
 
 
+def _copyright(key):
+    return lambda w: w.copyright[key].pk
+
+
 def _news(key, organization="government"):
     return lambda w: w.news[(organization, key)].pk
 
@@ -219,6 +223,25 @@ OBJECTS = {
     "enterprise-market-introduction": Objects(
         "enterprise", own=_market("introduction"), other=_market("other_introduction")
     ),
+    "enterprise-work": Objects(
+        "enterprise", own=_copyright("draft"), other=_copyright("other_draft")
+    ),
+    "enterprise-licence": Objects(
+        "enterprise", own=_copyright("licence"), other=_copyright("other_licence")
+    ),
+    "enterprise-pledge": Objects(
+        "enterprise", own=_copyright("pledge"), other=_copyright("other_pledge")
+    ),
+    "enterprise-licensing-request": Objects(
+        "enterprise", own=_copyright("request"), other=_copyright("other_request")
+    ),
+    # The world's individual works at a bank (part of the finance world).
+    "institution-pledge": Objects(
+        "individual",
+        own=lambda w: w.copyright["pledge"].number,
+        kwarg="number",
+        prepare=lambda w: w.finance.built(),
+    ),
 }
 
 
@@ -337,6 +360,23 @@ RIGHTS = {
     ("enterprise-market-introduction", "decline"): STAFF,
     ("enterprise-market-introduction", "withdraw"): STAFF,
     ("enterprise-market-introduction", "close"): STAFF,
+    ("enterprise-work", "list"): None,
+    ("enterprise-work", "retrieve"): None,
+    ("enterprise-work", "create"): STAFF,
+    ("enterprise-work", "submit"): STAFF,
+    ("enterprise-work", "outcome"): STAFF,
+    ("enterprise-licence", "list"): None,
+    ("enterprise-licence", "retrieve"): None,
+    ("enterprise-licence", "create"): STAFF,
+    ("enterprise-pledge", "list"): None,
+    ("enterprise-pledge", "retrieve"): None,
+    ("enterprise-pledge", "create"): STAFF,
+    ("enterprise-pledge", "release"): STAFF,
+    ("enterprise-licensing-request", "list"): None,
+    ("enterprise-licensing-request", "retrieve"): None,
+    ("enterprise-licensing-request", "create"): STAFF,
+    ("enterprise-licensing-request", "move"): STAFF,
+    ("institution-pledge", "retrieve"): None,
     ("review-case", "list"): None,
     ("review-case", "retrieve"): None,
     ("review-case", "decide"): STAFF,
@@ -536,6 +576,39 @@ BODIES = {
     },
     # The world's enterprise already proposed about the third enterprise's offer.
     ("enterprise-market-introduction", "create"): lambda w: {"post": w.market["other_post"].pk},
+    ("enterprise-work", "create"): lambda w: {
+        "title": "山间来信",
+        "category": "written",
+        "owner_name": "云上出版",
+        "authors": "周原",
+        "completed_on": "2025-05-01",
+    },
+    ("enterprise-work", "outcome"): lambda w: {"step": "returned", "return_reason": "样本不清"},
+    ("enterprise-licence", "create"): lambda w: {
+        "work": w.copyright["work"].pk,
+        "licensee_name": "海外发行商",
+        "media": ["online"],
+        "territory": ["overseas"],
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31",
+    },
+    ("enterprise-pledge", "create"): lambda w: {
+        "work": w.copyright["work"].pk,
+        "pledgee": w.finance["institution"].pk,
+        "number": "ZY-2030-0001",
+        "amount": "100",
+        "starts_on": "2030-01-01",
+        "ends_on": "2030-12-31",
+    },
+    # The world's enterprise asks for the other enterprise's offered work.
+    ("enterprise-licensing-request", "create"): lambda w: {
+        "work": w.copyright["other_work"].pk,
+        "media": ["print"],
+        "territory": ["mainland"],
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-12-31",
+    },
+    ("enterprise-licensing-request", "move"): lambda w: {"step": "negotiating"},
     ("review-case", "opinion"): lambda w: {
         "stage_key": "government_review",
         "recommendation": "approve",

@@ -96,6 +96,11 @@ PHONE_PAGES = [
     (ENTERPRISE, "/enterprise/market/introductions/"),
     (PARK, "/park/market/"),
     (GOVERNMENT, "/gov/market/"),
+    (None, "/copyright/"),
+    (ENTERPRISE, "/enterprise/copyright/"),
+    (ENTERPRISE, "/enterprise/copyright/licences/"),
+    (GOVERNMENT, "/gov/copyright/"),
+    (BANKER, "/me/finance/pledges/?number=ZQ-2026-330106-0012"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and

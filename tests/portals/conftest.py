@@ -6,6 +6,7 @@ from cloudpark.reviews import services as review_services
 from tests.awards.world import awards_world
 from tests.bases.world import bases_world
 from tests.benefits.world import benefits_world
+from tests.copyright.world import copyright_world
 from tests.events.world import event_world
 from tests.factories import (
     GovernmentBodyFactory,
@@ -74,6 +75,7 @@ def world(db, media_root):
     world.finance = Built(lambda: finance_world(world))
     world.benefits = Built(lambda: benefits_world(world))
     world.market = Built(lambda: market_world(world))
+    world.copyright = Built(lambda: copyright_world(world))
     return world
 
 

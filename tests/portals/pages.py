@@ -10,6 +10,7 @@ from cloudpark.orgs.models import Membership
 from tests.awards import world as awards
 from tests.bases.world import base_pages
 from tests.benefits.world import BENEFIT_ACTIONS, BENEFIT_POST_RIGHTS, benefit_pages
+from tests.copyright.world import COPYRIGHT_ACTIONS, COPYRIGHT_POST_RIGHTS, copyright_pages
 from tests.dashboards.world import DASHBOARD_POST_RIGHTS, dashboard_pages
 from tests.factories import MembershipFactory
 from tests.filings.world import FILING_POST_RIGHTS, filing_pages
@@ -65,6 +66,7 @@ class World:
     finance: dict = field(default_factory=dict)
     benefits: dict = field(default_factory=dict)
     market: dict = field(default_factory=dict)
+    copyright: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -309,6 +311,9 @@ PAGES += [
     *market_pages("enterprise"),
     *market_pages("park"),
     *market_pages("government"),
+    *copyright_pages("enterprise"),
+    *copyright_pages("government"),
+    *copyright_pages("individual"),
 ]
 
 # POST-only or redirecting views: their own tests below say what they do.
@@ -324,6 +329,7 @@ NOT_A_PAGE = {
     *FINANCE_ACTIONS,
     *BENEFIT_ACTIONS,
     *MARKET_ACTIONS,
+    *COPYRIGHT_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]
@@ -412,6 +418,7 @@ POST_RIGHTS = {
     **FINANCE_POST_RIGHTS,
     **BENEFIT_POST_RIGHTS,
     **MARKET_POST_RIGHTS,
+    **COPYRIGHT_POST_RIGHTS,
 }
 
 

@@ -311,6 +311,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
     from tests.bases.test_api import API_LISTS
     from tests.benefits.test_api import API_LISTS as API_BENEFIT_LISTS
     from tests.benefits.test_pages import LIST_PAGES as BENEFIT_LISTS
+    from tests.copyright.test_api import API_LISTS as API_COPYRIGHT_LISTS
+    from tests.copyright.test_pages import LIST_PAGES as COPYRIGHT_LISTS
     from tests.dashboards.test_pages import LIST_PAGES as FIGURE_LISTS
     from tests.filings.test_api import API_FILING_LISTS
     from tests.filings.test_pages import FILING_LISTS
@@ -342,6 +344,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
         API_BENEFIT_LISTS,
         MARKET_LISTS,
         API_MARKET_LISTS,
+        COPYRIGHT_LISTS,
+        API_COPYRIGHT_LISTS,
     )
     counted = {row[0] for table in tables for row in table}
     routes = dict(_list_routes())

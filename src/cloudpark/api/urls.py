@@ -6,6 +6,7 @@ from cloudpark.accounts.api import TokenView
 from cloudpark.api.awards import views as awards
 from cloudpark.api.bases import views as bases
 from cloudpark.api.benefits import views as benefits
+from cloudpark.api.copyright import views as copyright_views
 from cloudpark.api.dashboards import views as dashboards
 from cloudpark.api.directory import views
 from cloudpark.api.events import views as events
@@ -120,6 +121,22 @@ router.register(
     "enterprise/market-introductions",
     market.IntroductionViewSet,
     basename="enterprise-market-introduction",
+)
+
+router.register("enterprise/works", copyright_views.WorkViewSet, basename="enterprise-work")
+router.register(
+    "enterprise/licences", copyright_views.LicenceViewSet, basename="enterprise-licence"
+)
+router.register("enterprise/pledges", copyright_views.PledgeViewSet, basename="enterprise-pledge")
+router.register(
+    "enterprise/licensing-requests",
+    copyright_views.LicensingRequestViewSet,
+    basename="enterprise-licensing-request",
+)
+router.register(
+    "institution/pledges",
+    copyright_views.PledgeVerificationViewSet,
+    basename="institution-pledge",
 )
 
 app_name = "api"

@@ -18,6 +18,7 @@ from cloudpark.dashboards import services as dashboards
 from cloudpark.demo import (
     awards,
     bases,
+    copyright,
     data,
     events,
     filings,
@@ -102,6 +103,7 @@ class DemoLoader:
         self.load_api_tokens()
         self.load_benefits()
         self.load_market()
+        self.load_copyright()
         self.load_search_index()
 
     def load_search_index(self):
@@ -266,6 +268,18 @@ class DemoLoader:
         company's equipment need, a deal closed between them and an introduction waiting."""
         market.MarketLoader(
             organizations=self.organizations, platform_admin=self.platform_admin
+        ).load()
+
+    # Copyright ------------------------------------------------------------------------------
+
+    def load_copyright(self):
+        """The film company's works: a series licensed exclusively and pledged to the bank, a
+        documentary offered for licensing and asked for, an animation still a draft; and the
+        service company's registered software."""
+        copyright.CopyrightLoader(
+            organizations=self.organizations,
+            users=self.users,
+            platform_admin=self.platform_admin,
         ).load()
 
     # API tokens -----------------------------------------------------------------------------

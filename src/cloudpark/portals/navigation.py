@@ -26,6 +26,7 @@ MENUS = {
         ("government:talent_figures", _("Talent figures"), "jobs.view_talent_figures"),
         ("government:benefit_statistics", _("Benefits"), "benefits.view_statistics"),
         ("government:market_overview", _("Supply and demand"), "market.oversee_market"),
+        ("government:copyright_overview", _("Copyright"), "copyright.view_overview"),
     ],
     Portal.PARK: [
         ("park:home", _("Overview"), None),
@@ -61,6 +62,7 @@ MENUS = {
         ("enterprise:job_application_list", _("Job applications"), "jobs.manage_applications"),
         ("enterprise:finance_need_list", _("Financing"), "finance.view_financing"),
         ("enterprise:market_post_list", _("Supply and demand"), "market.view_market"),
+        ("enterprise:copyright_work_list", _("Copyright"), "copyright.view_register"),
     ],
     Portal.INDIVIDUAL: [
         ("individual:home", _("Overview"), None),
@@ -73,6 +75,7 @@ MENUS = {
         ("individual:job_feed", _("Following"), None),
         ("individual:finance_product_list", _("Finance desk"), "finance.act_for_institution"),
         ("individual:benefit_offer_list", _("My benefits"), None),
+        ("individual:copyright_pledge_verify", _("Verify a pledge"), "copyright.verify_pledge"),
     ],
 }
 # The public site's menu: the pages most people come for, then the rest under "More", so
@@ -93,6 +96,7 @@ PUBLIC_MORE = [
     ("public:finance_product_list", _("Finance")),
     ("public:benefit_offer_list", _("Benefits")),
     ("public:market_post_list", _("Supply and demand")),
+    ("public:copyright_work_list", _("Works for licensing")),
 ]
 
 

@@ -3,6 +3,7 @@ from django.urls import path
 from cloudpark.portals.base import Portal
 from cloudpark.portals.enterprise import (
     awards,
+    copyright,
     events,
     figures,
     filings,
@@ -28,4 +29,5 @@ urlpatterns = [
     *figures.urlpatterns,
     *finance.urlpatterns,
     *market.urlpatterns,
+    *copyright.urlpatterns,
 ]

@@ -2,6 +2,7 @@ from django.urls import path
 
 from cloudpark.portals.base import Portal
 from cloudpark.portals.government import awards, bases, directory, filings, programs, views
+from cloudpark.portals.government import copyright as copyright_pages
 from cloudpark.portals.shared import benefits as shared_benefits
 from cloudpark.portals.shared import dashboards, events, news, reviews
 from cloudpark.portals.shared import directory as shared_directory
@@ -26,4 +27,5 @@ urlpatterns = [
     *dashboards.urlpatterns_for(Portal.GOVERNMENT),
     *shared_benefits.urlpatterns_for(Portal.GOVERNMENT),
     *shared_market.urlpatterns_for(Portal.GOVERNMENT),
+    *copyright_pages.urlpatterns,
 ]

@@ -2,6 +2,7 @@ from django.urls import path
 
 from cloudpark.portals.individual import (
     awards,
+    copyright,
     events,
     finance,
     jobs,
@@ -25,4 +26,5 @@ urlpatterns = [
     *awards.urlpatterns,
     *finance.urlpatterns,
     *individual_benefits.urlpatterns,
+    *copyright.urlpatterns,
 ]

@@ -3,6 +3,7 @@ from django.urls import path
 from cloudpark.portals.public import (
     awards,
     bases,
+    copyright,
     directory,
     events,
     filings,
@@ -33,4 +34,5 @@ urlpatterns = [
     *public_benefits.urlpatterns,
     *search.urlpatterns,
     *market.urlpatterns,
+    *copyright.urlpatterns,
 ]

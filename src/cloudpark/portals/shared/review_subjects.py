@@ -4,6 +4,8 @@ Registered when the portals app is ready: the review engine and the capabilities
 they ask ``reviews.presentation`` and ``core.links``.
 """
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 
 from cloudpark.bases.forms import DeclarationDecisionForm
@@ -113,6 +115,10 @@ LINKS = {
     "benefits.claim.individual": _route("individual:benefit_claim_detail"),
     "market.introduction.enterprise": _route("enterprise:market_introduction_detail"),
     "market.post.public": _route("public:market_post_detail"),
+    "copyright.request.enterprise": _route("enterprise:copyright_request_detail"),
+    "copyright.pledge.institution": lambda number: (
+        reverse("individual:copyright_pledge_verify") + "?" + urlencode({"number": number})
+    ),
 }
 
 
