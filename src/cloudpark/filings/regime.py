@@ -156,3 +156,26 @@ def issuer_abbreviation(*, national, region_code):
     if national:
         return reference.NATIONAL_ISSUER
     return reference.PROVINCE_ABBREVIATIONS.get(province_of(region_code), "")
+
+
+def timecode(seconds):
+    """``3725`` -> ``"01:02:05"``: a point of the film as reviewers read it."""
+    seconds = max(int(seconds or 0), 0)
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def parse_timecode(value):
+    """Seconds from ``"hh:mm:ss"``, ``"mm:ss"`` or a plain number of seconds; None when it is
+    none of them."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 0 else None
+    parts = str(value or "").strip().split(":")
+    if not 1 <= len(parts) <= 3 or not all(part.isdigit() and part.isascii() for part in parts):
+        return None
+    numbers = [int(part) for part in parts]
+    if any(number >= 60 for number in numbers[1:]):
+        return None
+    total = 0
+    for number in numbers:
+        total = total * 60 + number
+    return total
