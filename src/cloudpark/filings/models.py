@@ -423,9 +423,7 @@ class ViewingSession(models.Model):
         ReleaseFiling, on_delete=models.CASCADE, related_name="viewing_sessions"
     )
     cut = models.ForeignKey(FilmCut, on_delete=models.PROTECT, related_name="viewing_sessions")
-    viewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     organization = models.ForeignKey(
         "orgs.Organization", on_delete=models.PROTECT, related_name="+"
     )

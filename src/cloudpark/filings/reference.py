@@ -303,7 +303,10 @@ NOTICE_DAY = 5
 # catch-all eleventh. A time-coded comment names one of them. The Chinese text is a short form
 # of the clause, not its full wording.
 PROHIBITED_CONTENT = {
-    "constitution": ("违反宪法确定的基本原则", _("Against the basic principles of the Constitution")),
+    "constitution": (
+        "违反宪法确定的基本原则",
+        _("Against the basic principles of the Constitution"),
+    ),
     "unity": ("危害国家统一、主权和领土完整", _("Harms national unity, sovereignty or territory")),
     "security": (
         "泄露国家秘密，危害国家安全、荣誉和利益",

@@ -230,7 +230,8 @@ def add_timed_comment(release, *, author, organization, start, end, category, te
         raise DomainError(_t("The range ends before it starts."), field="end")
     if end_seconds > cut.duration_seconds:
         raise DomainError(
-            _t("The film is only %(length)s long.") % {"length": regime.timecode(cut.duration_seconds)},
+            _t("The film is only %(length)s long.")
+            % {"length": regime.timecode(cut.duration_seconds)},
             field="end",
         )
     if category not in reference.PROHIBITED_CONTENT:
@@ -336,4 +337,3 @@ def cut_changes(release):
                 Change(_("Synopsis of episode %(number)d") % {"number": index + 1}, old, new)
             )
     return previous, newest, changes
-

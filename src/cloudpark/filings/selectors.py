@@ -286,9 +286,7 @@ def producer_enterprise_ids(release):
 
 def get_viewing_session(user, pk):
     """The user's own viewing session ``pk``: another's is a 404."""
-    return _get(
-        ViewingSession.objects.filter(viewer=user).select_related("cut", "release"), pk
-    )
+    return _get(ViewingSession.objects.filter(viewer=user).select_related("cut", "release"), pk)
 
 
 def active_session(user, release, *, now):
@@ -305,4 +303,15 @@ def timed_comments_of(release):
         TimedComment.objects.filter(release=release)
         .select_related("author", "organization", "cut")
         .order_by("start_seconds", "end_seconds", "pk")
+    )
+
+
+def get_cut_for_enterprise(enterprise, pk):
+    return _get(FilmCut.objects.filter(release__planning__project__enterprise=enterprise), pk)
+
+
+def last_session(user, release):
+    """The user's newest viewing session of ``release``, over or not."""
+    return (
+        ViewingSession.objects.filter(release=release, viewer=user).order_by("-expires_at").first()
     )
