@@ -1,6 +1,10 @@
 """Files the demo attaches: small valid documents made on the fly."""
 
+import io
+import struct
+
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image, ImageDraw
 
 
 def pdf_file(name, title):
@@ -53,9 +57,6 @@ def _uint(value):
 
 
 def _vp8_frame(image):
-    import io  # noqa: PLC0415 (the demo's film alone needs these)
-    import struct  # noqa: PLC0415
-
     buffer = io.BytesIO()
     image.save(buffer, "WEBP", quality=40, method=4)
     data = buffer.getvalue()
@@ -72,10 +73,6 @@ def _vp8_frame(image):
 def webm_film(name, title, *, seconds=20, fps=2, width=320, height=180):
     """A WebM film of ``seconds`` seconds: ``title`` and the running time on a changing
     background, ``fps`` key frames a second. About 3 KB a frame at this size."""
-    import struct  # noqa: PLC0415 (the demo's film alone needs these)
-
-    from PIL import Image, ImageDraw  # noqa: PLC0415
-
     frames = []
     for index in range(seconds * fps):
         second = index // fps
@@ -126,6 +123,4 @@ def webm_film(name, title, *, seconds=20, fps=2, width=320, height=180):
             )
         clusters += _element(b"\x1f\x43\xb6\x75", _element(b"\xe7", _uint(cluster_time)) + blocks)
     segment = _element(b"\x18\x53\x80\x67", info + tracks + clusters)
-    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415
-
     return SimpleUploadedFile(name, header + segment, "video/webm")

@@ -26,7 +26,7 @@ from cloudpark.core import audit, uploads
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.core.services import locked
 from cloudpark.filings import reference, regime, selectors
-from cloudpark.filings.models import FilmCut, ReleaseFiling, TimedComment, ViewingSession
+from cloudpark.filings.models import FilmCut, TimedComment, ViewingSession
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.enums import Capability
 from cloudpark.reviews.enums import CaseState
