@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
-from cloudpark.filings import screening
+from cloudpark.filings import screening, services
 from cloudpark.filings.models import FilmCut, TimedComment, ViewingSession
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews.enums import Decision
@@ -175,7 +175,8 @@ def test_a_member_of_a_co_producer_is_excluded_with_the_reason(world):
     with pytest.raises(DomainError) as refused:
         screening.open_viewing_session(release, viewer=reviewer, organization=world.bureau)
 
-    assert str(co_producer) in reason and "co-producer" in reason
+    assert str(co_producer) in reason
+    assert "co-producer" in reason
     assert str(refused.value) == reason
     assert not ViewingSession.objects.exists()
     assert screening.exclusion_of(reviewer_of(world.bureau), release) == reason
@@ -248,9 +249,10 @@ def test_a_bad_comment_is_refused_at_its_field_and_nothing_is_kept(world, values
 
 def test_comments_are_blind_until_the_reviewer_gives_their_own(world):
     release = release_with_cut(world)
-    first, second = reviewer_of(world.bureau), MembershipFactory(
-        organization=world.bureau, role=org_enums.Role.REVIEWER
-    ).user
+    first, second = (
+        reviewer_of(world.bureau),
+        MembershipFactory(organization=world.bureau, role=org_enums.Role.REVIEWER).user,
+    )
     comment(release, first, world.bureau, text="甲的意见")
 
     before = screening.comments_for(second, release)
@@ -280,8 +282,6 @@ def test_comments_are_seen_once_the_case_moves_on(world):
 
 
 def test_a_resubmitted_cut_shows_what_changed_and_keeps_the_earlier_comments(world):
-    from cloudpark.filings import services  # noqa: PLC0415 (the resubmission)
-
     release = release_with_cut(world, duration="00:20:00")
     reviewer = reviewer_of(world.bureau)
     comment(release, reviewer, world.bureau, start="00:05:00", end="00:05:10")
@@ -289,9 +289,7 @@ def test_a_resubmitted_cut_shows_what_changed_and_keeps_the_earlier_comments(wor
     release.refresh_from_db()
     synopses = list(release.episode_synopses)
     synopses[1] = synopses[1] + "删去打斗。"
-    release = services.update_release_filing(
-        release, actor=world.filer, episode_synopses=synopses
-    )
+    release = services.update_release_filing(release, actor=world.filer, episode_synopses=synopses)
     screening.attach_cut(
         release, actor=world.filer, uploaded=webm(body=b"film, cut again"), duration="00:19:30"
     )
@@ -312,9 +310,10 @@ def test_a_resubmitted_cut_shows_what_changed_and_keeps_the_earlier_comments(wor
     assert [(c.start_code, c.from_previous_cut, c.cut.number) for c in shown] == [
         ("00:05:00", True, 1)
     ]
-    assert screening.open_viewing_session(
-        release, viewer=reviewer, organization=world.bureau
-    ).cut == newest
+    assert (
+        screening.open_viewing_session(release, viewer=reviewer, organization=world.bureau).cut
+        == newest
+    )
 
 
 def test_one_cut_shows_no_changes(world):

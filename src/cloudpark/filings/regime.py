@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cloudpark.core import workdays
 from cloudpark.filings import reference
 from cloudpark.filings.enums import Tier
 
@@ -72,13 +73,9 @@ def _first_of_next_month(day):
 
 
 def add_working_days(day, count):
-    """``count`` working days after ``day``, weekends skipped (public holidays are not known
-    to the platform and are not skipped)."""
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
+    """``count`` working days after ``day``: weekends and public holidays skipped, the
+    weekend days worked in their place counted (``core.workdays``)."""
+    return workdays.add_working_days(day, count)
 
 
 @dataclass(frozen=True)
@@ -93,15 +90,19 @@ class Batch:
 def batch_for(submitted_on):
     """The monthly batch a filing submitted on ``submitted_on`` joins and what follows: the
     province forwards by the 5th of the next month, the national re-review takes about 20
-    working days, the approved list appears about the 5th after that."""
+    working days, the approved list appears about the 5th after that. A day that falls on a
+    weekend or a public holiday moves to the next working day."""
     month = submitted_on.replace(day=1)
     if submitted_on.day > reference.BATCH_CUT_OFF_DAY:
         month = _first_of_next_month(month)
-    forwarded_by = _first_of_next_month(month).replace(day=reference.FORWARD_BY_DAY)
+    forwarded_by = workdays.next_working_day(
+        _first_of_next_month(month).replace(day=reference.FORWARD_BY_DAY)
+    )
     review_ends = add_working_days(forwarded_by, reference.NATIONAL_REVIEW_WORKING_DAYS)
     notice = review_ends.replace(day=reference.NOTICE_DAY)
     if notice < review_ends:
         notice = _first_of_next_month(review_ends).replace(day=reference.NOTICE_DAY)
+    notice = workdays.next_working_day(notice)
     return Batch(
         month=month,
         cut_off=month.replace(day=reference.BATCH_CUT_OFF_DAY),
