@@ -11,7 +11,7 @@ from tests.awards import world as awards
 from tests.bases.world import base_pages
 from tests.dashboards.world import DASHBOARD_POST_RIGHTS, dashboard_pages
 from tests.factories import MembershipFactory
-from tests.filings.world import FILING_POST_RIGHTS, filing_pages
+from tests.filings.world import FILING_ACTIONS, FILING_POST_RIGHTS, filing_pages
 from tests.finance.world import FINANCE_ACTIONS, FINANCE_POST_RIGHTS, finance_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
 from tests.news.world import NEWS_POSTS, news_pages
@@ -312,6 +312,7 @@ NOT_A_PAGE = {
     *JOB_ACTIONS,
     *awards.NOT_A_PAGE,
     *FINANCE_ACTIONS,
+    *FILING_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]

@@ -1,6 +1,7 @@
 """The government portal's drama filings: the filings a bureau reviews (the review itself
 happens in the review room) and the numbers it issued, which its chief may revoke."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -162,6 +163,11 @@ class ScreeningView(ScreeningMixin, FormView):
     form_class = forms.TimedCommentForm
     success_message = _("Your comment is recorded.")
 
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("filings.screen", self.organization):
+            raise PermissionDenied(_("Your role in this organisation does not allow this."))
+        return super().post(request, *args, **kwargs)
+
     def perform(self, form):
         return screening.add_timed_comment(
             self.get_release(),
@@ -172,6 +178,7 @@ class ScreeningView(ScreeningMixin, FormView):
 
 
 class OpenViewingView(ScreeningMixin, FormView):
+    permission_required = "filings.screen"
     form_class = forms.ConfirmForm
     success_message = _("The viewing session is open.")
     http_method_names = ["post"]
