@@ -24,7 +24,7 @@ from tests.factories.filings import (
 from tests.factories.orgs import EnterpriseFactory, MembershipFactory
 from tests.factories.programs import admin_of, pdf_file
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 @pytest.fixture
