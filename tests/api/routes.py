@@ -181,6 +181,10 @@ OBJECTS = {
         other=_finance("other_introduction"),
         prepare=lambda w: w.finance.built(),
     ),
+    # A release filing with the body, its film attached.
+    "government-filing-screening": Objects(
+        "government", own=_filings("screened"), other=_filings("other_screened")
+    ),
 }
 
 
@@ -396,6 +400,10 @@ RIGHTS = {
     ("government-filing-number", "revoke"): STAFF,
     ("news-editor-request", "list"): None,
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
+    ("government-filing-screening", "retrieve"): None,
+    ("government-filing-screening", "comments"): None,
+    ("government-filing-screening", "session"): STAFF,
+    ("government-filing-screening", "comment"): STAFF,
 }
 
 _EVENT = {
@@ -456,6 +464,12 @@ BODIES = {
         "stage_key": "government_review",
         "recommendation": "approve",
         "comment": "同意。",
+    },
+    ("government-filing-screening", "comment"): lambda w: {
+        "start": "00:01:00",
+        "end": "00:01:30",
+        "category": "order",
+        "text": "街头斗殴镜头。",
     },
 }
 

@@ -99,6 +99,11 @@ router.register(
 router.register(
     "government/award-rounds", awards.GovernmentRoundViewSet, basename="government-award-round"
 )
+router.register(
+    "government/filing-screenings",
+    filings.GovernmentScreeningViewSet,
+    basename="government-filing-screening",
+)
 
 app_name = "api"
 urlpatterns = [
