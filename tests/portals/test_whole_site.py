@@ -85,6 +85,13 @@ NOT_REACHED = {
     "public:news_cover",
     # The bureau keeps no clarification in the demo; the base does.
     "government:news_clarification_edit",
+    # The demo's release filings are licensed or with the bureau: none is being prepared, and
+    # the film streams only within a viewing session a reviewer opens.
+    "enterprise:release_cut",
+    "enterprise:release_edit",
+    "enterprise:release_material",
+    "enterprise:release_submit",
+    "government:screening_film",
 }
 
 
