@@ -582,3 +582,9 @@ if PRODUCTION and not SITE_URL.startswith(("https://", "http://")):
         "Production mode needs CLOUDPARK_SITE_URL: the platform's public address, "
         "e.g. https://cloudpark.example.cn, for the links in its e-mails."
     )
+
+# The review room of a release filing: how long a reviewer's viewing session lasts, and the
+# largest cut of the finished film (and other material) an enterprise may attach.
+FILINGS_VIEWING_SESSION_MINUTES = int(os.environ.get("CLOUDPARK_VIEWING_SESSION_MINUTES", "120"))
+FILINGS_FILM_MAX_MB = int(os.environ.get("CLOUDPARK_FILM_MAX_MB", "4096"))
+FILINGS_MATERIAL_MAX_MB = int(os.environ.get("CLOUDPARK_FILING_MATERIAL_MAX_MB", "20"))

@@ -242,6 +242,10 @@ OBJECTS = {
         kwarg="number",
         prepare=lambda w: w.finance.built(),
     ),
+    # A release filing with the body, its film attached.
+    "government-filing-screening": Objects(
+        "government", own=_filings("screened"), other=_filings("other_screened")
+    ),
 }
 
 
@@ -513,6 +517,10 @@ RIGHTS = {
     ("park-benefit-offer", "create"): STAFF,
     ("park-benefit-offer", "close"): STAFF,
     ("search", "list"): None,
+    ("government-filing-screening", "retrieve"): None,
+    ("government-filing-screening", "comments"): None,
+    ("government-filing-screening", "session"): STAFF,
+    ("government-filing-screening", "comment"): STAFF,
 }
 
 _EVENT = {
@@ -617,6 +625,12 @@ BODIES = {
     ("jury-round", "ballot"): lambda w: {
         "category": w.awards["category"].pk,
         "entries": [w.awards["submitted"].pk],
+    },
+    ("government-filing-screening", "comment"): lambda w: {
+        "start": "00:01:00",
+        "end": "00:01:30",
+        "category": "order",
+        "text": "街头斗殴镜头。",
     },
 }
 

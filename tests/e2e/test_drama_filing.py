@@ -4,7 +4,10 @@ it in the browser.
 The company's administrator drafts a planning filing whose statement of themes is too short;
 the submission page lists that problem and offers no way round it; the administrator lengthens
 it and submits; the bureau's chief approves in the review room; and anyone finds the work in
-the month's public notice, with its planning number, which the verify endpoint confirms.
+the month's public notice, with its planning number, which the verify endpoint confirms. After
+production the company attaches the finished film to its release filing and submits it; the
+chief watches it in the screening room under a watermark of their name, comments on a moment
+of it, and licenses the work.
 """
 
 import json
@@ -13,7 +16,8 @@ import pytest
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
-from cloudpark.filings import enums
+from cloudpark.demo.files import webm_film
+from cloudpark.filings import enums, services
 from cloudpark.filings.models import PlanningFiling
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews.enums import CaseState
@@ -27,7 +31,7 @@ from tests.factories import (
     RegionFactory,
     UserFactory,
 )
-from tests.factories.filings import chinese_text
+from tests.factories.filings import chinese_text, release_values
 
 TITLE = "西溪晨光"
 
@@ -39,7 +43,9 @@ def fill(page, values):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("browser_locale", ["zh-CN", "en-US"])
-def test_a_drama_is_filed_approved_and_verified(live_server, page, language, browser_errors):
+def test_a_drama_is_filed_approved_and_verified(
+    live_server, page, language, browser_errors, tmp_path
+):
     # Arrange: the bureau, a park in its care, a production company there, their people.
     park = ParkFactory()
     bureau = GovernmentBodyFactory(
@@ -135,7 +141,52 @@ def test_a_drama_is_filed_approved_and_verified(live_server, page, language, bro
         f"{live_server.url}/filings/verify/", params={"number": number.number}
     )
 
-    # Assert 4: the number is real, valid and covers the work; no page broke the CSP.
+    # Assert 4: the number is real, valid and covers the work.
     body = json.loads(response.text())
     assert (response.status, body["valid"], body["covers"]["title"]) == (200, True, TITLE)
+
+    # Act 5: the company drafts the release filing, attaches the film and submits.
+    filing.refresh_from_db()
+    release = services.create_release_filing(filing, actor=filer, **release_values(filing))
+    film = tmp_path / "xixi-cut-1.webm"
+    film.write_bytes(webm_film(film.name, "Xixi Morning").read())
+    sign_in(page, live_server, filer, "enterprise")
+    page.goto(f"{live_server.url}/enterprise/filings/releases/{release.pk}/")
+    page.locator("#attach-cut").click()
+    page.locator("form.cp-form [name=file]").set_input_files(str(film))
+    fill(page, {"duration": "00:00:20"})
+    page.locator("form.cp-form button[type=submit]").click()
+    expect(page.locator("#cuts")).to_contain_text(film.name)
+    page.locator("#submit-release").click()
+    page.locator("form.cp-form button[type=submit]").click()
+
+    # Act 6: the chief opens the screening room, watches under the watermark and comments.
+    sign_in(page, live_server, chief, "gov")
+    page.goto(f"{live_server.url}/gov/filings/releases/{release.pk}/screening/")
+    page.locator("#open-session").click()
+    expect(page.locator("#film")).to_be_visible()
+    tile = page.locator("#watermark .cp-watermark-tile").first
+    expect(tile).to_be_visible()
+    expect(tile).to_contain_text(chief.name or chief.email)
+    page.wait_for_function("document.getElementById('film').readyState >= 1")
+    fill(page, {"start": "00:00:05", "end": "00:00:08", "text": "追逐镜头撞击特写过长。"})
+    page.locator("form.cp-form [name=category]").select_option("obscenity_violence")
+    page.locator("#comment-form button[type=submit]").click()
+    expect(page.locator("#comments .cp-seek")).to_have_text("00:00:05–00:00:08")
+
+    # Act 7: the chief licenses the work in the review room.
+    release.refresh_from_db()
+    page.goto(f"{live_server.url}/gov/reviews/{release.review_case_id}/")
+    form = page.locator("form:has(input[name=decision])")
+    form.locator("input[name=decision][value=approve]").check()
+    form.locator("button[type=submit]").click()
+    confirm_decision(page)
+    expect(page.locator("#case-state")).to_have_text(approved)
+
+    # Assert 7: licensed by the bureau, the comment kept with its time code; no page broke
+    # the CSP.
+    release.refresh_from_db()
+    assert release.state == enums.ReleaseState.LICENSED
+    assert release.licence.number.startswith("（浙）网微剧审字")
+    assert list(release.timed_comments.values_list("start_seconds", "end_seconds")) == [(5, 8)]
     assert browser_errors == []

@@ -19,6 +19,7 @@ from cloudpark.demo.data import DEMO_PASSWORD
 from cloudpark.demo.loader import load_demo
 from cloudpark.events import enums as event_enums
 from cloudpark.events.models import Event, Registration
+from cloudpark.filings.models import ReleaseFiling
 from cloudpark.orgs.models import Park
 from cloudpark.programs.models import Application, Programme
 from tests.e2e.conftest import CSP_LISTENER, TIMEOUT_MS
@@ -101,6 +102,7 @@ PHONE_PAGES = [
     (ENTERPRISE, "/enterprise/copyright/licences/"),
     (GOVERNMENT, "/gov/copyright/"),
     (BANKER, "/me/finance/pledges/?number=ZQ-2026-330106-0012"),
+    (GOVERNMENT, "screening room"),
 ]
 
 # Each test runs in a transaction rolled back when it ends, over the demo the module wrote and
@@ -160,12 +162,14 @@ def _places():
         .first()
     )
     programme = Programme.objects.filter(is_published=True).order_by("pk").first()
+    screened = ReleaseFiling.objects.filter(cuts__isnull=False).order_by("pk").first()
     return {
         "check-in desk": f"/park/events/{desk.pk}/check-in/",
         "ticket": f"/me/events/{ticket.pk}/",
         "receipt": f"/enterprise/applications/{receipt.pk}/",
         "receipt number": receipt.acceptance_number,
         "programme": f"/programmes/{programme.pk}/",
+        "screening room": f"/gov/filings/releases/{screened.pk}/screening/",
     }
 
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from cloudpark.filings import reference, services
+from cloudpark.filings import reference, screening, services
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews import enums as review_enums
 from cloudpark.reviews import services as reviews
@@ -160,4 +161,20 @@ def licensed_release(world, planning, **overrides):
     release = submitted_release(world, planning, **overrides)
     decide(release, world.chief, review_enums.Decision.APPROVE)
     release.refresh_from_db()
+    return release
+
+
+def webm(name="成片.webm", body=b"film"):
+    """A small file that passes the film checks as WebM (its EBML signature first)."""
+    return SimpleUploadedFile(name, b"\x1a\x45\xdf\xa3" + body, "video/webm")
+
+
+def release_with_cut(world, planning=None, *, duration="00:20:00", submit=True, filer=None):
+    """A release filing with one cut of its film, submitted to the bureau unless told not."""
+    filer = filer or world.filer
+    planning = planning or approved_planning(world)
+    release = services.create_release_filing(planning, actor=filer, **release_values(planning))
+    screening.attach_cut(release, actor=filer, uploaded=webm(), duration=duration)
+    if submit:
+        release = services.submit_release_filing(release, actor=filer)
     return release

@@ -89,11 +89,31 @@ def test_every_filing_write_is_in_the_audit_log():
         "filings.planning.withdrawn": 1,
         "filings.planning.superseded": 1,
         "filings.release.created": 2,
-        "filings.release.submitted": 1,
+        "filings.release.submitted": 2,
         "filings.release.licensed": 1,
         # The co-production contracts of the returned series and the key series.
         "filings.material.attached": 2,
         # Three planning numbers and a licence, and the renamed work's first number.
         "filings.number.issued": 4,
         "filings.number.superseded": 1,
+        # The renamed work's film, and the bureau's three time-coded comments on it.
+        "filings.cut.attached": 1,
+        "filings.comment.given": 3,
     }
+
+
+def test_the_renamed_works_film_is_in_the_screening_room_with_two_reviewers_comments():
+    load_demo(today=TODAY)
+
+    release = ReleaseFiling.objects.get(title="云端来信")
+    cut = release.cuts.get()
+
+    assert (release.state, release.review_case.reviewing_organization.name) == (
+        "submitted",
+        "浙江省广播电视局",
+    )
+    assert cut.file.read(4) == b"\x1a\x45\xdf\xa3"
+    assert cut.size < 200 * 1024
+    assert cut.duration_seconds == 20
+    authors = set(release.timed_comments.values_list("author__email", flat=True))
+    assert authors == {"reviewer@demo.cloudpark.cn", "gov@demo.cloudpark.cn"}

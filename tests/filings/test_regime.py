@@ -95,15 +95,27 @@ def test_the_tier_follows_the_dated_rule_of_the_province(
 @pytest.mark.parametrize(
     ("submitted", "month", "forwarded", "notice"),
     [
-        (date(2026, 5, 25), date(2026, 5, 1), date(2026, 6, 5), date(2026, 7, 5)),
-        (date(2026, 5, 26), date(2026, 6, 1), date(2026, 7, 5), date(2026, 8, 5)),
-        (date(2026, 12, 3), date(2026, 12, 1), date(2027, 1, 5), date(2027, 2, 5)),
+        # Twenty working days from 5 June end on 6 July (19 June is the Dragon Boat holiday),
+        # past the 5th: the notice is August's.
+        (date(2026, 5, 25), date(2026, 5, 1), date(2026, 6, 5), date(2026, 8, 5)),
+        # 5 July 2026 is a Sunday: the province forwards on Monday the 6th.
+        (date(2026, 5, 26), date(2026, 6, 1), date(2026, 7, 6), date(2026, 8, 5)),
+        # 5 February 2027 is the Spring Festival's eve (a statutory day): the next working day.
+        (date(2026, 12, 3), date(2026, 12, 1), date(2027, 1, 5), date(2027, 2, 9)),
     ],
 )
 def test_a_filing_joins_the_batch_of_its_month_until_the_25th(submitted, month, forwarded, notice):
     batch = regime.batch_for(submitted)
 
     assert (batch.month, batch.forwarded_by, batch.notice_expected) == (month, forwarded, notice)
+
+
+def test_the_national_review_skips_the_spring_festival_and_counts_its_make_up_days():
+    batch = regime.batch_for(date(2026, 1, 20))
+
+    # From 5 February 2026: 14 February (a Saturday) is worked, 15-23 February are off.
+    assert (batch.forwarded_by, batch.national_review_ends) == (date(2026, 2, 5), date(2026, 3, 11))
+    assert batch.notice_expected == date(2026, 4, 7)
 
 
 def test_subject_words_suggest_a_co_review():

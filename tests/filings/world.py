@@ -5,11 +5,11 @@ body overseeing its park, which so issued its planning number) with a release fi
 draft; each government body so has a filing it reviewed and a number it issued.
 """
 
-from cloudpark.filings import services
+from cloudpark.filings import screening, services
 from cloudpark.reviews import services as reviews
 from cloudpark.reviews.enums import Decision
 from tests.factories.bases import pdf
-from tests.factories.filings import crew, planning_values, producer
+from tests.factories.filings import crew, planning_values, producer, release_with_cut, webm
 from tests.factories.programs import admin_of
 
 
@@ -39,12 +39,25 @@ def _objects_of(enterprise, government, suffix):
     release = services.create_release_filing(
         approved, actor=filer, platforms=["云视频"], actual_investment=100, actor_fees=10
     )
+    cut = screening.attach_cut(release, actor=filer, uploaded=webm(), duration="00:45:00")
+    # A second work whose release filing is with the bureau, its film attached.
+    screened_planning = draft(f"江河入海{suffix}")
+    screened_planning = services.submit_planning_filing(screened_planning, actor=filer)
+    reviews.decide(
+        screened_planning.review_case,
+        actor=admin_of(government),
+        stage_key="provincial_review",
+        decision=Decision.APPROVE,
+    )
+    screened = release_with_cut(None, screened_planning, filer=filer)
     return {
         "draft": draft(f"山海之间{suffix}"),
         "approved": approved,
         "release": release,
         "number": approved.numbers.get(),
         "material": material,
+        "cut": cut,
+        "screened": screened,
     }
 
 
@@ -77,6 +90,7 @@ def filing_pages(portal):
             _page("government:filing_material_download", portal, "material"),
             Page("government:filing_number_list", portal),
             _page("government:filing_number_revoke", portal, "number", role_without_right=STAFF),
+            _page("government:release_screening", portal, "screened"),
         ]
     return [
         Page("enterprise:filing_list", portal),
@@ -92,6 +106,9 @@ def filing_pages(portal):
         _page("enterprise:release_detail", portal, "release"),
         _page("enterprise:release_edit", portal, "release", role_without_right=STAFF),
         _page("enterprise:release_submit", portal, "release", role_without_right=STAFF),
+        _page("enterprise:release_cut", portal, "release", role_without_right=STAFF),
+        _page("enterprise:release_material", portal, "release", role_without_right=STAFF),
+        _page("enterprise:filing_cut_download", portal, "cut"),
     ]
 
 
@@ -109,7 +126,14 @@ FILING_POST_RIGHTS = {
             "release_create",
             "release_edit",
             "release_submit",
+            "release_cut",
+            "release_material",
         )
     },
     "government:filing_number_revoke": "staff",
+    "government:release_screening": "staff",
 }
+
+# Not pages: opening a viewing session (a POST from the screening room) and the film's stream
+# (only for the session's own reviewer), both tested in tests/filings/test_screening_pages.py.
+FILING_ACTIONS = {"government:release_screening_open", "government:screening_film"}

@@ -13,7 +13,7 @@ from tests.benefits.world import BENEFIT_ACTIONS, BENEFIT_POST_RIGHTS, benefit_p
 from tests.copyright.world import COPYRIGHT_ACTIONS, COPYRIGHT_POST_RIGHTS, copyright_pages
 from tests.dashboards.world import DASHBOARD_POST_RIGHTS, dashboard_pages
 from tests.factories import MembershipFactory
-from tests.filings.world import FILING_POST_RIGHTS, filing_pages
+from tests.filings.world import FILING_ACTIONS, FILING_POST_RIGHTS, filing_pages
 from tests.finance.world import FINANCE_ACTIONS, FINANCE_POST_RIGHTS, finance_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
 from tests.market.world import MARKET_ACTIONS, MARKET_POST_RIGHTS, market_pages
@@ -330,6 +330,7 @@ NOT_A_PAGE = {
     *BENEFIT_ACTIONS,
     *MARKET_ACTIONS,
     *COPYRIGHT_ACTIONS,
+    *FILING_ACTIONS,
 }
 
 ORGANIZATION_PAGES = [page for page in PAGES if page.portal != "individual"]

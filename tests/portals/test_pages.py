@@ -19,7 +19,9 @@ INLINE_HANDLER = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
 HTML_PAGES = [
     page
     for page in PAGES
-    if not page.name.endswith((":import_template", "_material_download", *FILE_PAGES))
+    if not page.name.endswith(
+        (":import_template", "_material_download", "_cut_download", *FILE_PAGES)
+    )
 ]
 PUBLIC_PAGES = [
     "public:home",

@@ -99,6 +99,13 @@ NOT_REACHED = {
     "enterprise:market_introduction_accept",
     "enterprise:market_introduction_decline",
     "enterprise:market_introduction_close",
+    # The demo's release filings are licensed or with the bureau: none is being prepared, and
+    # the film streams only within a viewing session a reviewer opens.
+    "enterprise:release_cut",
+    "enterprise:release_edit",
+    "enterprise:release_material",
+    "enterprise:release_submit",
+    "government:screening_film",
 }
 
 

@@ -138,6 +138,11 @@ router.register(
     copyright_views.PledgeVerificationViewSet,
     basename="institution-pledge",
 )
+router.register(
+    "government/filing-screenings",
+    filings.GovernmentScreeningViewSet,
+    basename="government-filing-screening",
+)
 
 app_name = "api"
 urlpatterns = [

@@ -23,6 +23,8 @@ class FileType:
     signature: bytes
     # For zip-based Office files: a member the archive must hold.
     zip_member: str = ""
+    # Where the signature starts (an MP4 file opens with its first box's size, then "ftyp").
+    signature_offset: int = 0
 
 
 PDF = FileType(_("PDF"), "application/pdf", b"%PDF-")
@@ -43,6 +45,11 @@ PNG = FileType(_("PNG image"), "image/png", b"\x89PNG\r\n\x1a\n")
 
 DOCUMENT_TYPES = {"pdf": PDF, "docx": DOCX, "xlsx": XLSX, "jpg": JPEG, "jpeg": JPEG, "png": PNG}
 
+# Films a browser plays in a <video> element.
+WEBM = FileType(_("WebM video"), "video/webm", b"\x1a\x45\xdf\xa3")
+MP4 = FileType(_("MP4 video"), "video/mp4", b"ftyp", signature_offset=4)
+VIDEO_TYPES = {"mp4": MP4, "webm": WEBM}
+
 
 def extension_of(name):
     _stem, dot, extension = str(name or "").rpartition(".")
@@ -56,7 +63,8 @@ def accept_attribute(types=None):
 
 def _content_matches(uploaded, file_type):
     uploaded.seek(0)
-    head = uploaded.read(len(file_type.signature))
+    head = uploaded.read(file_type.signature_offset + len(file_type.signature))
+    head = head[file_type.signature_offset :]
     uploaded.seek(0)
     if head != file_type.signature:
         return False

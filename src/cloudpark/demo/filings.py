@@ -8,7 +8,8 @@ special subject. Every state a filing can be in is there:
   month with the bureau's first micro-drama licence number of the year.
 * 《山间来信》 approved four months ago, then renamed 《云端来信》: the rename was approved last
   month, so the first filing and its number are superseded; the renamed work's release filing
-  is a draft.
+  is with the bureau, its film (a short generated clip) in the screening room, where the
+  reviewer and the chief have left time-coded comments.
 * 《运河人家》, returned by the bureau for its episode synopses.
 * 《钱塘潮声》, a key series (investment above five million yuan): passed by the bureau, before
   the national re-review.
@@ -29,8 +30,8 @@ from django.utils import timezone
 
 from cloudpark.demo import data
 from cloudpark.demo.bases import demo_clock
-from cloudpark.demo.files import pdf_file
-from cloudpark.filings import reference, regime, services
+from cloudpark.demo.files import pdf_file, webm_film
+from cloudpark.filings import reference, regime, screening, services
 from cloudpark.filings.models import PlanningFiling
 from cloudpark.notifications.models import Notification
 from cloudpark.reviews import services as review_services
@@ -80,6 +81,13 @@ STORIES = {
         "它和萤火虫、山雀一起学习采茶、炒茶的学问。",
     ),
 }
+# What the bureau's reviewer and chief note in the screening room of 《云端来信》.
+SCREENING_NOTES = (
+    "山路追逐一段镜头晃动剧烈，伴有撞击特写，建议删减撞击画面。",
+    "少年角色在篝火旁饮酒，请确认是否必要，建议删除或改为饮茶。",
+    "同意前一意见：追逐段撞击特写过于直接，建议剪短至两秒以内。",
+)
+
 THEMES = (
     "作品以平实的视角记录普通人的奋斗与温情，弘扬自强不息、守望相助的精神。",
     "通过人物的成长与选择，展现新时代浙江城乡的发展面貌和文化传承。",
@@ -307,7 +315,7 @@ class FilingsLoader:
         self.submit(renamed, self.day(59))
         self.approve_by_the_bureau(renamed, self.day(35))
         with demo_clock(self.day(5), 9):
-            services.create_release_filing(
+            release = services.create_release_filing(
                 renamed,
                 actor=self.filer,
                 platforms=["之江视频"],
@@ -315,6 +323,33 @@ class FilingsLoader:
                 actor_fees=Decimal("36"),
                 episode_synopses=renamed.episode_synopses,
             )
+            screening.attach_cut(
+                release,
+                actor=self.filer,
+                uploaded=webm_film("cloud-letters-cut-1.webm", "Letters from the Cloud"),
+                duration="00:00:20",
+            )
+        release = self.submit(release, self.day(4))
+        self.screening_comments(release)
+
+    def screening_comments(self, release):
+        """The bureau's reviewer and chief watch the film and comment on moments of it."""
+        bureau = release.review_case.reviewing_organization
+        for days_ago, author, start, end, clause, text in (
+            (3, self.reviewer, "00:00:04", "00:00:07", "obscenity_violence", SCREENING_NOTES[0]),
+            (3, self.reviewer, "00:00:15", "", "minors", SCREENING_NOTES[1]),
+            (2, self.chief, "00:00:05", "00:00:09", "obscenity_violence", SCREENING_NOTES[2]),
+        ):
+            with demo_clock(self.day(days_ago), 14):
+                screening.add_timed_comment(
+                    release,
+                    author=author,
+                    organization=bureau,
+                    start=start,
+                    end=end,
+                    category=clause,
+                    text=text,
+                )
 
     def returned_series(self):
         filing = self.draft("运河人家", on=self.day(20), episodes=4, investment="260")

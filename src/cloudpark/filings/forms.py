@@ -256,3 +256,33 @@ class ConfirmForm(forms.Form):
 
 class LookUpForm(forms.Form):
     q = forms.CharField(label=_("Number or title"), max_length=120, required=False)
+
+
+class CutForm(forms.Form):
+    """A cut of the finished film, with its duration as the enterprise states it."""
+
+    file = forms.FileField(
+        label=_("Film file"),
+        help_text=_("WebM or MP4, as the reviewers will watch it in the browser."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": uploads.accept_attribute(uploads.VIDEO_TYPES)}
+        ),
+    )
+    duration = forms.CharField(
+        label=_("Duration"), max_length=12, help_text=_("hh:mm:ss, mm:ss or seconds")
+    )
+
+
+def _clause_choices():
+    return [(key, label) for key, (_name, label) in reference.PROHIBITED_CONTENT.items()]
+
+
+class TimedCommentForm(forms.Form):
+    start = forms.CharField(
+        label=_("From"), max_length=12, help_text=_("hh:mm:ss, mm:ss or seconds")
+    )
+    end = forms.CharField(
+        label=_("To"), max_length=12, required=False, help_text=_("Empty: the same moment")
+    )
+    category = forms.ChoiceField(label=_("Clause of the checklist"), choices=_clause_choices)
+    text = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core.i18n import Bilingual
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.filings import enums, reference
+from cloudpark.filings.regime import timecode
 from cloudpark.reviews.models import ReviewSubject
 
 AMOUNT = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(0)]}
@@ -374,3 +375,115 @@ class IssuedNumber(models.Model):
     @property
     def is_valid(self):
         return self.status == enums.NumberStatus.VALID
+
+
+def cut_upload_path(instance, filename):
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"filings/{instance.release.planning_id}/cuts/{uuid.uuid4().hex}{suffix}"
+
+
+class FilmCut(models.Model):
+    """A cut of the finished film a release filing puts before the reviewers: the first one,
+    then a new one after each return. Keeps what the episodes were when it was uploaded, so
+    that the next cut can show what changed. Written by ``filings.screening.attach_cut``."""
+
+    release = models.ForeignKey(ReleaseFiling, on_delete=models.CASCADE, related_name="cuts")
+    number = models.PositiveSmallIntegerField(_("cut"))
+    file = models.FileField(_("file"), upload_to=cut_upload_path)
+    original_name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    content_type = models.CharField(_("type"), max_length=100)
+    duration_seconds = models.PositiveIntegerField(_("duration (seconds)"))
+    episodes = models.PositiveIntegerField(_("episodes"))
+    episode_synopses = models.JSONField(_("per-episode synopses"), default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("film cut")
+        verbose_name_plural = _("film cuts")
+        ordering = ["release", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["release", "number"], name="filings_cut_number_once")
+        ]
+
+    def __str__(self):
+        return f"{self.release} · {self.number}"
+
+
+class ViewingSession(models.Model):
+    """A reviewer's time-boxed access to a release filing's cut: the stream answers only to
+    that reviewer and only until ``expires_at``. Opened by
+    ``filings.screening.open_viewing_session``."""
+
+    release = models.ForeignKey(
+        ReleaseFiling, on_delete=models.CASCADE, related_name="viewing_sessions"
+    )
+    cut = models.ForeignKey(FilmCut, on_delete=models.PROTECT, related_name="viewing_sessions")
+    viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        "orgs.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened"))
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        verbose_name = _("viewing session")
+        verbose_name_plural = _("viewing sessions")
+        ordering = ["-opened_at", "-id"]
+        indexes = [models.Index(fields=["release", "viewer", "expires_at"])]
+
+    def __str__(self):
+        return f"{self.release} · {self.viewer}"
+
+
+class TimedComment(models.Model):
+    """A reviewer's comment on a time range of a cut, under a clause of the checklist of
+    prohibited content. Kept with the stage and round it was given in, and with the cut it
+    was given on. Written by ``filings.screening.add_timed_comment``."""
+
+    release = models.ForeignKey(
+        ReleaseFiling, on_delete=models.CASCADE, related_name="timed_comments"
+    )
+    cut = models.ForeignKey(FilmCut, on_delete=models.PROTECT, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey(
+        "orgs.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    stage_key = models.CharField(_("stage"), max_length=50)
+    round = models.PositiveIntegerField(_("round"))
+    start_seconds = models.PositiveIntegerField(_("from (seconds)"))
+    end_seconds = models.PositiveIntegerField(_("to (seconds)"))
+    category = models.CharField(_("clause"), max_length=30)
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(_("given"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("time-coded comment")
+        verbose_name_plural = _("time-coded comments")
+        ordering = ["release", "start_seconds", "end_seconds", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_seconds__gte=models.F("start_seconds")),
+                name="filings_comment_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.release} · {self.start_seconds}-{self.end_seconds}"
+
+    @property
+    def category_label(self):
+        entry = reference.PROHIBITED_CONTENT.get(self.category)
+        return entry[1] if entry else self.category
+
+    @property
+    def start_code(self):
+        return timecode(self.start_seconds)
+
+    @property
+    def end_code(self):
+        return timecode(self.end_seconds)

@@ -295,3 +295,44 @@ FORWARD_BY_DAY = 5
 NATIONAL_REVIEW_WORKING_DAYS = 20
 # The approved list appears about this day of the month after the re-review.
 NOTICE_DAY = 5
+
+# The review room ----------------------------------------------------------------------------
+
+# The clauses of content a work may not carry, after article 5 of the TV drama content rules
+# (《电视剧内容管理规定》, 2010) that the online review follows [D19]: the ten clauses and the
+# catch-all eleventh. A time-coded comment names one of them. The Chinese text is a short form
+# of the clause, not its full wording.
+PROHIBITED_CONTENT = {
+    "constitution": (
+        "违反宪法确定的基本原则",
+        _("Against the basic principles of the Constitution"),
+    ),
+    "unity": ("危害国家统一、主权和领土完整", _("Harms national unity, sovereignty or territory")),
+    "security": (
+        "泄露国家秘密，危害国家安全、荣誉和利益",
+        _("Leaks state secrets or harms national security, honour or interests"),
+    ),
+    "ethnic": (
+        "煽动民族仇恨、民族歧视，破坏民族团结",
+        _("Incites ethnic hatred or discrimination, harms ethnic unity"),
+    ),
+    "religion": (
+        "违背国家宗教政策，宣扬邪教、迷信",
+        _("Goes against the state's religious policy, promotes cults or superstition"),
+    ),
+    "order": ("扰乱社会秩序，破坏社会稳定", _("Disturbs social order or stability")),
+    "obscenity_violence": (
+        "宣扬淫秽、赌博、暴力、恐怖、吸毒，教唆犯罪",
+        _("Promotes obscenity, gambling, violence, terror or drugs, or teaches crime"),
+    ),
+    "defamation": ("侮辱、诽谤他人", _("Insults or defames others")),
+    "morality": (
+        "危害社会公德或者民族优秀文化传统",
+        _("Harms public morality or the nation's fine cultural traditions"),
+    ),
+    "minors": (
+        "侵害未成年人合法权益或有害其身心健康",
+        _("Harms minors' rights or their physical and mental health"),
+    ),
+    "other": ("法律、行政法规和规章禁止的其他内容", _("Other content the law forbids")),
+}

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from cloudpark.core import workdays
 from cloudpark.filings import reference
 from cloudpark.filings.enums import Tier
 
@@ -72,13 +73,9 @@ def _first_of_next_month(day):
 
 
 def add_working_days(day, count):
-    """``count`` working days after ``day``, weekends skipped (public holidays are not known
-    to the platform and are not skipped)."""
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
+    """``count`` working days after ``day``: weekends and public holidays skipped, the
+    weekend days worked in their place counted (``core.workdays``)."""
+    return workdays.add_working_days(day, count)
 
 
 @dataclass(frozen=True)
@@ -93,15 +90,19 @@ class Batch:
 def batch_for(submitted_on):
     """The monthly batch a filing submitted on ``submitted_on`` joins and what follows: the
     province forwards by the 5th of the next month, the national re-review takes about 20
-    working days, the approved list appears about the 5th after that."""
+    working days, the approved list appears about the 5th after that. A day that falls on a
+    weekend or a public holiday moves to the next working day."""
     month = submitted_on.replace(day=1)
     if submitted_on.day > reference.BATCH_CUT_OFF_DAY:
         month = _first_of_next_month(month)
-    forwarded_by = _first_of_next_month(month).replace(day=reference.FORWARD_BY_DAY)
+    forwarded_by = workdays.next_working_day(
+        _first_of_next_month(month).replace(day=reference.FORWARD_BY_DAY)
+    )
     review_ends = add_working_days(forwarded_by, reference.NATIONAL_REVIEW_WORKING_DAYS)
     notice = review_ends.replace(day=reference.NOTICE_DAY)
     if notice < review_ends:
         notice = _first_of_next_month(review_ends).replace(day=reference.NOTICE_DAY)
+    notice = workdays.next_working_day(notice)
     return Batch(
         month=month,
         cut_off=month.replace(day=reference.BATCH_CUT_OFF_DAY),
@@ -156,3 +157,26 @@ def issuer_abbreviation(*, national, region_code):
     if national:
         return reference.NATIONAL_ISSUER
     return reference.PROVINCE_ABBREVIATIONS.get(province_of(region_code), "")
+
+
+def timecode(seconds):
+    """``3725`` -> ``"01:02:05"``: a point of the film as reviewers read it."""
+    seconds = max(int(seconds or 0), 0)
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def parse_timecode(value):
+    """Seconds from ``"hh:mm:ss"``, ``"mm:ss"`` or a plain number of seconds; None when it is
+    none of them."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 0 else None
+    parts = str(value or "").strip().split(":")
+    if not 1 <= len(parts) <= 3 or not all(part.isdigit() and part.isascii() for part in parts):
+        return None
+    numbers = [int(part) for part in parts]
+    if any(number >= 60 for number in numbers[1:]):
+        return None
+    total = 0
+    for number in numbers:
+        total = total * 60 + number
+    return total

@@ -29,3 +29,17 @@ rules.add_perm("filings.file", is_enterprise & can_manage_profile)
 # A bureau's staff and reviewers follow the filings it reviews; its chief revokes numbers.
 rules.add_perm("filings.view_reviewed", is_government & can_view_enterprises)
 rules.add_perm("filings.revoke_number", is_government & can_decide_in_organization)
+
+
+@rules.predicate
+def can_review_in_organization(user, organization):
+    return organization is not None and any(
+        has_capability(user, organization, capability)
+        for capability in (Capability.REVIEW, Capability.DECIDE)
+    )
+
+
+# A bureau's reviewers and chief watch a release filing's film and comment on it; its staff
+# follow the filing without watching. (Which filing, and whether the reviewer is excluded, the
+# services decide.)
+rules.add_perm("filings.screen", is_government & can_review_in_organization)

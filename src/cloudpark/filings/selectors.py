@@ -10,10 +10,13 @@ from cloudpark.bases.selectors import bodies_overseeing
 from cloudpark.filings import enums, regime
 from cloudpark.filings.models import (
     FilingMaterial,
+    FilmCut,
     IssuedNumber,
     PlanningFiling,
     Producer,
     ReleaseFiling,
+    TimedComment,
+    ViewingSession,
 )
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import GovernmentBody
@@ -244,3 +247,71 @@ def monthly_statistics(month):
             (row["era"], row["subject"], row["works"], row["episodes"], percent)
         )
     return table
+
+
+# The review room of a release filing ------------------------------------------------------------
+
+
+def release_filings_reviewed_by(government):
+    """Release filings whose review reached ``government``: its case sits or sat with it."""
+    return (
+        ReleaseFiling.objects.filter(
+            Q(review_case__reviewing_organization=government)
+            | Q(review_case__decisions__organization=government)
+        )
+        .distinct()
+        .select_related("planning__project__enterprise", "review_case", "licence")
+    )
+
+
+def get_release_for_government(government, pk):
+    return _get(release_filings_reviewed_by(government), pk)
+
+
+def cuts_of(release):
+    """The release filing's cuts, the newest first."""
+    return FilmCut.objects.filter(release=release).order_by("-number")
+
+
+def latest_cut(release):
+    return cuts_of(release).first()
+
+
+def producer_enterprise_ids(release):
+    """The lead producer and the co-producers of the release filing's work (the filer too)."""
+    ids = set(release.planning.producers.values_list("enterprise_id", flat=True))
+    ids.add(release.planning.project.enterprise_id)
+    return ids
+
+
+def get_viewing_session(user, pk):
+    """The user's own viewing session ``pk``: another's is a 404."""
+    return _get(ViewingSession.objects.filter(viewer=user).select_related("cut", "release"), pk)
+
+
+def active_session(user, release, *, now):
+    return (
+        ViewingSession.objects.filter(release=release, viewer=user, expires_at__gt=now)
+        .select_related("cut")
+        .order_by("-expires_at")
+        .first()
+    )
+
+
+def timed_comments_of(release):
+    return (
+        TimedComment.objects.filter(release=release)
+        .select_related("author", "organization", "cut")
+        .order_by("start_seconds", "end_seconds", "pk")
+    )
+
+
+def get_cut_for_enterprise(enterprise, pk):
+    return _get(FilmCut.objects.filter(release__planning__project__enterprise=enterprise), pk)
+
+
+def last_session(user, release):
+    """The user's newest viewing session of ``release``, over or not."""
+    return (
+        ViewingSession.objects.filter(release=release, viewer=user).order_by("-expires_at").first()
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _t
@@ -1091,7 +1092,9 @@ def attach_material(planning, *, actor, name, uploaded, release=None):
     name = (name or "").strip()
     if not name:
         raise DomainError(_t("Say what the material is."), field="name")
-    file_type = uploads.check_document(uploaded)
+    file_type = uploads.check_document(
+        uploaded, max_bytes=settings.FILINGS_MATERIAL_MAX_MB * uploads.MEGABYTE
+    )
     material = FilingMaterial.objects.create(
         planning=planning,
         release=release,

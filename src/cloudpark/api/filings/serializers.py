@@ -1,14 +1,18 @@
 """Drama filings as the API shows and takes them."""
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from cloudpark.filings import enums, reference, services
 from cloudpark.filings.models import (
+    FilmCut,
     IssuedNumber,
     Person,
     PlanningFiling,
     Producer,
     ReleaseFiling,
+    TimedComment,
+    ViewingSession,
 )
 
 
@@ -241,3 +245,87 @@ class VerificationSerializer(serializers.Serializer):
     issued_on = serializers.CharField()
     status_changed_on = serializers.CharField(allow_null=True)
     covers = CoversSerializer()
+
+
+# The screening room ------------------------------------------------------------------------------
+
+
+class CutSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FilmCut
+        fields = ["id", "number", "original_name", "size", "sha256", "duration_seconds"]
+
+
+class ChangeSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    before = serializers.CharField()
+    after = serializers.CharField()
+
+
+class TimedCommentSerializer(serializers.ModelSerializer):
+    author = serializers.SerializerMethodField()
+    organization = serializers.CharField(source="organization.__str__")
+    cut = serializers.IntegerField(source="cut.number")
+    from_previous_cut = serializers.BooleanField(default=False)
+    start = serializers.CharField(source="start_code")
+    end = serializers.CharField(source="end_code")
+
+    class Meta:
+        model = TimedComment
+        fields = [
+            "id",
+            "cut",
+            "from_previous_cut",
+            "start_seconds",
+            "end_seconds",
+            "start",
+            "end",
+            "category",
+            "text",
+            "author",
+            "organization",
+            "stage_key",
+            "round",
+            "created_at",
+        ]
+
+    def get_author(self, comment) -> str:
+        return comment.author.name or comment.author.email
+
+
+class CommentsSerializer(serializers.Serializer):
+    comments = TimedCommentSerializer(many=True)
+    hidden = serializers.IntegerField(
+        help_text="Other reviewers' comments shown once one's own is given."
+    )
+
+
+class ScreeningRoomSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    state = serializers.CharField()
+    cut = CutSerializer(allow_null=True)
+    excluded = serializers.CharField(
+        help_text="Why the caller is excluded from the review, or empty."
+    )
+    may_review = serializers.BooleanField()
+    changes = ChangeSerializer(many=True, allow_null=True)
+    session_minutes = serializers.IntegerField()
+
+
+class ViewingSessionSerializer(serializers.ModelSerializer):
+    film = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ViewingSession
+        fields = ["id", "opened_at", "expires_at", "film"]
+
+    def get_film(self, session) -> str:
+        return reverse("government:screening_film", args=[session.pk])
+
+
+class TimedCommentInputSerializer(serializers.Serializer):
+    start = serializers.CharField(max_length=12, help_text="hh:mm:ss, mm:ss or seconds")
+    end = serializers.CharField(max_length=12, required=False, allow_blank=True)
+    category = serializers.ChoiceField(choices=list(reference.PROHIBITED_CONTENT))
+    text = serializers.CharField()

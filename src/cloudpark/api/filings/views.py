@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from cloudpark.api import base
 from cloudpark.api.base import PUBLIC, SIGNED_IN, RuleViewSet, acting, rule
 from cloudpark.api.filings import serializers as s
-from cloudpark.filings import enums, exports, selectors, services
+from cloudpark.filings import enums, exports, screening, selectors, services
 from cloudpark.filings.verification import verification_of
 from cloudpark.orgs import selectors as org_selectors
 
@@ -279,3 +279,72 @@ class GovernmentNumberViewSet(mixins.ListModelMixin, RuleViewSet):
             number, actor=request.user, government=self.acting_for, reason=values["reason"]
         )
         return Response(s.IssuedNumberSerializer(self.get_queryset().get(pk=number.pk)).data)
+
+
+SCREENING = acting("filings.screen")
+
+
+@extend_schema(parameters=[base.GOVERNMENT_PARAMETER])
+class GovernmentScreeningViewSet(mixins.RetrieveModelMixin, RuleViewSet):
+    """The screening room of a release filing the body reviews: its film's newest cut, what
+    changed since the last one, the caller's exclusion if any; a reviewer opens a time-boxed
+    viewing session (the film streams at its ``film`` address until ``expires_at``) and
+    comments on time ranges of the film. Others' comments of the current stage are hidden
+    until the caller has given one."""
+
+    serializer_class = s.ScreeningRoomSerializer
+    acting_kinds = base.GOVERNMENT
+    acting_query_parameter = "government"
+    permission_rules = {
+        "retrieve": VIEWING,
+        "comments": VIEWING,
+        "session": SCREENING,
+        "comment": SCREENING,
+    }
+
+    def get_queryset(self):
+        return selectors.release_filings_reviewed_by(self.acting_for)
+
+    def retrieve(self, request, *args, **kwargs):
+        release = self.get_object()
+        excluded = screening.exclusion_of(request.user, release)
+        changes = None if excluded else screening.cut_changes(release)
+        data = {
+            "id": release.pk,
+            "title": release.title,
+            "state": release.state,
+            "cut": selectors.latest_cut(release),
+            "excluded": excluded,
+            "may_review": not excluded
+            and screening.reviews_now(request.user, release, self.acting_for),
+            "changes": changes[2] if changes else None,
+            "session_minutes": int(screening.session_length().total_seconds() // 60),
+        }
+        return Response(s.ScreeningRoomSerializer(data).data)
+
+    @extend_schema(responses=s.CommentsSerializer)
+    @action(detail=True, methods=["get"], pagination_class=None)
+    def comments(self, request, pk=None):
+        release = self.get_object()
+        if screening.exclusion_of(request.user, release):
+            return Response({"comments": [], "hidden": 0})
+        seen = screening.comments_for(request.user, release)
+        return Response(s.CommentsSerializer({"comments": seen.shown, "hidden": seen.hidden}).data)
+
+    @extend_schema(request=None, responses={201: s.ViewingSessionSerializer})
+    @action(detail=True, methods=["post"])
+    def session(self, request, pk=None):
+        session = screening.open_viewing_session(
+            self.get_object(), viewer=request.user, organization=self.acting_for
+        )
+        return Response(s.ViewingSessionSerializer(session).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=s.TimedCommentInputSerializer, responses={201: s.TimedCommentSerializer})
+    @action(detail=True, methods=["post"])
+    def comment(self, request, pk=None):
+        release = self.get_object()
+        values = self.validated(s.TimedCommentInputSerializer, request.data)
+        comment = screening.add_timed_comment(
+            release, author=request.user, organization=self.acting_for, **values
+        )
+        return Response(s.TimedCommentSerializer(comment).data, status=status.HTTP_201_CREATED)

@@ -1,25 +1,17 @@
 """Checks and small helpers the award services share."""
 
-from datetime import timedelta
-
 from django.utils.translation import gettext as _t
 
+from cloudpark.core import workdays
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.enums import Capability
 
 
 def add_working_days(day, count):
-    """The day ``count`` working days (Monday to Friday) after ``day``.
-
-    Public holidays and the weekend days worked in their place are not known to the platform,
-    so a notice may end a day or two early around them; organisers can see the date it ends.
-    """
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
+    """The day ``count`` working days after ``day``: weekends and public holidays skipped,
+    the weekend days worked in their place counted (``core.workdays``)."""
+    return workdays.add_working_days(day, count)
 
 
 def person(actor):

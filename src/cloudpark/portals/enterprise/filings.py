@@ -1,13 +1,14 @@
 """The enterprise portal's drama filings: its works from the first draft of the planning
 filing to the distribution licence, with the pre-check listing every problem at once."""
 
+from django.conf import settings
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit
-from cloudpark.filings import enums, forms, regime, selectors, services
+from cloudpark.filings import enums, forms, regime, screening, selectors, services
 from cloudpark.portals import home
 from cloudpark.portals.base import (
     EnterpriseMixin,
@@ -287,6 +288,67 @@ class SubmitReleaseView(ReleaseMixin, ServiceFormMixin, FormView):
         return services.submit_release_filing(self.get_release(), actor=self.request.user)
 
 
+class ReleaseCutView(ReleaseMixin, ServiceFormMixin, FormView):
+    """A cut of the finished film: the first, or a new one after a return."""
+
+    permission_required = "filings.file"
+    template_name = "filings/enterprise/cut_form.html"
+    form_class = forms.CutForm
+    success_message = _("The film is attached. The reviewers will watch this cut.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            release=self.get_release(),
+            title=_("Attach the finished film"),
+            film_max_mb=settings.FILINGS_FILM_MAX_MB,
+        )
+        return context
+
+    def perform(self, form):
+        screening.attach_cut(
+            self.get_release(),
+            actor=self.request.user,
+            uploaded=form.cleaned_data["file"],
+            duration=form.cleaned_data["duration"],
+        )
+        return self.get_release()
+
+
+class ReleaseMaterialView(ReleaseMixin, ServiceFormMixin, FormView):
+    """Another material of the release filing (credits, cost report, contracts...)."""
+
+    permission_required = "filings.file"
+    template_name = "filings/enterprise/release_material_form.html"
+    form_class = forms.MaterialForm
+    success_message = _("The file has been attached.")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            release=self.get_release(),
+            title=_("Attach a material"),
+            material_max_mb=settings.FILINGS_MATERIAL_MAX_MB,
+        )
+        return context
+
+    def perform(self, form):
+        release = self.get_release()
+        services.attach_material(
+            release.planning,
+            actor=self.request.user,
+            name=form.cleaned_data["name"],
+            uploaded=form.cleaned_data["file"],
+            release=release,
+        )
+        return release
+
+
+class CutDownloadView(FilingsMixin, FileDownloadView):
+    def get_file_object(self):
+        return selectors.get_cut_for_enterprise(self.organization, self.kwargs["pk"])
+
+
 urlpatterns = [
     path("filings/", FilingListView.as_view(), name="filing_list"),
     path("filings/new/", FilingCreateView.as_view(), name="filing_create"),
@@ -305,6 +367,13 @@ urlpatterns = [
     path("filings/releases/<int:pk>/", ReleaseDetailView.as_view(), name="release_detail"),
     path("filings/releases/<int:pk>/edit/", ReleaseEditView.as_view(), name="release_edit"),
     path("filings/releases/<int:pk>/submit/", SubmitReleaseView.as_view(), name="release_submit"),
+    path("filings/releases/<int:pk>/film/", ReleaseCutView.as_view(), name="release_cut"),
+    path(
+        "filings/releases/<int:pk>/materials/",
+        ReleaseMaterialView.as_view(),
+        name="release_material",
+    ),
+    path("filings/cuts/<int:pk>/", CutDownloadView.as_view(), name="filing_cut_download"),
 ]
 
 
