@@ -1,8 +1,7 @@
 """Reads. Every object a user reaches through a page or the API comes from here, starting
 from what that user may see; anything else is a 404."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 
 from cloudpark.core import search
@@ -171,19 +170,6 @@ def filter_parks(queryset, *, query="", level="", region=None):
     if query:
         queryset = search.search(queryset, query)
     return queryset
-
-
-def with_enterprise_totals(parks):
-    """Each park with ``enterprise_total``: counted per park through the park index, which is
-    far cheaper than grouping a join of every enterprise."""
-    totals = (
-        Enterprise.objects.filter(park=OuterRef("pk"))
-        .order_by()
-        .values("park")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return parks.annotate(enterprise_total=Coalesce(Subquery(totals), 0))
 
 
 def public_parks():
