@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from cloudpark.orgs import services, totals
 from cloudpark.orgs.models import Park
-from tests.factories import EnterpriseFactory, IndustryCategoryFactory, ParkFactory
+from tests.factories import EnterpriseFactory, IndustryCategoryFactory
 
 
 def total_of(park):
