@@ -145,6 +145,33 @@ def user_cares_for(user, target, capability):
 ENTERPRISE_LIST_RELATED = ("category", "category__parent", "park", "region")
 
 
+# What the enterprise lists show of each row; a page reads these columns and no others.
+_NAMES = ("name", "name_en")
+ENTERPRISE_LIST_COLUMNS = (
+    "pk",
+    "kind",
+    *_NAMES,
+    "credit_code",
+    "founded_on",
+    "staff_count",
+    "category",
+    *(f"category__{column}" for column in ("code", "level", *_NAMES)),
+    "park",
+    *(f"park__{column}" for column in ("kind", *_NAMES)),
+    "region",
+    *(f"region__{column}" for column in ("code", "level", *_NAMES)),
+)
+
+
+def enterprise_list_rows(queryset):
+    """Only the columns and related rows an enterprise list shows."""
+    return (
+        queryset.select_related(None)
+        .select_related("category", "park", "region")
+        .only(*ENTERPRISE_LIST_COLUMNS)
+    )
+
+
 def filter_enterprises(queryset, *, query="", park=None, category=None, region=None):
     """Narrow an enterprise list by the directory's filters; each may be empty."""
     if park:

@@ -52,11 +52,15 @@ class EnterpriseListView(ListMixin, TemplateView):
     template_name = "orgs/public/enterprise_list.html"
     rows_template_name = "orgs/public/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
+    keyset = True
 
     def get_queryset(self):
         return selectors.filter_enterprises(
             selectors.public_enterprises(), **self.filters()
         ).order_by("name", "pk")
+
+    def shown(self, queryset):
+        return selectors.enterprise_list_rows(queryset)
 
     def export(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_public_columns())

@@ -110,6 +110,7 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
     template_name = "orgs/enterprise_list.html"
     rows_template_name = "orgs/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
+    keyset = True
     title = _("Enterprises")
 
     def get_filter_form_kwargs(self):
@@ -132,6 +133,9 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
             "orgs.admit_enterprises", self.organization
         )
         return context
+
+    def shown(self, queryset):
+        return selectors.enterprise_list_rows(queryset)
 
     def export(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_private_columns())
