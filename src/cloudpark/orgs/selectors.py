@@ -164,9 +164,12 @@ ENTERPRISE_LIST_COLUMNS = (
 
 
 def enterprise_list_rows(queryset):
-    """Only the columns and related rows an enterprise list shows."""
+    """Only the columns and related rows an enterprise list shows. The kind, true of every
+    enterprise anyway, lets the database walk the (kind, name) index in the list's order and
+    stop after a page, instead of sorting every enterprise in an organisation's care."""
     return (
-        queryset.select_related(None)
+        queryset.filter(kind=enums.OrganizationKind.ENTERPRISE)
+        .select_related(None)
         .select_related("category", "park", "region")
         .only(*ENTERPRISE_LIST_COLUMNS)
     )

@@ -225,9 +225,9 @@ class KeysetPage:
         if before is not None:
             name, pk = before
             rows = list(
-                queryset.filter(Q(name__lt=name) | Q(name=name, pk__lt=pk)).order_by(
-                    "-name", "-pk"
-                )[: per_page + 1]
+                queryset.filter(
+                    Q(name__lt=name) | Q(name=name, pk__lt=pk), name__lte=name
+                ).order_by("-name", "-pk")[: per_page + 1]
             )
             self._has_previous = len(rows) > per_page
             self._has_next = True
@@ -235,7 +235,10 @@ class KeysetPage:
         else:
             if after is not None:
                 name, pk = after
-                queryset = queryset.filter(Q(name__gt=name) | Q(name=name, pk__gt=pk))
+                # The plain bound lets any database start the name index at the cursor.
+                queryset = queryset.filter(
+                    Q(name__gt=name) | Q(name=name, pk__gt=pk), name__gte=name
+                )
             rows = list(queryset.order_by("name", "pk")[: per_page + 1])
             self._has_previous = after is not None
             self._has_next = len(rows) > per_page

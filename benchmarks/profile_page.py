@@ -1,6 +1,6 @@
 """Where one page's time goes: its queries and the functions that take the longest.
 
-    CLOUDPARK_VAR=var/bench/100000-sqlite uv run python benchmarks/profile.py \\
+    CLOUDPARK_VAR=var/bench/100000-sqlite uv run python benchmarks/profile_page.py \\
         /enterprises/ /parks/ --as gov@demo.cloudpark.cn
 
 Runs each path in-process (Django's test client, no server) against the database that
