@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 
 PATHS = {
+    "health": "/health/",
     "enterprise list": "/enterprises/",
     "search 影视": "/enterprises/?q=" + urllib.parse.quote("影视"),
     "search + category": "/enterprises/?q=" + urllib.parse.quote("动漫") + "&category=02",
@@ -26,15 +27,31 @@ PATHS = {
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
-def fetch(url):
+def fetch(url, headers=None):
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        request = urllib.request.Request(url, headers=headers or {})
+        with urllib.request.urlopen(request, timeout=60) as response:
             response.read()
             status = response.status
     except urllib.error.HTTPError as error:
         status = error.code
     return status, time.perf_counter() - started
+
+
+def measure(url, requests, concurrency, headers=None):
+    """``requests`` GETs of ``url`` from ``concurrency`` threads: (sorted latencies in
+    seconds, elapsed seconds, responses other than 200)."""
+    host = urllib.parse.urlparse(url).hostname
+    if host not in LOOPBACK:
+        raise SystemExit("The load script only targets a server on this machine.")
+    started = time.perf_counter()
+    with concurrent.futures.ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(lambda target: fetch(target, headers), [url] * requests))
+    elapsed = time.perf_counter() - started
+    latencies = sorted(seconds for _status, seconds in results)
+    errors = sum(1 for status, _seconds in results if status != 200)
+    return latencies, elapsed, errors
 
 
 def main():
@@ -50,12 +67,8 @@ def main():
     print(f"{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'req/s':>9}  errors")
     for label, path in PATHS.items():
         url = options.base + path
-        started = time.perf_counter()
-        with concurrent.futures.ThreadPoolExecutor(options.concurrency) as pool:
-            results = list(pool.map(fetch, [url] * options.requests))
-        elapsed = time.perf_counter() - started
-        latencies = sorted(seconds for _status, seconds in results)
-        errors = sum(1 for status, _seconds in results if status != 200)
+        latencies, elapsed, errors = measure(url, options.requests, options.concurrency)
+        results = latencies
         p95 = latencies[int(len(latencies) * 0.95) - 1]
         print(
             f"{label:<20}{statistics.median(latencies) * 1000:>9.1f}{p95 * 1000:>9.1f}"

@@ -4,6 +4,7 @@ government body overseeing the first park, and a way to make members of organisa
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -81,3 +82,11 @@ def _language_reset():
     recipient's language) leaves the next test on this worker in the default one."""
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached totals and choices must not outlive the test (and its database) they came from."""
+    cache.clear()
+    yield
+    cache.clear()

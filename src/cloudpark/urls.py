@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from cloudpark.accounts.views import admin_login
+from cloudpark.core.views import health
 
 urlpatterns = [
     # The admin signs in through the site's sign-in page, second factor included.
@@ -13,4 +14,5 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("api/v1/", include("cloudpark.api.urls")),
     path("", include("cloudpark.portals.urls")),
+    path("health/", health, name="health"),
 ]

@@ -113,7 +113,7 @@ def events_with(db):
 
 EVENT_LIST_PAGES = [
     # (url name, who signs in, the event the url takes if any, expected queries)
-    ("public:event_list", None, None, 5),
+    ("public:event_list", None, None, 6),
     ("park:event_list", "park", None, 10),
     ("government:event_list", "government", None, 10),
     ("park:event_registrations", "park", "event", 14),

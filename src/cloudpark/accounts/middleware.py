@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _t
 from cloudpark.accounts import mfa
 
 # Pages a person whose password has expired, or who has no second factor yet, may still reach:
-# the account pages (sign-out, password, authenticator set-up) and what they need to show.
-ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/jsi18n/")
+# the account pages (sign-out, password, authenticator set-up) and what they need to show,
+# and the load balancers' health check, which reads nothing from the database.
+ALLOWED_PREFIXES = ("/accounts/", "/static/", "/i18n/", "/jsi18n/", "/health/")
 
 
 def password_expired(user):

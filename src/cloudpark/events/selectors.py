@@ -23,6 +23,7 @@ from cloudpark.events.models import (
 )
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.enums import Capability
+from cloudpark.orgs.models import Organization
 
 
 def get_within(queryset, pk):
@@ -306,6 +307,19 @@ def filter_public_events(
 def public_cities():
     """``(city, city_en)`` of the public events, for the city filter."""
     return list(public_main_events().order_by("city").values_list("city", "city_en").distinct())
+
+
+def public_organizers():
+    """The organisations that own or co-organise a public event, for the organiser filter:
+    looked up by the ids the events name, so the cost follows the number of events, not of
+    organisations on the platform."""
+    ids = set()
+    for owner_id, organizer_id in public_events().values_list(
+        "owner_id", "organizers__organization_id"
+    ):
+        ids.update((owner_id, organizer_id))
+    ids.discard(None)
+    return Organization.objects.filter(pk__in=sorted(ids)).order_by("name")
 
 
 def get_public_event(pk):

@@ -10,6 +10,8 @@ class OrgsConfig(AppConfig):
     def ready(self):
         # Models and the modules that use them load only once the app registry is ready.
         from cloudpark.core import search
-        from cloudpark.orgs import imports, models, services  # noqa: F401  (audit labels)
+        from cloudpark.orgs import choices, imports, models, services, totals  # noqa: F401
 
         search.register(models.Organization)
+        totals.connect()
+        choices.connect()

@@ -145,6 +145,11 @@ class Park(Organization):
     )
     focus = models.CharField(_("focus (Chinese)"), max_length=300, blank=True)
     focus_en = models.CharField(_("focus (English)"), max_length=400, blank=True)
+    # How many enterprises are resident, kept by ``orgs.totals`` whenever one arrives, leaves
+    # or is removed, so that lists of parks need not count every park's enterprises.
+    enterprise_total = models.PositiveIntegerField(
+        _("enterprises resident"), default=0, editable=False
+    )
 
     class Meta:
         verbose_name = _("park (base)")

@@ -1,8 +1,7 @@
 """Reads. Every object a user reaches through a page or the API comes from here, starting
 from what that user may see; anything else is a 404."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.http import Http404
 
 from cloudpark.core import search
@@ -146,6 +145,36 @@ def user_cares_for(user, target, capability):
 ENTERPRISE_LIST_RELATED = ("category", "category__parent", "park", "region")
 
 
+# What the enterprise lists show of each row; a page reads these columns and no others.
+_NAMES = ("name", "name_en")
+ENTERPRISE_LIST_COLUMNS = (
+    "pk",
+    "kind",
+    *_NAMES,
+    "credit_code",
+    "founded_on",
+    "staff_count",
+    "category",
+    *(f"category__{column}" for column in ("code", "level", *_NAMES)),
+    "park",
+    *(f"park__{column}" for column in ("kind", *_NAMES)),
+    "region",
+    *(f"region__{column}" for column in ("code", "level", *_NAMES)),
+)
+
+
+def enterprise_list_rows(queryset):
+    """Only the columns and related rows an enterprise list shows. The kind, true of every
+    enterprise anyway, lets the database walk the (kind, name) index in the list's order and
+    stop after a page, instead of sorting every enterprise in an organisation's care."""
+    return (
+        queryset.filter(kind=enums.OrganizationKind.ENTERPRISE)
+        .select_related(None)
+        .select_related("category", "park", "region")
+        .only(*ENTERPRISE_LIST_COLUMNS)
+    )
+
+
 def filter_enterprises(queryset, *, query="", park=None, category=None, region=None):
     """Narrow an enterprise list by the directory's filters; each may be empty."""
     if park:
@@ -171,19 +200,6 @@ def filter_parks(queryset, *, query="", level="", region=None):
     if query:
         queryset = search.search(queryset, query)
     return queryset
-
-
-def with_enterprise_totals(parks):
-    """Each park with ``enterprise_total``: counted per park through the park index, which is
-    far cheaper than grouping a join of every enterprise."""
-    totals = (
-        Enterprise.objects.filter(park=OuterRef("pk"))
-        .order_by()
-        .values("park")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return parks.annotate(enterprise_total=Coalesce(Subquery(totals), 0))
 
 
 def public_parks():

@@ -16,7 +16,7 @@ from cloudpark.core.errors import DomainError
 from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, bulk_create_inherited, locked, validated
 from cloudpark.notifications import services as notifications
-from cloudpark.orgs import enums, selectors
+from cloudpark.orgs import enums, selectors, totals
 from cloudpark.orgs.models import Enterprise, Membership, Organization, ParkResidence
 
 ENTERPRISE_CREATED = audit.register("orgs.enterprise.created", _("Enterprise registered"))
@@ -156,6 +156,8 @@ def register_enterprises(rows, *, actor, batch_size=IMPORT_BATCH_SIZE, on_batch=
         data=lambda e: {"park": e.park_id, "park_name": e.park.name, "on": today},
         batch_size=batch_size,
     )
+    # Written without save(), so without the signals that keep the totals.
+    totals.enterprises_changed({enterprise.park_id for enterprise in enterprises})
     return enterprises
 
 

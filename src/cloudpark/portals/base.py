@@ -5,13 +5,17 @@ The organisation a user acts for is the active membership kept in the session; a
 belongs to several organisations of a kind switches between them from the menu.
 """
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models, transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -174,12 +178,120 @@ class RowsMixin:
         return super().get_template_names()
 
 
+# A list counts its rows up to this many; beyond, it says "more than" this.
+COUNT_CAP = 10000
+
+
+class CappedCount:
+    """How many rows a list holds, counted no further than ``cap`` so that a list of a
+    million rows costs no more to count than one of ten thousand."""
+
+    def __init__(self, queryset, cap=None):
+        cap = COUNT_CAP if cap is None else cap
+        self.count = queryset.order_by().values("pk")[: cap + 1].count()
+        self.more = self.count > cap
+        if self.more:
+            self.count = cap
+
+
+def _cursor_of(row):
+    """``name~pk`` of a row, in the address of the next or previous page."""
+    return urlsafe_base64_encode(json.dumps([row.name, row.pk], ensure_ascii=False).encode())
+
+
+def _read_cursor(cursor):
+    try:
+        name, pk = json.loads(urlsafe_base64_decode(cursor))
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(name, str) or not isinstance(pk, int) or not 0 < pk < 2**63:
+        return None
+    return name, pk
+
+
+class KeysetPage:
+    """A page of a list in (name, pk) order read from where the previous page ended
+    (``?after=``) or before where the next one began (``?before=``), never by skipping
+    rows (``OFFSET``): the thousandth page costs what the first does. It offers what the
+    pagination and the rows templates read of Django's page: ``object_list``,
+    ``has_next``/``has_previous``, and ``paginator.count`` (capped: ``paginator.more``)."""
+
+    keyset = True
+
+    def __init__(self, queryset, per_page, *, after=None, before=None):
+        self._whole = queryset
+        self._counted = None
+        after, before = _read_cursor(after or ""), _read_cursor(before or "")
+        if before is not None:
+            name, pk = before
+            rows = list(
+                queryset.filter(
+                    Q(name__lt=name) | Q(name=name, pk__lt=pk), name__lte=name
+                ).order_by("-name", "-pk")[: per_page + 1]
+            )
+            self._has_previous = len(rows) > per_page
+            self._has_next = True
+            self.object_list = rows[:per_page][::-1]
+        else:
+            if after is not None:
+                name, pk = after
+                # The plain bound lets any database start the name index at the cursor.
+                queryset = queryset.filter(
+                    Q(name__gt=name) | Q(name=name, pk__gt=pk), name__gte=name
+                )
+            rows = list(queryset.order_by("name", "pk")[: per_page + 1])
+            self._has_previous = after is not None
+            self._has_next = len(rows) > per_page
+            self.object_list = rows[:per_page]
+        self.paginator = self
+
+    def has_next(self):
+        return self._has_next
+
+    def has_previous(self):
+        return self._has_previous
+
+    def has_other_pages(self):
+        return self._has_next or self._has_previous
+
+    @property
+    def next_cursor(self):
+        return _cursor_of(self.object_list[-1]) if self._has_next and self.object_list else ""
+
+    @property
+    def previous_cursor(self):
+        return _cursor_of(self.object_list[0]) if self._has_previous and self.object_list else ""
+
+    def _count(self):
+        if self._counted is None:
+            self._counted = CappedCount(self._whole)
+        return self._counted
+
+    @property
+    def count(self):
+        return self._count().count
+
+    @property
+    def more(self):
+        return self._count().more
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self):
+        return len(self.object_list)
+
+
 class ListMixin(RowsMixin):
-    """Pagination and filters for list pages; ``?format=xlsx`` exports what the list shows."""
+    """Pagination and filters for list pages; ``?format=xlsx`` exports what the list shows.
+
+    A list in (name, pk) order of rows that can run to millions sets ``keyset = True``: its
+    pages are read by ``KeysetPage`` (``?after=``/``?before=``) and its total is capped."""
 
     paginate_by = 25
     filter_form_class = None
     export_filename = "export.xlsx"
+    keyset = False
 
     def get_filter_form(self):
         if self.filter_form_class is None:
@@ -205,8 +317,23 @@ class ListMixin(RowsMixin):
         queryset = self.get_queryset()
         if request.GET.get("format") == "xlsx":
             return self.export(queryset)
-        self.page = Paginator(queryset, self.paginate_by).get_page(request.GET.get("page"))
+        if self.keyset:
+            self.page = KeysetPage(
+                self.shown(queryset),
+                self.paginate_by,
+                after=request.GET.get("after"),
+                before=request.GET.get("before"),
+            )
+        else:
+            self.page = Paginator(self.shown(queryset), self.paginate_by).get_page(
+                request.GET.get("page")
+            )
         return super().get(request, *args, **kwargs)
+
+    def shown(self, queryset):
+        """The list's rows as a page reads them (an export reads ``get_queryset()`` whole):
+        a list of many rows narrows them to the columns it shows."""
+        return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -19,9 +19,7 @@ class ParkListView(GovernmentMixin, ListMixin, TemplateView):
     title = _("Parks in our jurisdiction")
 
     def get_queryset(self):
-        queryset = selectors.with_enterprise_totals(
-            selectors.parks_in_care_of(self.organization).select_related("region")
-        )
+        queryset = selectors.parks_in_care_of(self.organization).select_related("region")
         return (
             selectors.filter_parks(queryset, **self.filters())
             .annotate(level_rank=selectors.level_rank())
@@ -45,7 +43,7 @@ class ParkDetailView(GovernmentMixin, PortalPage):
         context.update(
             park=park,
             title=park.display_name,
-            enterprise_total=enterprises.count(),
+            enterprise_total=park.enterprise_total,
             enterprises=enterprises.order_by("name")[:30],
             history=audit.history_of(park)[:50],
         )

@@ -1,5 +1,6 @@
 """The government portal's own page: its home with the jurisdiction's figures."""
 
+from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.orgs import selectors
@@ -16,7 +17,7 @@ class HomeView(HomePanelsMixin, GovernmentMixin, PortalPage):
         parks = selectors.parks_in_care_of(self.organization)
         context.update(
             park_total=parks.count(),
-            enterprise_total=selectors.enterprises_in_care_of(self.organization).count(),
+            enterprise_total=parks.aggregate(total=Sum("enterprise_total"))["total"] or 0,
             pending_imports=selectors.imports_of(self.organization).filter(status="checked")[:5],
         )
         return context

@@ -19,7 +19,7 @@ class HomeView(HomePanelsMixin, ParkMixin, PortalPage):
         park = self.organization
         context.update(
             park=park,
-            enterprise_total=selectors.enterprises_in_care_of(park).count(),
+            enterprise_total=park.enterprise_total,
             pending_imports=selectors.imports_of(park).filter(status="checked")[:5],
         )
         return context

@@ -19,7 +19,7 @@ class ParkListView(ListMixin, TemplateView):
     filter_form_class = ParkFilterForm
 
     def get_queryset(self):
-        queryset = selectors.with_enterprise_totals(selectors.public_parks())
+        queryset = selectors.public_parks()
         return (
             selectors.filter_parks(queryset, **self.filters())
             .annotate(level_rank=selectors.level_rank())
@@ -39,7 +39,7 @@ class ParkDetailView(TemplateView):
         enterprises = selectors.public_enterprises().filter(park=park).order_by("name")
         context.update(
             park=park,
-            enterprise_total=enterprises.count(),
+            enterprise_total=park.enterprise_total,
             enterprises=enterprises[:30],
             accreditations=bases_selectors.accreditations_of(park),
             park_news=news_selectors.published_articles(park=park)[:5],
@@ -52,11 +52,15 @@ class EnterpriseListView(ListMixin, TemplateView):
     template_name = "orgs/public/enterprise_list.html"
     rows_template_name = "orgs/public/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
+    keyset = True
 
     def get_queryset(self):
         return selectors.filter_enterprises(
             selectors.public_enterprises(), **self.filters()
         ).order_by("name", "pk")
+
+    def shown(self, queryset):
+        return selectors.enterprise_list_rows(queryset)
 
     def export(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_public_columns())

@@ -20,7 +20,6 @@ from cloudpark.core.errors import DomainError
 from cloudpark.core.forms import DateInput, IdChoiceField
 from cloudpark.core.i18n import localized
 from cloudpark.events import enums, exports, forms, ical, selectors, services
-from cloudpark.events.models import EventOrganizer
 from cloudpark.orgs.models import Organization
 from cloudpark.portals.base import ListMixin, add_domain_error, file_response
 from cloudpark.portals.forms import FilterForm, SearchField
@@ -54,15 +53,7 @@ class PublicEventFilterForm(FilterForm):
         self.fields["city"].choices = [("", _("All cities"))] + [
             (city, localized(city, city_en)) for city, city_en in selectors.public_cities()
         ]
-        public = selectors.public_events()
-        self.fields["organizer"].queryset = Organization.objects.filter(
-            Q(pk__in=public.values("owner"))
-            | Q(
-                pk__in=EventOrganizer.objects.filter(
-                    event__in=public, organization__isnull=False
-                ).values("organization")
-            )
-        ).order_by("name")
+        self.fields["organizer"].queryset = selectors.public_organizers()
 
 
 class EventListView(ListMixin, TemplateView):

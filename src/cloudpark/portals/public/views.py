@@ -3,8 +3,7 @@
 from django.db.models import Count, Q
 from django.views.generic import TemplateView
 
-from cloudpark.orgs import enums, selectors
-from cloudpark.orgs.models import Enterprise
+from cloudpark.orgs import enums, selectors, totals
 from cloudpark.portals import home
 
 
@@ -20,7 +19,7 @@ class HomeView(TemplateView):
         )
         context.update(
             park_counts=park_counts,
-            enterprise_count=Enterprise.objects.count(),
+            enterprise_count=totals.enterprise_count(),
             national_parks=selectors.public_parks()
             .filter(level=enums.ParkLevel.NATIONAL)
             .order_by("approved_on", "name")[:6],

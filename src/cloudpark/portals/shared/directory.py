@@ -17,7 +17,7 @@ from cloudpark.accounts import services as account_services
 from cloudpark.core import audit, excel
 from cloudpark.core.errors import DomainError
 from cloudpark.core.forms import IdChoiceField
-from cloudpark.orgs import enums, exports, imports, selectors, services
+from cloudpark.orgs import choices, enums, exports, imports, selectors, services
 from cloudpark.orgs.forms import (
     CategoryChoiceField,
     MemberChangeForm,
@@ -37,7 +37,7 @@ from cloudpark.portals.base import (
     ServiceFormMixin,
     portal_of,
 )
-from cloudpark.portals.forms import FilterForm, SearchField
+from cloudpark.portals.forms import FilterForm, SearchField, use_choices
 
 
 class EnterpriseFilterForm(FilterForm):
@@ -58,13 +58,31 @@ class EnterpriseFilterForm(FilterForm):
         empty_label=_("All regions"),
     )
 
-    def __init__(self, *args, parks=None, show_park=True, **kwargs):
+    def __init__(self, *args, parks=None, show_park=True, park_scope="all", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_in_use()
+        use_choices(self.fields["region"], region_choices())
+        use_choices(
+            self.fields["category"],
+            choices.cached_choices(
+                "categories",
+                IndustryCategory.objects.order_by("code"),
+                self.fields["category"].label_from_instance,
+            ),
+        )
         if show_park:
-            self.fields["park"].queryset = parks if parks is not None else Park.objects.all()
+            field = self.fields["park"]
+            field.queryset = parks if parks is not None else Park.objects.all()
+            # Only what the list names: the parks' names, in name order.
+            shown = field.queryset.only("pk", "kind", "name", "name_en").order_by("name", "pk")
+            use_choices(field, choices.cached_choices("parks", shown, str, scope=park_scope))
         else:
             del self.fields["park"]
+
+
+def region_choices():
+    field = RegionChoiceField(queryset=Region.objects.none())
+    return choices.cached_choices("regions", regions_in_use(), field.label_from_instance)
 
 
 class ParkFilterForm(FilterForm):
@@ -84,6 +102,7 @@ class ParkFilterForm(FilterForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = regions_in_use()
+        use_choices(self.fields["region"], region_choices())
 
 
 class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
@@ -91,11 +110,16 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
     template_name = "orgs/enterprise_list.html"
     rows_template_name = "orgs/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
+    keyset = True
     title = _("Enterprises")
 
     def get_filter_form_kwargs(self):
         parks = selectors.parks_in_care_of(self.organization)
-        return {"parks": parks, "show_park": self.portal == "government"}
+        return {
+            "parks": parks,
+            "show_park": self.portal == "government",
+            "park_scope": self.organization.pk,
+        }
 
     def get_queryset(self):
         queryset = selectors.enterprises_in_care_of(self.organization).select_related(
@@ -109,6 +133,9 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
             "orgs.admit_enterprises", self.organization
         )
         return context
+
+    def shown(self, queryset):
+        return selectors.enterprise_list_rows(queryset)
 
     def export(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_private_columns())

@@ -1,0 +1,328 @@
+"""The list pages at several sizes, in one command.
+
+    uv run python benchmarks/run.py --enterprises 1000,100000
+    uv run python benchmarks/run.py --enterprises 1000,100000 --postgres
+
+For each size: a database of its own (SQLite under ``var/bench/<size>``, or with
+``--postgres`` the database ``cp_bench_<size>`` on ``--postgres-url``), filled with the demo
+and ``size`` more enterprises written in bulk (``orgs.services.register_enterprises``, which
+fills the search column as a one-by-one registration would) in parks under the demo
+government body; served by gunicorn (2 sync workers); every list page and list endpoint
+measured in rounds that alternate with ``/health/``, which does no database work, so that
+the figures are shares of what the machine does at all at that moment. ``wrk`` is not used:
+it cannot alternate pages with the reference, and the pages behind sign-in need a cookie
+per page.
+
+Prints, per page, p50/p95 at each size, throughput as a share of ``/health/`` and the
+p50 at the largest size over that at the smallest. The database of a size is kept and
+reused the next time (``--fresh`` fills it again).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from load import measure
+
+PAGES = [
+    # (label, url name or path, who signs in)
+    ("public enterprises", "public:enterprise_list", None),
+    ("public enterprises, deep", "public:enterprise_list@deep", None),
+    ("public parks", "public:park_list", None),
+    ("public events", "public:event_list", None),
+    ("public bases", "public:base_list", None),
+    ("public programmes", "public:programme_list", None),
+    ("gov enterprises", "government:enterprise_list", "government"),
+    ("gov enterprises, deep", "government:enterprise_list@deep", "government"),
+    ("gov review queue", "government:review_list", "government"),
+    ("api enterprises", "api:enterprise-list", None),
+    ("api parks", "api:park-list", None),
+    ("api events", "api:event-list", None),
+    ("api bases", "api:base-list", None),
+    ("api programmes", "api:programme-list", None),
+]
+GOVERNMENT_EMAIL = "gov@demo.cloudpark.cn"
+
+
+# Filling one database (run in a child process, with its settings) ---------------------------
+
+
+def fill(size, parks):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cloudpark.settings")
+    import django
+
+    django.setup()
+    import random
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+    from django.urls import reverse
+    from generate import FORMS, PLACES, WORDS, credit_code
+
+    from cloudpark.demo.loader import load_demo
+    from cloudpark.orgs import enums, selectors, services
+    from cloudpark.orgs.models import Enterprise, IndustryCategory, Membership, Park, Region
+    from cloudpark.portals.base import _cursor_of
+
+    call_command("migrate", interactive=False, verbosity=0)
+    started = time.monotonic()
+    government = None
+    if load_demo():
+        government = (
+            Membership.objects.filter(user__email=GOVERNMENT_EMAIL)
+            .select_related("organization")
+            .first()
+            .organization.as_government
+        )
+        rng = random.Random(2018)
+        region = Region.objects.get(code="330100")
+        categories = list(IndustryCategory.objects.filter(level=enums.CategoryLevel.MID))
+        made = [
+            Park.objects.create(
+                kind=enums.OrganizationKind.PARK,
+                name=f"{rng.choice(PLACES)}{rng.choice(WORDS)}产业园{number}号",
+                region=region,
+                level=rng.choice([enums.ParkLevel.PROVINCIAL, enums.ParkLevel.MUNICIPAL]),
+            )
+            for number in range(parks)
+        ]
+        government.jurisdiction.add(*made)
+        codes = set(Enterprise.objects.values_list("credit_code", flat=True))
+        for batch in range(0, size, 10000):
+            rows = []
+            for number in range(batch, min(batch + 10000, size)):
+                code = credit_code(rng)
+                while code in codes:
+                    code = credit_code(rng)
+                codes.add(code)
+                values = {
+                    "name": f"{rng.choice(PLACES)}{rng.choice(WORDS)}{rng.choice(WORDS)}"
+                    f"{number}{rng.choice(FORMS)}",
+                    "credit_code": code,
+                    "category": rng.choice(categories),
+                    "region": region,
+                    "staff_count": rng.randrange(3, 400),
+                }
+                rows.append((values, rng.choice(made), ()))
+            services.register_enterprises(rows, actor=None)
+            print(f"  {min(batch + 10000, size)} enterprises", file=sys.stderr, flush=True)
+    filled = time.monotonic() - started
+    user = get_user_model().objects.get(email=GOVERNMENT_EMAIL)
+    government = Membership.objects.filter(user=user).first().organization
+    client = Client()
+    client.force_login(user)
+    middle = Enterprise.objects.order_by("name", "pk")[Enterprise.objects.count() // 2]
+    in_care = selectors.enterprises_in_care_of(selectors.organization_as_kind(government))
+    middle_in_care = in_care.order_by("name", "pk")[in_care.count() // 2]
+    paths = {}
+    for _label, name, _who in PAGES:
+        base, _at, deep = name.partition("@")
+        path = reverse(base)
+        if deep:
+            row = middle if base.startswith("public") else middle_in_care
+            path += "?after=" + _cursor_of(row)
+        paths[name] = path
+    return {
+        "paths": paths,
+        "cookies": {"government": f"sessionid={client.cookies['sessionid'].value}"},
+        "enterprises": Enterprise.objects.count(),
+        "fill_seconds": round(filled),
+    }
+
+
+# Serving and measuring ----------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The server did not answer {url}")
+
+
+def environment(size, options):
+    env = dict(os.environ)
+    env.update(
+        CLOUDPARK_ENV="demo",
+        DJANGO_SETTINGS_MODULE="cloudpark.settings",
+        API_ANON_RATE="10000000/minute",
+        CLOUDPARK_VAR=str(ROOT / "var" / "bench" / f"{size}-{options.backend}"),
+    )
+    if options.backend == "postgres":
+        env["DATABASE_URL"] = f"{options.postgres_url.rstrip('/')}/cp_bench_{size}"
+    return env
+
+
+def prepare(size, options):
+    env = environment(size, options)
+    var = Path(env["CLOUDPARK_VAR"])
+    if options.fresh:
+        shutil.rmtree(var, ignore_errors=True)
+        if options.backend == "postgres":
+            subprocess.run(["dropdb", "--if-exists", *pg_args(options), f"cp_bench_{size}"])
+    if options.backend == "postgres":
+        subprocess.run(
+            ["createdb", *pg_args(options), f"cp_bench_{size}"], stderr=subprocess.DEVNULL
+        )
+    var.mkdir(parents=True, exist_ok=True)
+    print(f"Filling {size:,} enterprises ({options.backend})...", file=sys.stderr)
+    result = subprocess.run(
+        [sys.executable, __file__, "--fill", str(size), "--parks", str(options.parks)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return env, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def pg_args(options):
+    from urllib.parse import urlparse  # only for --postgres
+
+    url = urlparse(options.postgres_url)
+    return ["-h", url.hostname or "127.0.0.1", "-p", str(url.port or 5432), "-U", url.username]
+
+
+def serve(env):
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "cloudpark.wsgi:application",
+            "--workers",
+            "2",
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(base + "/health/")
+    return server, base
+
+
+def measure_pages(base, setup, options):
+    """Each page in ``rounds`` rounds, each round a burst of the page then one of /health/."""
+    results = {}
+    per_round = max(1, options.requests // options.rounds)
+    for label, name, who in PAGES:
+        headers = {"Cookie": setup["cookies"][who]} if who else {}
+        url = base + setup["paths"][name]
+        # Warm: the first request of each worker fills its caches.
+        measure(url, 4, options.concurrency, headers)
+        page, health = (
+            {"latencies": [], "seconds": 0.0, "errors": 0},
+            {"latencies": [], "seconds": 0.0},
+        )
+        for _round in range(options.rounds):
+            for bucket, target, head in ((page, url, headers), (health, base + "/health/", {})):
+                latencies, seconds, errors = measure(target, per_round, options.concurrency, head)
+                bucket["latencies"] += latencies
+                bucket["seconds"] += seconds
+                bucket.setdefault("errors", 0)
+                bucket["errors"] += errors
+        results[label] = {
+            "p50": percentile(page["latencies"], 0.5),
+            "p95": percentile(page["latencies"], 0.95),
+            "rps": len(page["latencies"]) / page["seconds"],
+            "health_rps": len(health["latencies"]) / health["seconds"],
+            "errors": page["errors"],
+        }
+        print(f"  {label}: {results[label]['p50'] * 1000:.1f} ms", file=sys.stderr, flush=True)
+    return results
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(len(ordered) * share) - 1))]
+
+
+def report(sizes, measured, backend):
+    small, large = sizes[0], sizes[-1]
+    head = f"{'page':<26}"
+    for size in sizes:
+        head += f"{f'p50/p95 ms @{size:,}':>24}{'of health':>10}"
+    head += f"{f'{large:,}/{small:,}':>14}  errors"
+    print(f"\n{backend}\n{head}")
+    for label, _name, _who in PAGES:
+        line = f"{label:<26}"
+        for size in sizes:
+            row = measured[size][label]
+            line += f"{row['p50'] * 1000:>15.1f} / {row['p95'] * 1000:>6.1f}"
+            line += f"{row['rps'] / row['health_rps']:>10.1%}"
+        ratio = measured[large][label]["p50"] / measured[small][label]["p50"]
+        errors = sum(measured[size][label]["errors"] for size in sizes)
+        print(f"{line}{ratio:>13.2f}x  {errors}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--enterprises", default="1000,100000", help="sizes, comma-separated")
+    parser.add_argument("--parks", type=int, default=40)
+    parser.add_argument("--postgres", action="store_true", help="PostgreSQL too")
+    parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--requests", type=int, default=60, help="per page and size")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--fresh", action="store_true", help="fill the databases again")
+    parser.add_argument("--fill", type=int, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.fill is not None:
+        print(json.dumps(fill(options.fill, options.parks)))
+        return
+    sizes = sorted(int(size.replace("_", "")) for size in options.enterprises.split(","))
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    print(f"commit {commit}, {os.cpu_count()} cores, sizes {sizes}", file=sys.stderr)
+    for backend in ["sqlite", *(["postgres"] if options.postgres else [])]:
+        options.backend = backend
+        measured = {}
+        for size in sizes:
+            env, setup = prepare(size, options)
+            print(
+                f"  {setup['enterprises']:,} enterprises, filled in {setup['fill_seconds']} s",
+                file=sys.stderr,
+            )
+            server, base = serve(env)
+            try:
+                measured[size] = measure_pages(base, setup, options)
+            finally:
+                server.terminate()
+                server.wait(timeout=30)
+        print(f"commit {commit}")
+        report(sizes, measured, backend)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""The choices of the directory's filter dropdowns (parks, industry categories, regions),
+read once and kept in the cache rather than read and labelled row by row on every list
+page. Any change to a park, a category, a region or a jurisdiction makes every cached list
+stale at once (a new version number); another web process with its own cache (the per-process
+cache of the demo) catches up within ``CHOICES_SECONDS``."""
+
+import time
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+
+VERSION_KEY = "orgs:choices-version"
+CHOICES_SECONDS = 300
+
+
+def _version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.set(VERSION_KEY, version, None)
+    return version
+
+
+def forget():
+    """Every cached list of choices is stale from now on."""
+    cache.set(VERSION_KEY, time.time_ns(), None)
+
+
+def cached_choices(name, queryset, label, scope=""):
+    """``[(pk, label(row)), ...]`` for ``queryset``, cached per ``name``, ``scope`` (the
+    organisation whose rows they are, when they differ) and language."""
+    key = f"orgs:choices:{name}:{scope}:{get_language()}:{_version()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = [(row.pk, label(row)) for row in queryset]
+        cache.set(key, choices, CHOICES_SECONDS)
+    return choices
+
+
+def _changed(sender, **kwargs):
+    forget()
+
+
+def connect():
+    # Models load only once the app registry is ready; this module is imported before.
+    from cloudpark.orgs.models import GovernmentBody, IndustryCategory, Park, Region
+
+    for model in (Region, IndustryCategory, Park):
+        uid = f"orgs_choices_{model.__name__}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}_saved", weak=False)
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}_deleted", weak=False)
+    m2m_changed.connect(
+        _changed,
+        sender=GovernmentBody.jurisdiction.through,
+        dispatch_uid="orgs_choices_jurisdiction",
+        weak=False,
+    )
