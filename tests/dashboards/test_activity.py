@@ -1,6 +1,7 @@
-"""The live charts of the boards (job postings and hires, culture-finance grants, drama
-filings, awards, event attendance) against the records behind them, the enterprise's own
-activity, the export of one chart, and the refresh enqueued once per transaction."""
+"""The live charts of the boards (job postings and hires, culture-finance grants,
+supply-and-demand deals, drama filings, awards, event attendance) against the records behind
+them, the enterprise's own activity, the export of one chart, and the refresh enqueued once
+per transaction."""
 
 from decimal import Decimal
 from io import BytesIO
@@ -17,12 +18,14 @@ from cloudpark.finance import enums as finance_enums
 from cloudpark.finance.models import Introduction
 from cloudpark.jobs import enums as job_enums
 from cloudpark.jobs.models import Application, JobPosting
+from cloudpark.market import services as market_services
 from cloudpark.portals.base import Portal
 from cloudpark.portals.shared.dashboards import DashboardView
 from tests.dashboards.figures import LAST, build_zone
 from tests.factories import EnterpriseFactory
 from tests.factories.finance import published_need, requested_introduction
 from tests.factories.jobs import ApplicationFactory, published_posting
+from tests.factories.market import accepted_introduction, published_post
 from tests.factories.programs import admin_of
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +90,32 @@ def test_jobs_and_finance_count_the_records_of_the_enterprises_in_care(zone):
     assert [row.cells for row in finance.rows] == [[Decimal("180.00"), 1]]
     assert park_charts["finance"].rows == []
     assert "No financing" in park_charts["finance"].takeaway
+
+
+def test_deals_count_once_for_the_enterprise_whose_post_it_was(zone):
+    # Arrange: the film company's offer closed with a deal by a proposer in the second park,
+    # and a deal on an outsider's post, which is not in the body's care.
+    for owner, value in ((zone.film, "86000"), (zone.outsider, "5000")):
+        post = published_post(owner)
+        introduction = accepted_introduction(post, proposer=zone.equipment)
+        market_services.close_introduction(
+            introduction, owner, actor=admin_of(owner), deal_value=Decimal(value)
+        )
+
+    # Act
+    zone_charts = charts(zone.government)
+    first_park = charts(zone.government, park=zone.park)
+    second_park = charts(zone.government, park=zone.second_park)
+
+    # Assert: 86,000 yuan is 8.6 (10,000 yuan), counted in the offering company's park only.
+    month = timezone.localdate().strftime("%Y-%m")
+    assert [(row.label, row.cells) for row in zone_charts["deals"].rows] == [
+        (month, [Decimal("8.6"), 1])
+    ]
+    assert [row.cells for row in first_park["deals"].rows] == [[Decimal("8.6"), 1]]
+    assert second_park["deals"].rows == []
+    assert "No supply-and-demand deal" in second_park["deals"].takeaway
+    assert zone_charts["deals"].definitions[0].code == "market_deals"
 
 
 def test_every_chart_carries_its_date_share_definitions_and_description(zone):

@@ -110,8 +110,8 @@ def test_an_empty_store_still_shows_a_board(client, park):
 @pytest.mark.parametrize(
     ("name", "who", "queries"),
     [
-        ("government:dashboard", "government", 26),
-        ("park:dashboard", "park", 22),
+        ("government:dashboard", "government", 27),
+        ("park:dashboard", "park", 23),
         ("enterprise:dashboard", "film", 14),
     ],
 )

@@ -1,7 +1,7 @@
 """The live charts of a board: what the enterprises and the organisation did on the platform,
 month by month, read from each app's records when the page is served (one or two aggregate
 queries a chart): drama filings by stage and state, awards by level, event attendance, job
-postings and hires, and culture-finance grants.
+postings and hires, culture-finance grants, and supply-and-demand deals.
 
 The period is the year chosen; when it is the last completed year, the current year so far
 follows it, as the funds chart does, since these records are not reported a year late.
@@ -29,6 +29,7 @@ from cloudpark.finance.models import Introduction
 from cloudpark.jobs import enums as job_enums
 from cloudpark.jobs.models import Application as JobApplication
 from cloudpark.jobs.models import JobPosting
+from cloudpark.market import selectors as market_selectors
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.programs import enums as programme_enums
@@ -427,6 +428,50 @@ def finance(make, enterprises, period, link):
         rows=rows,
         definitions=[metrics.get("finance_granted")],
         series=[(_t("Amount granted (10,000 yuan)"), 0)],
+    )
+
+
+def deals(make, enterprises, period, link):
+    """Supply-and-demand introductions closed with a deal, by month of closing, counted for
+    the enterprise whose post each was about (``market.selectors.closed_deals``)."""
+    closed = _by_month(
+        market_selectors.closed_deals(enterprises).filter(
+            closed_on__range=(period.first, period.last)
+        ),
+        "closed_on",
+        value=Sum("deal_value"),
+        count=Count("pk"),
+    )
+    rows = [
+        (month, [(values["value"] or Decimal(0)) / TEN_THOUSAND, values["count"]], link(month))
+        for month, values in sorted(closed.items())
+    ]
+    if rows:
+        takeaway = _t(
+            "%(count)s supply-and-demand deals worth %(value)s (10,000 yuan) were closed "
+            "through the platform in %(period)s."
+        ) % {
+            "count": sum(cells[1] for _, cells, _ in rows),
+            "value": formatted(sum(cells[0] for _, cells, _ in rows)),
+            "period": period.text(),
+        }
+    else:
+        takeaway = _t(
+            "No supply-and-demand deal was closed through the platform in %(period)s."
+        ) % {"period": period.text()}
+    return make(
+        key="deals",
+        title=_t("Supply-and-demand deals"),
+        takeaway=takeaway,
+        description=_t(
+            "Bar chart of the value of the supply-and-demand deals closed through the platform "
+            "each month of %(period)s, in 10,000 yuan."
+        )
+        % {"period": period.text()},
+        columns=[_t("Month"), _t("Deal value (10,000 yuan)"), _t("Deals")],
+        rows=rows,
+        definitions=[metrics.get("market_deals")],
+        series=[(_t("Deal value (10,000 yuan)"), 0)],
     )
 
 

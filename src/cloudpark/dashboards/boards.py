@@ -565,6 +565,7 @@ def _live_charts(organization, filters, share, records):
         activity.attendance(make, hosts, period, link("events")),
         activity.jobs(make, enterprises, period, link("jobs")),
         activity.finance(make, enterprises, period, link("finance")),
+        activity.deals(make, enterprises, period, link("deals")),
     ]
 
 

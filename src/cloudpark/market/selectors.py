@@ -294,6 +294,16 @@ def _yuan(value):
     return (value or Decimal("0")).quantize(Decimal("0.01"))
 
 
+def closed_deals(enterprises=None):
+    """The introductions closed with a deal, each counted for the enterprise whose post it
+    was about (the one that offered or asked), so that a deal between two enterprises counts
+    once; ``enterprises`` (a queryset) keeps the deals of those enterprises' posts."""
+    deals = Introduction.objects.filter(state=IntroductionState.DEAL)
+    if enterprises is not None:
+        deals = deals.filter(post__enterprise__in=enterprises.values("pk"))
+    return deals
+
+
 def deal_totals(*, year=None, park=None, parks=None, group_by=None):
     """The deals closed through introductions: how many and their value in yuan.
 
@@ -302,7 +312,7 @@ def deal_totals(*, year=None, park=None, parks=None, group_by=None):
     ``year`` is the year it closed; ``park`` one park, ``parks`` several. Without
     ``group_by`` the answer is ``{"deals": n, "value": Decimal}``; with ``group_by="year"``
     or ``"park"`` it is a list of ``{"year"|"park", "deals", "value"}`` rows, in order."""
-    deals = Introduction.objects.filter(state=IntroductionState.DEAL)
+    deals = closed_deals()
     if year is not None:
         deals = deals.filter(closed_on__year=year)
     if park is not None:

@@ -118,6 +118,8 @@ class DashboardView(BoardView):
             if self.portal == Portal.PARK:
                 return reverse("park:job_posting_list")
             return reverse("government:talent_figures")
+        if kind == "deals":
+            return reverse(f"{self.portal}:market_overview")
         if self.portal != Portal.GOVERNMENT:
             return ""
         if kind == "filings":
