@@ -110,7 +110,9 @@ def certificate_pdf(certificate):
     document.set_xy(width - 130, 140)
     document.cell(100, 8, certificate.issuer_name, align="R")
     document.set_xy(width - 130, 150)
-    document.cell(100, 8, certificate.issued_on.strftime("%Y年%m月%d日"), align="R")
+    issued = certificate.issued_on
+    # Written as Chinese documents date themselves: no leading zeros (2026年3月5日).
+    document.cell(100, 8, f"{issued.year}年{issued.month}月{issued.day}日", align="R")
     buffer = io.BytesIO()
     segno.make(verify_url(certificate), error="m").save(buffer, kind="png", scale=8, border=2)
     buffer.seek(0)
