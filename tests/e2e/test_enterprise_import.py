@@ -159,8 +159,8 @@ def test_park_admin_imports_enterprises_from_excel(
     expect(names).to_have_count(3)
     assert sorted(names.all_inner_texts()) == sorted(texts.shown.values())
 
-    # Act 4: search the park's enterprises for 影视.
-    search = page.get_by_role("search")
+    # Act 4: search the park's enterprises for 影视 (the list's own search, not the site's).
+    search = page.locator("#main").get_by_role("search")
     search.locator("input[name=q]").fill("影视")
     search.locator("button[type=submit]").click()
 

@@ -83,8 +83,9 @@ def test_a_person_finds_a_job_applies_with_consent_and_is_hired(
 
     # Act 2: it finds the editor's job by a two-character search.
     page.goto(f"{live_server.url}/jobs/")
-    page.locator("input[name=q]").fill("剪辑")
-    page.locator("input[name=q]").press("Enter")
+    # The list's own search box, not the site's in the menu.
+    page.locator("#main input[name=q]").fill("剪辑")
+    page.locator("#main input[name=q]").press("Enter")
     rows = page.locator("#list-rows li")
     expect(rows).to_have_count(1)
     expect(rows.first).to_contain_text("网络剧剪辑师")
