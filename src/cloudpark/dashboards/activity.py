@@ -114,6 +114,16 @@ def _by_month(queryset, field, **aggregates):
     return {_month(row.pop("month")): row for row in rows}
 
 
+def _amount_and_count_by_month(queryset, field, amount, link, divisor=1):
+    """A chart's rows ``(month, [sum of amount / divisor, count], link)`` of ``queryset``
+    grouped by the month of ``field``, in month order."""
+    totals = _by_month(queryset, field, amount=Sum(amount), count=Count("pk"))
+    return [
+        (month, [(values["amount"] or Decimal(0)) / divisor, values["count"]], link(month))
+        for month, values in sorted(totals.items())
+    ]
+
+
 def _timestamp_range(period):
     """The period as aware datetimes, from its first day's start to its last day's end."""
     first = timezone.make_aware(datetime.combine(period.first, time.min))
@@ -388,20 +398,16 @@ def jobs(make, enterprises, period, link):
 
 def finance(make, enterprises, period, link):
     """Financing granted through the platform's introductions, by month of the grant."""
-    granted = _by_month(
+    rows = _amount_and_count_by_month(
         Introduction.objects.filter(
             need__enterprise__in=enterprises.values("pk"),
             state=finance_enums.IntroductionState.GRANTED,
             granted_on__range=(period.first, period.last),
         ),
         "granted_on",
-        amount=Sum("granted_amount"),
-        count=Count("pk"),
+        "granted_amount",
+        link,
     )
-    rows = [
-        (month, [values["amount"] or Decimal(0), values["count"]], link(month))
-        for month, values in sorted(granted.items())
-    ]
     if rows:
         takeaway = _t(
             "Institutions granted %(amount)s (10,000 yuan) in %(count)s financings through the "
@@ -434,18 +440,15 @@ def finance(make, enterprises, period, link):
 def deals(make, enterprises, period, link):
     """Supply-and-demand introductions closed with a deal, by month of closing, counted for
     the enterprise whose post each was about (``market.selectors.closed_deals``)."""
-    closed = _by_month(
+    rows = _amount_and_count_by_month(
         market_selectors.closed_deals(enterprises).filter(
             closed_on__range=(period.first, period.last)
         ),
         "closed_on",
-        value=Sum("deal_value"),
-        count=Count("pk"),
+        "deal_value",
+        link,
+        divisor=TEN_THOUSAND,
     )
-    rows = [
-        (month, [(values["value"] or Decimal(0)) / TEN_THOUSAND, values["count"]], link(month))
-        for month, values in sorted(closed.items())
-    ]
     if rows:
         takeaway = _t(
             "%(count)s supply-and-demand deals worth %(value)s (10,000 yuan) were closed "
