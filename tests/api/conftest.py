@@ -1,2 +1,2 @@
 # The permission matrix runs on the portal tests' world.
-from tests.portals.conftest import world  # noqa: F401
+from tests.portals.conftest import copied_world, shared_world, world  # noqa: F401

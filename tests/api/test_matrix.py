@@ -14,6 +14,13 @@ from tests.api import openapi
 from tests.api.routes import OBJECTS, RIGHTS, routes
 from tests.helpers import changed_models, stored_state
 
+
+@pytest.fixture
+def world(copied_world):
+    """The module's one world, built once (see ``shared_world``)."""
+    return copied_world
+
+
 pytestmark = pytest.mark.django_db
 
 ROUTES = routes(router)

@@ -1,5 +1,9 @@
+import copy
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import override_settings
 
 from cloudpark.orgs import enums
 from cloudpark.reviews import services as review_services
@@ -34,6 +38,46 @@ def _fresh_content_type_cache():
 
 @pytest.fixture
 def world(db, media_root):
+    return build_world()
+
+
+@pytest.fixture(scope="module")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One world for a whole module of read-mostly checks (the permission matrices), built once
+    inside a transaction that is rolled back when the module ends. Each test runs inside it, in
+    its own savepoint, as Django's ``TestCase.setUpTestData`` does, and gets its own copy of the
+    world's objects. The capabilities' parts are built up front, and uploads go to the module's
+    folder."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
+    ):
+        outer = transaction.atomic()
+        # Marked as a test case's block, so that a durable block inside a test is allowed.
+        outer._from_testcase = True
+        outer.__enter__()
+        try:
+            world = build_world()
+            # The benefits part stays built on demand: it makes the outsider work at an
+            # enterprise, which the enterprise portal's "outside the portal" checks must not see.
+            for part in (
+                *(world.jobs, world.news, world.filings, world.awards),
+                *(world.finance, world.market, world.copyright),
+            ):
+                part.built()
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def copied_world(db, shared_world):
+    """This test's copy of the module's world; what the test writes is rolled back after it."""
+    return copy.deepcopy(shared_world)
+
+
+def build_world():
     park = ParkFactory()
     other_park = ParkFactory()
     government = GovernmentBodyFactory(jurisdiction=[park])

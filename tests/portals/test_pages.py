@@ -9,6 +9,13 @@ from cloudpark.orgs import enums
 from tests.portals.pages import PAGES
 from tests.programs.world import FILE_PAGES
 
+
+@pytest.fixture
+def world(copied_world):
+    """The module's one world, built once (see ``shared_world``)."""
+    return copied_world
+
+
 # A data block (``json_script``: JSON that a static script reads) is not run, so it is not
 # inline script.
 INLINE_SCRIPT = re.compile(

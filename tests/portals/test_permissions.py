@@ -30,6 +30,13 @@ from tests.portals.pages import (
     RESTRICTED_POSTS,
 )
 
+
+@pytest.fixture
+def world(copied_world):
+    """The module's one world, built once (see ``shared_world``)."""
+    return copied_world
+
+
 PORTAL_NAMESPACES = ("government", "park", "enterprise", "individual", "portals")
 
 
