@@ -24,7 +24,7 @@ very common pieces (公司) therefore costs what a rare one does, and ranks its 
 
 from django.db import connections
 
-from cloudpark.search.models import SearchDocument
+from cloudpark.search.models import KIND_MASK, SearchDocument
 
 TABLE = SearchDocument._meta.db_table
 FTS = f"{TABLE}_fts"
@@ -131,20 +131,39 @@ def _vendor(using):
     return vendor
 
 
-def candidates(terms, *, kind="", organization_ids=(), limit=1000, using="default"):
+def _sqlite_relevance(terms):
+    """A title match counts four, a body match one, over 1 + the title's tokens / 40 (a short
+    title that holds the words is closer to them): bm25's weighing without its inverse
+    document frequency, whose first call reads each term's whole list of matches (a common
+    word's half a million ids at 1,000,000 documents) to count them."""
+    parts, params = [], []
+    for token, prefix in terms:
+        if prefix:
+            parts.append("(CASE WHEN instr(' ' || d.\"title_text\", %s) > 0 THEN 4 ELSE 1 END)")
+            params.append(f" {token}")
+        else:
+            parts.append(
+                "(CASE WHEN instr(' ' || d.\"title_text\" || ' ', %s) > 0 THEN 4 ELSE 1 END)"
+            )
+            params.append(f" {token} ")
+    tokens = "(length(d.\"title_text\") - length(replace(d.\"title_text\", ' ', '')) + 1)"
+    return f"({' + '.join(parts)}) / (1.0 + {tokens} / 40.0)", params
+
+
+def candidates(terms, *, kind="", organization_ids=(), limit=500, using="default"):
     """``[(document id, relevance, published)]`` of the newest ``limit`` matches, relevance
     the higher the better, ``published`` in seconds since 1970 (None when undated)."""
     if _vendor(using) == "sqlite":
-        # Materialised, so that the planner neither flattens the join into the FTS scan nor
-        # computes bm25 for more rows than the limit.
+        # Materialised, so that the planner does not flatten the join into the FTS scan.
+        relevance, relevance_params = _sqlite_relevance(terms)
         sql = (
-            f'WITH c AS MATERIALIZED (SELECT rowid AS id, bm25("{FTS}", 4.0, 1.0, 0.0) AS score '
-            f'FROM "{FTS}" WHERE "{FTS}" MATCH %s ORDER BY rowid DESC LIMIT %s) '
-            f'SELECT c.id, c.score, (julianday(d."published_at") - 2440587.5) * 86400.0 '
+            f'WITH c AS MATERIALIZED (SELECT rowid AS id FROM "{FTS}" WHERE "{FTS}" MATCH %s '
+            f"ORDER BY rowid DESC LIMIT %s) "
+            f"SELECT c.id, {relevance}, "
+            f'(julianday(d."published_at") - 2440587.5) * 86400.0 '
             f'FROM c JOIN "{TABLE}" d ON d."id" = c.id'
         )
-        params = [_sqlite_match(terms, kind, organization_ids), limit]
-        sign = -1.0  # bm25: the lower the better
+        params = [_sqlite_match(terms, kind, organization_ids), limit, *relevance_params]
     else:
         sql = (
             "SELECT c.id, ts_rank(c.vector, to_tsquery('simple'::regconfig, %s)), "
@@ -155,36 +174,55 @@ def candidates(terms, *, kind="", organization_ids=(), limit=1000, using="defaul
         )
         tsquery = _postgres_tsquery(terms, kind, organization_ids)
         params = [tsquery, tsquery, limit]
-        sign = 1.0
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [
-        (pk, sign * float(score), None if published is None else float(published))
+        (pk, float(score), None if published is None else float(published))
         for pk, score, published in rows
     ]
 
 
-def counts(terms, caps, *, organization_ids=(), using="default"):
-    """``{kind: matches}`` in one statement for ``caps`` (``{kind: cap}``, ``""`` for every
-    kind), each count stopping at its cap + 1."""
-    if not caps:
-        return {}
+def counts(terms, kinds, *, cap, facet_cap, organization_ids=(), using="default"):
+    """``(total, {kind: matches})`` in one statement, ``kinds`` a ``{key: number}``.
+
+    One scan reads up to ``cap`` + 1 matching ids; their low bits (``models.number_of``)
+    count every kind at once. When the scan reached its end, each kind's count is exact.
+    When it stopped at the cap, a kind with more than ``facet_cap`` of the ids read has more
+    than that in all; only a kind with fewer is counted apart (its own match, up to
+    ``facet_cap`` + 1): a rare kind among very common words, which costs what its few
+    matches do. So a count above ``facet_cap`` is never exact when the total is capped."""
     vendor = _vendor(using)
-    parts, params = [], []
-    for kind, cap in caps.items():
-        if vendor == "sqlite":
-            parts.append(
-                f'(SELECT count(*) FROM (SELECT 1 FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT %s))'
-            )
-            params += [_sqlite_match(terms, kind, organization_ids), cap + 1]
-        else:
-            parts.append(
-                f'(SELECT count(*) FROM (SELECT 1 FROM "{TABLE}" WHERE "{VECTOR}" @@ '
-                "to_tsquery('simple'::regconfig, %s) LIMIT %s) s)"
-            )
-            params += [_postgres_tsquery(terms, kind, organization_ids), cap + 1]
+    cap, facet_cap = int(cap), int(facet_cap)
+    if vendor == "sqlite":
+        scan = f'SELECT rowid AS id FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT {cap + 1}'
+        count = f'(SELECT count(*) FROM (SELECT 1 FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT {{}}))'
+        express = _sqlite_match
+    else:
+        scan = (
+            f'SELECT "id" AS id FROM "{TABLE}" WHERE "{VECTOR}" @@ '
+            f"to_tsquery('simple'::regconfig, %s) LIMIT {cap + 1}"
+        )
+        count = (
+            f'(SELECT count(*) FROM (SELECT 1 FROM "{TABLE}" WHERE "{VECTOR}" @@ '
+            f"to_tsquery('simple'::regconfig, %s) LIMIT {{}}) s)"
+        )
+        express = _postgres_tsquery
+    params = [express(terms, "", organization_ids)]
+    tallies, columns = [], []
+    for position, (key, number) in enumerate(kinds.items()):
+        # One aggregate row: FILTER counts each kind without grouping (which would sort).
+        tallies.append(f"count(*) FILTER (WHERE m.id & {KIND_MASK} = {int(number)}) AS k{position}")
+        columns.append(
+            f"CASE WHEN t.n > {cap} AND t.k{position} <= {facet_cap} "
+            f"THEN {count.format(facet_cap + 1)} ELSE t.k{position} END"
+        )
+        params.append(express(terms, key, organization_ids))
+    sql = (
+        f"WITH t AS MATERIALIZED (SELECT {', '.join(['count(*) AS n', *tallies])} "
+        f"FROM ({scan}) m) SELECT {', '.join(['t.n', *columns])} FROM t"
+    )
     with connections[using].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        row = cursor.fetchone()
-    return dict(zip(caps, row, strict=True))
+        cursor.execute(sql, params)
+        total, *numbers = cursor.fetchone()
+    return total, dict(zip(kinds, numbers, strict=True))

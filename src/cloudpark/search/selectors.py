@@ -17,7 +17,7 @@ from cloudpark.search.models import SearchDocument
 PAGE_SIZE = 20
 CANDIDATES = 500  # the newest matches ranked; the pages reach this far
 COUNT_CAP = 10_000  # a total above it reads "10,000+"
-FACET_CAP = 1_000  # a kind's count above it reads "1,000+"
+FACET_CAP = 1_000  # with a capped total, a kind's count above it reads "1,000+"
 HALF_LIFE_DAYS = 365  # an item a year old weighs half of one published today
 
 
@@ -67,6 +67,14 @@ def rank(rows, now=None):
     return [row[0] for row in sorted(rows, key=key)]
 
 
+def _facet_count(matches, total_capped):
+    """``(count, capped)`` of a kind: exact when the total was counted to its end, else
+    ``FACET_CAP``+ above it (``engine.counts``)."""
+    if not total_capped:
+        return matches, False
+    return min(matches, FACET_CAP), matches > FACET_CAP
+
+
 def organizations_seen_by(user):
     """Ids of the organisations whose own documents ``user`` may find (their memberships)."""
     return tuple(membership.organization_id for membership in memberships_of(user))
@@ -81,11 +89,17 @@ def search(query, *, kind="", organization_ids=(), page=1, using="default"):
     if not terms:
         paginator = Paginator([], PAGE_SIZE)
         return Results(query, kind, 0, False, [], paginator.get_page(1), [])
-    caps = {"": COUNT_CAP} | dict.fromkeys(kinds, FACET_CAP)
-    counted = engine.counts(terms, caps, organization_ids=organization_ids, using=using)
-    total = counted.pop("")
+    total, counted = engine.counts(
+        terms,
+        {key: kinds[key].number for key in kinds},
+        cap=COUNT_CAP,
+        facet_cap=FACET_CAP,
+        organization_ids=organization_ids,
+        using=using,
+    )
+    capped = total > COUNT_CAP
     facets = [
-        Facet(key, str(kinds[key].label), min(n, FACET_CAP), n > FACET_CAP)
+        Facet(key, str(kinds[key].label), *_facet_count(n, capped))
         for key, n in counted.items()
         if n
     ]
@@ -100,7 +114,7 @@ def search(query, *, kind="", organization_ids=(), page=1, using="default"):
         .in_bulk(list(current.object_list))
     )
     current.object_list = [documents[pk] for pk in current.object_list if pk in documents]
-    return Results(query, kind, min(total, COUNT_CAP), total > COUNT_CAP, facets, current, terms)
+    return Results(query, kind, min(total, COUNT_CAP), capped, facets, current, terms)
 
 
 def highlight(text, terms):
