@@ -101,8 +101,7 @@ def test_facets_count_each_kind_and_filter():
 
 
 def test_counts_stop_at_the_cap(monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
-    monkeypatch.setattr(selectors, "FACET_CAP", 1)
+    monkeypatch.setitem(selectors.CAPS, connection.vendor, (2, 1))
     for number in range(4):
         EnterpriseFactory(name=f"影视公司{number}")
     results = selectors.search("影视")
@@ -226,8 +225,7 @@ def test_a_kind_numbered_twice_is_refused():
 
 
 def test_a_rare_kind_among_common_matches_is_counted_apart(monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
-    monkeypatch.setattr(selectors, "FACET_CAP", 2)
+    monkeypatch.setitem(selectors.CAPS, connection.vendor, (3, 2))
     for number in range(6):
         EnterpriseFactory(name=f"影视公司{number}")
     ParkFactory(name="影视园区")  # the newest, and alone of its kind

@@ -113,9 +113,13 @@ def _sqlite_match(terms, kind, organization_ids):
     return f"{expression} NOT scope : audprivate"
 
 
-def _postgres_tsquery(terms, kind, organization_ids):
+def _postgres_tsquery(terms, kind=None, organization_ids=()):
+    """The tsquery of ``terms`` with, unless ``kind`` is None, the kind ("" for any) and the
+    audience of ``organization_ids``' members."""
     words = " & ".join(f"'{token}':" + ("*" if prefix else "") + "AD" for token, prefix in terms)
     expression = f"({words})"
+    if kind is None:
+        return expression
     if kind:
         expression += f" & 'kind{kind}':B"
     if organization_ids:
@@ -172,8 +176,9 @@ def candidates(terms, *, kind="", organization_ids=(), limit=500, using="default
             f"WHERE \"{VECTOR}\" @@ to_tsquery('simple'::regconfig, %s) "
             'ORDER BY "id" DESC LIMIT %s) c'
         )
-        tsquery = _postgres_tsquery(terms, kind, organization_ids)
-        params = [tsquery, tsquery, limit]
+        # Ranked by the words alone: ts_rank of a query with a NOT (the audience) is 1e-20
+        # for every document.
+        params = [_postgres_tsquery(terms), _postgres_tsquery(terms, kind, organization_ids), limit]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
