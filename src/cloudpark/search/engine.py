@@ -5,11 +5,12 @@ characters and overlapping pairs, lower-cased words), so that 园区 is found in
 文化产业园区. The engines index them as they are:
 
 * SQLite: an FTS5 table with external content over ``title_text``, ``body_text`` and
-  ``scope``, kept in sync by triggers, ranked by ``bm25`` (a title match weighs four times a
-  body match; ``scope`` none);
+  ``scope``, kept in sync by triggers; the candidates are weighed from their stored title
+  tokens (``_sqlite_relevance``), not by ``bm25``, whose first call scans each query piece's
+  whole list of matches;
 * PostgreSQL: a stored generated ``tsvector`` column (title tokens weight A, body D, scope B)
-  with a GIN index, ranked by ``ts_rank``. The RUM extension, which could order by rank
-  inside the index, is not installed on these machines; GIN it is.
+  with a GIN index, ranked by ``ts_rank`` over the query's words. The RUM extension, which
+  could order by rank inside the index, is not installed on these machines; GIN it is.
 
 ``scope`` holds ``kind<key>`` and the audience: ``audpublic``, or ``audprivate audorg<id>``
 for a document only one organisation's members may find. A query's words only ever match
@@ -17,9 +18,10 @@ the title and body tokens (a column filter on SQLite, weights ``AD`` on PostgreS
 
 No query sorts every match: ``candidates`` reads the newest ``limit`` matches (by document
 id, which follows the order documents were indexed in, and ``reindex`` writes them oldest
-first) and ranks only those; ``counts`` stops counting at a cap (10,000 for the total,
-1,000 for each kind: a kind's count intersects two long lists, the total does not). A query made of
-very common pieces (公司) therefore costs what a rare one does, and ranks its newest matches.
+first) and ranks only those; ``counts`` reads up to a cap of matching ids once and tells
+their kinds apart by the kind number each id carries in its low bits
+(``models.SearchDocument``). A query made of very common pieces (公司) therefore costs what
+a rare one does, and ranks its newest matches.
 """
 
 from django.db import connections
