@@ -1,8 +1,12 @@
 """The platform search index: written by the capabilities' saves, read with their rules."""
 
+import dataclasses
+import importlib
 import random
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -10,7 +14,7 @@ from django.utils import timezone
 from cloudpark.news import services as news_services
 from cloudpark.orgs.enums import ParkStatus
 from cloudpark.search import engine, registry, selectors, services
-from cloudpark.search.models import SearchDocument
+from cloudpark.search.models import SearchDocument, number_of
 from tests.factories import news as news_factories
 from tests.factories.orgs import EnterpriseFactory, ParkFactory
 from tests.factories.programs import PolicyFactory, ProgrammeFactory, admin_of
@@ -97,8 +101,7 @@ def test_facets_count_each_kind_and_filter():
 
 
 def test_counts_stop_at_the_cap(monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 2)
-    monkeypatch.setattr(selectors, "FACET_CAP", 1)
+    monkeypatch.setitem(selectors.CAPS, connection.vendor, (2, 1))
     for number in range(4):
         EnterpriseFactory(name=f"影视公司{number}")
     results = selectors.search("影视")
@@ -200,3 +203,52 @@ def test_a_rebuild_refills_the_index_from_the_documents():
     engine.rebuild()
 
     assert found("数字") == {("park", park.pk)}
+
+
+def test_a_document_id_carries_its_kind():
+    park = ParkFactory(name="湘湖数字园区")
+    enterprise = EnterpriseFactory(name="湘湖数字传媒")
+    documents = SearchDocument.objects.filter(object_id__in=[park.pk, enterprise.pk])
+    numbers = {document.kind: number_of(document.pk) for document in documents}
+    assert numbers == {"park": registry.get("park").number, "enterprise": 4}
+    later = SearchDocument.objects.get(kind="enterprise", object_id=enterprise.pk)
+    assert later.pk > SearchDocument.objects.get(kind="park", object_id=park.pk).pk
+
+
+def test_a_kind_numbered_twice_is_refused():
+    park = registry.get("park")
+    with pytest.raises(ValueError, match="already has the number"):
+        registry.register(dataclasses.replace(park, key="campus"))
+    with pytest.raises(ValueError, match="1 to 31"):
+        registry.register(dataclasses.replace(park, key="campus", number=32))
+    assert "campus" not in registry.kinds()
+
+
+def test_a_rare_kind_among_common_matches_is_counted_apart(monkeypatch):
+    monkeypatch.setitem(selectors.CAPS, connection.vendor, (3, 2))
+    for number in range(6):
+        EnterpriseFactory(name=f"影视公司{number}")
+    ParkFactory(name="影视园区")  # the newest, and alone of its kind
+
+    results = selectors.search("影视")
+
+    assert (results.total, results.capped) == (3, True)
+    facets = {facet.key: (facet.count, facet.capped) for facet in results.facets}
+    # The park is counted exactly, although the total's scan may have stopped before it.
+    assert facets == {"enterprise": (2, True), "park": (1, False)}
+
+
+def test_the_renumbering_migration_puts_the_kind_into_old_ids():
+    park = ParkFactory(name="湘湖数字园区")
+    enterprise = EnterpriseFactory(name="湘湖影视传媒")
+    # Ids as they were written before the kind was in them.
+    SearchDocument.objects.filter(kind="park").update(id=5)
+    SearchDocument.objects.filter(kind="enterprise").update(id=6)
+    migration = importlib.import_module("cloudpark.search.migrations.0002_kind_in_document_ids")
+
+    migration.renumber(django_apps, SimpleNamespace(connection=connection))
+
+    ids = dict(SearchDocument.objects.values_list("kind", "id"))
+    assert ids == {"park": 5 * 32 + 5, "enterprise": 6 * 32 + 4}
+    assert found("湘湖") == {("park", park.pk), ("enterprise", enterprise.pk)}
+    assert selectors.search("湘湖", kind="park").total == 2

@@ -35,6 +35,7 @@ def _document(entry):
 registry.register(
     registry.Kind(
         key="work",
+        number=8,
         label=_("Award-winning works"),
         model=Entry,
         queryset=_honoured_works,

@@ -32,6 +32,7 @@ def _with_parts(event):
 registry.register(
     registry.Kind(
         key="event",
+        number=6,
         label=_("Events"),
         model=Event,
         queryset=_public_events,

@@ -22,6 +22,7 @@ def _document(filing):
 registry.register(
     registry.Kind(
         key="filing",
+        number=7,
         label=_("Drama filings"),
         model=PlanningFiling,
         queryset=selectors.public_filings,

@@ -20,6 +20,7 @@ def _document(article):
 registry.register(
     registry.Kind(
         key="news",
+        number=1,
         label=_("News"),
         model=Article,
         queryset=selectors.published_articles,

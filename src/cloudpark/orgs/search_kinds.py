@@ -29,6 +29,7 @@ def _enterprise(enterprise):
 registry.register(
     registry.Kind(
         key="enterprise",
+        number=4,
         label=_("Enterprises"),
         model=Enterprise,
         queryset=selectors.public_enterprises,
@@ -38,6 +39,7 @@ registry.register(
 registry.register(
     registry.Kind(
         key="park",
+        number=5,
         label=_("Parks"),
         model=Park,
         queryset=selectors.public_parks,

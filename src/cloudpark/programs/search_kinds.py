@@ -31,6 +31,7 @@ def _programme(programme):
 registry.register(
     registry.Kind(
         key="policy",
+        number=2,
         label=_("Policies"),
         model=Policy,
         queryset=selectors.public_policies,
@@ -40,6 +41,7 @@ registry.register(
 registry.register(
     registry.Kind(
         key="programme",
+        number=3,
         label=_("Programmes"),
         model=Programme,
         queryset=selectors.published_programmes,

@@ -5,11 +5,12 @@ characters and overlapping pairs, lower-cased words), so that 园区 is found in
 文化产业园区. The engines index them as they are:
 
 * SQLite: an FTS5 table with external content over ``title_text``, ``body_text`` and
-  ``scope``, kept in sync by triggers, ranked by ``bm25`` (a title match weighs four times a
-  body match; ``scope`` none);
+  ``scope``, kept in sync by triggers; the candidates are weighed from their stored title
+  tokens (``_sqlite_relevance``), not by ``bm25``, whose first call scans each query piece's
+  whole list of matches;
 * PostgreSQL: a stored generated ``tsvector`` column (title tokens weight A, body D, scope B)
-  with a GIN index, ranked by ``ts_rank``. The RUM extension, which could order by rank
-  inside the index, is not installed on these machines; GIN it is.
+  with a GIN index, ranked by ``ts_rank`` over the query's words. The RUM extension, which
+  could order by rank inside the index, is not installed on these machines; GIN it is.
 
 ``scope`` holds ``kind<key>`` and the audience: ``audpublic``, or ``audprivate audorg<id>``
 for a document only one organisation's members may find. A query's words only ever match
@@ -17,14 +18,15 @@ the title and body tokens (a column filter on SQLite, weights ``AD`` on PostgreS
 
 No query sorts every match: ``candidates`` reads the newest ``limit`` matches (by document
 id, which follows the order documents were indexed in, and ``reindex`` writes them oldest
-first) and ranks only those; ``counts`` stops counting at a cap (10,000 for the total,
-1,000 for each kind: a kind's count intersects two long lists, the total does not). A query made of
-very common pieces (公司) therefore costs what a rare one does, and ranks its newest matches.
+first) and ranks only those; ``counts`` reads up to a cap of matching ids once and tells
+their kinds apart by the kind number each id carries in its low bits
+(``models.SearchDocument``). A query made of very common pieces (公司) therefore costs what
+a rare one does, and ranks its newest matches.
 """
 
 from django.db import connections
 
-from cloudpark.search.models import SearchDocument
+from cloudpark.search.models import KIND_MASK, SearchDocument
 
 TABLE = SearchDocument._meta.db_table
 FTS = f"{TABLE}_fts"
@@ -113,9 +115,13 @@ def _sqlite_match(terms, kind, organization_ids):
     return f"{expression} NOT scope : audprivate"
 
 
-def _postgres_tsquery(terms, kind, organization_ids):
+def _postgres_tsquery(terms, kind=None, organization_ids=()):
+    """The tsquery of ``terms`` with, unless ``kind`` is None, the kind ("" for any) and the
+    audience of ``organization_ids``' members."""
     words = " & ".join(f"'{token}':" + ("*" if prefix else "") + "AD" for token, prefix in terms)
     expression = f"({words})"
+    if kind is None:
+        return expression
     if kind:
         expression += f" & 'kind{kind}':B"
     if organization_ids:
@@ -131,20 +137,39 @@ def _vendor(using):
     return vendor
 
 
-def candidates(terms, *, kind="", organization_ids=(), limit=1000, using="default"):
+def _sqlite_relevance(terms):
+    """A title match counts four, a body match one, over 1 + the title's tokens / 40 (a short
+    title that holds the words is closer to them): bm25's weighing without its inverse
+    document frequency, whose first call reads each term's whole list of matches (a common
+    word's half a million ids at 1,000,000 documents) to count them."""
+    parts, params = [], []
+    for token, prefix in terms:
+        if prefix:
+            parts.append("(CASE WHEN instr(' ' || d.\"title_text\", %s) > 0 THEN 4 ELSE 1 END)")
+            params.append(f" {token}")
+        else:
+            parts.append(
+                "(CASE WHEN instr(' ' || d.\"title_text\" || ' ', %s) > 0 THEN 4 ELSE 1 END)"
+            )
+            params.append(f" {token} ")
+    tokens = "(length(d.\"title_text\") - length(replace(d.\"title_text\", ' ', '')) + 1)"
+    return f"({' + '.join(parts)}) / (1.0 + {tokens} / 40.0)", params
+
+
+def candidates(terms, *, kind="", organization_ids=(), limit=500, using="default"):
     """``[(document id, relevance, published)]`` of the newest ``limit`` matches, relevance
     the higher the better, ``published`` in seconds since 1970 (None when undated)."""
     if _vendor(using) == "sqlite":
-        # Materialised, so that the planner neither flattens the join into the FTS scan nor
-        # computes bm25 for more rows than the limit.
+        # Materialised, so that the planner does not flatten the join into the FTS scan.
+        relevance, relevance_params = _sqlite_relevance(terms)
         sql = (
-            f'WITH c AS MATERIALIZED (SELECT rowid AS id, bm25("{FTS}", 4.0, 1.0, 0.0) AS score '
-            f'FROM "{FTS}" WHERE "{FTS}" MATCH %s ORDER BY rowid DESC LIMIT %s) '
-            f'SELECT c.id, c.score, (julianday(d."published_at") - 2440587.5) * 86400.0 '
+            f'WITH c AS MATERIALIZED (SELECT rowid AS id FROM "{FTS}" WHERE "{FTS}" MATCH %s '
+            f"ORDER BY rowid DESC LIMIT %s) "
+            f"SELECT c.id, {relevance}, "
+            f'(julianday(d."published_at") - 2440587.5) * 86400.0 '
             f'FROM c JOIN "{TABLE}" d ON d."id" = c.id'
         )
-        params = [_sqlite_match(terms, kind, organization_ids), limit]
-        sign = -1.0  # bm25: the lower the better
+        params = [_sqlite_match(terms, kind, organization_ids), limit, *relevance_params]
     else:
         sql = (
             "SELECT c.id, ts_rank(c.vector, to_tsquery('simple'::regconfig, %s)), "
@@ -153,38 +178,58 @@ def candidates(terms, *, kind="", organization_ids=(), limit=1000, using="defaul
             f"WHERE \"{VECTOR}\" @@ to_tsquery('simple'::regconfig, %s) "
             'ORDER BY "id" DESC LIMIT %s) c'
         )
-        tsquery = _postgres_tsquery(terms, kind, organization_ids)
-        params = [tsquery, tsquery, limit]
-        sign = 1.0
+        # Ranked by the words alone: ts_rank of a query with a NOT (the audience) is 1e-20
+        # for every document.
+        params = [_postgres_tsquery(terms), _postgres_tsquery(terms, kind, organization_ids), limit]
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [
-        (pk, sign * float(score), None if published is None else float(published))
+        (pk, float(score), None if published is None else float(published))
         for pk, score, published in rows
     ]
 
 
-def counts(terms, caps, *, organization_ids=(), using="default"):
-    """``{kind: matches}`` in one statement for ``caps`` (``{kind: cap}``, ``""`` for every
-    kind), each count stopping at its cap + 1."""
-    if not caps:
-        return {}
+def counts(terms, kinds, *, cap, facet_cap, organization_ids=(), using="default"):
+    """``(total, {kind: matches})`` in one statement, ``kinds`` a ``{key: number}``.
+
+    One scan reads up to ``cap`` + 1 matching ids; their low bits (``models.number_of``)
+    count every kind at once. When the scan reached its end, each kind's count is exact.
+    When it stopped at the cap, a kind with more than ``facet_cap`` of the ids read has more
+    than that in all; only a kind with fewer is counted apart (its own match, up to
+    ``facet_cap`` + 1): a rare kind among very common words, which costs what its few
+    matches do. So a count above ``facet_cap`` is never exact when the total is capped."""
     vendor = _vendor(using)
-    parts, params = [], []
-    for kind, cap in caps.items():
-        if vendor == "sqlite":
-            parts.append(
-                f'(SELECT count(*) FROM (SELECT 1 FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT %s))'
-            )
-            params += [_sqlite_match(terms, kind, organization_ids), cap + 1]
-        else:
-            parts.append(
-                f'(SELECT count(*) FROM (SELECT 1 FROM "{TABLE}" WHERE "{VECTOR}" @@ '
-                "to_tsquery('simple'::regconfig, %s) LIMIT %s) s)"
-            )
-            params += [_postgres_tsquery(terms, kind, organization_ids), cap + 1]
+    cap, facet_cap = int(cap), int(facet_cap)
+    if vendor == "sqlite":
+        scan = f'SELECT rowid AS id FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT {cap + 1}'
+        count = f'(SELECT count(*) FROM (SELECT 1 FROM "{FTS}" WHERE "{FTS}" MATCH %s LIMIT {{}}))'
+        express = _sqlite_match
+    else:
+        scan = (
+            f'SELECT "id" AS id FROM "{TABLE}" WHERE "{VECTOR}" @@ '
+            f"to_tsquery('simple'::regconfig, %s) LIMIT {cap + 1}"
+        )
+        count = (
+            f'(SELECT count(*) FROM (SELECT 1 FROM "{TABLE}" WHERE "{VECTOR}" @@ '
+            f"to_tsquery('simple'::regconfig, %s) LIMIT {{}}) s)"
+        )
+        express = _postgres_tsquery
+    params = [express(terms, "", organization_ids)]
+    tallies, columns = [], []
+    for position, (key, number) in enumerate(kinds.items()):
+        # One aggregate row: FILTER counts each kind without grouping (which would sort).
+        tallies.append(f"count(*) FILTER (WHERE m.id & {KIND_MASK} = {int(number)}) AS k{position}")
+        columns.append(
+            f"CASE WHEN t.n > {cap} AND t.k{position} <= {facet_cap} "
+            f"THEN {count.format(facet_cap + 1)} ELSE t.k{position} END"
+        )
+        params.append(express(terms, key, organization_ids))
+    sql = (
+        f"WITH t AS MATERIALIZED (SELECT {', '.join(['count(*) AS n', *tallies])} "
+        f"FROM ({scan}) m) SELECT {', '.join(['t.n', *columns])} FROM t"
+    )
     with connections[using].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        row = cursor.fetchone()
-    return dict(zip(caps, row, strict=True))
+        cursor.execute(sql, params)
+        total, *numbers = cursor.fetchone()
+    return total, dict(zip(kinds, numbers, strict=True))

@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core.i18n import Bilingual
@@ -12,7 +12,11 @@ class SearchDocument(models.Model):
     ``title_text``, ``body_text`` and ``scope`` hold the tokens the engine indexes (CJK
     characters and pairs, lower-cased words; ``scope`` the kind and audience), so that
     nothing is cut or computed at query time: SQLite indexes them in an FTS5 table,
-    PostgreSQL in a stored ``tsvector`` column with a GIN index (``search.engine``)."""
+    PostgreSQL in a stored ``tsvector`` column with a GIN index (``search.engine``).
+
+    An id carries the number of its kind in its five low bits (``new_ids``): an index scan
+    that reads only the matching ids can tell their kinds apart, and counts every kind at
+    once. Ids still grow in the order documents are written."""
 
     kind = models.CharField(_("kind"), max_length=20)
     object_id = models.BigIntegerField(_("object"))
@@ -48,3 +52,43 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is None:
+            (self.pk,) = new_ids([self.kind], using=kwargs.get("using") or "default")
+        super().save(*args, **kwargs)
+
+
+ID_BITS = 5  # registry.NUMBERS fit in them
+KIND_MASK = (1 << ID_BITS) - 1
+
+
+def number_of(pk):
+    """The kind number an id carries."""
+    return pk & KIND_MASK
+
+
+def new_ids(kinds, *, using="default"):
+    """Ids for new documents of ``kinds`` (keys, in writing order): growing, each carrying its
+    kind's number. SQLite counts on from the largest id (its writes are serialised by the
+    IMMEDIATE transactions); PostgreSQL takes the numbers from the table's own sequence."""
+    from cloudpark.search import registry  # the registry's kinds name this model's app
+
+    kinds = list(kinds)
+    if not kinds:
+        return []
+    numbers = [registry.get(key).number for key in kinds]
+    table = SearchDocument._meta.db_table
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, len(numbers)],
+            )
+            sequence = sorted(row[0] for row in cursor.fetchall())
+        else:
+            cursor.execute(f'SELECT coalesce(max("id"), 0) FROM "{table}"')
+            first = (cursor.fetchone()[0] >> ID_BITS) + 1
+            sequence = range(first, first + len(numbers))
+    return [(value << ID_BITS) | number for value, number in zip(sequence, numbers, strict=True)]

@@ -2,11 +2,13 @@
 it (``<app>/search_kinds.py``, found by ``SearchConfig.ready``).
 
 A kind names its model, the queryset of what the public pages show (the capability's own
-selector, so that search never shows more than the pages) and how one object reads as a
-document. Saving or deleting an object of the kind's model, or of a model it ``watches``
-(a programme's policy, a work's award scheme), brings its documents up to date in the same
-transaction (``search.services.refresh``): a publish or a withdrawal is searchable, or gone,
-as soon as it is committed.
+selector, so that search never shows more than the pages), how one object reads as a
+document, and a number of its own, written into the low bits of its documents' ids (which
+lets one scan of the matching ids count every kind, ``search.engine.counts``). Saving or
+deleting an object of the kind's model, or of a model it ``watches`` (a programme's policy,
+a work's award scheme), brings its documents up to date in the same transaction
+(``search.services.refresh``): a publish or a withdrawal is searchable, or gone, as soon as
+it is committed.
 """
 
 from collections.abc import Callable
@@ -17,6 +19,7 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 
 _KINDS = {}
+NUMBERS = range(1, 32)  # a kind's number fits the five low bits of a document id
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ def day(value):
 @dataclass(frozen=True)
 class Kind:
     key: str
+    number: int  # for good: the documents written carry it in their ids (1 to 31)
     label: Any  # a lazily translated plural: "News", "Enterprises"
     model: type
     queryset: Callable  # () -> QuerySet of the objects the public pages show
@@ -55,6 +59,13 @@ class Kind:
 def register(kind):
     if kind.key in _KINDS and _KINDS[kind.key] != kind:
         raise ValueError(f"A search kind named {kind.key!r} is already registered")
+    if kind.number not in NUMBERS:
+        raise ValueError(f"A search kind's number is one of 1 to 31, not {kind.number!r}")
+    taken = {other.number: other.key for other in _KINDS.values() if other.key != kind.key}
+    if kind.number in taken:
+        raise ValueError(
+            f"The search kind {taken[kind.number]!r} already has the number {kind.number}"
+        )
     _KINDS[kind.key] = kind
     uid = f"cloudpark-search-{kind.key}"
     post_save.connect(_saved(kind), sender=kind.model, weak=False, dispatch_uid=uid + "-save")
@@ -76,6 +87,11 @@ def kinds():
 
 def get(key):
     return _KINDS[key]
+
+
+def by_number():
+    """``{number: kind}`` of the registered kinds."""
+    return {kind.number: kind for kind in _KINDS.values()}
 
 
 def _saved(kind):

@@ -6,7 +6,7 @@ from django.db import transaction
 
 from cloudpark.core import search as tokens
 from cloudpark.search import engine, registry
-from cloudpark.search.models import SearchDocument
+from cloudpark.search.models import SearchDocument, new_ids
 
 EXCERPT_LENGTH = 300
 FIELDS = (
@@ -87,6 +87,9 @@ def reindex(kinds=None, *, batch_size=1000):
             SearchDocument.objects.filter(kind=kind.key).delete()
             documents = [build(kind, obj) for obj in kind.queryset().iterator(chunk_size=2000)]
             documents.sort(key=_oldest_first)
+            ids = new_ids([kind.key] * len(documents))
+            for document, pk in zip(documents, ids, strict=True):
+                document.pk = pk
             SearchDocument.objects.bulk_create(documents, batch_size=batch_size)
         written[kind.key] = len(documents)
     return written
