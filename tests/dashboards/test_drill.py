@@ -174,6 +174,22 @@ def test_every_bar_opens_the_list_that_counts_what_it_shows(client, activity, vi
             assert_the_list_counts_the_bar(key, row, client.get(row.link))
 
 
+@dataclass
+class Summed:
+    cells: list
+
+
+def test_a_chart_without_a_bar_lists_the_records_behind_the_whole_chart(client, activity):
+    client.force_login(admin_of(activity.government))
+    charts = live_charts(client.get(reverse("government:dashboard")))
+
+    for key, chart in charts.items():
+        summed = Summed([sum(column) for column in zip(*(row.cells for row in chart.rows))])
+        response = client.get(reverse("government:dashboard_records", args=[key]))
+
+        assert_the_list_counts_the_bar(key, summed, response)
+
+
 def test_the_lists_show_the_records_of_the_bar_and_nothing_from_outside(client, activity):
     client.force_login(admin_of(activity.park))
     charts = live_charts(client.get(reverse("park:dashboard")))

@@ -6,7 +6,8 @@ park and category filters. They are read through the same querysets as the chart
 
 Each chart's bar is named by one address parameter (``BAR_PARAMETERS``): a month
 ``YYYY-MM``, an award level, or the year the events started. The awards of a level are those
-of the five years to the end of the board's ``year``, as the chart counts them.
+of the five years to the end of the board's ``year``, as the chart counts them. Without the
+parameter, the list holds the records behind the whole chart.
 """
 
 import calendar
@@ -74,17 +75,24 @@ def _year(value):
 
 def records(organization, filters, key, value):
     """The records behind the bar ``value`` of the live chart ``key`` on ``organization``'s
-    board under ``filters``. An unknown chart is a ``KeyError``, a bar it cannot have a
-    ``BadBar``."""
+    board under ``filters``, or with no ``value`` those behind the whole chart. An unknown
+    chart is a ``KeyError``, a bar it cannot have a ``BadBar``."""
     build = BUILDERS[key]
     enterprises = activity.enterprises_in_scope(organization, filters)
+    period = activity.Period.of(filters)
+    if key in ("attendance", "awards"):
+        period = activity.award_span(period)
     if key == "attendance":
-        return build(activity.hosts_in_scope(organization, filters), _year(value), value)
+        hosts = activity.hosts_in_scope(organization, filters)
+        if not value:
+            return build(hosts, period, period.text())
+        return build(hosts, _year(value), value)
     if key == "awards":
-        if value not in award_enums.AwardLevel.values:
+        if value and value not in award_enums.AwardLevel.values:
             raise BadBar(value)
-        span = activity.award_span(activity.Period.of(filters))
-        return build(enterprises, span, value)
+        return build(enterprises, period, value or None)
+    if not value:
+        return build(enterprises, period, period.text())
     return build(enterprises, _month(value), value)
 
 
@@ -138,24 +146,34 @@ def _filings(enterprises, period, value):
 def _awards(enterprises, span, value):
     entries = (
         activity.awarded_entries(enterprises, span)
-        .filter(level=value)
         .select_related("submitter", "scheme")
         .order_by("-scheme__results_published_on", "pk")
     )
-    level = award_enums.AwardLevel(value).label
+    if value is not None:
+        entries = entries.filter(level=value)
+        bar = f"{award_enums.AwardLevel(value).label} ({span.text()})"
+    else:
+        bar = span.text()
     return Records(
         key="awards",
         title=_t("Awards by level"),
-        bar=f"{level} ({span.text()})",
+        bar=bar,
         sections=[
             Section(
                 _t("Awards"),
-                [_t("Work"), _t("Enterprise"), _t("Award scheme"), _t("Results published")],
+                [
+                    _t("Work"),
+                    _t("Enterprise"),
+                    _t("Award scheme"),
+                    _t("Level"),
+                    _t("Results published"),
+                ],
                 [
                     [
                         entry.display_title,
                         entry.submitter.display_name,
                         entry.scheme.display_title,
+                        entry.get_level_display(),
                         entry.scheme.results_published_on,
                     ]
                     for entry in entries
