@@ -9,8 +9,9 @@ For each size: a database of its own (SQLite under ``var/bench/<size>``, or with
 and ``size`` more enterprises written in bulk (``orgs.services.register_enterprises``, which
 fills the search column as a one-by-one registration would) in parks under the demo
 government body, and the figures store refreshed; served by gunicorn (2 sync workers); every
-list page and list endpoint and the zone's, a park's and an enterprise's dashboard measured in rounds that alternate with ``/health/``, which does no database work, so that
-the figures are shares of what the machine does at all at that moment. ``wrk`` is not used:
+list page and list endpoint and the zone's, a park's and an enterprise's dashboard measured
+in rounds that alternate with ``/health/``, which does no database work, so that the
+figures are shares of what the machine does at all at that moment. ``wrk`` is not used:
 it cannot alternate pages with the reference, and the pages behind sign-in need a cookie
 per page.
 
