@@ -152,11 +152,11 @@ def assert_the_list_counts_the_bar(key, row, response):
         assert found["Postings published"].count == cells[0]
         assert found["Hires"].count == cells[1]
     elif key == "finance":
-        assert found["Financings"].count == cells[1]
-        assert found["Financings"].totals[2] == cells[0]
+        assert found["Financings granted"].count == cells[1]
+        assert found["Financings granted"].totals[2] == cells[0]
     elif key == "deals":
-        assert found["Deals"].count == cells[1]
-        assert found["Deals"].totals[2] == cells[0]
+        assert found["Deals closed"].count == cells[1]
+        assert found["Deals closed"].totals[2] == cells[0]
 
 
 @pytest.mark.parametrize("viewer", ["government", "park"])
@@ -184,7 +184,8 @@ def test_a_chart_without_a_bar_lists_the_records_behind_the_whole_chart(client, 
     charts = live_charts(client.get(reverse("government:dashboard")))
 
     for key, chart in charts.items():
-        summed = Summed([sum(column) for column in zip(*(row.cells for row in chart.rows))])
+        cells = [row.cells for row in chart.rows]
+        summed = Summed([sum(column) for column in zip(*cells, strict=True)])
         response = client.get(reverse("government:dashboard_records", args=[key]))
 
         assert_the_list_counts_the_bar(key, summed, response)
@@ -198,14 +199,14 @@ def test_the_lists_show_the_records_of_the_bar_and_nothing_from_outside(client, 
     finance = client.get(charts["finance"].rows[0].link)
     awards = client.get(charts["awards"].rows[0].link)
 
-    assert [row[1] for row in sections(deals)["Deals"].rows] == [activity.enterprise.display_name]
-    assert sections(deals)["Deals"].totals[2] == Decimal("8.6")
-    enterprises = {row[0] for row in sections(finance)["Financings"].rows}
-    assert enterprises == {activity.enterprise.display_name, activity.neighbour.display_name}
-    assert sections(finance)["Financings"].totals[2] == Decimal("150.50")
-    assert [row[1] for row in sections(awards)["Awards"].rows] == [
+    assert [row[1] for row in sections(deals)["Deals closed"].rows] == [
         activity.enterprise.display_name
     ]
+    assert sections(deals)["Deals closed"].totals[2] == Decimal("8.6")
+    enterprises = {row[0] for row in sections(finance)["Financings granted"].rows}
+    assert enterprises == {activity.enterprise.display_name, activity.neighbour.display_name}
+    assert sections(finance)["Financings granted"].totals[2] == Decimal("150.50")
+    assert [row[1] for row in sections(awards)["Awards"].rows] == [activity.enterprise.display_name]
     page = deals.content.decode()
     assert activity.outsider.display_name not in page
 
@@ -215,9 +216,7 @@ def test_the_board_filters_travel_to_the_list(client, activity):
     other_park = ParkFactory()
     activity.government.jurisdiction.add(other_park)
 
-    narrowed = live_charts(
-        client.get(reverse("government:dashboard"), {"park": other_park.pk})
-    )
+    narrowed = live_charts(client.get(reverse("government:dashboard"), {"park": other_park.pk}))
     month = timezone.localdate().strftime("%Y-%m")
     url = reverse("government:dashboard_records", args=["jobs"])
     whole = client.get(url, {"month": month})
@@ -249,7 +248,7 @@ def test_a_park_sees_only_its_own_records_whatever_the_address_says(client, acti
 
     response = client.get(url, {"month": month, "park": activity.park.pk})
 
-    rows = sections(response)["Financings"].rows
+    rows = sections(response)["Financings granted"].rows
     assert [row[0] for row in rows] == [activity.outsider.display_name]
 
 
@@ -274,7 +273,7 @@ def test_a_records_list_costs_the_same_queries_however_many_records(
     with django_assert_num_queries(RECORDS_QUERIES):
         response = client.get(url, {"month": timezone.localdate().strftime("%Y-%m")})
 
-    assert sections(response)["Financings"].count == 2 + more
+    assert sections(response)["Financings granted"].count == 2 + more
 
 
 # What every signed-in portal page reads (the session and its update, the user, the

@@ -166,7 +166,7 @@ def _awards(enterprises, span, value):
                     _t("Enterprise"),
                     _t("Award scheme"),
                     _t("Level"),
-                    _t("Results published"),
+                    _t("Results published on"),
                 ],
                 [
                     [
@@ -270,7 +270,7 @@ def _finance(enterprises, period, value):
         bar=value,
         sections=[
             Section(
-                _t("Financings"),
+                _t("Financings granted"),
                 [
                     _t("Enterprise"),
                     _t("Financing product"),
@@ -305,12 +305,12 @@ def _deals(enterprises, period, value):
         bar=value,
         sections=[
             Section(
-                _t("Deals"),
+                _t("Deals closed"),
                 [
                     _t("Post"),
                     _t("Enterprise"),
                     _t("Deal value (10,000 yuan)"),
-                    _t("Closed on"),
+                    _t("Deal closed on"),
                 ],
                 [
                     [
