@@ -1,15 +1,17 @@
-"""The list pages at several sizes, in one command.
+"""The list pages and the dashboards at several sizes, in one command.
 
     uv run python benchmarks/run.py --enterprises 1000,100000
     uv run python benchmarks/run.py --enterprises 1000,100000 --postgres
+    uv run python benchmarks/run.py --enterprises 10 --pages dashboard --requests 6 --rounds 1
 
 For each size: a database of its own (SQLite under ``var/bench/<size>``, or with
 ``--postgres`` the database ``cp_bench_<size>`` on ``--postgres-url``), filled with the demo
 and ``size`` more enterprises written in bulk (``orgs.services.register_enterprises``, which
 fills the search column as a one-by-one registration would) in parks under the demo
-government body; served by gunicorn (2 sync workers); every list page and list endpoint
-measured in rounds that alternate with ``/health/``, which does no database work, so that
-the figures are shares of what the machine does at all at that moment. ``wrk`` is not used:
+government body, and the figures store refreshed; served by gunicorn (2 sync workers); every
+list page and list endpoint and the zone's, a park's and an enterprise's dashboard measured
+in rounds that alternate with ``/health/``, which does no database work, so that the
+figures are shares of what the machine does at all at that moment. ``wrk`` is not used:
 it cannot alternate pages with the reference, and the pages behind sign-in need a cookie
 per page.
 
@@ -51,8 +53,18 @@ PAGES = [
     ("api events", "api:event-list", None),
     ("api bases", "api:base-list", None),
     ("api programmes", "api:programme-list", None),
+    # The dashboards read the figures store (and the live charts' aggregates) per request.
+    ("gov zone dashboard", "government:dashboard", "government"),
+    ("park dashboard", "park:dashboard", "park"),
+    ("enterprise dashboard", "enterprise:dashboard", "enterprise"),
 ]
 GOVERNMENT_EMAIL = "gov@demo.cloudpark.cn"
+# Who signs in for the pages behind sign-in: the demo's people.
+SIGN_IN = {
+    "government": GOVERNMENT_EMAIL,
+    "park": "park@demo.cloudpark.cn",
+    "enterprise": "enterprise@demo.cloudpark.cn",
+}
 
 
 # Filling one database (run in a child process, with its settings) ---------------------------
@@ -71,6 +83,7 @@ def fill(size, parks):
     from django.urls import reverse
     from generate import FORMS, PLACES, WORDS, credit_code
 
+    from cloudpark.dashboards.services import refresh_figures
     from cloudpark.demo.loader import load_demo
     from cloudpark.orgs import enums, selectors, services
     from cloudpark.orgs.models import Enterprise, IndustryCategory, Membership, Park, Region
@@ -118,11 +131,16 @@ def fill(size, parks):
                 rows.append((values, rng.choice(made), ()))
             services.register_enterprises(rows, actor=None)
             print(f"  {min(batch + 10000, size)} enterprises", file=sys.stderr, flush=True)
+        # The dashboards read the stored figures: store them for the enterprises added too.
+        refresh_figures()
     filled = time.monotonic() - started
     user = get_user_model().objects.get(email=GOVERNMENT_EMAIL)
     government = Membership.objects.filter(user=user).first().organization
-    client = Client()
-    client.force_login(user)
+    cookies = {}
+    for who, email in SIGN_IN.items():
+        client = Client()
+        client.force_login(get_user_model().objects.get(email=email))
+        cookies[who] = f"sessionid={client.cookies['sessionid'].value}"
     middle = Enterprise.objects.order_by("name", "pk")[Enterprise.objects.count() // 2]
     in_care = selectors.enterprises_in_care_of(selectors.organization_as_kind(government))
     middle_in_care = in_care.order_by("name", "pk")[in_care.count() // 2]
@@ -136,7 +154,7 @@ def fill(size, parks):
         paths[name] = path
     return {
         "paths": paths,
-        "cookies": {"government": f"sessionid={client.cookies['sessionid'].value}"},
+        "cookies": cookies,
         "enterprises": Enterprise.objects.count(),
         "fill_seconds": round(filled),
     }
@@ -235,7 +253,7 @@ def measure_pages(base, setup, options):
     """Each page in ``rounds`` rounds, each round a burst of the page then one of /health/."""
     results = {}
     per_round = max(1, options.requests // options.rounds)
-    for label, name, who in PAGES:
+    for label, name, who in selected(options):
         headers = {"Cookie": setup["cookies"][who]} if who else {}
         url = base + setup["paths"][name]
         # Warm: the first request of each worker fills its caches.
@@ -262,6 +280,11 @@ def measure_pages(base, setup, options):
     return results
 
 
+def selected(options):
+    """The pages whose label holds ``--pages`` (all of them without it)."""
+    return [page for page in PAGES if options.pages in page[0]]
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(len(ordered) * share) - 1))]
@@ -275,6 +298,8 @@ def report(sizes, measured, backend):
     head += f"{f'{large:,}/{small:,}':>14}  errors"
     print(f"\n{backend}\n{head}")
     for label, _name, _who in PAGES:
+        if label not in measured[small]:
+            continue
         line = f"{label:<26}"
         for size in sizes:
             row = measured[size][label]
@@ -295,6 +320,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--fresh", action="store_true", help="fill the databases again")
+    parser.add_argument(
+        "--pages", default="", help="only the pages whose label holds this, e.g. dashboard"
+    )
     parser.add_argument("--fill", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.fill is not None:

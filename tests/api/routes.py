@@ -144,6 +144,9 @@ OBJECTS = {
     "government-talent": Objects("government"),
     "park-figures": Objects("park"),
     "government-figures": Objects("government"),
+    # A chart is named by its key; every organisation has the same charts of its own figures.
+    "park-charts": Objects("park", own=lambda w: "filings", kwarg="key"),
+    "government-charts": Objects("government", own=lambda w: "awards", kwarg="key"),
     # News reads are public; its editors act for a government body (or a park).
     "news-channel": Objects("individual"),
     "news-article": Objects("individual", own=_news("article")),
@@ -497,6 +500,8 @@ RIGHTS = {
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
     ("park-figures", "charts"): None,
     ("government-figures", "charts"): None,
+    ("park-charts", "retrieve"): None,
+    ("government-charts", "retrieve"): None,
     ("jury-round", "list"): None,
     ("jury-round", "retrieve"): None,
     ("jury-round", "ballot"): None,

@@ -20,7 +20,7 @@ from cloudpark.jobs import enums as job_enums
 from cloudpark.jobs.models import Application, JobPosting
 from cloudpark.market import services as market_services
 from cloudpark.portals.base import Portal
-from cloudpark.portals.shared.dashboards import DashboardView
+from cloudpark.portals.shared.dashboards import records_address
 from tests.dashboards.figures import LAST, build_zone
 from tests.factories import EnterpriseFactory
 from tests.factories.finance import published_need, requested_introduction
@@ -226,13 +226,13 @@ def test_the_reviewed_filings_list_filters_by_the_month_a_bar_gives(client, zone
     ).errors
 
 
-def test_a_live_chart_drills_to_the_portal_list_that_holds_its_records():
-    government = DashboardView(portal=Portal.GOVERNMENT)
-    park = DashboardView(portal=Portal.PARK)
+def test_a_live_chart_bar_drills_to_its_records_with_the_boards_filters(zone):
+    filters = boards.Filters(year=LAST, park=zone.park)
 
-    assert government.records("filings", f"{LAST}-03") == (
-        f"{reverse('government:filing_list')}?month={LAST}-03"
-    )
-    assert government.records("events", LAST) == reverse("government:event_list")
-    assert park.records("jobs", f"{LAST}-03") == reverse("park:job_posting_list")
-    assert park.records("filings", f"{LAST}-03") == ""
+    filings = records_address(Portal.GOVERNMENT, "filings", f"{LAST}-03", filters)
+    events = records_address(Portal.PARK, "attendance", LAST - 2, filters)
+
+    address = reverse("government:dashboard_records", args=["filings"])
+    assert filings == f"{address}?year={LAST}&park={zone.park.pk}&month={LAST}-03"
+    # A park's own list takes no park; the events' bar is a year of its own.
+    assert events == f"{reverse('park:dashboard_records', args=['attendance'])}?year={LAST - 2}"

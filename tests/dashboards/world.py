@@ -14,9 +14,16 @@ def dashboard_pages(portal):
             Page("enterprise:figures_report", portal, role_without_right=STAFF),
         ]
     if portal == "park":
-        return [Page("park:figures_missing", portal), Page("park:dashboard", portal)]
+        return [
+            Page("park:figures_missing", portal),
+            Page("park:dashboard", portal),
+            Page("park:dashboard_records", portal, own=lambda w: ["finance"]),
+        ]
     if portal == "government":
-        return [Page("government:dashboard", portal)]
+        return [
+            Page("government:dashboard", portal),
+            Page("government:dashboard_records", portal, own=lambda w: ["deals"]),
+        ]
     return []
 
 

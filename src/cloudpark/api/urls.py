@@ -58,6 +58,10 @@ router.register("park/talent", jobs.ParkTalentFiguresViewSet, basename="park-tal
 router.register(
     "government/talent", jobs.GovernmentTalentFiguresViewSet, basename="government-talent"
 )
+router.register("park/charts", dashboards.ParkChartViewSet, basename="park-charts")
+router.register(
+    "government/charts", dashboards.GovernmentChartViewSet, basename="government-charts"
+)
 router.register("park/figures", dashboards.ParkFigureViewSet, basename="park-figures")
 router.register(
     "government/figures", dashboards.GovernmentFigureViewSet, basename="government-figures"

@@ -138,21 +138,87 @@ def _group_counts(groups, prefix):
     }
 
 
+# The records each chart counts, from ``enterprises`` (or the events of ``hosts``) over a
+# period: the charts and the lists behind their bars read the same querysets.
+
+
+def planning_filings(enterprises, period):
+    return PlanningFiling.objects.filter(
+        project__enterprise__in=enterprises.values("pk"),
+        submitted_on__range=(period.first, period.last),
+    )
+
+
+def release_filings(enterprises, period):
+    return ReleaseFiling.objects.filter(
+        planning__project__enterprise__in=enterprises.values("pk"),
+        submitted_on__range=(period.first, period.last),
+    )
+
+
+def awarded_entries(enterprises, period):
+    return Entry.objects.filter(
+        submitter__in=enterprises.values("pk"),
+        state=award_enums.EntryState.AWARDED,
+        scheme__results_published_on__range=(period.first, period.last),
+    )
+
+
+def events_held(hosts, period):
+    """The hosts' events that started in the period and were not cancelled."""
+    start, end = _timestamp_range(period)
+    return Event.objects.filter(hosts, starts_at__range=(start, end)).exclude(
+        status=event_enums.EventStatus.CANCELLED
+    )
+
+
+def confirmed_registrations(events):
+    return Registration.objects.filter(
+        event__in=events, status=event_enums.RegistrationStatus.CONFIRMED
+    )
+
+
+def check_ins(events):
+    return CheckIn.objects.filter(door__in=events)
+
+
+def postings_published(enterprises, period):
+    return JobPosting.objects.filter(
+        enterprise__in=enterprises.values("pk"), published_at__range=_timestamp_range(period)
+    )
+
+
+def hires(enterprises, period):
+    return JobApplication.objects.filter(
+        posting__enterprise__in=enterprises.values("pk"),
+        state=job_enums.ApplicationState.HIRED,
+        decided_at__range=_timestamp_range(period),
+    )
+
+
+def grants(enterprises, period):
+    return Introduction.objects.filter(
+        need__enterprise__in=enterprises.values("pk"),
+        state=finance_enums.IntroductionState.GRANTED,
+        granted_on__range=(period.first, period.last),
+    )
+
+
+def deals_closed(enterprises, period):
+    return market_selectors.closed_deals(enterprises).filter(
+        closed_on__range=(period.first, period.last)
+    )
+
+
 def filings(make, enterprises, period, link):
     """Planning and release filings submitted in the period, by month, stage and state."""
     planning = _by_month(
-        PlanningFiling.objects.filter(
-            project__enterprise__in=enterprises.values("pk"),
-            submitted_on__range=(period.first, period.last),
-        ),
+        planning_filings(enterprises, period),
         "submitted_on",
         **_group_counts(PLANNING_GROUPS, "planning"),
     )
     release = _by_month(
-        ReleaseFiling.objects.filter(
-            planning__project__enterprise__in=enterprises.values("pk"),
-            submitted_on__range=(period.first, period.last),
-        ),
+        release_filings(enterprises, period),
         "submitted_on",
         **_group_counts(RELEASE_GROUPS, "release"),
     )
@@ -213,16 +279,17 @@ def filings(make, enterprises, period, link):
 AWARD_YEARS = 5
 
 
+def award_span(period):
+    """The five years to the period's end, over which the awards and the events count."""
+    return Period(date(period.last.year - AWARD_YEARS + 1, 1, 1), period.last)
+
+
 def awards(make, enterprises, period, link):
     """Works of the enterprises that won an award, by level and by the year the results were
     published, over the five years to the period's end (schemes do not run every year)."""
-    first = date(period.last.year - AWARD_YEARS + 1, 1, 1)
+    first = award_span(period).first
     counted = (
-        Entry.objects.filter(
-            submitter__in=enterprises.values("pk"),
-            state=award_enums.EntryState.AWARDED,
-            scheme__results_published_on__range=(first, period.last),
-        )
+        awarded_entries(enterprises, award_span(period))
         .annotate(year=ExtractYear("scheme__results_published_on"))
         .values("level", "year")
         .annotate(n=Count("pk"))
@@ -284,20 +351,13 @@ def _by_year(queryset, field, **aggregates):
 def attendance(make, hosts, period, link):
     """Confirmed registrations and people checked in at the hosts' events, by the year the
     event started, over the five years to the period's end (big events are yearly)."""
-    first = date(period.last.year - AWARD_YEARS + 1, 1, 1)
-    start, end = _timestamp_range(Period(first, period.last))
-    events = Event.objects.filter(hosts, starts_at__range=(start, end)).exclude(
-        status=event_enums.EventStatus.CANCELLED
-    )
+    first = award_span(period).first
+    events = events_held(hosts, award_span(period))
     registered = _by_year(
-        Registration.objects.filter(
-            event__in=events, status=event_enums.RegistrationStatus.CONFIRMED
-        ),
-        "event__starts_at",
-        registered=Count("pk"),
+        confirmed_registrations(events), "event__starts_at", registered=Count("pk")
     )
     checked = _by_year(
-        CheckIn.objects.filter(door__in=events),
+        check_ins(events),
         "door__starts_at",
         checked_in=Count("registration", distinct=True),
     )
@@ -342,23 +402,10 @@ def attendance(make, hosts, period, link):
 
 def jobs(make, enterprises, period, link):
     """Postings published and applicants hired in the period, by month."""
-    first, last = _timestamp_range(period)
     published = _by_month(
-        JobPosting.objects.filter(
-            enterprise__in=enterprises.values("pk"), published_at__range=(first, last)
-        ),
-        "published_at",
-        postings=Count("pk"),
+        postings_published(enterprises, period), "published_at", postings=Count("pk")
     )
-    hired = _by_month(
-        JobApplication.objects.filter(
-            posting__enterprise__in=enterprises.values("pk"),
-            state=job_enums.ApplicationState.HIRED,
-            decided_at__range=(first, last),
-        ),
-        "decided_at",
-        hires=Count("pk"),
-    )
+    hired = _by_month(hires(enterprises, period), "decided_at", hires=Count("pk"))
     rows = [
         (
             month,
@@ -399,11 +446,7 @@ def jobs(make, enterprises, period, link):
 def finance(make, enterprises, period, link):
     """Financing granted through the platform's introductions, by month of the grant."""
     rows = _amount_and_count_by_month(
-        Introduction.objects.filter(
-            need__enterprise__in=enterprises.values("pk"),
-            state=finance_enums.IntroductionState.GRANTED,
-            granted_on__range=(period.first, period.last),
-        ),
+        grants(enterprises, period),
         "granted_on",
         "granted_amount",
         link,
@@ -441,9 +484,7 @@ def deals(make, enterprises, period, link):
     """Supply-and-demand introductions closed with a deal, by month of closing, counted for
     the enterprise whose post each was about (``market.selectors.closed_deals``)."""
     rows = _amount_and_count_by_month(
-        market_selectors.closed_deals(enterprises).filter(
-            closed_on__range=(period.first, period.last)
-        ),
+        deals_closed(enterprises, period),
         "closed_on",
         "deal_value",
         link,

@@ -198,9 +198,9 @@ def no_records(kind, value):
 def build(organization, filters, *, drill, records=no_records):
     """The board of ``organization`` (a park or a government body) under ``filters``.
     ``drill(park=None, category=None)`` gives the address of the enterprise list behind a
-    row, and ``records(kind, value)`` that of the list of a live chart's records (filings,
-    awards, events, jobs, finance) behind a month or a level, or "" where the portal has no
-    such list; the portal knows both."""
+    row, and ``records(key, value)`` that of the list of a live chart's records behind one
+    bar (the chart's key and the bar's month, level or year, ``drill.BAR_PARAMETERS``), or
+    "" where there is none; the portal knows both."""
     parks = {park.pk: park for park in org_selectors.parks_in_care_of(organization)}
     categories = {
         category.pk: category
@@ -541,7 +541,37 @@ def _funds(chart, organization, filters, drill):
     )
 
 
-def _live_charts(organization, filters, share, records):
+LIVE_CHARTS = {
+    # key: (the chart, whether it counts the hosts' events rather than the enterprises')
+    "filings": (activity.filings, False),
+    "awards": (activity.awards, False),
+    "attendance": (activity.attendance, True),
+    "jobs": (activity.jobs, False),
+    "finance": (activity.finance, False),
+    "deals": (activity.deals, False),
+}
+
+
+# The chart that serves each live metric's figures, which are not a yearly series.
+CHART_OF_LIVE_METRIC = {
+    "funds_granted": "funds",
+    "parks_by_level": "parks_by_level",
+    "drama_filings": "filings",
+    "awards_won": "awards",
+    "event_attendance": "attendance",
+    "jobs_hires": "jobs",
+    "finance_granted": "finance",
+    "market_deals": "deals",
+}
+
+
+def has_yearly_series(metric):
+    """Whether ``series`` tells the metric (a stored or derived one); a live one's figures
+    are its chart's (``CHART_OF_LIVE_METRIC``)."""
+    return metric.code not in CHART_OF_LIVE_METRIC
+
+
+def _live_charts(organization, filters, share, records, keys=tuple(LIVE_CHARTS)):
     """The charts read from the other apps' records, in the order the board shows them."""
     now = timezone.now()
 
@@ -555,18 +585,25 @@ def _live_charts(organization, filters, share, records):
     period = activity.Period.of(filters)
     enterprises = activity.enterprises_in_scope(organization, filters)
     hosts = activity.hosts_in_scope(organization, filters)
+    charts = []
+    for key in keys:
+        draw, of_hosts = LIVE_CHARTS[key]
+        link = lambda value, key=key: records(key, value)  # noqa: E731
+        charts.append(draw(make, hosts if of_hosts else enterprises, period, link))
+    return charts
 
-    def link(kind):
-        return lambda value: records(kind, value)
 
-    return [
-        activity.filings(make, enterprises, period, link("filings")),
-        activity.awards(make, enterprises, period, link("awards")),
-        activity.attendance(make, hosts, period, link("events")),
-        activity.jobs(make, enterprises, period, link("jobs")),
-        activity.finance(make, enterprises, period, link("finance")),
-        activity.deals(make, enterprises, period, link("deals")),
-    ]
+def chart(organization, filters, key, *, drill, records=no_records):
+    """One chart of ``organization``'s board under ``filters``, or ``None`` when the board has
+    no such chart. A live chart is read alone (with the reporting share of the year, one
+    query of the store); a stored one is taken from the board."""
+    if key in LIVE_CHARTS:
+        parks = org_selectors.parks_in_care_of(organization).values_list("pk", flat=True)
+        rows = [row for row in _stored_rows(parks, filters) if row["year"] == filters.year]
+        share = _share(_totals(rows, lambda row: row["year"]).get(filters.year, {}))
+        return _live_charts(organization, filters, share, records, keys=(key,))[0]
+    board = build(organization, filters, drill=drill, records=records)
+    return next((each for each in board.charts if each.key == key), None)
 
 
 # An enterprise against its park ------------------------------------------------------------

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from cloudpark.dashboards import boards
+
 
 class MetricSerializer(serializers.Serializer):
     code = serializers.CharField()
@@ -14,6 +16,12 @@ class MetricSerializer(serializers.Serializer):
     source = serializers.CharField()
     source_en = serializers.CharField()
     dated = serializers.DateField()
+    chart = serializers.SerializerMethodField()
+
+    def get_chart(self, metric) -> str | None:
+        """The key of the chart that serves a live metric's figures (``charts/<key>/``);
+        null for a metric of the yearly series (``series/``)."""
+        return boards.CHART_OF_LIVE_METRIC.get(metric.code)
 
 
 class PointSerializer(serializers.Serializer):

@@ -47,25 +47,9 @@ def _id(value):
     return int(value)
 
 
-class FigureViewSet(RuleViewSet):
-    permission_rules = {
-        "metric_list": acting("dashboards.view_dashboard"),
-        "series": acting("dashboards.view_dashboard"),
-        "charts": acting("dashboards.view_dashboard"),
-    }
-    # The series are read from the figures store; this names the model for the schema.
-    queryset = Figure.objects.none()
-
-    @extend_schema(responses=MetricSerializer(many=True))
-    @action(
-        detail=False,
-        methods=["get"],
-        url_path="metrics",
-        filter_backends=[],
-        pagination_class=None,
-    )
-    def metric_list(self, request):
-        return Response(MetricSerializer(metrics.METRICS.values(), many=True).data)
+class BoardFilters:
+    """The board's filters from the address: ``year``, ``category`` and ``in_park`` (a park in
+    the caller's care; another is a 404)."""
 
     def filters(self):
         params = self.request.query_params
@@ -85,6 +69,31 @@ class FigureViewSet(RuleViewSet):
         year = _id(params.get("year")) or services.last_reportable_year()
         return boards.Filters(year=year, park=park, category=category)
 
+
+def no_drill(park=None, category=None):
+    return ""
+
+
+class FigureViewSet(BoardFilters, RuleViewSet):
+    permission_rules = {
+        "metric_list": acting("dashboards.view_dashboard"),
+        "series": acting("dashboards.view_dashboard"),
+        "charts": acting("dashboards.view_dashboard"),
+    }
+    # The series are read from the figures store; this names the model for the schema.
+    queryset = Figure.objects.none()
+
+    @extend_schema(responses=MetricSerializer(many=True))
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="metrics",
+        filter_backends=[],
+        pagination_class=None,
+    )
+    def metric_list(self, request):
+        return Response(MetricSerializer(metrics.METRICS.values(), many=True).data)
+
     @extend_schema(
         parameters=[METRIC_PARAMETER, YEAR_PARAMETER, CATEGORY_PARAMETER, IN_PARK_PARAMETER],
         responses=SeriesSerializer,
@@ -92,7 +101,9 @@ class FigureViewSet(RuleViewSet):
     @action(detail=False, methods=["get"], url_path="series", filter_backends=[])
     def series(self, request):
         metric = request.query_params.get("metric", "revenue")
-        if metric not in metrics.METRICS:
+        if metric not in metrics.METRICS or not boards.has_yearly_series(metrics.get(metric)):
+            # A live metric's figures are its chart's (``charts/<key>/``, the metric's
+            # ``chart``), not a yearly series of the store.
             raise Http404
         chosen = metrics.get(metric)
         points, as_of = boards.series(self.acting_for, chosen, self.filters())
@@ -112,9 +123,7 @@ class FigureViewSet(RuleViewSet):
     def charts(self, request):
         """The dashboard's charts as the page draws them, live ones (filings, awards, events,
         jobs, finance) included: rows, takeaway, date, reporting share and definitions."""
-        board = boards.build(
-            self.acting_for, self.filters(), drill=lambda park=None, category=None: ""
-        )
+        board = boards.build(self.acting_for, self.filters(), drill=no_drill)
         charts = board.charts
         key = request.query_params.get("chart")
         if key:
@@ -122,6 +131,40 @@ class FigureViewSet(RuleViewSet):
             if not charts:
                 raise Http404
         return Response(ChartSerializer(charts, many=True).data)
+
+
+class ChartViewSet(BoardFilters, RuleViewSet):
+    """One chart of the dashboard by its key, with the figures the page shows for the same
+    filters: the stored charts and each live one (filings, awards, attendance, jobs,
+    finance, deals), read alone."""
+
+    permission_rules = {"retrieve": acting("dashboards.view_dashboard")}
+    queryset = Figure.objects.none()
+    lookup_field = "key"
+    lookup_value_regex = "[a-z_]+"
+    filter_backends = []
+
+    @extend_schema(
+        parameters=[YEAR_PARAMETER, CATEGORY_PARAMETER, IN_PARK_PARAMETER],
+        responses=ChartSerializer,
+    )
+    def retrieve(self, request, key=None):
+        chart = boards.chart(self.acting_for, self.filters(), key, drill=no_drill)
+        if chart is None:
+            raise Http404
+        return Response(ChartSerializer(chart).data)
+
+
+@extend_schema(parameters=[base.PARK_PARAMETER])
+class ParkChartViewSet(ChartViewSet):
+    acting_kinds = base.PARK
+    acting_query_parameter = "park"
+
+
+@extend_schema(parameters=[base.GOVERNMENT_PARAMETER])
+class GovernmentChartViewSet(ChartViewSet):
+    acting_kinds = base.GOVERNMENT
+    acting_query_parameter = "government"
 
 
 @extend_schema(parameters=[base.PARK_PARAMETER])

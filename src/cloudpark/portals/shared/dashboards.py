@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 
 from cloudpark.core.excel import XLSX_CONTENT_TYPE
 from cloudpark.core.forms import IdChoiceField
-from cloudpark.dashboards import boards, exports, services
+from cloudpark.dashboards import boards, drill, exports, services
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import IndustryCategory, Park
@@ -109,24 +109,12 @@ class DashboardView(BoardView):
         address = reverse(f"{self.portal}:enterprise_list")
         return f"{address}?{urlencode(query)}" if query else address
 
-    def records(self, kind, value):
-        """The list of a live chart's records behind a month or a level, where the portal
-        has one; it shows only what the user may see."""
-        if kind == "events":
-            return reverse(f"{self.portal}:event_list")
-        if kind == "jobs":
-            if self.portal == Portal.PARK:
-                return reverse("park:job_posting_list")
-            return reverse("government:talent_figures")
-        if kind == "deals":
-            return reverse(f"{self.portal}:market_overview")
-        if self.portal != Portal.GOVERNMENT:
+    def records(self, key, value):
+        """The list of the records behind one bar of a live chart, under the board's filters;
+        it shows only what the organisation may see."""
+        if key not in drill.BAR_PARAMETERS:
             return ""
-        if kind == "filings":
-            return f"{reverse('government:filing_list')}?{urlencode({'month': value})}"
-        if kind == "awards":
-            return reverse("government:award_scheme_list")
-        return ""
+        return records_address(self.portal, key, value, self.filters)
 
     def get(self, request, *args, **kwargs):
         years = boards.stored_years() or [services.last_reportable_year()]
@@ -136,15 +124,90 @@ class DashboardView(BoardView):
             else None
         )
         self.filter_form = DashboardFilterForm(request.GET or None, parks=parks, years=years)
+        self.filters = filters_from(self.filter_form, years[0])
         board = boards.build(
             self.organization,
-            filters_from(self.filter_form, years[0]),
+            self.filters,
             drill=self.drill,
             records=self.records,
         )
         return board_response(self, request, board)
 
 
+def records_address(portal, key, value, filters):
+    """The address of the records behind the bar ``value`` of the live chart ``key``, with
+    the board's year, park and category: the list counts what the bar shows."""
+    query = {"year": filters.year}
+    if filters.park is not None and portal == Portal.GOVERNMENT:
+        query["park"] = filters.park.pk
+    if filters.category is not None:
+        query["category"] = filters.category.pk
+    # The bar's own parameter last: the events' bar is a year and replaces the board's.
+    query[drill.BAR_PARAMETERS[key]] = value
+    address = reverse(f"{portal}:dashboard_records", kwargs={"chart": key})
+    return f"{address}?{urlencode(query)}"
+
+
+class RecordsView(PortalMixin, TemplateView):
+    """The records behind one bar of a live chart of the dashboard, read as the chart reads
+    them, under the same filters. An unknown chart or a bar the chart cannot have is a 404,
+    as is a park outside the organisation's care."""
+
+    permission_required = "dashboards.view_dashboard"
+    template_name = "dashboards/records.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        key = self.kwargs["chart"]
+        if key not in drill.BAR_PARAMETERS:
+            raise Http404
+        parks = (
+            org_selectors.parks_in_care_of(self.organization)
+            if self.portal == Portal.GOVERNMENT
+            else None
+        )
+        data = self.request.GET.copy()
+        if key == "attendance":
+            # The events' bar is a year of its own; the board's year does not narrow it.
+            data.pop("year", None)
+        form = DashboardFilterForm(data, parks=parks, years=_years(self.request))
+        filters = filters_from(form, services.last_reportable_year())
+        try:
+            found = drill.records(
+                self.organization, filters, key, self.request.GET.get(drill.BAR_PARAMETERS[key])
+            )
+        except drill.BadBar:
+            raise Http404 from None
+        back = reverse(f"{self.portal}:dashboard")
+        query = {"year": self.request.GET.get("year", "")} if key != "attendance" else {}
+        if filters.park is not None and parks is not None:
+            query["park"] = filters.park.pk
+        if filters.category is not None:
+            query["category"] = filters.category.pk
+        query = {name: value for name, value in query.items() if value}
+        context.update(
+            title=_("%(chart)s: %(bar)s") % {"chart": found.title, "bar": found.bar},
+            records=found,
+            filters=filters,
+            back=f"{back}?{urlencode(query)}",
+        )
+        return context
+
+
+def _years(request):
+    """The board's year from the address as the filter form's one choice, when it is a year:
+    a bar's list is not limited to the years in the figures store."""
+    value = request.GET.get("year", "")
+    return [int(value)] if value.isdigit() and 1900 <= int(value) <= 9999 else []
+
+
 def urlpatterns_for(portal):
     assert portal in (Portal.PARK, Portal.GOVERNMENT)
-    return [path("dashboard/", DashboardView.as_view(portal=portal), name="dashboard")]
+    return [
+        path("dashboard/", DashboardView.as_view(portal=portal), name="dashboard"),
+        path(
+            "dashboard/<slug:chart>/records/",
+            RecordsView.as_view(portal=portal),
+            name="dashboard_records",
+        ),
+    ]
