@@ -11,6 +11,7 @@ from cloudpark.core.models import AuditEntry
 from cloudpark.demo.loader import load_demo
 from cloudpark.jobs import credits, enums, selectors
 from cloudpark.jobs.models import Application, JobPosting, Profile
+from cloudpark.reviews import selectors as review_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +25,18 @@ def test_the_demo_posts_jobs_in_every_state_the_pages_show():
     open_titles = sorted(selectors.open_postings().values_list("title", flat=True))
     assert states == sorted(["published"] * 4 + ["in_review", "draft", "closed", "published"])
     assert open_titles == sorted(["剧集剪辑师", "网络剧编剧", "调色师", "声音设计师"])
+
+
+def test_a_demo_posting_awaits_the_parks_review_in_its_review_queue():
+    load_demo(today=TODAY)
+    posting = JobPosting.objects.get(state=enums.PostingState.IN_REVIEW)
+    reviewer = User.objects.get(email="park@demo.cloudpark.cn")
+
+    queue = review_selectors.cases_awaiting(reviewer, posting.park)
+
+    assert [
+        (case.object_id, case.stage_key) for case in queue if case.flow_key == "jobs.posting"
+    ] == [(posting.pk, "park_review")]
 
 
 def test_the_demo_has_applications_in_every_state():
