@@ -102,7 +102,6 @@ JOB_POST_RIGHTS = {
     "enterprise:job_posting_create": org_enums.Role.STAFF,
     "enterprise:job_posting_edit": org_enums.Role.STAFF,
     "park:job_settings": org_enums.Role.STAFF,
-    "park:job_posting_detail": org_enums.Role.STAFF,
     "individual:job_resume": None,
     "individual:job_resume_delete": None,
     "individual:job_resume_row_add": None,
