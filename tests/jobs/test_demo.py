@@ -12,6 +12,7 @@ from cloudpark.demo.loader import load_demo
 from cloudpark.jobs import credits, enums, selectors
 from cloudpark.jobs.models import Application, JobPosting, Profile
 from cloudpark.reviews import selectors as review_selectors
+from cloudpark.reviews.models import ReviewCase
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,16 @@ def test_every_job_write_of_the_demo_is_in_the_audit_log():
         "jobs.application.withdrawn": 1,
         "jobs.follow.created": 3,
     }
+
+
+def test_the_parks_review_of_the_demo_postings_is_in_the_audit_log():
+    load_demo(today=TODAY)
+    cases = ReviewCase.objects.filter(flow_key="jobs.posting").values_list("pk", flat=True)
+
+    counted = Counter(
+        AuditEntry.objects.filter(
+            action__startswith="reviews.", object_id__in=[str(pk) for pk in cases]
+        ).values_list("action", flat=True)
+    )
+
+    assert counted == {"reviews.case.submitted": 7, "reviews.case.approved": 6}
