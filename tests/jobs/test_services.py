@@ -694,3 +694,28 @@ def test_a_resume_seen_by_nobody_cannot_be_sent_with_an_application():
         services.apply_for(posting, applicant=applicant, consent=True)
 
     assert ("seen by nobody" in str(refusal.value), Application.objects.count()) == (True, 0)
+
+
+def test_postings_left_in_the_one_step_review_get_their_case_at_the_parks_review(park):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("cloudpark.jobs.migrations.0003_open_cases_for_postings_in_review")
+    posting = JobPostingFactory(enterprise=EnterpriseFactory(park=park))
+    JobPosting.objects.filter(pk=posting.pk).update(state=PostingState.IN_REVIEW, park=park)
+    reviewer = MembershipFactory(organization=park, role=org_enums.Role.REVIEWER).user
+
+    migration.open_cases_for_postings_in_review(apps, None)
+    migration.open_cases_for_postings_in_review(apps, None)
+
+    posting.refresh_from_db()
+    case = services.case_of(posting)
+    assert (case.stage_key, case.reviewing_organization_id, case.due_at is not None) == (
+        "park_review",
+        park.pk,
+        True,
+    )
+    assert [c.pk for c in review_selectors.cases_awaiting(reviewer, park)] == [case.pk]
+    decide(posting, reviewer, Decision.APPROVE)
+    assert posting.state == PostingState.PUBLISHED
