@@ -431,7 +431,6 @@ RIGHTS = {
     ("follow", "destroy"): None,
     ("park-job", "list"): STAFF,
     ("park-job", "retrieve"): STAFF,
-    ("park-job", "decide"): STAFF,
     ("park-job", "review_settings"): STAFF,
     ("park-talent", "figures"): None,
     ("government-talent", "figures"): None,

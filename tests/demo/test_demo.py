@@ -102,9 +102,9 @@ def test_every_write_is_in_the_audit_log():
     load_demo(today=TODAY)
 
     # The events' own entries are counted in tests/events/test_demo.py, the programmes' (and
-    # their review cases') in tests/programs/test_demo.py, the jobs' in tests/jobs/test_demo.py,
-    # the news' in tests/news/test_demo.py, the drama filings' (and theirs) in
-    # tests/filings/test_demo.py, the awards' in tests/awards, the finance's in
+    # their review cases') in tests/programs/test_demo.py, the jobs' (and theirs) in
+    # tests/jobs/test_demo.py, the news' in tests/news/test_demo.py, the drama filings' (and
+    # theirs) in tests/filings/test_demo.py, the awards' in tests/awards, the finance's in
     # tests/finance/test_demo.py, and the benefits', supply and demand's and copyright's in
     # their own test_demo.py.
     actions = (
@@ -130,6 +130,7 @@ def test_every_write_is_in_the_audit_log():
                     "filings.planning",
                     "filings.release",
                     "awards.entry",
+                    "jobs.posting",
                 ]
             ).values_list("pk", flat=True)
         ],

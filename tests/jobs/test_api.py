@@ -290,24 +290,57 @@ def test_following_a_draft_event_is_refused_as_an_unknown_one(api):
     assert Follow.objects.count() == 0
 
 
-def test_a_park_switches_its_review_on_and_publishes_a_posting(api, park):
+def test_a_park_switches_its_review_on_and_publishes_a_posting_from_its_review_queue(api, park):
     enterprise = EnterpriseFactory(park=park)
     api.force_authenticate(admin_of(park))
     switched = api.put(reverse("api:park-job-review-settings"), {"review_postings": True})
     posting = JobPostingFactory(enterprise=enterprise, published=True)
 
     listed = api.get(reverse("api:park-job-list")).json()
-    decided = api.post(reverse("api:park-job-decide", args=[posting.pk]), {"approve": True})
+    queue = api.get(reverse("api:review-case-list"), {"awaiting": "1"}).json()
+    case = listed["results"][0]["review_case"]
+    decided = api.post(
+        reverse("api:review-case-decide", args=[case]),
+        {"stage_key": "park_review", "decision": "approve"},
+        format="json",
+    )
+    shown = api.get(reverse("api:park-job-detail", args=[posting.pk])).json()
 
-    assert switched.json() == {"review_postings": True}
+    assert switched.json() == {"review_postings": True, "review_stages": 1}
     assert [row["state"] for row in listed["results"]] == [PostingState.IN_REVIEW]
-    assert decided.json()["state"] == PostingState.PUBLISHED
+    assert [(row["id"], row["flow"]) for row in queue["results"]] == [(case, "jobs.posting")]
+    assert (decided.status_code, shown["state"]) == (200, PostingState.PUBLISHED)
 
 
-def test_park_staff_cannot_review_postings(api, park):
-    posting = JobPostingFactory(enterprise=EnterpriseFactory(park=park), published=True)
+def test_a_park_sets_two_stages_of_review(api, park):
+    api.force_authenticate(admin_of(park))
+
+    switched = api.put(
+        reverse("api:park-job-review-settings"),
+        {"review_postings": True, "review_stages": 2},
+        format="json",
+    )
+    refused = api.put(
+        reverse("api:park-job-review-settings"),
+        {"review_postings": True, "review_stages": 3},
+        format="json",
+    )
+
+    assert switched.json() == {"review_postings": True, "review_stages": 2}
+    assert (refused.status_code, list(refused.json())) == (400, ["review_stages"])
+
+
+def test_park_staff_cannot_decide_a_postings_review(api, park):
+    enterprise = EnterpriseFactory(park=park)
+    services.set_park_review(park, actor=admin_of(park), required=True)
+    posting = JobPostingFactory(enterprise=enterprise, published=True)
     api.force_authenticate(MembershipFactory(organization=park, role=org_enums.Role.STAFF).user)
 
-    response = api.post(reverse("api:park-job-decide", args=[posting.pk]), {"approve": False})
+    response = api.post(
+        reverse("api:review-case-decide", args=[posting.review_case_id]),
+        {"stage_key": "park_review", "decision": "return", "comment": "请写明薪资结构。"},
+        format="json",
+    )
 
-    assert response.status_code == 403
+    posting.refresh_from_db()
+    assert (response.status_code, posting.state) == (403, PostingState.IN_REVIEW)

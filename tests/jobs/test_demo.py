@@ -11,6 +11,8 @@ from cloudpark.core.models import AuditEntry
 from cloudpark.demo.loader import load_demo
 from cloudpark.jobs import credits, enums, selectors
 from cloudpark.jobs.models import Application, JobPosting, Profile
+from cloudpark.reviews import selectors as review_selectors
+from cloudpark.reviews.models import ReviewCase
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +26,18 @@ def test_the_demo_posts_jobs_in_every_state_the_pages_show():
     open_titles = sorted(selectors.open_postings().values_list("title", flat=True))
     assert states == sorted(["published"] * 4 + ["in_review", "draft", "closed", "published"])
     assert open_titles == sorted(["剧集剪辑师", "网络剧编剧", "调色师", "声音设计师"])
+
+
+def test_a_demo_posting_awaits_the_parks_review_in_its_review_queue():
+    load_demo(today=TODAY)
+    posting = JobPosting.objects.get(state=enums.PostingState.IN_REVIEW)
+    reviewer = User.objects.get(email="park@demo.cloudpark.cn")
+
+    queue = review_selectors.cases_awaiting(reviewer, posting.park)
+
+    assert [
+        (case.object_id, case.stage_key) for case in queue if case.flow_key == "jobs.posting"
+    ] == [(posting.pk, "park_review")]
 
 
 def test_the_demo_has_applications_in_every_state():
@@ -76,3 +90,16 @@ def test_every_job_write_of_the_demo_is_in_the_audit_log():
         "jobs.application.withdrawn": 1,
         "jobs.follow.created": 3,
     }
+
+
+def test_the_parks_review_of_the_demo_postings_is_in_the_audit_log():
+    load_demo(today=TODAY)
+    cases = ReviewCase.objects.filter(flow_key="jobs.posting").values_list("pk", flat=True)
+
+    counted = Counter(
+        AuditEntry.objects.filter(
+            action__startswith="reviews.", object_id__in=[str(pk) for pk in cases]
+        ).values_list("action", flat=True)
+    )
+
+    assert counted == {"reviews.case.submitted": 7, "reviews.case.approved": 6}

@@ -243,23 +243,44 @@ def test_the_applications_export_masks_the_contact_until_the_interview_is_accept
 # Park --------------------------------------------------------------------------------------
 
 
-def test_a_park_switches_review_on_and_returns_a_posting(client, park):
+def test_a_park_switches_review_on_and_returns_a_posting_from_its_review_room(client, park):
     enterprise = EnterpriseFactory(park=park)
     client.force_login(admin_of(park))
-    client.post(reverse("park:job_settings"), {"review_postings": "on"})
+    client.post(reverse("park:job_settings"), {"review_postings": "on", "review_stages": "1"})
     posting = JobPostingFactory(enterprise=enterprise, published=True)
+    case = posting.review_case
 
+    queue = client.get(reverse("park:review_list"))
+    detail = client.get(reverse("park:job_posting_detail", args=[posting.pk]))
     response = client.post(
-        reverse("park:job_posting_detail", args=[posting.pk]),
-        {"approve": "0", "comment": "请补充工作地点。"},
+        reverse("park:review_detail", args=[case.pk]),
+        {
+            "stage_key": "park_review",
+            "round": "1",
+            "decision": "return",
+            "confirmed": "1",
+            "comment": "请补充工作地点。",
+        },
     )
+    client.force_login(admin_of(enterprise))
+    shown = client.get(reverse("enterprise:job_posting_detail", args=[posting.pk]))
 
     posting.refresh_from_db()
-    assert (response.status_code, posting.state, posting.review_comment) == (
-        302,
-        PostingState.DRAFT,
-        "请补充工作地点。",
+    assert reverse("park:review_detail", args=[case.pk]) in queue.content.decode()
+    assert detail.context["may_review"] is True
+    assert (response.status_code, posting.state) == (302, PostingState.RETURNED)
+    assert "请补充工作地点。" in shown.content.decode()
+    assert [d.comment for d in shown.context["decisions"]] == ["请补充工作地点。"]
+
+
+def test_a_park_chooses_two_stages_of_review(client, park):
+    client.force_login(admin_of(park))
+
+    response = client.post(
+        reverse("park:job_settings"), {"review_postings": "on", "review_stages": "2"}
     )
+
+    assert (response.status_code, services.park_review_stages(park)) == (302, 2)
 
 
 def test_talent_figures_show_counts_for_the_government(client, park, government):
@@ -437,6 +458,7 @@ def test_the_feed_shows_a_followed_enterprises_job(client):
 
 
 def test_the_home_pages_show_new_applications_and_postings_awaiting_review(client, park):
+    """The park's home lists the posting with every other case awaiting its review."""
     services.set_park_review(park, actor=admin_of(park), required=True)
     enterprise = EnterpriseFactory(park=park)
     awaiting = JobPostingFactory(enterprise=enterprise, published=True, title="视效合成师")
@@ -448,7 +470,7 @@ def test_the_home_pages_show_new_applications_and_postings_awaiting_review(clien
     client.force_login(admin_of(posting.enterprise))
     enterprise_home = client.get(reverse("enterprise:home")).content.decode()
 
-    assert reverse("park:job_posting_detail", args=[awaiting.pk]) in park_home
+    assert reverse("park:review_detail", args=[awaiting.review_case_id]) in park_home
     assert reverse("enterprise:job_application_detail", args=[application.pk]) in enterprise_home
 
 

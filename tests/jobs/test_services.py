@@ -17,6 +17,10 @@ from cloudpark.jobs.enums import ApplicationState, PostingState
 from cloudpark.jobs.models import Application, JobPosting, Profile
 from cloudpark.notifications.models import Notification
 from cloudpark.orgs import enums as org_enums
+from cloudpark.reviews import selectors as review_selectors
+from cloudpark.reviews import services as reviews
+from cloudpark.reviews.enums import CaseState, Decision
+from cloudpark.reviews.models import ReviewCase
 from tests.factories import (
     EnterpriseFactory,
     EventFactory,
@@ -185,54 +189,162 @@ def test_publishing_without_park_review_publishes_at_once_and_tells_followers(pa
     ]
 
 
-def test_a_park_that_asks_for_it_reviews_postings_before_they_are_published(park):
-    services.set_park_review(park, actor=admin_of(park), required=True)
-    enterprise = EnterpriseFactory(park=park)
+def reviewing_park(park, stages=1):
+    services.set_park_review(park, actor=admin_of(park), required=True, stages=stages)
+    return park
+
+
+def decide(posting, actor, decision, comment=""):
+    case = services.case_of(JobPosting.objects.get(pk=posting.pk))
+    reviews.decide(case, actor=actor, stage_key=case.stage_key, decision=decision, comment=comment)
+    posting.refresh_from_db()
+    return posting
+
+
+def kinds_for(user):
+    return set(Notification.objects.filter(recipient=user).values_list("kind", flat=True))
+
+
+def test_a_park_that_asks_for_it_reviews_postings_on_the_review_engine(park):
+    enterprise = EnterpriseFactory(park=reviewing_park(park))
     reviewer = MembershipFactory(organization=park, role=org_enums.Role.REVIEWER).user
+    follower = UserFactory()
+    services.follow(follower, enterprise)
     posting = JobPostingFactory(enterprise=enterprise)
 
     services.publish_posting(posting, actor=admin_of(enterprise))
     in_review = JobPosting.objects.get(pk=posting.pk).state
+    case = services.case_of(JobPosting.objects.get(pk=posting.pk))
     listed_in_review = list(selectors.open_postings())
-    services.decide_posting_review(posting, actor=reviewer, approve=True)
+    queue = [c.pk for c in review_selectors.cases_awaiting(reviewer, park)]
+    decide(posting, reviewer, Decision.APPROVE)
 
-    posting.refresh_from_db()
-    assert (in_review, listed_in_review, posting.state) == (
+    assert (in_review, listed_in_review, queue, case.stage_key) == (
         PostingState.IN_REVIEW,
         [],
+        [case.pk],
+        "park_review",
+    )
+    assert (posting.state, posting.published_at is not None, posting.park) == (
         PostingState.PUBLISHED,
+        True,
+        park,
     )
     assert actions(posting) == [
         "jobs.posting.created",
         "jobs.posting.submitted",
         "jobs.posting.published",
     ]
-    assert Notification.objects.filter(
-        recipient=reviewer, kind="jobs.posting_awaits_review"
-    ).exists()
+    assert "reviews.awaits_review" in kinds_for(reviewer)
+    assert "reviews.approved" in kinds_for(admin_of(enterprise))
+    assert kinds_for(follower) == {"jobs.followed_posted"}
 
 
-def test_a_park_returns_a_posting_with_a_reason_and_the_enterprise_is_told(park):
-    services.set_park_review(park, actor=admin_of(park), required=True)
-    enterprise = EnterpriseFactory(park=park)
+def test_without_the_parks_review_a_posting_opens_no_case(park):
+    posting = JobPostingFactory(enterprise=EnterpriseFactory(park=park), published=True)
+
+    assert (posting.state, posting.review_case_id, ReviewCase.objects.count()) == (
+        PostingState.PUBLISHED,
+        None,
+        0,
+    )
+
+
+def test_a_park_returns_a_posting_with_a_reason_and_the_enterprise_sends_it_again(park):
+    enterprise = EnterpriseFactory(park=reviewing_park(park))
+    manager = admin_of(enterprise)
     posting = JobPostingFactory(enterprise=enterprise, published=True)
     reviewer = admin_of(park)
 
     with pytest.raises(DomainError) as silent:
-        services.decide_posting_review(posting, actor=reviewer, approve=False)
-    services.decide_posting_review(
-        posting, actor=reviewer, approve=False, comment="请写明工作地点。"
-    )
+        decide(posting, reviewer, Decision.RETURN)
+    decide(posting, reviewer, Decision.RETURN, comment="请写明工作地点。")
+    returned = posting.state
+    services.update_posting(posting, actor=manager, values={"title": "剧集剪辑师"})
+    services.publish_posting(posting, actor=manager)
 
     posting.refresh_from_db()
-    assert (silent.value.field, posting.state, posting.review_comment) == (
+    case = services.case_of(posting)
+    assert (silent.value.field, returned, posting.state, case.round) == (
         "comment",
-        PostingState.DRAFT,
-        "请写明工作地点。",
+        PostingState.RETURNED,
+        PostingState.IN_REVIEW,
+        2,
     )
-    assert Notification.objects.filter(
-        recipient=admin_of(enterprise), kind="jobs.posting_returned"
-    ).exists()
+    assert [d.comment for d in review_selectors.decisions_of(case)] == ["请写明工作地点。"]
+    assert actions(posting)[-3:] == [
+        "jobs.posting.returned",
+        "jobs.posting.updated",
+        "jobs.posting.resubmitted",
+    ]
+    assert "reviews.returned" in kinds_for(manager)
+
+
+def test_a_rejected_posting_is_neither_published_nor_closed(park):
+    enterprise = EnterpriseFactory(park=reviewing_park(park))
+    posting = JobPostingFactory(enterprise=enterprise, published=True)
+
+    decide(posting, admin_of(park), Decision.REJECT, comment="岗位描述涉嫌歧视。")
+
+    with pytest.raises(TransitionNotAllowed):
+        services.publish_posting(posting, actor=admin_of(enterprise))
+    with pytest.raises(TransitionNotAllowed):
+        services.close_posting(posting, actor=admin_of(enterprise))
+    posting.refresh_from_db()
+    assert posting.state == PostingState.REJECTED
+
+
+def test_a_park_reviewing_in_two_stages_reads_first_then_decides(park):
+    enterprise = EnterpriseFactory(park=reviewing_park(park, stages=2))
+    reader = MembershipFactory(organization=park, role=org_enums.Role.REVIEWER).user
+    posting = JobPostingFactory(enterprise=enterprise, published=True)
+
+    first = services.case_of(posting).stage_key
+    decide(posting, reader, Decision.ADVANCE)
+    second = services.case_of(posting).stage_key
+    decide(posting, admin_of(park), Decision.APPROVE)
+
+    assert (first, second, posting.state) == (
+        "first_reading",
+        "park_review",
+        PostingState.PUBLISHED,
+    )
+    assert "jobs.posting.read" in actions(posting)
+
+
+def test_the_park_cannot_publish_a_posting_whose_validity_has_passed(park):
+    enterprise = EnterpriseFactory(park=reviewing_park(park))
+    posting = JobPostingFactory(enterprise=enterprise, published=True)
+    JobPosting.objects.filter(pk=posting.pk).update(
+        valid_until=timezone.localdate() - timedelta(days=1)
+    )
+
+    with pytest.raises(DomainError) as refused:
+        decide(posting, admin_of(park), Decision.APPROVE)
+
+    posting.refresh_from_db()
+    assert (refused.value.field, posting.state, services.case_of(posting).state) == (
+        "valid_until",
+        PostingState.IN_REVIEW,
+        CaseState.IN_REVIEW,
+    )
+
+
+def test_closing_a_posting_in_review_withdraws_it_and_tells_the_reviewers(park):
+    enterprise = EnterpriseFactory(park=reviewing_park(park))
+    reviewer = MembershipFactory(organization=park, role=org_enums.Role.REVIEWER).user
+    posting = JobPostingFactory(enterprise=enterprise, published=True)
+
+    services.close_posting(posting, actor=admin_of(enterprise))
+
+    posting.refresh_from_db()
+    assert (posting.state, posting.closed_at is not None, services.case_of(posting).state) == (
+        PostingState.CLOSED,
+        True,
+        CaseState.WITHDRAWN,
+    )
+    assert actions(posting)[-1] == "jobs.posting.withdrawn"
+    assert "jobs.posting_withdrawn" in kinds_for(reviewer)
 
 
 def test_an_expired_posting_leaves_the_public_list_by_itself():
@@ -582,3 +694,28 @@ def test_a_resume_seen_by_nobody_cannot_be_sent_with_an_application():
         services.apply_for(posting, applicant=applicant, consent=True)
 
     assert ("seen by nobody" in str(refusal.value), Application.objects.count()) == (True, 0)
+
+
+def test_postings_left_in_the_one_step_review_get_their_case_at_the_parks_review(park):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("cloudpark.jobs.migrations.0003_open_cases_for_postings_in_review")
+    posting = JobPostingFactory(enterprise=EnterpriseFactory(park=park))
+    JobPosting.objects.filter(pk=posting.pk).update(state=PostingState.IN_REVIEW, park=park)
+    reviewer = MembershipFactory(organization=park, role=org_enums.Role.REVIEWER).user
+
+    migration.open_cases_for_postings_in_review(apps, None)
+    migration.open_cases_for_postings_in_review(apps, None)
+
+    posting.refresh_from_db()
+    case = services.case_of(posting)
+    assert (case.stage_key, case.reviewing_organization_id, case.due_at is not None) == (
+        "park_review",
+        park.pk,
+        True,
+    )
+    assert [c.pk for c in review_selectors.cases_awaiting(reviewer, park)] == [case.pk]
+    decide(posting, reviewer, Decision.APPROVE)
+    assert posting.state == PostingState.PUBLISHED

@@ -102,7 +102,6 @@ JOB_POST_RIGHTS = {
     "enterprise:job_posting_create": org_enums.Role.STAFF,
     "enterprise:job_posting_edit": org_enums.Role.STAFF,
     "park:job_settings": org_enums.Role.STAFF,
-    "park:job_posting_detail": org_enums.Role.STAFF,
     "individual:job_resume": None,
     "individual:job_resume_delete": None,
     "individual:job_resume_row_add": None,
@@ -114,7 +113,7 @@ JOB_POST_RIGHTS = {
 def jobs_with(count):
     """For the query counts: a park with an enterprise that published ``count`` postings, each
     with an application by its own person; a person who applied to all of them and follows
-    the enterprise."""
+    the enterprise; then the park reviews postings, and ``count`` more await its review."""
     from tests.factories import EnterpriseFactory, ParkFactory
     from tests.factories.programs import admin_of
 
@@ -126,6 +125,9 @@ def jobs_with(count):
         posting = JobPostingFactory(enterprise=enterprise, published=True)
         ApplicationFactory(posting=posting, applicant=person)
         ApplicationFactory(posting=posting)
+    services.set_park_review(park, actor=admin_of(park), required=True)
+    for _ in range(count):
+        JobPostingFactory(enterprise=enterprise, published=True)
     return {
         "park": park,
         "enterprise": enterprise,

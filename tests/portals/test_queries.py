@@ -263,6 +263,9 @@ JOB_LIST_PAGES = [
     ("api:my-job-application-list", "person", 4),
     ("api:follow-list", "person", 4),
     ("api:park-job-list", "park_admin", 6),
+    # The park's review queue, its postings awaiting it among every other review.
+    ("park:review_list", "park_admin", 10),
+    ("api:review-case-list", "park_admin", 5),
 ]
 
 

@@ -15,6 +15,8 @@ from cloudpark.awards import services as award_services
 from cloudpark.awards.models import Entry
 from cloudpark.bases import services as base_services
 from cloudpark.filings import services as filing_services
+from cloudpark.jobs import services as job_services
+from cloudpark.jobs.models import JobPosting
 from cloudpark.news import services as news_services
 from cloudpark.news.models import Channel
 from cloudpark.orgs import enums as org_enums
@@ -35,6 +37,7 @@ from tests.factories import (
 from tests.factories.awards import open_scheme, submitted_entry
 from tests.factories.bases import submitted_declaration
 from tests.factories.filings import decide, filing_world, submitted_planning, submitted_release
+from tests.factories.jobs import JobPostingFactory
 from tests.factories.news import ChannelFactory
 from tests.factories.news import draft as draft_article
 from tests.factories.programs import admin_of, submitted
@@ -236,4 +239,30 @@ def key_release_filing_in_review():
         resubmit=lambda release, actor: filing_services.submit_release_filing(release, actor=actor),
         approval={},
         refusal=_expired_licences,
+    )
+
+
+def _validity_passed(reviewed):
+    JobPosting.objects.filter(pk=reviewed.subject.pk).update(valid_until=date(2000, 1, 1))
+    return {}
+
+
+@subject_for("jobs.posting")
+def job_posting_in_review():
+    park = ParkFactory()
+    enterprise = EnterpriseFactory(park=park)
+    applicant = admin_of(enterprise)
+    reviewer = admin_of(park)
+    # Two stages: a first reading, then the park's decision.
+    job_services.set_park_review(park, actor=reviewer, required=True, stages=2)
+    posting = JobPostingFactory(enterprise=enterprise, published=True)
+    return Reviewed(
+        flow=flows.get("jobs.posting"),
+        subject=posting,
+        applicant=applicant,
+        deciders={"first_reading": reviewer, "park_review": reviewer},
+        resubmit=lambda subject, actor: job_services.publish_posting(subject, actor=actor),
+        approval={},
+        # The posting's validity date passed while it was in review.
+        refusal=_validity_passed,
     )

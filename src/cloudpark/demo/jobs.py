@@ -23,6 +23,8 @@ from cloudpark.jobs.enums import ApplicationState
 from cloudpark.jobs.models import JobPosting
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import Region
+from cloudpark.reviews import enums as review_enums
+from cloudpark.reviews import services as review_services
 
 C = enums.JobCategory
 E = enums.Experience
@@ -373,10 +375,14 @@ class JobsLoader:
             return posting
         posting = services.publish_posting(posting, actor=actor)
         if plan.outcome != "in_review" and posting.state == enums.PostingState.IN_REVIEW:
-            park = posting.park
-            posting = services.decide_posting_review(
-                posting, actor=self.admin_of(park), approve=True
+            case = services.case_of(posting)
+            review_services.decide(
+                case,
+                actor=self.admin_of(posting.park),
+                stage_key=case.stage_key,
+                decision=review_enums.Decision.APPROVE,
             )
+            posting.refresh_from_db()
         return posting
 
     def seek(self, plan):

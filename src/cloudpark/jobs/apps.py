@@ -8,9 +8,9 @@ class JobsConfig(AppConfig):
     verbose_name = _("Talent and jobs")
 
     def ready(self):
-        # Audit labels, notification kinds and credit sources are registered on import; the
-        # postings are searched through their CJK shadow column.
+        # Audit labels, notification kinds, credit sources and the review flow of postings
+        # are registered on import; the postings are searched through their CJK shadow column.
         from cloudpark.core import search
-        from cloudpark.jobs import credits, models, services  # noqa: F401
+        from cloudpark.jobs import credits, flows, models, services  # noqa: F401
 
         search.register(models.JobPosting)

@@ -74,23 +74,42 @@ EDUCATION_RANK = {level: rank for rank, level in enumerate(Education)}
 class PostingState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In park review")
+    RETURNED = "returned", _("Returned by the park")
+    REJECTED = "rejected", _("Rejected by the park")
     PUBLISHED = "published", _("Published")
     CLOSED = "closed", _("Closed")
 
 
 # A published posting past its validity date is expired: a condition of the query
 # (``selectors.open_postings``), never a state written by a timer.
-EDITABLE_POSTING_STATES = frozenset({PostingState.DRAFT})
+EDITABLE_POSTING_STATES = frozenset({PostingState.DRAFT, PostingState.RETURNED})
 
+# While the park reviews a posting (``jobs.flows``) its state follows the review: IN_REVIEW
+# stays IN_REVIEW from the first reading to the decision; closing a posting in review or
+# returned withdraws it from the review.
 POSTING_TRANSITIONS = transition_table(
     PostingState,
     {
         PostingState.DRAFT: {PostingState.IN_REVIEW, PostingState.PUBLISHED, PostingState.CLOSED},
-        PostingState.IN_REVIEW: {PostingState.PUBLISHED, PostingState.DRAFT, PostingState.CLOSED},
+        PostingState.IN_REVIEW: {
+            PostingState.PUBLISHED,
+            PostingState.RETURNED,
+            PostingState.REJECTED,
+            PostingState.CLOSED,
+        },
+        PostingState.RETURNED: {PostingState.IN_REVIEW, PostingState.CLOSED},
+        PostingState.REJECTED: set(),
         PostingState.PUBLISHED: {PostingState.CLOSED},
         PostingState.CLOSED: set(),
     },
 )
+
+
+# How many stages a park's review of postings has (``ParkJobSettings.review_stages``).
+REVIEW_STAGE_CHOICES = [
+    (1, _("One: a reviewer of the park decides")),
+    (2, _("Two: a reviewer reads first, then a reviewer decides")),
+]
 
 
 class ResumeVisibility(models.TextChoices):

@@ -195,24 +195,18 @@ class ApplicationMoveForm(forms.Form):
     )
 
 
-class PostingReviewForm(forms.Form):
-    approve = forms.TypedChoiceField(
-        label=_("Decision"),
-        choices=[("1", _("Publish")), ("0", _("Return to the enterprise"))],
-        coerce=lambda value: value == "1",
-        widget=forms.RadioSelect,
-    )
-    comment = forms.CharField(
-        label=_("What should change"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
 class ParkJobSettingsForm(forms.Form):
     review_postings = forms.BooleanField(
         label=_("Review the job postings of our enterprises before they are published"),
         required=False,
+    )
+    review_stages = forms.TypedChoiceField(
+        label=_("Stages of review"),
+        choices=enums.REVIEW_STAGE_CHOICES,
+        coerce=int,
+        initial=1,
+        widget=forms.RadioSelect,
+        help_text=_("Postings already in review finish the review they started."),
     )
 
 

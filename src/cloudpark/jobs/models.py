@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import search
 from cloudpark.core.models import TimeStampedModel
 from cloudpark.jobs import enums, reference
+from cloudpark.reviews.models import ReviewSubject
 
 
 def salary_label(low, high, months):
@@ -32,13 +33,16 @@ def region_field(label, *, required=False):
     )
 
 
-class JobPosting(TimeStampedModel):
+class JobPosting(ReviewSubject, TimeStampedModel):
     """A job an enterprise offers.
 
-    State changes go through ``jobs.services.publish_posting``, ``decide_posting_review`` and
-    ``close_posting``; edits through ``jobs.services.update_posting``. A published posting
-    past ``valid_until`` is expired: a condition of the query, never a written state.
+    State changes go through ``jobs.services.publish_posting`` and ``close_posting``; when
+    the park reviews postings, through the review engine (``jobs.flows``) from there on. Edits
+    go through ``jobs.services.update_posting``. A published posting past ``valid_until`` is
+    expired: a condition of the query, never a written state.
     """
+
+    review_flow_key = "jobs.posting"
 
     enterprise = models.ForeignKey(
         "orgs.Enterprise",
@@ -108,7 +112,6 @@ class JobPosting(TimeStampedModel):
     valid_until = models.DateField(_("valid until"))
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    review_comment = models.TextField(_("park's comment"), blank=True)
     search_text = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
@@ -187,10 +190,19 @@ class ParkJobSettings(models.Model):
     review_postings = models.BooleanField(
         _("review postings before they are published"), default=False
     )
+    # 2: a reviewer of the park reads each posting first and passes it on to the decision.
+    review_stages = models.PositiveSmallIntegerField(
+        _("stages of review"), choices=enums.REVIEW_STAGE_CHOICES, default=1
+    )
 
     class Meta:
         verbose_name = _("park job settings")
         verbose_name_plural = _("park job settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review_stages__in=(1, 2)), name="jobs_review_one_or_two_stages"
+            )
+        ]
 
     def __str__(self):
         return str(self.park)

@@ -265,9 +265,8 @@ def talent_figures(organization):
     """Counts by category for the enterprises a park or government body looks after:
     postings published, applications, hires. Counts only, never a person."""
     enterprises = org_selectors.enterprises_in_care_of(organization).values("pk")
-    postings = JobPosting.objects.filter(enterprise__in=enterprises).exclude(
-        state__in=[PostingState.DRAFT, PostingState.IN_REVIEW]
-    )
+    # Published at some time, open, expired or closed since.
+    postings = JobPosting.objects.filter(enterprise__in=enterprises, published_at__isnull=False)
     applications = Application.objects.filter(posting__in=postings)
     posting_counts = dict(
         postings.values("category").annotate(n=Count("pk")).values_list("category", "n")

@@ -1,4 +1,5 @@
-"""Writes of talent and jobs: postings and their park review, résumés, applications with
+"""Writes of talent and jobs: postings and their park review (on the review engine,
+``jobs.flows``), résumés, applications with
 their consent and masked contact, the erasure of résumés, follows. Pages, the API, the admin,
 commands and the demo all come here.
 
@@ -38,14 +39,27 @@ from cloudpark.notifications import services as notifications
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import Organization, Region
+from cloudpark.reviews import flows as review_flows
+from cloudpark.reviews import services as review_services
+from cloudpark.reviews.models import ReviewCase
 
 POSTING_CREATED = audit.register("jobs.posting.created", _("Job posting drafted"))
 POSTING_UPDATED = audit.register("jobs.posting.updated", _("Job posting changed"))
 POSTING_SUBMITTED = audit.register(
     "jobs.posting.submitted", _("Job posting sent to the park for review")
 )
+POSTING_RESUBMITTED = audit.register(
+    "jobs.posting.resubmitted", _("Job posting sent to the park again after changes")
+)
+POSTING_READ = audit.register(
+    "jobs.posting.read", _("Job posting read by the park and passed on to its decision")
+)
 POSTING_PUBLISHED = audit.register("jobs.posting.published", _("Job posting published"))
 POSTING_RETURNED = audit.register("jobs.posting.returned", _("Job posting returned by the park"))
+POSTING_REJECTED = audit.register("jobs.posting.rejected", _("Job posting rejected by the park"))
+POSTING_WITHDRAWN = audit.register(
+    "jobs.posting.withdrawn", _("Job posting withdrawn from the park's review and closed")
+)
 POSTING_CLOSED = audit.register("jobs.posting.closed", _("Job posting closed"))
 PARK_REVIEW_SET = audit.register(
     "jobs.park.review_set", _("Review of job postings switched on or off")
@@ -69,14 +83,9 @@ RESUME_ERASED = audit.register("jobs.application.resume_erased", _("Résumé cop
 FOLLOWED = audit.register("jobs.follow.created", _("Followed"))
 UNFOLLOWED = audit.register("jobs.follow.removed", _("Unfollowed"))
 
-POSTING_AWAITS_REVIEW = notifications.register(
-    "jobs.posting_awaits_review", _("%(enterprise)s asks you to review the job posting %(title)s.")
-)
-POSTING_PUBLISHED_NOTICE = notifications.register(
-    "jobs.posting_published", _("Your job posting %(title)s is published.")
-)
-POSTING_RETURNED_NOTICE = notifications.register(
-    "jobs.posting_returned", _("The park returned your job posting %(title)s: %(comment)s")
+POSTING_WITHDRAWN_NOTICE = notifications.register(
+    "jobs.posting_withdrawn",
+    _("%(enterprise)s closed the job posting %(title)s; it no longer awaits your review."),
 )
 FOLLOWED_POSTED = notifications.register(
     "jobs.followed_posted", _("%(enterprise)s posted a job: %(title)s.")
@@ -281,14 +290,32 @@ def park_reviews_postings(park):
     return ParkJobSettings.objects.filter(park=park, review_postings=True).exists()
 
 
+def park_review_stages(park):
+    """How many stages the park's review of postings has (1 when it has no settings)."""
+    if park is None:
+        return 1
+    return (
+        ParkJobSettings.objects.filter(park=park).values_list("review_stages", flat=True).first()
+        or 1
+    )
+
+
 @transaction.atomic
-def set_park_review(park, *, actor, required):
+def set_park_review(park, *, actor, required, stages=None):
+    """Whether ``park`` reviews its enterprises' postings, and in how many ``stages`` (1 or
+    2; unchanged when None). Postings already in review finish the review they started."""
     settings_row, _created = ParkJobSettings.objects.select_for_update().get_or_create(park=park)
-    if settings_row.review_postings == required:
+    stages = settings_row.review_stages if stages is None else stages
+    if stages not in (1, 2):
+        raise DomainError(_t("A review has one stage or two."), field="review_stages")
+    if (settings_row.review_postings, settings_row.review_stages) == (required, stages):
         return settings_row
     settings_row.review_postings = required
-    settings_row.save(update_fields=["review_postings"])
-    audit.log_action(park, PARK_REVIEW_SET, actor=actor, data={"required": required})
+    settings_row.review_stages = stages
+    settings_row.save(update_fields=["review_postings", "review_stages"])
+    audit.log_action(
+        park, PARK_REVIEW_SET, actor=actor, data={"required": required, "stages": stages}
+    )
     return settings_row
 
 
@@ -306,24 +333,27 @@ def _notify_followers(posting):
     )
 
 
-def _publish(posting, *, actor, code):
-    posting.state = PostingState.PUBLISHED
-    posting.published_at = timezone.now()
-    posting.review_comment = ""
-    posting.save(update_fields=["state", "published_at", "review_comment", "updated_at"])
-    audit.log_action(posting, code, actor=actor, data={"valid_until": posting.valid_until})
-    _notify_followers(posting)
+def posting_flow():
+    return review_flows.get(JobPosting.review_flow_key)
+
+
+def case_of(posting):
+    """The park's review of ``posting``, or None when it was never sent to one."""
+    if posting.review_case_id is None:
+        return None
+    return ReviewCase.objects.filter(pk=posting.review_case_id).first()
 
 
 @transaction.atomic
 def publish_posting(posting, *, actor):
-    """Publish a draft, or send it to its park first when the park reviews postings."""
+    """Publish a draft at once, or send it to its park's review when the park reviews
+    postings (``jobs.flows``); a posting the park returned goes back to that review."""
     posting = locked(posting, select_related=["enterprise"])
     _check_manages(posting.enterprise, actor)
-    park = posting.enterprise.park
-    target = PostingState.IN_REVIEW if park_reviews_postings(park) else PostingState.PUBLISHED
-    if posting.state == PostingState.IN_REVIEW and target == PostingState.IN_REVIEW:
-        return posting
+    returned = posting.state == PostingState.RETURNED
+    park = posting.park if returned else posting.enterprise.park
+    reviewed = returned or park_reviews_postings(park)
+    target = PostingState.IN_REVIEW if reviewed else PostingState.PUBLISHED
     if not check_transition(
         enums.POSTING_TRANSITIONS,
         posting.state,
@@ -335,58 +365,30 @@ def publish_posting(posting, *, actor):
     _check_posting(posting)
     _check_validity_ahead(posting)
     posting.park = park
-    if target == PostingState.PUBLISHED:
-        posting.save(update_fields=["park"])
-        _publish(posting, actor=actor, code=POSTING_PUBLISHED)
-        return posting
-    posting.state = target
-    posting.save(update_fields=["state", "park", "updated_at"])
-    audit.log_action(posting, POSTING_SUBMITTED, actor=actor, data={"park": park.name})
-    notifications.notify(
-        org_selectors.people_with(park, org_enums.Capability.REVIEW),
-        POSTING_AWAITS_REVIEW,
-        params={"enterprise": posting.enterprise.name, "title": posting.title},
-        url=links.url("jobs.posting.park", posting.pk),
-    )
-    return posting
-
-
-@transaction.atomic
-def decide_posting_review(posting, *, actor, approve, comment=""):
-    """The park's answer: publish, or return the posting to its draft with a reason."""
-    posting = locked(posting, select_related=["enterprise", "park"])
-    if not org_selectors.has_capability(actor, posting.park, org_enums.Capability.REVIEW):
-        raise DomainError(_t("Only the park's reviewers may review its postings."))
-    if posting.state != PostingState.IN_REVIEW:
-        raise TransitionNotAllowed(_t("This posting is not awaiting review."))
-    managers = _managers_of(posting.enterprise)
-    if approve:
-        _publish(posting, actor=actor, code=POSTING_PUBLISHED)
-        notifications.notify(
-            managers,
-            POSTING_PUBLISHED_NOTICE,
-            params={"title": posting.title},
-            url=links.url("jobs.posting.enterprise", posting.pk),
+    posting.save(update_fields=["park"])
+    if reviewed:
+        review_services.submit(
+            posting,
+            flow=posting_flow(),
+            applicant=posting.enterprise,
+            actor=actor,
+            label=posting.title,
         )
-        return posting
-    comment = (comment or "").strip()
-    if not comment:
-        raise DomainError(_t("Say what the enterprise should change."), field="comment")
-    posting.state = PostingState.DRAFT
-    posting.review_comment = comment
-    posting.save(update_fields=["state", "review_comment", "updated_at"])
-    audit.log_action(posting, POSTING_RETURNED, actor=actor, data={"comment": comment})
-    notifications.notify(
-        managers,
-        POSTING_RETURNED_NOTICE,
-        params={"title": posting.title, "comment": comment},
-        url=links.url("jobs.posting.enterprise", posting.pk),
+        return JobPosting.objects.select_related("enterprise").get(pk=posting.pk)
+    posting.state = PostingState.PUBLISHED
+    posting.published_at = timezone.now()
+    posting.save(update_fields=["state", "published_at", "updated_at"])
+    audit.log_action(
+        posting, POSTING_PUBLISHED, actor=actor, data={"valid_until": posting.valid_until}
     )
+    _notify_followers(posting)
     return posting
 
 
 @transaction.atomic
 def close_posting(posting, *, actor):
+    """Close a posting; one in the park's review (or returned by it) is withdrawn from the
+    review, and the reviewers it awaited are told."""
     posting = locked(posting, select_related=["enterprise"])
     _check_manages(posting.enterprise, actor)
     if not check_transition(
@@ -396,11 +398,45 @@ def close_posting(posting, *, actor):
         message=_t("This posting cannot be closed."),
     ):
         return posting
+    case = case_of(posting)
+    if case is not None and case.is_open:
+        review_services.withdraw(case, actor=actor)
+        return JobPosting.objects.select_related("enterprise").get(pk=posting.pk)
     posting.state = PostingState.CLOSED
     posting.closed_at = timezone.now()
     posting.save(update_fields=["state", "closed_at", "updated_at"])
     audit.log_action(posting, POSTING_CLOSED, actor=actor)
     return posting
+
+
+# The hooks of ``jobs.flows``. They run inside the engine's transaction, the posting's row
+# locked; a ``DomainError`` undoes the engine's step.
+
+
+def check_publishable(step):
+    """A posting the park approves is published only while its validity date is ahead."""
+    posting = step.subject
+    _check_posting(posting)
+    _check_validity_ahead(posting)
+    step.fields["published_at"] = timezone.now()
+    step.log["valid_until"] = posting.valid_until
+
+
+def announce_published(step):
+    _notify_followers(step.subject)
+
+
+def stamp_withdrawn(step):
+    step.fields["closed_at"] = timezone.now()
+
+
+def posting_managers(case):
+    """Who acts for the enterprise in the park's review: its administrators."""
+    return _managers_of(case.subject.enterprise)
+
+
+def withdrawal_params(case, posting):
+    return {"enterprise": posting.enterprise.name, "title": posting.title}
 
 
 # Résumés -----------------------------------------------------------------------------------

@@ -67,7 +67,13 @@ class ManagedPostingSerializer(JobPostingSerializer):
 
     class Meta:
         model = JobPosting
-        fields = [*POSTING_FIELDS, "state", "status", "review_comment", "closed_at", "created_at"]
+        fields = [*POSTING_FIELDS, "state", "status", "review_case", "closed_at", "created_at"]
+        extra_kwargs = {
+            "review_case": {
+                "help_text": "The park's review of the posting (its decisions and comments are "
+                "under /api/reviews/cases/), or null when it was published without one."
+            }
+        }
 
 
 class PostingWriteSerializer(serializers.Serializer):
@@ -316,12 +322,11 @@ class TalentFigureSerializer(serializers.Serializer):
     hires = serializers.IntegerField()
 
 
-class PostingReviewRequestSerializer(serializers.Serializer):
-    approve = serializers.BooleanField(help_text="Publish (true) or return to the draft (false).")
-    comment = serializers.CharField(
-        required=False, allow_blank=True, default="", help_text="Needed to return it."
-    )
-
-
 class ParkJobSettingsSerializer(serializers.Serializer):
     review_postings = serializers.BooleanField()
+    review_stages = serializers.ChoiceField(
+        choices=[1, 2],
+        required=False,
+        help_text="1: a reviewer of the park decides; 2: a reviewer reads first. Unchanged "
+        "when left out.",
+    )

@@ -32,7 +32,6 @@ from cloudpark.api.jobs.serializers import (
     MoveRequestSerializer,
     MyApplicationSerializer,
     ParkJobSettingsSerializer,
-    PostingReviewRequestSerializer,
     PostingWriteSerializer,
     ProfileSerializer,
     SuggestedCandidateSerializer,
@@ -397,9 +396,9 @@ REVIEWING_POSTINGS = acting("jobs.review_postings")
 
 @extend_schema(parameters=[base.PARK_PARAMETER])
 class ParkPostingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
-    """Postings of the park's enterprises sent for its review or past it. ``decide/``
-    publishes one or returns it with a reason; ``settings/`` reads and switches whether the
-    park reviews postings at all."""
+    """Postings of the park's enterprises sent for its review or past it; ``settings/`` reads
+    and switches whether the park reviews postings, and in how many stages. The review itself
+    is a case of the review engine (``review_case``), decided under /api/reviews/cases/."""
 
     serializer_class = ManagedPostingSerializer
     filterset_class = filters.ManagedPostingFilter
@@ -408,22 +407,11 @@ class ParkPostingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleV
     permission_rules = {
         "list": REVIEWING_POSTINGS,
         "retrieve": REVIEWING_POSTINGS,
-        "decide": REVIEWING_POSTINGS,
         "review_settings": acting("jobs.manage_park_settings"),
     }
 
     def get_queryset(self):
         return selectors.postings_for_park(self.acting_for).order_by("-updated_at", "-id")
-
-    @extend_schema(request=PostingReviewRequestSerializer, responses=ManagedPostingSerializer)
-    @action(detail=True, methods=["post"], filter_backends=[])
-    def decide(self, request, pk=None):
-        posting = self.get_object()
-        data = self.validated(PostingReviewRequestSerializer, request.data)
-        posting = services.decide_posting_review(
-            posting, actor=request.user, approve=data["approve"], comment=data["comment"]
-        )
-        return Response(ManagedPostingSerializer(self.get_queryset().get(pk=posting.pk)).data)
 
     @extend_schema(methods=["GET"], responses=ParkJobSettingsSerializer)
     @extend_schema(
@@ -434,8 +422,18 @@ class ParkPostingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleV
         park = self.acting_for
         if request.method == "PUT":
             data = self.validated(ParkJobSettingsSerializer, request.data)
-            services.set_park_review(park, actor=request.user, required=data["review_postings"])
-        return Response({"review_postings": services.park_reviews_postings(park)})
+            services.set_park_review(
+                park,
+                actor=request.user,
+                required=data["review_postings"],
+                stages=data.get("review_stages"),
+            )
+        return Response(
+            {
+                "review_postings": services.park_reviews_postings(park),
+                "review_stages": services.park_review_stages(park),
+            }
+        )
 
 
 class TalentFiguresViewSet(RuleViewSet):

@@ -16,6 +16,7 @@ from cloudpark.jobs import enums, exports, selectors, services
 from cloudpark.jobs.forms import ApplicationMoveForm, PostingForm
 from cloudpark.portals.base import EnterpriseMixin, ListMixin, ServiceFormMixin
 from cloudpark.portals.forms import FilterForm, SearchField
+from cloudpark.reviews import selectors as review_selectors
 
 
 class PostingFilterForm(FilterForm):
@@ -88,8 +89,11 @@ class PostingDetailView(EnterpriseMixin, TemplateView):
         posting = selectors.get_posting_for(self.organization, self.kwargs["pk"])
         applications = list(selectors.applications_to(self.organization).filter(posting=posting))
         can_manage = self.request.user.has_perm("jobs.manage_postings", self.organization)
+        case = services.case_of(posting)
         context.update(
             posting=posting,
+            case=case,
+            decisions=list(review_selectors.decisions_of(case)) if case is not None else [],
             title=posting.title,
             applications=applications,
             can_manage=can_manage,

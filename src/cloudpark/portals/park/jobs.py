@@ -1,14 +1,16 @@
-"""The park portal's jobs: reviewing its enterprises' postings when it asks for that, and
-switching the review on or off."""
+"""The park portal's jobs: its enterprises' postings, and whether (and in how many stages) the
+park reviews them before they are published. The review itself happens in the review room,
+like every review of the platform (``jobs.flows``)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.core import audit
-from cloudpark.jobs import enums, selectors, services
-from cloudpark.jobs.forms import ParkJobSettingsForm, PostingReviewForm
+from cloudpark.jobs import selectors, services
+from cloudpark.jobs.forms import ParkJobSettingsForm
 from cloudpark.portals.base import ListMixin, ParkMixin, ServiceFormMixin
+from cloudpark.reviews import selectors as review_selectors
 
 
 class PostingListView(ParkMixin, ListMixin, TemplateView):
@@ -26,36 +28,25 @@ class PostingListView(ParkMixin, ListMixin, TemplateView):
         return context
 
 
-class PostingReviewView(ParkMixin, ServiceFormMixin, FormView):
+class PostingDetailView(ParkMixin, TemplateView):
+    """A posting of one of the park's enterprises, with where its review stands; the review
+    room (linked from here while the posting awaits the park) is where it is decided."""
+
     permission_required = "jobs.review_postings"
     template_name = "jobs/park/posting_detail.html"
-    form_class = PostingReviewForm
-    success_message = _("The enterprise has been told of the decision.")
-
-    def get_posting(self):
-        return selectors.get_posting_for_park(self.organization, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        posting = self.get_posting()
+        posting = selectors.get_posting_for_park(self.organization, self.kwargs["pk"])
+        case = services.case_of(posting)
         context.update(
             posting=posting,
             title=posting.title,
-            awaits_review=posting.state == enums.PostingState.IN_REVIEW,
+            case=case,
+            may_review=case is not None and review_selectors.can_review(self.request.user, case),
             history=audit.history_of(posting),
         )
         return context
-
-    def perform(self, form):
-        return services.decide_posting_review(
-            self.get_posting(),
-            actor=self.request.user,
-            approve=form.cleaned_data["approve"],
-            comment=form.cleaned_data["comment"],
-        )
-
-    def get_success_url(self, result):
-        return reverse("park:job_posting_detail", args=[result.pk])
 
 
 class JobSettingsView(ParkMixin, ServiceFormMixin, FormView):
@@ -66,13 +57,17 @@ class JobSettingsView(ParkMixin, ServiceFormMixin, FormView):
     success_message = _("The setting is saved.")
 
     def get_initial(self):
-        return {"review_postings": services.park_reviews_postings(self.organization)}
+        return {
+            "review_postings": services.park_reviews_postings(self.organization),
+            "review_stages": services.park_review_stages(self.organization),
+        }
 
     def perform(self, form):
         return services.set_park_review(
             self.organization,
             actor=self.request.user,
             required=form.cleaned_data["review_postings"],
+            stages=form.cleaned_data["review_stages"],
         )
 
     def get_success_url(self, result):
@@ -82,5 +77,5 @@ class JobSettingsView(ParkMixin, ServiceFormMixin, FormView):
 urlpatterns = [
     path("jobs/", PostingListView.as_view(), name="job_posting_list"),
     path("jobs/settings/", JobSettingsView.as_view(), name="job_settings"),
-    path("jobs/<int:pk>/", PostingReviewView.as_view(), name="job_posting_detail"),
+    path("jobs/<int:pk>/", PostingDetailView.as_view(), name="job_posting_detail"),
 ]

@@ -1,6 +1,6 @@
 """Job pages mounted in several portals: the anonymised talent figures of a park or of the
-parks a government body looks after; and the jobs panels of the enterprise's and the park's
-home pages."""
+parks a government body looks after; and the jobs panel of the enterprise's home page (the
+postings awaiting a park's review are in its review panel, with every other review)."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -47,18 +47,7 @@ def enterprise_home_panel(request, organization):
     return {"applications": rows, "total": new.count()}
 
 
-def park_home_panel(request, organization):
-    """Postings of the park's enterprises awaiting its review; nothing when none await."""
-    if not request.user.has_perm("jobs.review_postings", organization):
-        return None
-    awaiting = list(
-        selectors.postings_for_park(organization).filter(state=enums.PostingState.IN_REVIEW)[:8]
-    )
-    return {"postings": awaiting} if awaiting else None
-
-
 home.register(
     Portal.ENTERPRISE,
     home.Panel("jobs.applications", "jobs/_enterprise_home.html", enterprise_home_panel, 200),
 )
-home.register(Portal.PARK, home.Panel("jobs.reviews", "jobs/_park_home.html", park_home_panel, 200))

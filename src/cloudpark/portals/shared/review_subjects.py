@@ -80,6 +80,12 @@ PRESENTATIONS = {
         review_url=review_room_url,
         applicant_url=lambda case: reverse("enterprise:filing_detail", args=[case.object_id]),
     ),
+    "jobs.posting": presentation.Presentation(
+        subject_template="jobs/_posting_subject.html",
+        review_url=review_room_url,
+        applicant_url=lambda case: reverse("enterprise:job_posting_detail", args=[case.object_id]),
+        withdrawn_url=lambda case: reverse("park:job_posting_detail", args=[case.object_id]),
+    ),
     "filings.release": presentation.Presentation(
         subject_template="filings/_release_subject.html",
         review_url=review_room_url,
@@ -99,7 +105,6 @@ LINKS = {
     "orgs.invitation.accept": _route("individual:invitation_accept"),
     "jobs.posting.public": _route("public:job_detail"),
     "jobs.posting.enterprise": _route("enterprise:job_posting_detail"),
-    "jobs.posting.park": _route("park:job_posting_detail"),
     "jobs.application.enterprise": _route("enterprise:job_application_detail"),
     "jobs.application.individual": _route("individual:job_application_detail"),
     "news.article.public": _route("public:news_article"),
