@@ -24,7 +24,7 @@ def test_the_demo_tells_the_news_story():
     correction = Correction.objects.get(article=forum)
     request = CorrectionRequest.objects.get(article=forum)
     waiting = CorrectionRequest.objects.get(state=enums.RequestState.RECEIVED)
-    assert forum.state == enums.ArticleState.PUBLISHED
+    assert forum.state == enums.PublicationState.PUBLISHED
     assert "在广州开幕" in forum.body
     assert "opened in Guangzhou" in forum.translation.body
     assert (correction.request, request.state, request.outcome) == (
@@ -37,14 +37,14 @@ def test_the_demo_tells_the_news_story():
     ).exists()
     assert (
         Article.objects.filter(
-            park__name="中国（之江）视听创新创业基地", state=enums.ArticleState.PUBLISHED
+            park__name="中国（之江）视听创新创业基地", state=enums.PublicationState.PUBLISHED
         ).count()
         == 1
     )
     assert selectors.published_clarifications().get().verdict == enums.Verdict.FALSE
     assert DisclosureItem.objects.count() == 2
     assert waiting.organization.name == "中国（之江）视听创新创业基地"
-    assert Article.objects.filter(state=enums.ArticleState.DRAFT).count() == 2
+    assert Article.objects.filter(state=enums.PublicationState.DRAFT).count() == 2
     assert Article.objects.filter(is_repost=True).get().source_name
 
 

@@ -13,8 +13,7 @@ from cloudpark.news.models import Article, CorrectionRequest
 from cloudpark.notifications.models import Notification
 from cloudpark.reviews import services as review_services
 from tests.factories import UserFactory
-from tests.factories.news import CORRECTION, published, request_for
-from tests.news.conftest import CLARIFICATION, SOURCES
+from tests.factories.news import CORRECTION, published, published_clarification, request_for
 
 pytestmark = pytest.mark.django_db
 
@@ -142,10 +141,7 @@ def test_the_status_look_up_needs_the_contact(client, article):
 
 
 def test_a_clarification_shows_its_verdict_and_claim_review(client, government, editor):
-    clarification = services.publish_clarification(
-        services.draft_clarification(government, actor=editor, sources=SOURCES, **CLARIFICATION),
-        actor=editor,
-    )
+    clarification = published_clarification(government, actor=editor)
 
     response = client.get(reverse("public:news_clarification", args=[clarification.pk]))
 
@@ -158,10 +154,7 @@ def test_a_clarification_shows_its_verdict_and_claim_review(client, government, 
 
 
 def test_the_library_filters_by_verdict(client, government, editor):
-    services.publish_clarification(
-        services.draft_clarification(government, actor=editor, sources=SOURCES, **CLARIFICATION),
-        actor=editor,
-    )
+    published_clarification(government, actor=editor)
 
     shown = client.get(reverse("public:news_clarifications"), {"verdict": "false"})
     none = client.get(reverse("public:news_clarifications"), {"verdict": "true"})
@@ -284,7 +277,7 @@ def test_an_editor_drafts_and_submits_from_the_portal(client, channel, editor):
     client.post(reverse("government:news_article_detail", args=[article.pk]), {"step": "submit"})
 
     article.refresh_from_db()
-    assert (article.body, article.state) == ("<p>正文</p>", enums.ArticleState.IN_REVIEW)
+    assert (article.body, article.state) == ("<p>正文</p>", enums.PublicationState.IN_REVIEW)
 
 
 def test_an_editor_answers_a_request(client, article, editor):
@@ -386,12 +379,7 @@ def test_an_attachment_of_a_draft_is_not_public(client, channel, editor):
 def test_a_clarification_shows_on_the_page_of_the_park_it_concerns(
     client, government, editor, park
 ):
-    clarification = services.publish_clarification(
-        services.draft_clarification(
-            government, actor=editor, sources=SOURCES, organizations=[park], **CLARIFICATION
-        ),
-        actor=editor,
-    )
+    clarification = published_clarification(government, actor=editor, organizations=[park])
 
     response = client.get(reverse("public:park_detail", args=[park.pk]))
 
