@@ -525,7 +525,7 @@ SPECTACULAR_SETTINGS = {
         # The programmes' eligibility outcome keeps its name beside the news requests' one.
         "OutcomeEnum": "cloudpark.programs.enums.Outcome",
         "NewsChannelKindEnum": "cloudpark.news.enums.ChannelKind",
-        "NewsArticleStateEnum": "cloudpark.news.enums.ArticleState",
+        "NewsArticleStateEnum": "cloudpark.news.enums.PublicationState",
         "NewsCorrectionKindEnum": "cloudpark.news.enums.CorrectionKind",
         "NewsRequestStateEnum": "cloudpark.news.enums.RequestState",
         "NewsRequestOutcomeEnum": "cloudpark.news.enums.RequestOutcome",

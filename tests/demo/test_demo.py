@@ -127,6 +127,8 @@ def test_every_write_is_in_the_audit_log():
                 flow_key__in=[
                     "programs.application",
                     "news.article",
+                    "news.clarification",
+                    "news.disclosure",
                     "filings.planning",
                     "filings.release",
                     "awards.entry",

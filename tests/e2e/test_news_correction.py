@@ -71,7 +71,7 @@ def test_a_reader_gets_an_article_corrected(live_server, page, browser_errors, m
 
     # Assert 1: in review, its body cleaned of the script.
     article = Article.objects.get()
-    assert (article.state, article.body) == (enums.ArticleState.IN_REVIEW, BODY)
+    assert (article.state, article.body) == (enums.PublicationState.IN_REVIEW, BODY)
 
     # Act 2: the chief editor approves it in the review room.
     sign_in(page, live_server, chief)

@@ -9,9 +9,14 @@ from rest_framework.test import APIClient
 from cloudpark.news import enums, services
 from cloudpark.news.models import Article, Correction, CorrectionRequest
 from tests.factories import ChannelFactory, GovernmentBodyFactory, UserFactory
-from tests.factories.news import ARTICLE, CORRECTION, published, request_for
+from tests.factories.news import (
+    ARTICLE,
+    CORRECTION,
+    published,
+    published_clarification,
+    request_for,
+)
 from tests.factories.programs import admin_of
-from tests.news.conftest import CLARIFICATION, SOURCES
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +58,7 @@ def test_an_editor_drafts_submits_and_a_chief_publishes(api, channel, editor):
     submitted = api.post(reverse("api:news-editor-article-submit", args=[pk]))
 
     assert (created.status_code, created.json()["body"]) == (201, "<p>正文</p>")
-    assert submitted.json()["state"] == enums.ArticleState.IN_REVIEW
+    assert submitted.json()["state"] == enums.PublicationState.IN_REVIEW
 
 
 def test_a_repost_without_its_source_is_a_400(api, channel, editor):
@@ -164,10 +169,7 @@ def test_someone_else_does_not_see_the_requests(api, article):
 
 
 def test_clarifications_are_filtered_by_verdict(api, government, editor):
-    services.publish_clarification(
-        services.draft_clarification(government, actor=editor, sources=SOURCES, **CLARIFICATION),
-        actor=editor,
-    )
+    published_clarification(government, actor=editor)
 
     response = api.get(reverse("api:news-clarification-list"), {"verdict": "false"})
 

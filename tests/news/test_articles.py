@@ -16,20 +16,20 @@ pytestmark = pytest.mark.django_db
 
 def test_the_transition_table_refuses_every_pair_not_in_it():
     allowed = {
-        (enums.ArticleState.DRAFT, enums.ArticleState.IN_REVIEW),
-        (enums.ArticleState.DRAFT, enums.ArticleState.WITHDRAWN),
-        (enums.ArticleState.IN_REVIEW, enums.ArticleState.RETURNED),
-        (enums.ArticleState.IN_REVIEW, enums.ArticleState.PUBLISHED),
-        (enums.ArticleState.IN_REVIEW, enums.ArticleState.REJECTED),
-        (enums.ArticleState.IN_REVIEW, enums.ArticleState.WITHDRAWN),
-        (enums.ArticleState.RETURNED, enums.ArticleState.IN_REVIEW),
-        (enums.ArticleState.RETURNED, enums.ArticleState.WITHDRAWN),
-        (enums.ArticleState.PUBLISHED, enums.ArticleState.WITHDRAWN),
+        (enums.PublicationState.DRAFT, enums.PublicationState.IN_REVIEW),
+        (enums.PublicationState.DRAFT, enums.PublicationState.WITHDRAWN),
+        (enums.PublicationState.IN_REVIEW, enums.PublicationState.RETURNED),
+        (enums.PublicationState.IN_REVIEW, enums.PublicationState.PUBLISHED),
+        (enums.PublicationState.IN_REVIEW, enums.PublicationState.REJECTED),
+        (enums.PublicationState.IN_REVIEW, enums.PublicationState.WITHDRAWN),
+        (enums.PublicationState.RETURNED, enums.PublicationState.IN_REVIEW),
+        (enums.PublicationState.RETURNED, enums.PublicationState.WITHDRAWN),
+        (enums.PublicationState.PUBLISHED, enums.PublicationState.WITHDRAWN),
     }
 
     found = {
         (state, target)
-        for state, targets in enums.ARTICLE_TRANSITIONS.items()
+        for state, targets in enums.PUBLICATION_TRANSITIONS.items()
         for target in targets
     }
 
@@ -147,7 +147,7 @@ def test_a_one_stage_channel_goes_straight_to_the_chief_editor(channel, editor):
     article = services.submit_article(draft(channel, actor=editor), actor=editor)
 
     case = services.case_of(article)
-    assert (article.state, case.stage_key) == (enums.ArticleState.IN_REVIEW, "chief_editor")
+    assert (article.state, case.stage_key) == (enums.PublicationState.IN_REVIEW, "chief_editor")
 
 
 def test_a_two_stage_channel_starts_with_the_first_reading(park_channel):
@@ -163,7 +163,7 @@ def test_approval_publishes_and_keeps_the_first_revision(channel, editor):
 
     revision = Revision.objects.get(article=article)
     assert (article.state, article.published_at == article.revised_at, revision.number) == (
-        enums.ArticleState.PUBLISHED,
+        enums.PublicationState.PUBLISHED,
         True,
         1,
     )
@@ -209,7 +209,7 @@ def test_a_returned_article_is_edited_and_resubmitted(channel, editor):
     article = services.submit_article(article, actor=editor)
 
     assert (article.state, article.title, services.case_of(article).round) == (
-        enums.ArticleState.IN_REVIEW,
+        enums.PublicationState.IN_REVIEW,
         "交流会举行",
         2,
     )
@@ -221,7 +221,7 @@ def test_withdrawing_a_published_article_keeps_it_on_record(channel, editor):
     article = services.withdraw_article(article, actor=editor, reason="已过时")
 
     assert (article.state, Revision.objects.filter(article=article).count()) == (
-        enums.ArticleState.WITHDRAWN,
+        enums.PublicationState.WITHDRAWN,
         1,
     )
     assert AuditEntry.objects.filter(action=services.ARTICLE_WITHDRAWN).count() == 1
@@ -233,7 +233,7 @@ def test_withdrawing_an_article_in_review_closes_its_case(channel, editor):
     article = services.withdraw_article(article, actor=editor)
 
     assert (article.state, services.case_of(article).state) == (
-        enums.ArticleState.WITHDRAWN,
+        enums.PublicationState.WITHDRAWN,
         review_enums.CaseState.WITHDRAWN,
     )
 

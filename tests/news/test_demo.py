@@ -1,5 +1,5 @@
 """The demo's news: published through the review, a correction with the request behind it,
-a clarification and disclosure items."""
+a published clarification and one awaiting the chief editor, and disclosure items."""
 
 from collections import Counter
 from datetime import date
@@ -9,8 +9,15 @@ import pytest
 from cloudpark.core.models import AuditEntry
 from cloudpark.demo.loader import load_demo
 from cloudpark.news import enums, selectors
-from cloudpark.news.models import Article, Correction, CorrectionRequest, DisclosureItem
+from cloudpark.news.models import (
+    Article,
+    Clarification,
+    Correction,
+    CorrectionRequest,
+    DisclosureItem,
+)
 from cloudpark.notifications.models import Notification
+from cloudpark.reviews.models import ReviewCase
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +31,7 @@ def test_the_demo_tells_the_news_story():
     correction = Correction.objects.get(article=forum)
     request = CorrectionRequest.objects.get(article=forum)
     waiting = CorrectionRequest.objects.get(state=enums.RequestState.RECEIVED)
-    assert forum.state == enums.ArticleState.PUBLISHED
+    assert forum.state == enums.PublicationState.PUBLISHED
     assert "在广州开幕" in forum.body
     assert "opened in Guangzhou" in forum.translation.body
     assert (correction.request, request.state, request.outcome) == (
@@ -37,14 +44,20 @@ def test_the_demo_tells_the_news_story():
     ).exists()
     assert (
         Article.objects.filter(
-            park__name="中国（之江）视听创新创业基地", state=enums.ArticleState.PUBLISHED
+            park__name="中国（之江）视听创新创业基地", state=enums.PublicationState.PUBLISHED
         ).count()
         == 1
     )
     assert selectors.published_clarifications().get().verdict == enums.Verdict.FALSE
-    assert DisclosureItem.objects.count() == 2
+    assert selectors.public_disclosures().count() == DisclosureItem.objects.count() == 2
+    in_review = Clarification.objects.get(state=enums.PublicationState.IN_REVIEW)
+    case = ReviewCase.objects.get(pk=in_review.review_case_id)
+    assert (case.reviewing_organization.name, case.stage_key) == (
+        "浙江省广播电视局",
+        "chief_editor",
+    )
     assert waiting.organization.name == "中国（之江）视听创新创业基地"
-    assert Article.objects.filter(state=enums.ArticleState.DRAFT).count() == 2
+    assert Article.objects.filter(state=enums.PublicationState.DRAFT).count() == 2
     assert Article.objects.filter(is_repost=True).get().source_name
 
 
@@ -73,8 +86,11 @@ def test_every_news_write_is_in_the_audit_log():
         "news.request.filed": 2,
         "news.request.taken": 1,
         "news.request.answered": 1,
-        "news.clarification.drafted": 1,
+        "news.clarification.drafted": 2,
+        "news.clarification.submitted": 2,
         "news.clarification.published": 1,
+        "news.disclosure.drafted": 2,
+        "news.disclosure.submitted": 2,
         "news.disclosure.published": 2,
         "news.article.attachment_added": 1,
     }

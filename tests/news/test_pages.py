@@ -9,12 +9,20 @@ from django.utils import timezone
 from django.utils.http import http_date
 
 from cloudpark.news import enums, services
-from cloudpark.news.models import Article, CorrectionRequest
+from cloudpark.news.models import Article, Clarification, CorrectionRequest, DisclosureItem
 from cloudpark.notifications.models import Notification
 from cloudpark.reviews import services as review_services
-from tests.factories import UserFactory
-from tests.factories.news import CORRECTION, published, request_for
-from tests.news.conftest import CLARIFICATION, SOURCES
+from tests.factories import ChannelFactory, UserFactory
+from tests.factories.news import (
+    CLARIFICATION,
+    CORRECTION,
+    DISCLOSURE,
+    SOURCES,
+    clarification_in_review,
+    published,
+    published_clarification,
+    request_for,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -142,10 +150,7 @@ def test_the_status_look_up_needs_the_contact(client, article):
 
 
 def test_a_clarification_shows_its_verdict_and_claim_review(client, government, editor):
-    clarification = services.publish_clarification(
-        services.draft_clarification(government, actor=editor, sources=SOURCES, **CLARIFICATION),
-        actor=editor,
-    )
+    clarification = published_clarification(government, actor=editor)
 
     response = client.get(reverse("public:news_clarification", args=[clarification.pk]))
 
@@ -158,10 +163,7 @@ def test_a_clarification_shows_its_verdict_and_claim_review(client, government, 
 
 
 def test_the_library_filters_by_verdict(client, government, editor):
-    services.publish_clarification(
-        services.draft_clarification(government, actor=editor, sources=SOURCES, **CLARIFICATION),
-        actor=editor,
-    )
+    published_clarification(government, actor=editor)
 
     shown = client.get(reverse("public:news_clarifications"), {"verdict": "false"})
     none = client.get(reverse("public:news_clarifications"), {"verdict": "true"})
@@ -284,7 +286,7 @@ def test_an_editor_drafts_and_submits_from_the_portal(client, channel, editor):
     client.post(reverse("government:news_article_detail", args=[article.pk]), {"step": "submit"})
 
     article.refresh_from_db()
-    assert (article.body, article.state) == ("<p>正文</p>", enums.ArticleState.IN_REVIEW)
+    assert (article.body, article.state) == ("<p>正文</p>", enums.PublicationState.IN_REVIEW)
 
 
 def test_an_editor_answers_a_request(client, article, editor):
@@ -386,12 +388,7 @@ def test_an_attachment_of_a_draft_is_not_public(client, channel, editor):
 def test_a_clarification_shows_on_the_page_of_the_park_it_concerns(
     client, government, editor, park
 ):
-    clarification = services.publish_clarification(
-        services.draft_clarification(
-            government, actor=editor, sources=SOURCES, organizations=[park], **CLARIFICATION
-        ),
-        actor=editor,
-    )
+    clarification = published_clarification(government, actor=editor, organizations=[park])
 
     response = client.get(reverse("public:park_detail", args=[park.pk]))
 
@@ -438,3 +435,104 @@ def test_the_news_panel_is_registered_with_the_editors_portals():
         Portal.GOVERNMENT,
         Portal.PARK,
     ]
+
+
+def test_an_editor_drafts_a_clarification_and_sends_it_for_review(client, government, editor):
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("government:news_clarification_create"),
+        {
+            **CLARIFICATION,
+            "first_appeared_on": "2026-03-02",
+            "sources": "园区管委会公告 | 园区管委会 | https://example.cn/n/1",
+        },
+    )
+    clarification = Clarification.objects.get()
+    detail = reverse("government:news_clarification_detail", args=[clarification.pk])
+    client.post(detail, {"step": "submit"})
+
+    clarification.refresh_from_db()
+    assert response["Location"] == detail
+    assert (clarification.state, services.case_of(clarification).stage_key) == (
+        enums.PublicationState.IN_REVIEW,
+        "chief_editor",
+    )
+    assert (
+        client.get(reverse("public:news_clarification", args=[clarification.pk])).status_code == 404
+    )
+
+
+def test_the_chief_editor_publishes_a_clarification_from_the_review_room(
+    client, government, editor
+):
+    clarification = clarification_in_review(government, actor=editor)
+    case = services.case_of(clarification)
+    client.force_login(editor)
+
+    queue = client.get(reverse("government:review_list"))
+    client.post(
+        reverse("government:review_detail", args=[case.pk]),
+        {"stage_key": case.stage_key, "round": case.round, "decision": "approve", "confirmed": "1"},
+    )
+
+    clarification.refresh_from_db()
+    assert clarification.display_title in queue.content.decode()
+    assert clarification.state == enums.PublicationState.PUBLISHED
+    assert (
+        client.get(reverse("public:news_clarification", args=[clarification.pk])).status_code == 200
+    )
+
+
+def test_the_clarification_list_publishes_nothing(client, government, editor):
+    clarification = services.draft_clarification(
+        government, actor=editor, sources=SOURCES, **CLARIFICATION
+    )
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("government:news_clarification_list"), {"publish": clarification.pk}
+    )
+
+    clarification.refresh_from_db()
+    assert (response.status_code, clarification.state) == (405, enums.PublicationState.DRAFT)
+
+
+def test_a_clarification_in_review_is_not_changed_on_its_form(client, government, editor):
+    clarification = clarification_in_review(government, actor=editor)
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("government:news_clarification_edit", args=[clarification.pk]),
+        {
+            **CLARIFICATION,
+            "verdict": "true",
+            "first_appeared_on": "2026-03-02",
+            "sources": "园区管委会公告 | 园区管委会",
+        },
+    )
+
+    clarification.refresh_from_db()
+    assert response.status_code == 200
+    assert "Only a draft" in response.content.decode()
+    assert clarification.verdict == enums.Verdict.FALSE
+
+
+def test_a_disclosure_item_is_published_only_after_the_review(client, government, editor):
+    ChannelFactory(organization=government, kind=enums.ChannelKind.DISCLOSURE)
+    client.force_login(editor)
+
+    client.post(
+        reverse("government:news_disclosure_create"), {**DISCLOSURE, "issued_on": "2026-04-01"}
+    )
+    item = DisclosureItem.objects.get()
+    listed_as_draft = client.get(reverse("public:news_disclosure")).context["rows"]
+    client.post(reverse("government:news_disclosure_detail", args=[item.pk]), {"step": "submit"})
+    case = services.case_of(DisclosureItem.objects.get())
+    review_services.decide(case, actor=editor, stage_key=case.stage_key, decision="approve")
+
+    assert (len(listed_as_draft), DisclosureItem.objects.get().state) == (
+        0,
+        enums.PublicationState.PUBLISHED,
+    )
+    assert list(client.get(reverse("public:news_disclosure")).context["rows"]) == [item]

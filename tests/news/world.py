@@ -1,15 +1,16 @@
 """News objects of the portal tests' world, and the news pages of the permission matrix.
 
 Each government body and park of the world has a channel with a draft and a published
-article, a correction request about the published one and a draft clarification.
+article, a correction request about the published one, a draft clarification and a draft
+disclosure item.
 """
 
-from cloudpark.news import services
+from cloudpark.news import enums, services
 from tests.factories import ChannelFactory
-from tests.factories.news import draft, published, request_for
+from tests.factories.news import DISCLOSURE, draft, published, request_for
 from tests.factories.programs import admin_of
 
-NEWS_OBJECTS = ("draft", "article", "request", "clarification")
+NEWS_OBJECTS = ("draft", "article", "request", "clarification", "disclosure")
 
 
 def _objects_of(organization):
@@ -30,6 +31,11 @@ def _objects_of(organization):
             verdict="false",
             facts="活动如期举行。",
             category="events",
+        ),
+        "disclosure": services.draft_disclosure(
+            ChannelFactory(organization=organization, kind=enums.ChannelKind.DISCLOSURE),
+            actor=editor,
+            **DISCLOSURE,
         ),
     }
 
@@ -71,9 +77,12 @@ def news_pages(portal):
         page("news_request_detail", "request"),
         page("news_clarification_list"),
         page("news_clarification_create"),
+        page("news_clarification_detail", "clarification"),
         page("news_clarification_edit", "clarification"),
         page("news_disclosure_list"),
         page("news_disclosure_create"),
+        page("news_disclosure_detail", "disclosure"),
+        page("news_disclosure_edit", "disclosure"),
     ]
 
 
@@ -89,9 +98,11 @@ NEWS_POSTS = {
         "news_article_translate",
         "news_article_files",
         "news_request_detail",
-        "news_clarification_list",
         "news_clarification_create",
+        "news_clarification_detail",
         "news_clarification_edit",
         "news_disclosure_create",
+        "news_disclosure_detail",
+        "news_disclosure_edit",
     )
 }

@@ -83,8 +83,13 @@ NOT_REACHED = {
     "public:news_request_filed",
     # No demo article has a cover image.
     "public:news_cover",
-    # The bureau keeps no clarification in the demo; the base does.
+    # The demo's clarifications are published or in review and its disclosure items are
+    # published: none is changed any more. The base keeps no disclosure catalogue.
     "government:news_clarification_edit",
+    "park:news_clarification_edit",
+    "government:news_disclosure_edit",
+    "park:news_disclosure_detail",
+    "park:news_disclosure_edit",
     # The demo's award scheme is final, so no result takes objections any more; an
     # objection's reference is shown once, right after it is sent.
     "public:award_objection_create",

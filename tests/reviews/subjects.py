@@ -1,8 +1,8 @@
 """A subject in review for every registered flow, for the consumer contract test.
 
 Each entry builds, through the capability's own services, a subject submitted and at the first
-of two stages, with the people who act on it. A flow registered without an entry here fails
-``test_every_registered_flow_has_a_contract_subject``.
+of its stages (of two, where the flow has two), with the people who act on it. A flow
+registered without an entry here fails ``test_every_registered_flow_has_a_contract_subject``.
 """
 
 from dataclasses import dataclass
@@ -17,8 +17,9 @@ from cloudpark.bases import services as base_services
 from cloudpark.filings import services as filing_services
 from cloudpark.jobs import services as job_services
 from cloudpark.jobs.models import JobPosting
+from cloudpark.news import enums as news_enums
 from cloudpark.news import services as news_services
-from cloudpark.news.models import Channel
+from cloudpark.news.models import Channel, ClarificationSource
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs.models import Enterprise
 from cloudpark.programs import services as programme_services
@@ -39,6 +40,8 @@ from tests.factories.bases import submitted_declaration
 from tests.factories.filings import decide, filing_world, submitted_planning, submitted_release
 from tests.factories.jobs import JobPostingFactory
 from tests.factories.news import ChannelFactory
+from tests.factories.news import clarification_in_review as submitted_clarification
+from tests.factories.news import disclosure_in_review as submitted_disclosure
 from tests.factories.news import draft as draft_article
 from tests.factories.programs import admin_of, submitted
 from tests.reviews.flow import REFUSING_NAME, TEST_FLOW
@@ -148,6 +151,43 @@ def article_in_review():
         resubmit=lambda subject, actor: news_services.submit_article(subject, actor=actor),
         approval={},
         # The channel closed while the article was in review.
+        refusal=_close_the_channel,
+    )
+
+
+def _sources_removed(reviewed):
+    ClarificationSource.objects.filter(clarification=reviewed.subject).delete()
+    return {}
+
+
+@subject_for("news.clarification")
+def clarification_in_review():
+    government = GovernmentBodyFactory()
+    editor = admin_of(government)
+    return Reviewed(
+        flow=flows.get("news.clarification"),
+        subject=submitted_clarification(government, actor=editor),
+        applicant=editor,
+        deciders={"chief_editor": editor},
+        resubmit=lambda subject, actor: news_services.submit_clarification(subject, actor=actor),
+        approval={},
+        # The facts lost their sources while the clarification was in review.
+        refusal=_sources_removed,
+    )
+
+
+@subject_for("news.disclosure")
+def disclosure_item_in_review():
+    channel = ChannelFactory(kind=news_enums.ChannelKind.DISCLOSURE, review_stages=2)
+    editor = admin_of(channel.organization)
+    return Reviewed(
+        flow=flows.get("news.disclosure"),
+        subject=submitted_disclosure(channel, actor=editor),
+        applicant=editor,
+        deciders={"first_reading": editor, "chief_editor": editor},
+        resubmit=lambda subject, actor: news_services.submit_disclosure(subject, actor=actor),
+        approval={},
+        # The channel closed while the item was in review.
         refusal=_close_the_channel,
     )
 

@@ -46,7 +46,10 @@ def decide_first_stage(reviewed, decision, **values):
 
 
 def at_last_stage(reviewed):
-    case = decide_first_stage(reviewed, enums.Decision.ADVANCE)
+    """The case at the last of its stages: passed on from the first where it has two."""
+    case = reviewed.case
+    if not reviewed.flow.is_last_for(case, case.stage_key):
+        case = decide_first_stage(reviewed, enums.Decision.ADVANCE)
     assert reviewed.flow.is_last_for(case, case.stage_key)
     return case
 

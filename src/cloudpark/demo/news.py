@@ -9,9 +9,11 @@ One article went out with the wrong host city for the 2021 China Internet Media 
 reader asked for a correction, the bureau corrected it in both languages (the correction
 keeps the corrected text as a revision and reaches the subscriber who was sent the article)
 and answered the request. A clarification answers a made-up rumour that the base had stopped
-admitting enterprises. The disclosure items and their document numbers are illustrative.
-Each editor has a draft in progress, and the base has a request for a right of reply to
-answer.
+admitting enterprises, published once the base's chief editor approved it; another, on a
+made-up rumour about base accreditation, awaits the bureau's chief editor in the review room.
+The disclosure items went through the same review; they and their document numbers are
+illustrative. Each editor has a draft in progress, and the base has a request for a right of
+reply to answer.
 """
 
 from datetime import date, timedelta
@@ -120,6 +122,7 @@ class NewsLoader:
         self.corrected_forum(forum)
         self.clarification(base_news)
         self.disclosures(channels["disclosure"])
+        self.clarification_in_review()
         self.work_in_progress(channels["department"], park_news, base_news)
 
     # Publishing ------------------------------------------------------------------------------
@@ -130,7 +133,12 @@ class NewsLoader:
         for uploaded in files:
             services.attach_file(article, actor=actor, uploaded=uploaded)
         article = services.submit_article(article, actor=actor)
-        case = services.case_of(article)
+        self.approve(article, chief=chief, first_reader=first_reader)
+        return Article.objects.get(pk=article.pk)
+
+    def approve(self, publication, *, chief, first_reader=None):
+        """Take a submitted publication through each stage of its review to the approval."""
+        case = services.case_of(publication)
         while case.is_open:
             if case.flow.is_last_for(case, case.stage_key):
                 decider, decision = chief, review_enums.Decision.APPROVE
@@ -139,7 +147,6 @@ class NewsLoader:
             case = review_services.decide(
                 case, actor=decider, stage_key=case.stage_key, decision=decision
             )
-        return Article.objects.get(pk=article.pk)
 
     def bureau_article(self, channel, **values):
         return self.publish(
@@ -292,7 +299,35 @@ class NewsLoader:
                 {"title": "之江基地新入驻一批网络视听企业", "issuing_unit": "基地运营中心"},
             ],
         )
-        services.publish_clarification(clarification, actor=self.park_admin)
+        clarification = services.submit_clarification(clarification, actor=self.park_admin)
+        self.approve(clarification, chief=self.park_admin)
+
+    def clarification_in_review(self):
+        """A clarification the bureau's chief editor has yet to decide."""
+        clarification = services.draft_clarification(
+            self.bureau,
+            actor=self.chief,
+            title="关于“今年暂停省级视听产业基地认定”的说明",
+            title_en="On the claim that provincial base accreditation is suspended this year",
+            claim="网传今年起暂停省级广播电视和网络视听产业基地认定。",
+            claim_en="A post claimed the accreditation of provincial audiovisual bases was "
+            "suspended from this year.",
+            first_appeared_in="某微信群",
+            first_appeared_on=timezone.localdate() - timedelta(days=2),
+            verdict=enums.Verdict.FALSE,
+            facts="省级基地认定按通知继续开展，申报安排以省局发布的通知为准。",
+            facts_en="The accreditation continues as announced; the bureau's notices set the "
+            "dates for applying.",
+            category="public_policy",
+            organizations=[self.zhijiang],
+            sources=[
+                {
+                    "title": "关于开展省级广播电视和网络视听产业基地认定工作的通知",
+                    "issuing_unit": self.bureau.name,
+                },
+            ],
+        )
+        services.submit_clarification(clarification, actor=self.chief)
 
     def work_in_progress(self, department_news, park_news, base_news):
         """A draft on each editor's desk, and a request the base has yet to answer."""
@@ -323,7 +358,7 @@ class NewsLoader:
 
     def disclosures(self, channel):
         for index, (number, title, category, issued_on) in enumerate(DISCLOSURES, start=1):
-            services.publish_disclosure(
+            item = services.draft_disclosure(
                 channel,
                 actor=self.chief,
                 index_number=f"ZJGD-{issued_on.year}-{index:05d}",
@@ -333,6 +368,8 @@ class NewsLoader:
                 subject_category=category,
                 title=title,
             )
+            item = services.submit_disclosure(item, actor=self.chief)
+            self.approve(item, chief=self.chief)
 
 
 DISCLOSURES = (

@@ -18,7 +18,10 @@ class Language(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
-class ArticleState(models.TextChoices):
+class PublicationState(models.TextChoices):
+    """Where an article, a clarification or a disclosure item stands: each is written as a
+    draft, reviewed by the publishing organisation (``news.flows``) and published."""
+
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
     RETURNED = "returned", _("Returned for revision")
@@ -27,26 +30,26 @@ class ArticleState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-EDITABLE_STATES = frozenset({ArticleState.DRAFT, ArticleState.RETURNED})
-FINAL_STATES = frozenset({ArticleState.REJECTED, ArticleState.WITHDRAWN})
+EDITABLE_STATES = frozenset({PublicationState.DRAFT, PublicationState.RETURNED})
+FINAL_STATES = frozenset({PublicationState.REJECTED, PublicationState.WITHDRAWN})
 
 # state -> the states it may move to. IN_REVIEW stays IN_REVIEW while the case passes from
-# the first reading to the chief editor; that is not a move. A published article leaves the
-# site only by withdrawal; it is never put back to draft, and mistakes in it are corrected.
-ARTICLE_TRANSITIONS = transition_table(
-    ArticleState,
+# the first reading to the chief editor; that is not a move. What is published leaves the site
+# only by withdrawal; it is never put back to draft (mistakes in an article are corrected).
+PUBLICATION_TRANSITIONS = transition_table(
+    PublicationState,
     {
-        ArticleState.DRAFT: {ArticleState.IN_REVIEW, ArticleState.WITHDRAWN},
-        ArticleState.IN_REVIEW: {
-            ArticleState.RETURNED,
-            ArticleState.PUBLISHED,
-            ArticleState.REJECTED,
-            ArticleState.WITHDRAWN,
+        PublicationState.DRAFT: {PublicationState.IN_REVIEW, PublicationState.WITHDRAWN},
+        PublicationState.IN_REVIEW: {
+            PublicationState.RETURNED,
+            PublicationState.PUBLISHED,
+            PublicationState.REJECTED,
+            PublicationState.WITHDRAWN,
         },
-        ArticleState.RETURNED: {ArticleState.IN_REVIEW, ArticleState.WITHDRAWN},
-        ArticleState.PUBLISHED: {ArticleState.WITHDRAWN},
-        ArticleState.REJECTED: set(),
-        ArticleState.WITHDRAWN: set(),
+        PublicationState.RETURNED: {PublicationState.IN_REVIEW, PublicationState.WITHDRAWN},
+        PublicationState.PUBLISHED: {PublicationState.WITHDRAWN},
+        PublicationState.REJECTED: set(),
+        PublicationState.WITHDRAWN: set(),
     },
 )
 
@@ -104,14 +107,3 @@ class Verdict(models.TextChoices):
     MISLEADING = "misleading", _("Misleading")
     UNPROVEN = "unproven", _("Unproven")
     TRUE = "true", _("True")
-
-
-class ClarificationState(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
-CLARIFICATION_TRANSITIONS = transition_table(
-    ClarificationState,
-    {ClarificationState.DRAFT: {ClarificationState.PUBLISHED}, ClarificationState.PUBLISHED: set()},
-)

@@ -55,7 +55,32 @@ class Channel(TimeStampedModel):
     display_name = Bilingual("name")
 
 
-class Article(ReviewSubject, TimeStampedModel):
+class Publication(ReviewSubject, TimeStampedModel):
+    """What the editors of an organisation publish after its review (``news.flows``): an
+    article, a clarification, a disclosure item. Editable while a draft or returned; once
+    published it leaves the site only by withdrawal."""
+
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=enums.PublicationState.choices,
+        default=enums.PublicationState.DRAFT,
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.state == enums.PublicationState.PUBLISHED
+
+    @property
+    def is_editable(self):
+        return self.state in enums.EDITABLE_STATES
+
+
+class Article(Publication):
     """One article in one language. A Chinese article and its English version are linked as
     translations (``original`` on the English one).
 
@@ -78,12 +103,6 @@ class Article(ReviewSubject, TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="translation",
-    )
-    state = models.CharField(
-        _("state"),
-        max_length=10,
-        choices=enums.ArticleState.choices,
-        default=enums.ArticleState.DRAFT,
     )
     title = models.CharField(_("title"), max_length=200)
     subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
@@ -120,7 +139,6 @@ class Article(ReviewSubject, TimeStampedModel):
     source_url = models.URLField(_("source address"), blank=True)
     original_author = models.CharField(_("original author"), max_length=100, blank=True)
     original_title = models.CharField(_("original title"), max_length=300, blank=True)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Moves on publication and on every correction, so that feed readers fetch it again.
     revised_at = models.DateTimeField(_("last revised"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -145,14 +163,6 @@ class Article(ReviewSubject, TimeStampedModel):
 
     def __str__(self):
         return self.title
-
-    @property
-    def is_published(self):
-        return self.state == enums.ArticleState.PUBLISHED
-
-    @property
-    def is_editable(self):
-        return self.state in enums.EDITABLE_STATES
 
     @property
     def updated_on_feed(self):
@@ -362,24 +372,21 @@ class CorrectionRequest(TimeStampedModel):
         return self.state in enums.OPEN_REQUEST_STATES
 
 
-class Clarification(TimeStampedModel):
+class Clarification(Publication):
     """A piece of false information as it circulated, and what the facts are.
 
-    Changes go through ``news.services.draft_clarification``, ``update_clarification`` and
-    ``publish_clarification``.
+    Changes go through ``news.services.draft_clarification``, ``update_clarification``,
+    ``submit_clarification`` and the review flow (``news.flows``), and
+    ``withdraw_clarification``.
     """
+
+    review_flow_key = "news.clarification"
 
     organization = models.ForeignKey(
         "orgs.Organization",
         verbose_name=_("published by"),
         on_delete=models.PROTECT,
         related_name="clarifications",
-    )
-    state = models.CharField(
-        _("state"),
-        max_length=10,
-        choices=enums.ClarificationState.choices,
-        default=enums.ClarificationState.DRAFT,
     )
     title = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
@@ -404,7 +411,6 @@ class Clarification(TimeStampedModel):
         blank=True,
         related_name="clarifications_concerning",
     )
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -447,9 +453,14 @@ class ClarificationSource(models.Model):
         return self.title
 
 
-class DisclosureItem(TimeStampedModel):
-    """An item of government information disclosure. Written by
-    ``news.services.publish_disclosure``."""
+class DisclosureItem(Publication):
+    """An item of government information disclosure.
+
+    Changes go through ``news.services.draft_disclosure``, ``update_disclosure``,
+    ``submit_disclosure`` and the review flow (``news.flows``), and ``withdraw_disclosure``.
+    """
+
+    review_flow_key = "news.disclosure"
 
     channel = models.ForeignKey(
         Channel, verbose_name=_("channel"), on_delete=models.PROTECT, related_name="disclosures"
@@ -474,6 +485,7 @@ class DisclosureItem(TimeStampedModel):
         verbose_name = _("disclosure item")
         verbose_name_plural = _("disclosure items")
         ordering = ["-issued_on", "-id"]
+        indexes = [models.Index(fields=["state", "-issued_on"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["channel", "index_number"], name="news_disclosure_index_number"

@@ -72,8 +72,12 @@ def get_clarification_for(organization, pk):
 
 def disclosures_of(organization):
     return DisclosureItem.objects.filter(channel__organization=organization).select_related(
-        "channel"
+        "channel", "channel__organization"
     )
+
+
+def get_disclosure_for(organization, pk):
+    return _get(disclosures_of(organization), pk)
 
 
 # Readers ----------------------------------------------------------------------------------
@@ -91,7 +95,7 @@ def get_public_channel(slug):
 
 
 def published_articles(*, channel=None, language=None, park=None):
-    articles = Article.objects.filter(state=enums.ArticleState.PUBLISHED).select_related(
+    articles = Article.objects.filter(state=enums.PublicationState.PUBLISHED).select_related(
         *ARTICLE_RELATED
     )
     if channel is not None:
@@ -107,7 +111,7 @@ def get_published_article(pk):
     """A published article, or a withdrawn one: its page stays, saying it was withdrawn, so
     that links and corrections keep pointing somewhere."""
     articles = Article.objects.filter(
-        state__in=(enums.ArticleState.PUBLISHED, enums.ArticleState.WITHDRAWN),
+        state__in=(enums.PublicationState.PUBLISHED, enums.PublicationState.WITHDRAWN),
         published_at__isnull=False,
     ).select_related(*ARTICLE_RELATED)
     return _get(
@@ -118,7 +122,7 @@ def get_published_article(pk):
 
 def get_public_attachment(pk):
     return _get(
-        Attachment.objects.filter(article__state=enums.ArticleState.PUBLISHED).select_related(
+        Attachment.objects.filter(article__state=enums.PublicationState.PUBLISHED).select_related(
             "article"
         ),
         pk,
@@ -131,7 +135,7 @@ def translation_of(article):
         candidates = Article.objects.filter(pk=article.original_id)
     else:
         candidates = Article.objects.filter(original=article)
-    return candidates.filter(state=enums.ArticleState.PUBLISHED).first()
+    return candidates.filter(state=enums.PublicationState.PUBLISHED).first()
 
 
 def corrections_shown_on(article):
@@ -180,7 +184,7 @@ def corrections_feed_items():
 
 def published_clarifications(*, category=None, verdict=None):
     clarifications = Clarification.objects.filter(
-        state=enums.ClarificationState.PUBLISHED
+        state=enums.PublicationState.PUBLISHED
     ).select_related("organization")
     if category:
         clarifications = clarifications.filter(category=category)
@@ -200,7 +204,7 @@ def get_published_clarification(pk):
             "sources",
             Prefetch(
                 "related_articles",
-                queryset=Article.objects.filter(state=enums.ArticleState.PUBLISHED),
+                queryset=Article.objects.filter(state=enums.PublicationState.PUBLISHED),
             ),
             "organizations",
         ),
@@ -209,7 +213,9 @@ def get_published_clarification(pk):
 
 
 def public_disclosures(*, category=None):
-    items = DisclosureItem.objects.select_related("channel", "channel__organization")
+    items = DisclosureItem.objects.filter(state=enums.PublicationState.PUBLISHED).select_related(
+        "channel", "channel__organization"
+    )
     if category:
         items = items.filter(subject_category=category)
     return items.order_by("-issued_on", "-pk")

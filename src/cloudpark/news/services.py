@@ -2,8 +2,10 @@
 corrections, correction requests, clarifications and disclosure items. Pages, the API, the
 admin and the demo all come here.
 
-An article's review runs on the review engine (``news.flows``): one or two stages by its
-channel; on approval the hooks below publish it and keep its first revision. A correction is
+Articles, clarifications and disclosure items are reviewed on the review engine
+(``news.flows``) by their publishing organisation: a first reading where the channel asks for
+two stages, then the chief editor; on approval the hooks below publish them (an article keeps
+its first revision and goes to its subscribers). Nothing is published otherwise. A correction is
 written once, in both languages, moves the article's revision date (feeds carry it as the
 item's update) and reaches everyone the article was sent to.
 """
@@ -63,10 +65,39 @@ REQUEST_TAKEN = audit.register("news.request.taken", _("Correction request taken
 REQUEST_ANSWERED = audit.register("news.request.answered", _("Correction request answered"))
 CLARIFICATION_DRAFTED = audit.register("news.clarification.drafted", _("Clarification drafted"))
 CLARIFICATION_UPDATED = audit.register("news.clarification.updated", _("Clarification changed"))
+CLARIFICATION_SUBMITTED = audit.register(
+    "news.clarification.submitted", _("Clarification submitted for review")
+)
+CLARIFICATION_RESUBMITTED = audit.register(
+    "news.clarification.resubmitted", _("Clarification resubmitted after revision")
+)
+CLARIFICATION_RETURNED = audit.register(
+    "news.clarification.returned", _("Clarification returned for revision")
+)
 CLARIFICATION_PUBLISHED = audit.register(
     "news.clarification.published", _("Clarification published")
 )
+CLARIFICATION_REJECTED = audit.register("news.clarification.rejected", _("Clarification rejected"))
+CLARIFICATION_WITHDRAWN = audit.register(
+    "news.clarification.withdrawn", _("Clarification withdrawn")
+)
+DISCLOSURE_DRAFTED = audit.register("news.disclosure.drafted", _("Disclosure item drafted"))
+DISCLOSURE_UPDATED = audit.register("news.disclosure.updated", _("Disclosure item changed"))
+DISCLOSURE_SUBMITTED = audit.register(
+    "news.disclosure.submitted", _("Disclosure item submitted for review")
+)
+DISCLOSURE_RESUBMITTED = audit.register(
+    "news.disclosure.resubmitted", _("Disclosure item resubmitted after revision")
+)
+DISCLOSURE_PASSED_ON = audit.register(
+    "news.disclosure.passed_on", _("Disclosure item passed on to the chief editor")
+)
+DISCLOSURE_RETURNED = audit.register(
+    "news.disclosure.returned", _("Disclosure item returned for revision")
+)
 DISCLOSURE_PUBLISHED = audit.register("news.disclosure.published", _("Disclosure item published"))
+DISCLOSURE_REJECTED = audit.register("news.disclosure.rejected", _("Disclosure item rejected"))
+DISCLOSURE_WITHDRAWN = audit.register("news.disclosure.withdrawn", _("Disclosure item withdrawn"))
 
 NEW_ARTICLE_NOTICE = notifications.register(
     "news.article_published", _("New in %(channel)s: %(title)s")
@@ -78,6 +109,14 @@ CORRECTED_NOTICE = notifications.register(
 WITHDRAWN_NOTICE = notifications.register(
     "news.article_withdrawn_from_review",
     _("The article %(title)s was withdrawn from review."),
+)
+CLARIFICATION_WITHDRAWN_NOTICE = notifications.register(
+    "news.clarification_withdrawn_from_review",
+    _("The clarification %(title)s was withdrawn from review."),
+)
+DISCLOSURE_WITHDRAWN_NOTICE = notifications.register(
+    "news.disclosure_withdrawn_from_review",
+    _("The disclosure item %(title)s was withdrawn from review."),
 )
 REQUEST_RECEIVED_NOTICE = notifications.register(
     "news.request_received",
@@ -335,66 +374,107 @@ def article_flow():
     return review_flows.get(Article.review_flow_key)
 
 
-def _check_transition(article, target):
+# What each kind of publication is called when a step is refused in its state.
+STATE_REFUSALS = {
+    Article: _("This step is not possible while the article is %(state)s."),
+    Clarification: _("This step is not possible while the clarification is %(state)s."),
+    DisclosureItem: _("This step is not possible while the disclosure item is %(state)s."),
+}
+
+
+def _check_transition(publication, target):
     return check_transition(
-        enums.ARTICLE_TRANSITIONS,
-        article.state,
+        enums.PUBLICATION_TRANSITIONS,
+        publication.state,
         target,
-        message=_t("This step is not possible while the article is %(state)s.")
-        % {"state": article.get_state_display()},
+        message=str(STATE_REFUSALS[type(publication)]) % {"state": publication.get_state_display()},
     )
+
+
+def _check_editable(publication):
+    """A draft or a returned publication is changed; one in review or published is not."""
+    if not publication.is_editable:
+        raise TransitionNotAllowed(
+            _t("Only a draft, or one returned for revision, is changed: this one is %(state)s.")
+            % {"state": publication.get_state_display()}
+        )
+
+
+def _submit(publication, *, organization, actor, label, label_en=""):
+    """Send ``publication`` (its row locked, its checks passed) to the review of its
+    publishing ``organisation``, or back to it after a return. The engine moves its state."""
+    review_services.submit(
+        publication,
+        flow=review_flows.get(publication.review_flow_key),
+        applicant=organization,
+        actor=actor,
+        label=label,
+        label_en=label_en,
+    )
+    return type(publication).objects.get(pk=publication.pk)
+
+
+def _withdraw(publication, *, actor, action, reason="", **stamps):
+    """Take ``publication`` (its row locked) back: out of review through the engine, which
+    tells the reviewers it awaited, or off the site once published. It stays on record."""
+    if not _check_transition(publication, enums.PublicationState.WITHDRAWN):
+        return publication
+    case = case_of(publication)
+    if case is not None and case.is_open:
+        review_services.withdraw(case, actor=actor)
+        return type(publication).objects.get(pk=publication.pk)
+    publication.state = enums.PublicationState.WITHDRAWN
+    for name, value in stamps.items():
+        setattr(publication, name, value)
+    publication.save(update_fields=["state", *stamps, "updated_at"])
+    audit.log_action(publication, action, actor=actor, data={"reason": reason})
+    return publication
 
 
 @transaction.atomic
 def submit_article(article, *, actor):
     """Send the article to its channel's editorial review, or back to it after a return."""
     article = _lock(article)
-    if not _check_transition(article, enums.ArticleState.IN_REVIEW):
+    if not _check_transition(article, enums.PublicationState.IN_REVIEW):
         return article
     if not article.channel.is_open:
         raise DomainError(_t("This channel is closed to new articles."))
     _check_article(article)
-    review_services.submit(
-        article,
-        flow=article_flow(),
-        applicant=article.channel.organization,
-        actor=actor,
-        label=article.title,
+    return _submit(
+        article, organization=article.channel.organization, actor=actor, label=article.title
     )
-    return Article.objects.get(pk=article.pk)
 
 
-def case_of(article):
-    return ReviewCase.objects.filter(pk=article.review_case_id).first()
+def case_of(publication):
+    """The review case of an article, a clarification or a disclosure item, if submitted."""
+    return ReviewCase.objects.filter(pk=publication.review_case_id).first()
 
 
 @transaction.atomic
 def withdraw_article(article, *, actor, reason=""):
-    """Take an article back: out of review (the engine tells the reviewers it awaited), or
-    off the site once published. It stays on record with its revisions and corrections."""
-    article = _lock(article)
-    if not _check_transition(article, enums.ArticleState.WITHDRAWN):
-        return article
-    case = case_of(article)
-    if case is not None and case.is_open:
-        review_services.withdraw(case, actor=actor)
-        return Article.objects.get(pk=article.pk)
-    article.state = enums.ArticleState.WITHDRAWN
-    article.revised_at = timezone.now()
-    article.save(update_fields=["state", "revised_at", "updated_at"])
-    audit.log_action(article, ARTICLE_WITHDRAWN, actor=actor, data={"reason": reason})
-    return article
+    """Take an article back: out of review, or off the site once published. It stays on
+    record with its revisions and corrections."""
+    return _withdraw(
+        _lock(article),
+        actor=actor,
+        action=ARTICLE_WITHDRAWN,
+        reason=reason,
+        revised_at=timezone.now(),
+    )
 
 
 # The hooks of ``news.flows``. They run inside the engine's transaction, the article's row
 # locked; a ``DomainError`` undoes the engine's step.
 
 
-def check_channel_open(step):
-    """An article is published only in a channel still open for publication."""
-    article = step.subject
-    if not Channel.objects.filter(pk=article.channel_id, is_open=True).exists():
+def _refuse_closed_channel(channel_id):
+    if not Channel.objects.filter(pk=channel_id, is_open=True).exists():
         raise DomainError(_t("This channel is closed; nothing more is published in it."))
+
+
+def prepare_article_publication(step):
+    """An article is published only in a channel still open for publication."""
+    _refuse_closed_channel(step.subject.channel_id)
     now = timezone.now()
     step.fields["published_at"] = now
     step.fields["revised_at"] = now
@@ -712,7 +792,7 @@ def answer_request(request, *, actor, outcome, answer):
             _t("Publish the correction first; it is linked to this request."), field="outcome"
         )
     if outcome == enums.RequestOutcome.DELETED and (
-        request.article is None or request.article.state != enums.ArticleState.WITHDRAWN
+        request.article is None or request.article.state != enums.PublicationState.WITHDRAWN
     ):
         raise DomainError(_t("Withdraw the article first."), field="outcome")
     request.state = enums.RequestState.ANSWERED
@@ -760,6 +840,12 @@ def _save_sources(clarification, sources):
     ClarificationSource.objects.bulk_create(rows)
 
 
+def _check_sources(clarification):
+    """A clarification is reviewed and published only with a source for its facts."""
+    if not ClarificationSource.objects.filter(clarification=clarification).exists():
+        raise DomainError(_t("Name at least one source of the facts."), field="sources")
+
+
 @transaction.atomic
 def draft_clarification(organization, *, actor, sources=(), **values):
     values, links_given = _split(dict(values), CLARIFICATION_LINKS)
@@ -776,9 +862,15 @@ def draft_clarification(organization, *, actor, sources=(), **values):
     return clarification
 
 
+def _lock_clarification(clarification):
+    return locked(clarification, select_related=("organization",))
+
+
 @transaction.atomic
 def update_clarification(clarification, *, actor, sources=None, **values):
-    clarification = locked(clarification)
+    """Change a draft, or a clarification returned for revision."""
+    clarification = _lock_clarification(clarification)
+    _check_editable(clarification)
     values, links_given = _split(dict(values), CLARIFICATION_LINKS)
     changed = apply_changes(clarification, values, allowed=CLARIFICATION_FIELDS)
     if changed:
@@ -801,51 +893,123 @@ def update_clarification(clarification, *, actor, sources=None, **values):
 
 
 @transaction.atomic
-def publish_clarification(clarification, *, actor):
-    """Publish a clarification: its facts name at least one source."""
-    clarification = locked(clarification)
-    if not check_transition(
-        enums.CLARIFICATION_TRANSITIONS,
-        clarification.state,
-        enums.ClarificationState.PUBLISHED,
-    ):
+def submit_clarification(clarification, *, actor):
+    """Send the clarification to the review of its publishing organisation (its chief editor
+    publishes it), or back to it after a return. Its facts name at least one source."""
+    clarification = _lock_clarification(clarification)
+    if not _check_transition(clarification, enums.PublicationState.IN_REVIEW):
         return clarification
-    if not clarification.sources.exists():
-        raise DomainError(_t("Name at least one source of the facts."), field="sources")
-    clarification.state = enums.ClarificationState.PUBLISHED
-    clarification.published_at = timezone.now()
-    clarification.save(update_fields=["state", "published_at", "updated_at"])
-    audit.log_action(clarification, CLARIFICATION_PUBLISHED, actor=actor)
-    return clarification
+    _check_sources(clarification)
+    return _submit(
+        clarification,
+        organization=clarification.organization,
+        actor=actor,
+        label=clarification.title,
+        label_en=clarification.title_en,
+    )
+
+
+@transaction.atomic
+def withdraw_clarification(clarification, *, actor, reason=""):
+    """Take a clarification back: out of review, or off the site once published."""
+    return _withdraw(
+        _lock_clarification(clarification),
+        actor=actor,
+        action=CLARIFICATION_WITHDRAWN,
+        reason=reason,
+    )
+
+
+def prepare_clarification_publication(step):
+    """The hook of ``news.flows`` on approval: the sources are still there."""
+    _check_sources(step.subject)
+    step.fields["published_at"] = timezone.now()
 
 
 # Disclosure
 
 
-@transaction.atomic
-def publish_disclosure(channel, *, actor, **values):
-    """Publish an item of government information disclosure with its index number, issuing
-    body, document number, date of issue and subject category."""
+def _clean_disclosure(values):
     unknown = set(values) - set(DISCLOSURE_FIELDS)
     if unknown:
         raise ValueError(f"Not disclosure fields: {sorted(unknown)}")
-    if channel.kind != enums.ChannelKind.DISCLOSURE:
-        raise DomainError(_t("Disclosure items go in a disclosure channel."))
-    values = {
+    return {
         name: value.strip() if isinstance(value, str) else value for name, value in values.items()
     }
+
+
+def _check_disclosure(item):
     for name, label in (
         ("document_number", _t("its document number")),
         ("index_number", _t("its index number")),
         ("issuing_body", _t("its issuing body")),
     ):
-        if not values.get(name):
+        if not getattr(item, name):
             raise DomainError(
                 _t("A disclosure item must give %(what)s.") % {"what": label}, field=name
             )
-    item = validated(DisclosureItem(channel=channel, created_by=_actor(actor), **values))
+    validated(item)
+
+
+@transaction.atomic
+def draft_disclosure(channel, *, actor, **values):
+    """Write an item of government information disclosure, with its index number, issuing
+    body, document number, date of issue and subject category, as a draft of ``channel``."""
+    values = _clean_disclosure(values)
+    if channel.kind != enums.ChannelKind.DISCLOSURE:
+        raise DomainError(_t("Disclosure items go in a disclosure channel."))
+    item = DisclosureItem(channel=channel, created_by=_actor(actor), **values)
+    _check_disclosure(item)
     item.save()
-    audit.log_action(
-        item, DISCLOSURE_PUBLISHED, actor=actor, data={"document": item.document_number}
-    )
+    audit.log_action(item, DISCLOSURE_DRAFTED, actor=actor, data={"document": item.document_number})
     return item
+
+
+def _lock_disclosure(item):
+    return locked(item, select_related=("channel", "channel__organization"))
+
+
+@transaction.atomic
+def update_disclosure(item, *, actor, **values):
+    """Change a draft, or an item returned for revision."""
+    item = _lock_disclosure(item)
+    _check_editable(item)
+    changed = apply_changes(item, _clean_disclosure(values), allowed=DISCLOSURE_FIELDS)
+    if changed:
+        _check_disclosure(item)
+        item.save(update_fields=[*changed, "updated_at"])
+        audit.log_action(item, DISCLOSURE_UPDATED, actor=actor, data={"fields": sorted(changed)})
+    return item
+
+
+@transaction.atomic
+def submit_disclosure(item, *, actor):
+    """Send the item to its channel's review, as an article is sent; its chief editor
+    publishes it."""
+    item = _lock_disclosure(item)
+    if not _check_transition(item, enums.PublicationState.IN_REVIEW):
+        return item
+    if not item.channel.is_open:
+        raise DomainError(_t("This channel is closed; nothing more is published in it."))
+    _check_disclosure(item)
+    return _submit(
+        item,
+        organization=item.channel.organization,
+        actor=actor,
+        label=item.title,
+        label_en=item.title_en,
+    )
+
+
+@transaction.atomic
+def withdraw_disclosure(item, *, actor, reason=""):
+    """Take an item back: out of review, or off the site once published."""
+    return _withdraw(
+        _lock_disclosure(item), actor=actor, action=DISCLOSURE_WITHDRAWN, reason=reason
+    )
+
+
+def prepare_disclosure_publication(step):
+    """The hook of ``news.flows`` on approval: the channel is still open."""
+    _refuse_closed_channel(step.subject.channel_id)
+    step.fields["published_at"] = timezone.now()

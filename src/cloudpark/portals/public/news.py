@@ -109,7 +109,7 @@ def _correction_markup(article, correction, request):
 class CoverView(View):
     def get(self, request, pk):
         article = selectors.get_published_article(pk)
-        if not article.cover_image or article.state != enums.ArticleState.PUBLISHED:
+        if not article.cover_image or article.state != enums.PublicationState.PUBLISHED:
             raise Http404
         content_type = mimetypes.guess_type(article.cover_image.name)[0]
         return file_response(

@@ -1,6 +1,7 @@
 """News pages mounted in the government and park portals: the organisation's articles, their
 review and corrections, the correction requests addressed to it, its clarifications and its
-disclosure items. Reviewing an article happens in the review room."""
+disclosure items. Editors write and submit them here; reviewing them (the chief editor
+publishes) happens in the review room."""
 
 from django import forms as django_forms
 from django.contrib import messages
@@ -69,6 +70,37 @@ class ArticleCreateView(NewsMixin, ServiceFormMixin, FormView):
         return self.url("news_article_detail", result.pk)
 
 
+class ReviewStepsMixin:
+    """The editors' review steps of a publication (``self.publication``), taken as buttons on
+    its page: submit it, withdraw it."""
+
+    steps = {}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        publication = self.publication
+        context.update(
+            publication=publication,
+            allowed_steps=enums.PUBLICATION_TRANSITIONS[publication.state],
+            case=services.case_of(publication),
+            history=audit.history_of(publication)[:50],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        step = self.steps.get(request.POST.get("step"))
+        if step is None:
+            return HttpResponseBadRequest()
+        service, success = step
+        try:
+            service(self.publication, actor=request.user)
+        except DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, success)
+        return redirect(request.path)
+
+
 class ArticleMixin(NewsMixin):
     def get_permission_object(self):
         self.article = selectors.get_article_for(self.organization, self.kwargs["pk"])
@@ -81,7 +113,7 @@ class ArticleMixin(NewsMixin):
         return context
 
 
-class ArticleDetailView(ArticleMixin, TemplateView):
+class ArticleDetailView(ArticleMixin, ReviewStepsMixin, TemplateView):
     """The article as its editors follow it; its steps are buttons here."""
 
     template_name = "news/editor/article_detail.html"
@@ -90,6 +122,10 @@ class ArticleDetailView(ArticleMixin, TemplateView):
         "withdraw": (services.withdraw_article, _("The article is withdrawn.")),
     }
 
+    @property
+    def publication(self):
+        return self.article
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.article
@@ -97,26 +133,10 @@ class ArticleDetailView(ArticleMixin, TemplateView):
             title=article.title,
             corrections=selectors.corrections_shown_on(article),
             revisions=selectors.revisions_of(article),
-            history=audit.history_of(article)[:50],
-            allowed_steps=enums.ARTICLE_TRANSITIONS[article.state],
-            case=services.case_of(article),
             may_translate=article.language == enums.Language.CHINESE
             and not Article.objects.filter(original=article).exists(),
         )
         return context
-
-    def post(self, request, *args, **kwargs):
-        step = self.steps.get(request.POST.get("step"))
-        if step is None:
-            return HttpResponseBadRequest()
-        service, success = step
-        try:
-            service(self.article, actor=request.user)
-        except DomainError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, success)
-        return redirect(self.url("news_article_detail", self.article.pk))
 
 
 class ArticleEditView(ArticleMixin, ServiceFormMixin, FormView):
@@ -299,17 +319,33 @@ class ClarificationListView(NewsMixin, ListMixin, TemplateView):
     def get_queryset(self):
         return selectors.clarifications_of(self.organization).order_by("-updated_at", "-pk")
 
-    def post(self, request, *args, **kwargs):
-        clarification = selectors.get_clarification_for(
-            self.organization, request.POST.get("publish")
+
+class ClarificationMixin(NewsMixin):
+    def get_permission_object(self):
+        self.publication = selectors.get_clarification_for(self.organization, self.kwargs["pk"])
+        return self.organization
+
+
+class ClarificationDetailView(ClarificationMixin, ReviewStepsMixin, TemplateView):
+    """A clarification as its editors follow it: sent for review, published by the chief
+    editor once approved."""
+
+    template_name = "news/editor/publication_detail.html"
+    steps = {
+        "submit": (services.submit_clarification, _("The clarification is sent for review.")),
+        "withdraw": (services.withdraw_clarification, _("The clarification is withdrawn.")),
+    }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        clarification = self.publication
+        context.update(
+            title=clarification.display_title,
+            subject_template="news/_clarification_subject.html",
+            edit_url=self.url("news_clarification_edit", clarification.pk),
+            public_url=reverse("public:news_clarification", args=[clarification.pk]),
         )
-        try:
-            services.publish_clarification(clarification, actor=request.user)
-        except DomainError as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, _("The clarification is published."))
-        return redirect(self.url("news_clarification_list"))
+        return context
 
 
 class ClarificationFormMixin(NewsMixin, ServiceFormMixin):
@@ -324,11 +360,12 @@ class ClarificationFormMixin(NewsMixin, ServiceFormMixin):
         }
 
     def get_success_url(self, result):
-        return self.url("news_clarification_list")
+        return self.url("news_clarification_detail", result.pk)
 
 
 class ClarificationCreateView(ClarificationFormMixin, FormView):
     title = _("New clarification")
+    success_message = _("The clarification is saved as a draft.")
 
     def perform(self, form):
         return services.draft_clarification(
@@ -336,36 +373,59 @@ class ClarificationCreateView(ClarificationFormMixin, FormView):
         )
 
 
-class ClarificationEditView(ClarificationFormMixin, FormView):
+class ClarificationEditView(ClarificationMixin, ClarificationFormMixin, FormView):
     title = _("Edit clarification")
 
-    def get_permission_object(self):
-        self.clarification = selectors.get_clarification_for(self.organization, self.kwargs["pk"])
-        return self.organization
-
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.clarification}
+        return {**super().get_form_kwargs(), "instance": self.publication}
 
     def perform(self, form):
         return services.update_clarification(
-            self.clarification, actor=self.request.user, **form.service_values()
+            self.publication, actor=self.request.user, **form.service_values()
         )
 
 
 class DisclosureListView(NewsMixin, ListMixin, TemplateView):
     template_name = "news/editor/disclosure_list.html"
-    rows_template_name = "news/_disclosure_rows.html"
+    rows_template_name = "news/editor/_disclosure_rows.html"
     title = _("Government information disclosure")
 
     def get_queryset(self):
         return selectors.disclosures_of(self.organization)
 
 
+class DisclosureMixin(NewsMixin):
+    def get_permission_object(self):
+        self.publication = selectors.get_disclosure_for(self.organization, self.kwargs["pk"])
+        return self.organization
+
+
+class DisclosureDetailView(DisclosureMixin, ReviewStepsMixin, TemplateView):
+    """A disclosure item as its editors follow it through the channel's review."""
+
+    template_name = "news/editor/publication_detail.html"
+    steps = {
+        "submit": (services.submit_disclosure, _("The disclosure item is sent for review.")),
+        "withdraw": (services.withdraw_disclosure, _("The disclosure item is withdrawn.")),
+    }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        item = self.publication
+        context.update(
+            title=item.display_title,
+            subject_template="news/_disclosure_subject.html",
+            edit_url=self.url("news_disclosure_edit", item.pk),
+            public_url=reverse("public:news_disclosure"),
+        )
+        return context
+
+
 class DisclosureCreateView(NewsMixin, ServiceFormMixin, FormView):
     template_name = "news/editor/form.html"
     form_class = forms.DisclosureForm
     title = _("New disclosure item")
-    success_message = _("The disclosure item is published.")
+    success_message = _("The disclosure item is saved as a draft.")
 
     def perform(self, form):
         channel = (
@@ -375,12 +435,28 @@ class DisclosureCreateView(NewsMixin, ServiceFormMixin, FormView):
         )
         if channel is None:
             raise DomainError(_("Your organisation has no disclosure channel."))
-        return services.publish_disclosure(
-            channel, actor=self.request.user, **form.service_values()
+        return services.draft_disclosure(channel, actor=self.request.user, **form.service_values())
+
+    def get_success_url(self, result):
+        return self.url("news_disclosure_detail", result.pk)
+
+
+class DisclosureEditView(DisclosureMixin, ServiceFormMixin, FormView):
+    template_name = "news/editor/form.html"
+    form_class = forms.DisclosureForm
+    title = _("Edit disclosure item")
+    success_message = _("The disclosure item has been saved.")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.publication}
+
+    def perform(self, form):
+        return services.update_disclosure(
+            self.publication, actor=self.request.user, **form.service_values()
         )
 
     def get_success_url(self, result):
-        return self.url("news_disclosure_list")
+        return self.url("news_disclosure_detail", result.pk)
 
 
 def editor_home_panel(request, organization):
@@ -427,10 +503,21 @@ def urlpatterns_for(portal):
             name="news_clarification_create",
         ),
         path(
+            "news/clarifications/<int:pk>/",
+            view(ClarificationDetailView),
+            name="news_clarification_detail",
+        ),
+        path(
             "news/clarifications/<int:pk>/edit/",
             view(ClarificationEditView),
             name="news_clarification_edit",
         ),
         path("news/disclosure/", view(DisclosureListView), name="news_disclosure_list"),
         path("news/disclosure/new/", view(DisclosureCreateView), name="news_disclosure_create"),
+        path(
+            "news/disclosure/<int:pk>/", view(DisclosureDetailView), name="news_disclosure_detail"
+        ),
+        path(
+            "news/disclosure/<int:pk>/edit/", view(DisclosureEditView), name="news_disclosure_edit"
+        ),
     ]

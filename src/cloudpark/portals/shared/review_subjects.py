@@ -40,9 +40,13 @@ def _news_editor_url(kind, pk):
     return reverse(f"{NEWS_PORTALS[kind]}:news_request_detail", args=[pk])
 
 
-def _news_article_editor_url(case):
-    kind = case.applicant.kind
-    return reverse(f"{NEWS_PORTALS[kind]}:news_article_detail", args=[case.object_id])
+def _news_editor_page(name):
+    """Where the publishing organisation's editors follow a case's subject."""
+
+    def build(case):
+        return reverse(f"{NEWS_PORTALS[case.applicant.kind]}:{name}", args=[case.object_id])
+
+    return build
 
 
 def _news_request_status_url(number):
@@ -73,7 +77,17 @@ PRESENTATIONS = {
     "news.article": presentation.Presentation(
         subject_template="news/_article_subject.html",
         review_url=review_room_url,
-        applicant_url=_news_article_editor_url,
+        applicant_url=_news_editor_page("news_article_detail"),
+    ),
+    "news.clarification": presentation.Presentation(
+        subject_template="news/_clarification_subject.html",
+        review_url=review_room_url,
+        applicant_url=_news_editor_page("news_clarification_detail"),
+    ),
+    "news.disclosure": presentation.Presentation(
+        subject_template="news/_disclosure_subject.html",
+        review_url=review_room_url,
+        applicant_url=_news_editor_page("news_disclosure_detail"),
     ),
     "filings.planning": presentation.Presentation(
         subject_template="filings/_planning_subject.html",
