@@ -248,14 +248,13 @@ def statistics_for(parks):
     """Per park of ``parks``: the offers it published, its partners' offers open to its people,
     and the claims its people made (on the park's offers, a neighbour's or a partner's) and the
     codes of those redeemed. One query."""
-    through = Offer.eligible_parks.through.objects.filter(park_id=OuterRef("pk"))
     people_claims = Claim.objects.filter(park_id=OuterRef("pk"))
     return (
         Park.objects.filter(pk__in=parks.values("pk"))
         .annotate(
             offer_total=_count(Offer.objects.filter(provider_id=OuterRef("pk"))),
             partner_offer_total=_count(
-                Offer.objects.filter(pk__in=through.values("offer_id")).exclude(
+                Offer.objects.filter(eligible_parks=OuterRef("pk")).exclude(
                     provider__kind=OrganizationKind.PARK
                 )
             ),

@@ -394,8 +394,8 @@ def redeem(provider, code, *, actor, now=None):
     if claim.offer.provider_id != provider.pk:
         raise DomainError(
             _t(
-                "This code is for an offer of %(provider)s: it can be redeemed only at "
-                "%(provider)s's own desk."
+                "This code is for an offer of another provider, %(provider)s: it can be "
+                "redeemed only at that provider's own desk."
             )
             % {"provider": claim.offer.provider}
         )
