@@ -137,7 +137,7 @@ def with_figures(offers):
     """Each offer with ``redeemed_total``, the codes redeemed (the claims are its counter)."""
     return offers.annotate(
         redeemed_total=Count("claims", filter=Q(claims__redeemed_at__isnull=False))
-    )
+    ).order_by(*Offer._meta.ordering)
 
 
 def partner_offers_in_park(park):
