@@ -196,6 +196,8 @@ def test_one_account_per_portal_role():
         ("juror.insider@demo.cloudpark.cn", "enterprise", PRODUCER, "staff"),
         # The loan officer of the finance centre's bank, at the desk of My Cloud Park.
         ("bank@demo.cloudpark.cn", "other", "钱塘文化产业银行转塘支行", "admin"),
+        # The manager of a service partner the base admitted, at its benefits desk.
+        ("partner@demo.cloudpark.cn", "other", "艺创小镇健身中心", "admin"),
     }
     assert accounts == {
         "admin@demo.cloudpark.cn": (True, True),
@@ -209,6 +211,7 @@ def test_one_account_per_portal_role():
         "nrta@demo.cloudpark.cn": (False, True),
         "person@demo.cloudpark.cn": (False, True),
         "bank@demo.cloudpark.cn": (False, True),
+        "partner@demo.cloudpark.cn": (False, True),
     }
     jurors = ("chair", "juror-2", "juror-3", "juror-4", "juror-5", "juror.insider")
     assert not any(
