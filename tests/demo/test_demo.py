@@ -138,9 +138,9 @@ def test_every_write_is_in_the_audit_log():
         "orgs.enterprise.created": Enterprise.objects.count(),
         "orgs.enterprise.admitted": ParkResidence.objects.count(),
         "orgs.enterprise.released": 6,
-        # The demo accounts' memberships (the banker's among them), and the awards' insider
-        # juror's.
-        "orgs.membership.added": 11,
+        # The demo accounts' memberships (the banker's and the fitness centre's manager's among
+        # them), and the awards' insider juror's.
+        "orgs.membership.added": 12,
         # The accreditation story: three rounds, fourteen declarations of four materials each
         # (one passed on to the national review, thirteen approved, one returned for a missing
         # report, which the park then attaches and resubmits), one annual review.
