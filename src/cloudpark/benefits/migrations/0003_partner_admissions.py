@@ -5,28 +5,15 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def keep_partner_names_in_terms(apps, schema_editor):
-    """The partner was a name typed on the park's offer; partners are now organisations that
-    publish their own offers. An offer that named one keeps the name at the head of its terms."""
-    Offer = apps.get_model("benefits", "Offer")
-    for offer in Offer.objects.exclude(partner="", partner_en=""):
-        if offer.partner:
-            offer.terms = f"{offer.partner}\n{offer.terms}".strip()
-        if offer.partner_en:
-            offer.terms_en = f"{offer.partner_en}\n{offer.terms_en}".strip()
-        offer.save(update_fields=["terms", "terms_en"])
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('benefits', '0001_initial'),
+        ('benefits', '0002_keep_partner_names'),
         ('orgs', '0007_alter_otherorganization_other_kind'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.RunPython(keep_partner_names_in_terms, migrations.RunPython.noop),
         migrations.RemoveField(
             model_name='offer',
             name='partner',
