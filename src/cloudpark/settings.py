@@ -512,6 +512,7 @@ SPECTACULAR_SETTINGS = {
         "JobExperienceEnum": "cloudpark.jobs.enums.Experience",
         "JobEducationEnum": "cloudpark.jobs.enums.Education",
         "JobPostingStateEnum": "cloudpark.jobs.enums.PostingState",
+        "BenefitOfferStateEnum": "cloudpark.benefits.enums.OfferState",
         "JobApplicationStateEnum": "cloudpark.jobs.enums.ApplicationState",
         "FinanceProductKindEnum": "cloudpark.finance.enums.ProductKind",
         "FinanceIntroductionStateEnum": "cloudpark.finance.enums.IntroductionState",

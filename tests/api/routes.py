@@ -204,6 +204,16 @@ OBJECTS = {
         prepare=lambda w: w.benefits.built(),
     ),
     "park-benefit-offer": Objects("park", own=_benefits("offer"), other=_benefits("other_offer")),
+    "park-benefit-partner": Objects(
+        "park", own=_benefits("admission"), other=_benefits("other_admission")
+    ),
+    # The world's individual's association is a service partner the park admitted.
+    "partner-benefit-offer": Objects(
+        "individual",
+        own=_benefits("partner_offer"),
+        other=_benefits("other_partner_offer"),
+        prepare=lambda w: w.benefits.built(),
+    ),
     "enterprise-financing-need": Objects(
         "enterprise", own=_finance("need"), other=_finance("other_need")
     ),
@@ -520,6 +530,16 @@ RIGHTS = {
     ("park-benefit-offer", "redeem"): None,
     ("park-benefit-offer", "create"): STAFF,
     ("park-benefit-offer", "close"): STAFF,
+    ("park-benefit-partner", "list"): None,
+    ("park-benefit-partner", "retrieve"): None,
+    ("park-benefit-partner", "create"): STAFF,
+    ("park-benefit-partner", "end"): STAFF,
+    ("partner-benefit-offer", "list"): None,
+    ("partner-benefit-offer", "retrieve"): None,
+    ("partner-benefit-offer", "claims"): None,
+    ("partner-benefit-offer", "redeem"): None,
+    ("partner-benefit-offer", "create"): None,
+    ("partner-benefit-offer", "close"): None,
     ("search", "list"): None,
     ("government-filing-screening", "retrieve"): None,
     ("government-filing-screening", "comments"): None,

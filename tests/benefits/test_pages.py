@@ -14,7 +14,13 @@ from cloudpark.benefits import codes
 from cloudpark.benefits.enums import OfferState
 from cloudpark.benefits.models import Claim, Offer
 from tests.factories import GovernmentBodyFactory, MembershipFactory, ParkFactory, UserFactory
-from tests.factories.benefits import claimed, published_offer, worker_in
+from tests.factories.benefits import (
+    admitted_partner,
+    claimed,
+    partner_offer,
+    published_offer,
+    worker_in,
+)
 from tests.factories.programs import admin_of
 from tests.helpers import changed_models, stored_state
 
@@ -55,7 +61,7 @@ def test_the_park_publishes_an_offer_from_its_portal(client):
     offer = Offer.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("park:benefit_offer_detail", args=[offer.pk])
-    assert offer.provider == park
+    assert offer.provider_id == park.pk
     assert offer.quota == 20
 
 
@@ -169,18 +175,30 @@ def test_the_government_reads_its_parks_figures_and_exports_them(client):
     government = GovernmentBodyFactory(jurisdiction=[park])
     claim = claimed(published_offer(park))
     claimed(published_offer(elsewhere))
+    gym = admitted_partner(park, elsewhere)
+    # A partner's offer open to both parks, claimed by a person of each, counts in each row.
+    gym_offer = partner_offer(gym, [park, elsewhere])
+    gym_claim = claimed(gym_offer, worker_in(park))
+    claimed(gym_offer, worker_in(elsewhere))
     from cloudpark.benefits import services  # the redemption is the service's, as at the desk
 
     services.redeem(park, claim.code, actor=admin_of(park))
+    services.redeem(gym, gym_claim.code, actor=admin_of(gym))
     client.force_login(admin_of(government))
 
     page = client.get(reverse("government:benefit_statistics"))
     export = client.get(reverse("government:benefit_statistics"), {"format": "xlsx"})
 
     [row] = page.context["rows"]
-    assert (row.pk, row.offer_total, row.claim_total, row.redemption_total) == (park.pk, 1, 1, 1)
+    assert (
+        row.pk,
+        row.offer_total,
+        row.partner_offer_total,
+        row.claim_total,
+        row.redemption_total,
+    ) == (park.pk, 1, 1, 2, 2)
     sheet = load_workbook(BytesIO(export.content)).active
-    assert [cell.value for cell in sheet[2]] == [str(park), 1, 1, 1]
+    assert [cell.value for cell in sheet[2]] == [str(park), 1, 1, 2, 2]
 
 
 def test_the_public_list_shows_current_offers_only(client):

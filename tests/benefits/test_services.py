@@ -69,7 +69,7 @@ def test_a_person_of_an_enterprise_in_an_eligible_park_claims_and_gets_a_code():
     offer.refresh_from_db()
     assert offer.claimed_count == 1
     assert claim.user == person
-    assert claim.park == offer.provider
+    assert claim.park.pk == offer.provider.pk
     assert codes.read(claim.code) == claim.code
     assert codes.read(codes.payload_for(claim)) == claim.code
     assert AuditEntry.objects.filter(action="benefits.claim.claimed").count() == 1

@@ -141,9 +141,9 @@ def test_every_write_is_in_the_audit_log():
         "orgs.enterprise.created": Enterprise.objects.count(),
         "orgs.enterprise.admitted": ParkResidence.objects.count(),
         "orgs.enterprise.released": 6,
-        # The demo accounts' memberships (the banker's among them), and the awards' insider
-        # juror's.
-        "orgs.membership.added": 11,
+        # The demo accounts' memberships (the banker's and the fitness centre's manager's among
+        # them), and the awards' insider juror's.
+        "orgs.membership.added": 12,
         # The accreditation story: three rounds, fourteen declarations of four materials each
         # (one passed on to the national review, thirteen approved, one returned for a missing
         # report, which the park then attaches and resubmits), one annual review.
@@ -199,6 +199,8 @@ def test_one_account_per_portal_role():
         ("juror.insider@demo.cloudpark.cn", "enterprise", PRODUCER, "staff"),
         # The loan officer of the finance centre's bank, at the desk of My Cloud Park.
         ("bank@demo.cloudpark.cn", "other", "钱塘文化产业银行转塘支行", "admin"),
+        # The manager of a service partner the base admitted, at its benefits desk.
+        ("partner@demo.cloudpark.cn", "other", "艺创小镇健身中心", "admin"),
     }
     assert accounts == {
         "admin@demo.cloudpark.cn": (True, True),
@@ -212,6 +214,7 @@ def test_one_account_per_portal_role():
         "nrta@demo.cloudpark.cn": (False, True),
         "person@demo.cloudpark.cn": (False, True),
         "bank@demo.cloudpark.cn": (False, True),
+        "partner@demo.cloudpark.cn": (False, True),
     }
     jurors = ("chair", "juror-2", "juror-3", "juror-4", "juror-5", "juror.insider")
     assert not any(

@@ -36,6 +36,7 @@ PARK = "park@demo.cloudpark.cn"
 GOVERNMENT = "gov@demo.cloudpark.cn"
 PERSON = "person@demo.cloudpark.cn"
 BANKER = "bank@demo.cloudpark.cn"
+PARTNER = "partner@demo.cloudpark.cn"
 
 PHONE_PAGES = [
     (None, "/"),
@@ -92,6 +93,9 @@ PHONE_PAGES = [
     (PARK, "/park/benefits/"),
     (PARK, "/park/benefits/desk/"),
     (PARK, "/park/benefits/statistics/"),
+    (PARK, "/park/benefits/partners/"),
+    (PARTNER, "/me/partner/benefits/"),
+    (PARTNER, "/me/partner/benefits/desk/"),
     (None, "/search/?q=%E5%BD%B1%E8%A7%86"),  # 影视
     (None, "/market/"),
     (ENTERPRISE, "/enterprise/market/"),

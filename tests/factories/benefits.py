@@ -6,15 +6,13 @@ from django.utils import timezone
 
 from cloudpark.benefits import services
 from cloudpark.orgs import enums as org_enums
-from tests.factories.orgs import MembershipFactory, enterprise_in
+from tests.factories.orgs import MembershipFactory, OtherOrganizationFactory, enterprise_in
 from tests.factories.programs import admin_of
 
 
 def offer_values(**overrides):
     today = timezone.localdate()
     values = {
-        "partner": "园区健身房",
-        "partner_en": "The park gym",
         "title": "健身月卡",
         "title_en": "A month at the gym",
         "value": "免费一个月",
@@ -45,3 +43,27 @@ def worker_in(park):
 
 def claimed(offer, user=None):
     return services.claim_offer(offer, user=user or worker_in(offer.provider))
+
+
+def partner(**fields):
+    """A service partner of the directory (a gym, a cinema...)."""
+    fields.setdefault("name", "健身工作室")
+    fields.setdefault("name_en", "A fitness studio")
+    return OtherOrganizationFactory(other_kind=org_enums.OtherKind.PARTNER, **fields)
+
+
+def admitted_partner(*parks, **fields):
+    """A partner admitted by each of ``parks`` through the real service."""
+    organization = partner(**fields)
+    for park in parks:
+        services.admit_partner(park, organization, actor=admin_of(park))
+    return organization
+
+
+def partner_offer(organization, parks, **overrides):
+    return services.save_offer(
+        organization,
+        actor=admin_of(organization),
+        values=offer_values(**overrides),
+        eligible_parks=list(parks),
+    )

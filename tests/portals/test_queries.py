@@ -314,6 +314,7 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
     from tests.bases.test_api import API_LISTS
     from tests.benefits.test_api import API_LISTS as API_BENEFIT_LISTS
     from tests.benefits.test_pages import LIST_PAGES as BENEFIT_LISTS
+    from tests.benefits.test_partners import API_PARTNER_LISTS, PARTNER_LIST_PAGES
     from tests.copyright.test_api import API_LISTS as API_COPYRIGHT_LISTS
     from tests.copyright.test_pages import LIST_PAGES as COPYRIGHT_LISTS
     from tests.dashboards.test_pages import LIST_PAGES as FIGURE_LISTS
@@ -345,6 +346,8 @@ def test_every_list_page_and_endpoint_is_in_a_query_count_table():
         API_FINANCE_LISTS,
         BENEFIT_LISTS,
         API_BENEFIT_LISTS,
+        PARTNER_LIST_PAGES,
+        API_PARTNER_LISTS,
         MARKET_LISTS,
         API_MARKET_LISTS,
         COPYRIGHT_LISTS,

@@ -76,12 +76,15 @@ GOVERNMENT = (org_enums.OrganizationKind.GOVERNMENT,)
 PARK = (org_enums.OrganizationKind.PARK,)
 ENTERPRISE = (org_enums.OrganizationKind.ENTERPRISE,)
 ORGANIZERS = (org_enums.OrganizationKind.GOVERNMENT, org_enums.OrganizationKind.PARK)
+# Service partners, finance institutions and the like: organisations of the kind "other".
+OTHER = (org_enums.OrganizationKind.OTHER,)
 
 ACTING_FOR_NONE = {
     GOVERNMENT: _("You act for no government body."),
     PARK: _("You act for no park."),
     ENTERPRISE: _("You act for no enterprise."),
     ORGANIZERS: _("You organise events for no government body or park."),
+    OTHER: _("You act for no service partner or other organisation."),
 }
 
 
@@ -96,6 +99,7 @@ def acting_parameter(name, kind_label):
 GOVERNMENT_PARAMETER = acting_parameter("government", "government body")
 PARK_PARAMETER = acting_parameter("park", "park")
 ENTERPRISE_PARAMETER = acting_parameter("enterprise", "enterprise")
+PARTNER_PARAMETER = acting_parameter("partner", "service partner")
 
 
 def acting_organization(user, kinds, chosen=None, *, preferring=None):

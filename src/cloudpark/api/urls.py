@@ -118,6 +118,12 @@ router.register(
 router.register("benefits/offers", benefits.OfferViewSet, basename="benefit-offer")
 router.register("individual/benefit-claims", benefits.ClaimViewSet, basename="benefit-claim")
 router.register("park/benefit-offers", benefits.ParkOfferViewSet, basename="park-benefit-offer")
+router.register(
+    "park/benefit-partners", benefits.ParkPartnerViewSet, basename="park-benefit-partner"
+)
+router.register(
+    "partner/benefit-offers", benefits.PartnerOfferViewSet, basename="partner-benefit-offer"
+)
 router.register("search", search.SearchViewSet, basename="search")
 router.register("market/posts", market.PublicPostViewSet, basename="market-post")
 router.register("enterprise/market-posts", market.PostViewSet, basename="enterprise-market-post")

@@ -8,8 +8,6 @@ from cloudpark.orgs.models import Park
 OFFER_FORM_FIELDS = (
     "title",
     "title_en",
-    "partner",
-    "partner_en",
     "value",
     "value_en",
     "quota",
@@ -27,8 +25,11 @@ class OfferForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, parks=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if parks is not None:
+            # A partner names only the parks that admitted it.
+            self.fields["eligible_parks"].queryset = parks
         model_fields = forms.fields_for_model(
             Offer,
             fields=OFFER_FORM_FIELDS,
@@ -49,6 +50,17 @@ class OfferForm(forms.Form):
 
     def values(self):
         return {name: self.cleaned_data[name] for name in OFFER_FORM_FIELDS}
+
+
+class AdmitPartnerForm(forms.Form):
+    partner = forms.ModelChoiceField(label=_("Service partner"), queryset=None)
+
+    def __init__(self, *args, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = partners
+        self.fields["partner"].help_text = _(
+            "A gym, a cinema, a shop... registered in the directory as a service partner."
+        )
 
 
 class RedeemForm(CheckInForm):

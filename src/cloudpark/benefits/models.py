@@ -1,6 +1,6 @@
-"""Enterprise benefits: offers a park (for itself or a partner of the zone) makes to the people
-who work in the zone, the claims people make, each with a one-time code, and the redemption of
-that code at the park's desk."""
+"""Enterprise benefits: offers a park or a service partner it admitted makes to the people who
+work in the zone, the claims people make, each with a one-time code, and the redemption of that
+code at the desk of the offer's provider."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,21 +11,68 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.benefits import enums
 from cloudpark.core.i18n import Bilingual
 from cloudpark.core.models import TimeStampedModel
+from cloudpark.orgs.enums import OrganizationKind
+
+
+class Admission(TimeStampedModel):
+    """A park's admission of a service partner (an organisation of the directory of the kind
+    "other", type "partner") to publish offers to the park's people. Written by
+    ``benefits.services.admit_partner`` and ``end_admission``; an ended admission stays as the
+    record of the time it was open."""
+
+    park = models.ForeignKey(
+        "orgs.Park",
+        verbose_name=_("park"),
+        on_delete=models.PROTECT,
+        related_name="benefit_admissions",
+    )
+    partner = models.ForeignKey(
+        "orgs.OtherOrganization",
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="benefit_admissions",
+    )
+    admitted_at = models.DateTimeField(_("admitted at"))
+    admitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("partner admission")
+        verbose_name_plural = _("partner admissions")
+        ordering = ["-admitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["park", "partner"],
+                condition=Q(ended_at__isnull=True),
+                name="benefits_one_open_admission",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} @ {self.park}"
+
+    @property
+    def is_open(self):
+        return self.ended_at is None
 
 
 class Offer(TimeStampedModel):
-    """What a park offers and to whom. State changes go through
-    ``benefits.services.save_offer`` and ``close_offer``; ``claimed_count`` is written only by
-    ``benefits.services.claim_offer``, in the one statement that keeps it within the quota."""
+    """What a park or an admitted partner offers and to whom. State changes go through
+    ``benefits.services.save_offer``, ``close_offer`` and ``withdraw_offer``; ``claimed_count``
+    is written only by ``benefits.services.claim_offer``, in the one statement that keeps it
+    within the quota."""
 
     provider = models.ForeignKey(
-        "orgs.Park",
+        "orgs.Organization",
         verbose_name=_("provider"),
         on_delete=models.PROTECT,
         related_name="benefit_offers",
     )
-    partner = models.CharField(_("partner (Chinese)"), max_length=200, blank=True)
-    partner_en = models.CharField(_("partner (English)"), max_length=300, blank=True)
     title = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
     value = models.CharField(_("value (Chinese)"), max_length=200)
@@ -70,7 +117,6 @@ class Offer(TimeStampedModel):
         return self.display_title
 
     display_title = Bilingual("title")
-    display_partner = Bilingual("partner")
     display_value = Bilingual("value")
     display_terms = Bilingual("terms")
 
@@ -86,6 +132,10 @@ class Offer(TimeStampedModel):
     @property
     def remaining(self):
         return max(self.quota - self.claimed_count, 0)
+
+    @property
+    def is_from_partner(self):
+        return self.provider.kind != OrganizationKind.PARK
 
     def is_valid_on(self, day):
         return self.valid_from <= day <= self.valid_until

@@ -1,6 +1,8 @@
-"""Writes of enterprise benefits: a park publishes, edits and closes offers; a person who works
-in the zone claims one and receives a one-time code; the park's desk redeems the code once.
-Pages, the API, the admin and the demo all come here.
+"""Writes of enterprise benefits: a park admits service partners and ends their admission; a
+park, or a partner it admitted, publishes, edits and closes offers, and a park withdraws a
+partner's offer from its people; a person who works in the zone claims one and receives a
+one-time code; the desk of the offer's provider redeems the code once. Pages, the API, the admin
+and the demo all come here.
 
 The last place of a quota is kept by the database: a claim increments the offer's counter in
 one ``UPDATE ... WHERE claimed_count < quota`` statement, so two people claiming the last place
@@ -15,18 +17,24 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.benefits import codes, enums, selectors
 from cloudpark.benefits.enums import OfferState
-from cloudpark.benefits.models import Claim, Offer
+from cloudpark.benefits.models import Admission, Claim, Offer
 from cloudpark.core import audit, links
 from cloudpark.core.errors import DomainError
 from cloudpark.core.services import apply_changes, locked, validated
 from cloudpark.core.states import check_transition
 from cloudpark.notifications import services as notifications
+from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.enums import OrganizationKind
 from cloudpark.orgs.models import Park
 
 OFFER_PUBLISHED = audit.register("benefits.offer.published", _("Benefit offer published"))
 OFFER_CHANGED = audit.register("benefits.offer.changed", _("Benefit offer changed"))
 OFFER_CLOSED = audit.register("benefits.offer.closed", _("Benefit offer closed"))
+OFFER_WITHDRAWN = audit.register(
+    "benefits.offer.withdrawn", _("Benefit offer withdrawn from a park")
+)
+PARTNER_ADMITTED = audit.register("benefits.partner.admitted", _("Benefit partner admitted"))
+PARTNER_ENDED = audit.register("benefits.partner.ended", _("Benefit partner's admission ended"))
 CLAIMED = audit.register("benefits.claim.claimed", _("Benefit claimed"))
 REDEEMED = audit.register("benefits.claim.redeemed", _("Benefit redeemed"))
 
@@ -37,10 +45,23 @@ CLAIMED_NOTICE = notifications.register(
 REDEEMED_NOTICE = notifications.register(
     "benefits.redeemed", _("Your code for %(offer)s was redeemed at %(provider)s.")
 )
+ADMITTED_NOTICE = notifications.register(
+    "benefits.partner_admitted",
+    _("%(park)s admitted %(partner)s to publish benefit offers to its people."),
+)
+ENDED_NOTICE = notifications.register(
+    "benefits.partner_ended",
+    _(
+        "%(park)s ended the admission of %(partner)s: its offers are no longer open to the "
+        "park's people."
+    ),
+)
+WITHDRAWN_NOTICE = notifications.register(
+    "benefits.offer_withdrawn",
+    _("%(park)s withdrew your offer %(offer)s from its people."),
+)
 
 OFFER_FIELDS = (
-    "partner",
-    "partner_en",
     "title",
     "title_en",
     "value",
@@ -89,22 +110,143 @@ def _clean_parks(parks):
     return parks
 
 
+def _partner_people(partner):
+    return org_selectors.people_with(partner)
+
+
+# Partners --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def admit_partner(park, partner, *, actor, now=None):
+    """Admit ``partner`` (a service partner of the directory) to publish offers to the people
+    of ``park``. A partner already admitted, or an organisation that is not a service partner,
+    is refused at the ``partner`` field."""
+    if park.kind != OrganizationKind.PARK:
+        raise DomainError(_("Only a park admits benefit partners."))
+    if not selectors.is_partner(partner):
+        raise DomainError(
+            _("Only a service partner of the directory can be admitted."), field="partner"
+        )
+    partner = selectors.as_partner(partner)
+    if selectors.open_admission(park, partner) is not None:
+        raise DomainError(
+            _("%(partner)s is already admitted to this park.") % {"partner": partner},
+            field="partner",
+        )
+    try:
+        with transaction.atomic():
+            admission = Admission.objects.create(
+                park=park, partner=partner, admitted_at=now or timezone.now(), admitted_by=actor
+            )
+    except IntegrityError:
+        raise DomainError(
+            _("%(partner)s is already admitted to this park.") % {"partner": partner},
+            field="partner",
+        ) from None
+    audit.log_action(admission, PARTNER_ADMITTED, actor=actor, data={"park": park.pk})
+    notifications.notify(
+        _partner_people(partner),
+        ADMITTED_NOTICE,
+        params=notifications.bilingual(park=park, partner=partner),
+        url=links.url("benefits.partner.offers", partner.pk),
+    )
+    return admission
+
+
+@transaction.atomic
+def end_admission(admission, *, actor, now=None):
+    """End a partner's admission: its offers are withdrawn from the park's people (an offer
+    left open to no park is closed); codes already given stay redeemable at its desk."""
+    admission = locked(admission)
+    if admission.ended_at is not None:
+        return admission
+    admission.ended_at = now or timezone.now()
+    admission.ended_by = actor
+    admission.save(update_fields=["ended_at", "ended_by", "updated_at"])
+    withdrawn = [
+        _withdraw(offer, admission.park, actor=actor)
+        for offer in Offer.objects.filter(
+            provider=admission.partner_id, eligible_parks=admission.park
+        ).order_by("pk")
+    ]
+    audit.log_action(
+        admission,
+        PARTNER_ENDED,
+        actor=actor,
+        data={"park": admission.park_id, "offers": [offer.pk for offer in withdrawn]},
+    )
+    notifications.notify(
+        _partner_people(admission.partner),
+        ENDED_NOTICE,
+        params=notifications.bilingual(park=admission.park, partner=admission.partner),
+        url=links.url("benefits.partner.offers", admission.partner_id),
+    )
+    return admission
+
+
+def _withdraw(offer, park, *, actor):
+    offer = locked(offer)
+    offer.eligible_parks.remove(park)
+    closed = False
+    if offer.state == OfferState.PUBLISHED and not offer.eligible_parks.exists():
+        offer.state = OfferState.CLOSED
+        offer.save(update_fields=["state", "updated_at"])
+        closed = True
+    audit.log_action(offer, OFFER_WITHDRAWN, actor=actor, data={"park": park.pk, "closed": closed})
+    return offer
+
+
+@transaction.atomic
+def withdraw_offer(offer, park, *, actor):
+    """``park`` takes a partner's offer away from its people (an offer left open to no park is
+    closed); the codes already given stay redeemable at the partner's desk."""
+    if offer.provider_id == park.pk:
+        raise DomainError(_("Close your own offer instead: withdrawing is for partners' offers."))
+    if not offer.eligible_parks.filter(pk=park.pk).exists():
+        raise DomainError(_("This offer is not open to the people of your park."))
+    offer = _withdraw(offer, park, actor=actor)
+    notifications.notify(
+        _partner_people(offer.provider),
+        WITHDRAWN_NOTICE,
+        params=notifications.bilingual(park=park, offer=(offer.title, offer.title_en)),
+        url=links.url("benefits.offer.partner", offer.pk),
+    )
+    return offer
+
+
 # Offers ----------------------------------------------------------------------------------------
+
+
+def _check_provider(provider, parks):
+    """A park publishes to any park; a partner only to the parks that admitted it."""
+    if provider.kind == OrganizationKind.PARK:
+        return
+    if not selectors.is_partner(provider):
+        raise DomainError(_("Only a park or a service partner publishes benefit offers."))
+    admitting = set(selectors.admitting_parks(provider).values_list("pk", flat=True))
+    refused = [park for park in parks if park.pk not in admitting]
+    if refused:
+        raise DomainError(
+            _("%(parks)s has not admitted you to publish to its people.")
+            % {"parks": ", ".join(str(park) for park in refused)},
+            field="eligible_parks",
+        )
 
 
 @transaction.atomic
 def save_offer(provider, *, actor, values, eligible_parks, offer=None):
     """Publish a new offer of ``provider`` (``offer`` None) or change one. Inverted dates, a
-    quota under 1, or under the places already claimed, are refused at their field."""
-    if provider.kind != OrganizationKind.PARK:
-        raise DomainError(_("Only a park publishes benefit offers."))
+    quota under 1, or under the places already claimed, are refused at their field; a partner
+    may name only the parks that admitted it."""
     parks = _clean_parks(eligible_parks)
+    _check_provider(provider, parks)
     if offer is None:
         offer = Offer(provider=provider, created_by=actor)
     else:
         offer = locked(offer)
         if offer.provider_id != provider.pk:
-            raise DomainError(_("This offer belongs to another park."))
+            raise DomainError(_("This offer belongs to another provider."))
         if offer.state == OfferState.CLOSED:
             raise DomainError(_("A closed offer can no longer be changed."))
     changed = apply_changes(offer, dict(values), allowed=OFFER_FIELDS)
@@ -251,7 +393,10 @@ def redeem(provider, code, *, actor, now=None):
         )
     if claim.offer.provider_id != provider.pk:
         raise DomainError(
-            _t("This code is for an offer of another provider: %(provider)s.")
+            _t(
+                "This code is for an offer of another provider, %(provider)s: it can be "
+                "redeemed only at that provider's own desk."
+            )
             % {"provider": claim.offer.provider}
         )
     if claim.redeemed_at is not None:

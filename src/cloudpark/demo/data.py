@@ -32,6 +32,9 @@ DEMO_ENTERPRISE = "demo-enterprise"
 SERVICE_ENTERPRISE = "service-enterprise"
 # The bank of the zone's finance service centre whose desk the demo's banker works at.
 FINANCE_BANK = "finance-bank"
+# Service partners the Zhijiang base admitted to publish benefit offers to its people.
+PARTNER_GYM = "partner-gym"
+PARTNER_CINEMA = "partner-cinema"
 
 GOVERNMENTS = (
     {
@@ -471,6 +474,14 @@ ACCOUNTS = (
         "13666612078",
         "individual",
         ((FINANCE_BANK, Role.ADMIN),),
+    ),
+    # A service partner is an organisation of the kind "other" too: its benefits desk.
+    DemoAccount(
+        "partner@demo.cloudpark.cn",
+        "高远帆",
+        "13588176530",
+        "individual",
+        ((PARTNER_GYM, Role.ADMIN),),
     ),
 )
 

@@ -256,10 +256,17 @@ class DemoLoader:
     # Enterprise benefits -----------------------------------------------------------------------
 
     def load_benefits(self):
-        """The base's offers to the people of the zone, three claims and one redemption."""
-        demo_benefits.BenefitsLoader(
-            today=self.today, organizations=self.organizations, users=self.users
-        ).load()
+        """Two service partners the base admits, their offers and the base's own to the
+        people of the zone, three claims and one redemption at a partner's own desk."""
+        loader = demo_benefits.BenefitsLoader(
+            today=self.today,
+            organizations=self.organizations,
+            users=self.users,
+            platform_admin=self.platform_admin,
+        )
+        loader.create_partners()
+        self.add_memberships()
+        loader.load()
 
     # Supply and demand ------------------------------------------------------------------------
 

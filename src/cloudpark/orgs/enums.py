@@ -41,6 +41,7 @@ class OtherKind(models.TextChoices):
     MEDIA = "media", _("Media")
     UNIVERSITY = "university", _("University or research institute")
     ASSOCIATION = "association", _("Industry association")
+    PARTNER = "partner", _("Service partner (a gym, a cinema, a shop)")
     OTHER = "other", _("Other")
 
 

@@ -75,6 +75,7 @@ MENUS = {
         ("individual:job_feed", _("Following"), None),
         ("individual:finance_product_list", _("Finance desk"), "finance.act_for_institution"),
         ("individual:benefit_offer_list", _("My benefits"), None),
+        ("individual:partner_offer_list", _("Benefits desk"), "benefits.act_for_partner"),
         ("individual:copyright_pledge_verify", _("Verify a pledge"), "copyright.verify_pledge"),
     ],
 }

@@ -4,12 +4,13 @@ from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
 from cloudpark.benefits import codes, enums, selectors, services
-from cloudpark.benefits.models import Claim, Offer
-from cloudpark.orgs.models import Park
+from cloudpark.benefits.models import Admission, Claim, Offer
+from cloudpark.orgs.models import OtherOrganization, Park
 
 
 class OfferSerializer(serializers.ModelSerializer):
     provider_name = serializers.CharField(source="provider.name", read_only=True)
+    provider_is_partner = serializers.BooleanField(source="is_from_partner", read_only=True)
     state = serializers.ChoiceField(choices=enums.OfferState.choices, read_only=True)
     remaining = serializers.IntegerField(read_only=True)
 
@@ -19,12 +20,23 @@ class OfferSerializer(serializers.ModelSerializer):
             "id",
             "provider",
             "provider_name",
+            "provider_is_partner",
             *services.OFFER_FIELDS,
             "eligible_parks",
             "claimed_count",
             "remaining",
             "state",
         ]
+        read_only_fields = fields
+
+
+class ProviderOfferSerializer(OfferSerializer):
+    """An offer as its provider sees it: with the codes redeemed at its desk."""
+
+    redeemed_total = serializers.IntegerField(read_only=True)
+
+    class Meta(OfferSerializer.Meta):
+        fields = [*OfferSerializer.Meta.fields, "redeemed_total"]
         read_only_fields = fields
 
 
@@ -96,3 +108,27 @@ class RedemptionSerializer(serializers.ModelSerializer):
             "redeemed_at",
         ]
         read_only_fields = fields
+
+
+class ProviderClaimSerializer(RedemptionSerializer):
+    """A claim on one of the provider's offers (no person's name)."""
+
+    park = serializers.IntegerField(source="park_id", read_only=True)
+
+    class Meta(RedemptionSerializer.Meta):
+        fields = [*RedemptionSerializer.Meta.fields, "park"]
+        read_only_fields = fields
+
+
+class AdmissionSerializer(serializers.ModelSerializer):
+    partner_name = serializers.CharField(source="partner.name", read_only=True)
+    is_open = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Admission
+        fields = ["id", "park", "partner", "partner_name", "admitted_at", "ended_at", "is_open"]
+        read_only_fields = fields
+
+
+class AdmitRequestSerializer(serializers.Serializer):
+    partner = ScopedRelatedField(OtherOrganization, lambda user: selectors.partners())

@@ -7,6 +7,7 @@ from cloudpark.portals.individual import (
     finance,
     jobs,
     notifications,
+    partner_benefits,
     tokens,
     views,
 )
@@ -26,5 +27,6 @@ urlpatterns = [
     *awards.urlpatterns,
     *finance.urlpatterns,
     *individual_benefits.urlpatterns,
+    *partner_benefits.urlpatterns,
     *copyright.urlpatterns,
 ]

@@ -1,20 +1,20 @@
-"""The park portal's benefits: its offers (publish, edit, close) and the desk where their codes
-are redeemed. The desk is the events' check-in desk (``portals/_scanner.html``, ``checkin.js``)
-with the benefits' service behind it."""
+"""The park portal's benefits: its offers (publish, edit, close), the desk where their codes
+are redeemed (``portals.shared.benefits.DeskMixin``), and the service partners it admits to
+publish to its people (admit, end, withdraw one of their offers)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.benefits import selectors, services
-from cloudpark.benefits.forms import OfferForm, RedeemForm
+from cloudpark.benefits.forms import AdmitPartnerForm, OfferForm
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.portals.base import ListMixin, ParkMixin, ServiceFormMixin
+from cloudpark.portals.shared.benefits import DeskMixin
 
 
 class OfferListView(ParkMixin, ListMixin, TemplateView):
@@ -109,52 +109,99 @@ class OfferCloseView(ParkMixin, View):
         return redirect("park:benefit_offer_detail", pk=offer.pk)
 
 
-class DeskView(ParkMixin, FormView):
-    """The redemption desk: the camera reads the QR code or the code is typed; each attempt
-    shows its result."""
+class DeskView(DeskMixin, ParkMixin, FormView):
+    permission_required = "benefits.redeem_codes"
+
+    def desk_provider(self):
+        return self.organization
+
+
+# Partners --------------------------------------------------------------------------------------
+
+
+class PartnerListView(ParkMixin, TemplateView):
+    """The partners the park admitted (and those it no longer does), and their offers open to
+    the park's people, which the park may withdraw."""
 
     permission_required = "benefits.redeem_codes"
-    template_name = "benefits/park/desk.html"
-    form_class = RedeemForm
-    title = _("Benefit desk")
+    template_name = "benefits/park/partner_list.html"
+    title = _("Benefit partners")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["recent"] = selectors.recent_redemptions(self.organization)
+        context.update(
+            admissions=list(selectors.admissions_of_park(self.organization)),
+            offers=list(
+                selectors.with_figures(selectors.partner_offers_in_park(self.organization))
+            ),
+            can_manage=self.request.user.has_perm("benefits.manage_partners", self.organization),
+        )
         return context
 
-    def get_template_names(self):
-        if getattr(self.request, "htmx", False):
-            return ["benefits/park/desk.html#result"]
-        return super().get_template_names()
 
-    def form_valid(self, form):
-        result = {"ok": False}
+class PartnerAdmitView(ParkMixin, ServiceFormMixin, FormView):
+    permission_required = "benefits.manage_partners"
+    template_name = "portals/_form_page.html"
+    form_class = AdmitPartnerForm
+    title = _("Admit a benefit partner")
+    success_message = _("The partner is admitted: it may publish offers to your people.")
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "partners": selectors.partners_to_admit(self.organization),
+        }
+
+    def perform(self, form):
+        return services.admit_partner(
+            self.organization, form.cleaned_data["partner"], actor=self.request.user
+        )
+
+    def get_success_url(self, result):
+        return reverse("park:benefit_partner_list")
+
+
+class PartnerEndView(ParkMixin, View):
+    permission_required = "benefits.manage_partners"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        admission = selectors.get_admission_for_park(self.organization, pk)
+        services.end_admission(admission, actor=request.user)
+        messages.success(
+            request,
+            _("The admission is ended: the partner's offers are withdrawn from your people."),
+        )
+        return redirect("park:benefit_partner_list")
+
+
+class PartnerOfferWithdrawView(ParkMixin, View):
+    permission_required = "benefits.manage_partners"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        offer = selectors.get_partner_offer_in_park(self.organization, pk)
         try:
-            claim = services.redeem(
-                self.organization, form.cleaned_data["code"], actor=self.request.user
-            )
-        except services.AlreadyRedeemed as error:
-            result.update(message=str(error), claim=error.claim, repeated=True)
+            services.withdraw_offer(offer, self.organization, actor=request.user)
         except DomainError as error:
-            result.update(message=str(error))
+            messages.error(request, str(error))
         else:
-            result.update(
-                ok=True,
-                claim=claim,
-                message=_t("Redeemed: %(offer)s at %(time)s.")
-                % {
-                    "offer": claim.offer.display_title,
-                    "time": services.local_text(claim.redeemed_at),
-                },
-            )
-        return self.render_to_response(self.get_context_data(form=self.form_class(), result=result))
+            messages.success(request, _("The offer is withdrawn from your people."))
+        return redirect("park:benefit_partner_list")
 
 
 urlpatterns = [
     path("benefits/", OfferListView.as_view(), name="benefit_offer_list"),
     path("benefits/new/", OfferCreateView.as_view(), name="benefit_offer_create"),
     path("benefits/desk/", DeskView.as_view(), name="benefit_desk"),
+    path("benefits/partners/", PartnerListView.as_view(), name="benefit_partner_list"),
+    path("benefits/partners/admit/", PartnerAdmitView.as_view(), name="benefit_partner_admit"),
+    path("benefits/partners/<int:pk>/end/", PartnerEndView.as_view(), name="benefit_partner_end"),
+    path(
+        "benefits/partners/offers/<int:pk>/withdraw/",
+        PartnerOfferWithdrawView.as_view(),
+        name="benefit_partner_offer_withdraw",
+    ),
     path("benefits/<int:pk>/", OfferDetailView.as_view(), name="benefit_offer_detail"),
     path("benefits/<int:pk>/edit/", OfferEditView.as_view(), name="benefit_offer_edit"),
     path("benefits/<int:pk>/close/", OfferCloseView.as_view(), name="benefit_offer_close"),

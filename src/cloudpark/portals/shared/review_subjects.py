@@ -132,6 +132,8 @@ LINKS = {
     "finance.data_room.institution": _route("individual:finance_data_room_detail"),
     "filings.title.public": _route("public:filing_title"),
     "benefits.claim.individual": _route("individual:benefit_claim_detail"),
+    "benefits.offer.partner": _route("individual:partner_offer_detail"),
+    "benefits.partner.offers": lambda _pk: reverse("individual:partner_offer_list"),
     "market.introduction.enterprise": _route("enterprise:market_introduction_detail"),
     "market.post.public": _route("public:market_post_detail"),
     "copyright.request.enterprise": _route("enterprise:copyright_request_detail"),
