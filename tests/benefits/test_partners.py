@@ -24,6 +24,7 @@ from tests.factories import (
     MembershipFactory,
     OtherOrganizationFactory,
     ParkFactory,
+    UserFactory,
 )
 from tests.factories.benefits import (
     admitted_partner,
@@ -278,6 +279,15 @@ def test_a_person_of_no_partner_is_refused_the_partner_pages(client):
     client.force_login(worker_in(ParkFactory()))
 
     response = client.get(reverse("individual:partner_offer_list"))
+
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("name", ["individual:partner_offer_list", "individual:partner_desk"])
+def test_a_superuser_of_no_partner_is_refused_the_partner_pages(client, name):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.get(reverse(name))
 
     assert response.status_code == 403
 
