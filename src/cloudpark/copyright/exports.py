@@ -2,6 +2,7 @@
 a formula)."""
 
 from django.utils.translation import gettext as _t
+from django.utils.translation import pgettext
 
 from cloudpark.core import excel
 
@@ -19,7 +20,7 @@ def export_works(works):
         _t("How the right was acquired"),
         _t("How the right is held"),
         _t("Rights held"),
-        _t("Registration"),
+        pgettext("copyright", "Registration"),
         _t("Work registration number"),
         _t("Software registration number"),
         _t("Software certificate number"),
@@ -51,7 +52,7 @@ def export_works(works):
 
 def export_overview(rows):
     headers = [
-        _t("Holder"),
+        pgettext("copyright", "Holder"),
         _t("Works"),
         _t("Registered works"),
         _t("Licences"),

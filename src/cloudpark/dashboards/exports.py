@@ -4,6 +4,7 @@ the definitions of every metric the workbook holds. One chart exports the same w
 
 from django.utils import timezone
 from django.utils.translation import gettext as _t
+from django.utils.translation import pgettext
 
 from cloudpark.core import excel
 
@@ -95,5 +96,8 @@ def board_workbook(board, *, title, charts=None):
         )
     )
     return excel.workbook_bytes(
-        names[0], [_t("Filter"), _t("Value"), _t("Unit")], filters, more_sheets=sheets
+        names[0],
+        [_t("Filter"), pgettext("figure", "Value"), _t("Unit")],
+        filters,
+        more_sheets=sheets,
     )

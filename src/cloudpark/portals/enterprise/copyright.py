@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
@@ -35,7 +36,7 @@ class WorkFilterForm(FilterForm):
     registration_state = django_forms.ChoiceField(
         choices=[("", _("Any registration")), *enums.RegistrationState.choices],
         required=False,
-        label=_("Registration"),
+        label=pgettext_lazy("copyright", "Registration"),
     )
 
 
