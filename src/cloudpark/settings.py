@@ -530,6 +530,7 @@ SPECTACULAR_SETTINGS = {
         "NewsCorrectionKindEnum": "cloudpark.news.enums.CorrectionKind",
         "NewsRequestStateEnum": "cloudpark.news.enums.RequestState",
         "NewsRequestOutcomeEnum": "cloudpark.news.enums.RequestOutcome",
+        "ClarificationCategoryEnum": "cloudpark.news.taxonomies.CLARIFICATION_CHOICES",
         "PlanningStateEnum": "cloudpark.filings.enums.PlanningState",
         "ReleaseStateEnum": "cloudpark.filings.enums.ReleaseState",
         "NumberStatusEnum": "cloudpark.filings.enums.NumberStatus",

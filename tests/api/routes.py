@@ -155,6 +155,12 @@ OBJECTS = {
     "news-disclosure": Objects("individual"),
     "news-request": Objects("individual"),
     "news-editor-article": Objects("government", own=_news("draft"), other=_other_news("draft")),
+    "news-editor-clarification": Objects(
+        "government", own=_news("clarification"), other=_other_news("clarification")
+    ),
+    "news-editor-disclosure": Objects(
+        "government", own=_news("disclosure"), other=_other_news("disclosure")
+    ),
     "news-editor-request": Objects(
         "government", own=_news("request"), other=_other_news("request")
     ),
@@ -506,6 +512,16 @@ RIGHTS = {
     ("government-filing-number", "list"): None,
     ("government-filing-number", "revoke"): STAFF,
     ("news-editor-request", "list"): None,
+    ("news-editor-clarification", "list"): None,
+    **{
+        ("news-editor-clarification", action): STAFF
+        for action in ("create", "retrieve", "partial_update", "submit", "withdraw")
+    },
+    ("news-editor-disclosure", "list"): None,
+    **{
+        ("news-editor-disclosure", action): STAFF
+        for action in ("create", "retrieve", "partial_update", "submit", "withdraw")
+    },
     **{("news-editor-request", action): STAFF for action in ("retrieve", "answer", "take")},
     ("park-figures", "charts"): None,
     ("government-figures", "charts"): None,
@@ -586,6 +602,26 @@ BODIES = {
         "channel": w.news[("government", "draft")].channel_id,
         "title": "园区举办网络视听创作交流会",
         "body": "<p>交流会于周五举行。</p>",
+    },
+    ("news-editor-clarification", "create"): lambda w: {
+        "organization": w.government.pk,
+        "title": "关于网传活动取消的说明",
+        "claim": "网传某活动取消。",
+        "first_appeared_in": "某社交平台",
+        "first_appeared_on": "2026-05-01",
+        "verdict": "false",
+        "facts": "活动如期举行。",
+        "category": "events",
+        "sources": [{"title": "主办方公告", "issuing_unit": "主办方"}],
+    },
+    ("news-editor-disclosure", "create"): lambda w: {
+        "channel": w.news[("government", "disclosure")].channel_id,
+        "index_number": "11330100-2026-00099",
+        "issuing_body": "杭州市文化广电旅游局",
+        "document_number": "杭文广旅〔2026〕99号",
+        "issued_on": "2026-04-01",
+        "subject_category": "culture_media",
+        "title": "关于开展视听创作扶持的通知",
     },
     ("enterprise-financing-need", "create"): lambda w: {
         "amount": "300",

@@ -7,13 +7,26 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from cloudpark.news import enums, services
-from cloudpark.news.models import Article, Correction, CorrectionRequest
+from cloudpark.news.models import (
+    Article,
+    Clarification,
+    Correction,
+    CorrectionRequest,
+    DisclosureItem,
+)
 from tests.factories import ChannelFactory, GovernmentBodyFactory, UserFactory
 from tests.factories.news import (
     ARTICLE,
+    CLARIFICATION,
     CORRECTION,
+    DISCLOSURE,
+    SOURCES,
+    approved,
+    clarification_in_review,
+    disclosure_in_review,
     published,
     published_clarification,
+    published_disclosure,
     request_for,
 )
 from tests.factories.programs import admin_of
@@ -188,7 +201,240 @@ def test_the_schema_lists_the_news_endpoints(api):
         "/api/v1/news/requests/status/",
         "/api/v1/news/editor/articles/{id}/correct/",
         "/api/v1/news/editor/requests/{id}/answer/",
+        "/api/v1/news/editor/clarifications/{id}/submit/",
+        "/api/v1/news/editor/disclosure/{id}/withdraw/",
     } <= set(paths)
+
+
+# Clarifications and disclosure items, as editors write them -----------------------------------
+
+CLARIFICATION_BODY = {**CLARIFICATION, "first_appeared_on": "2026-03-02"}
+DISCLOSURE_BODY = {**DISCLOSURE, "issued_on": "2026-04-01"}
+
+
+@pytest.fixture
+def disclosure_channel(government):
+    return ChannelFactory(organization=government, kind=enums.ChannelKind.DISCLOSURE)
+
+
+def test_an_editor_drafts_edits_and_submits_a_clarification(api, government, editor):
+    api.force_authenticate(editor)
+
+    created = api.post(
+        reverse("api:news-editor-clarification-list"),
+        {**CLARIFICATION_BODY, "organization": government.pk, "sources": SOURCES},
+        format="json",
+    )
+    pk = created.json()["id"]
+    edited = api.patch(
+        reverse("api:news-editor-clarification-detail", args=[pk]),
+        {"verdict": enums.Verdict.MISLEADING},
+        format="json",
+    )
+    submitted = api.post(reverse("api:news-editor-clarification-submit", args=[pk]))
+
+    assert (created.status_code, created.json()["state"]) == (201, enums.PublicationState.DRAFT)
+    assert [row["issuing_unit"] for row in edited.json()["sources"]] == ["园区管委会"]
+    assert (submitted.status_code, submitted.json()["state"]) == (
+        200,
+        enums.PublicationState.IN_REVIEW,
+    )
+    assert submitted.json()["verdict"] == enums.Verdict.MISLEADING
+    assert services.case_of(Clarification.objects.get(pk=pk)).is_open
+
+
+def test_a_clarification_without_a_source_is_refused_at_the_field(api, government, editor):
+    api.force_authenticate(editor)
+    created = api.post(
+        reverse("api:news-editor-clarification-list"),
+        {**CLARIFICATION_BODY, "organization": government.pk},
+        format="json",
+    )
+    pk = created.json()["id"]
+
+    response = api.post(reverse("api:news-editor-clarification-submit", args=[pk]))
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {"detail": "Name at least one source of the facts.", "field": "sources"},
+    )
+    assert Clarification.objects.get(pk=pk).state == enums.PublicationState.DRAFT
+
+
+def test_a_source_without_its_issuing_unit_is_refused_at_the_field(api, government, editor):
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-clarification-list"),
+        {
+            **CLARIFICATION_BODY,
+            "organization": government.pk,
+            "sources": [{"title": "公告", "issuing_unit": ""}],
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert list(response.json()["sources"]["0"]) == ["issuing_unit"]
+    assert Clarification.objects.count() == 0
+
+
+def test_a_clarification_for_another_organisation_is_refused_at_its_field(api, editor):
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-clarification-list"),
+        {**CLARIFICATION_BODY, "organization": GovernmentBodyFactory().pk},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "does not exist" in str(response.json()["organization"])
+    assert Clarification.objects.count() == 0
+
+
+def test_another_organisations_clarification_is_a_404(api, government, editor):
+    clarification = clarification_in_review(government, actor=editor)
+    api.force_authenticate(admin_of(GovernmentBodyFactory()))
+
+    retrieved = api.get(reverse("api:news-editor-clarification-detail", args=[clarification.pk]))
+    withdrawn = api.post(reverse("api:news-editor-clarification-withdraw", args=[clarification.pk]))
+
+    assert (retrieved.status_code, withdrawn.status_code) == (404, 404)
+    assert Clarification.objects.get(pk=clarification.pk).state == (
+        enums.PublicationState.IN_REVIEW
+    )
+
+
+def test_a_clarification_in_review_is_not_changed_but_withdrawn(api, government, editor):
+    clarification = clarification_in_review(government, actor=editor)
+    api.force_authenticate(editor)
+
+    edited = api.patch(
+        reverse("api:news-editor-clarification-detail", args=[clarification.pk]),
+        {"title": "改过的标题"},
+        format="json",
+    )
+    withdrawn = api.post(reverse("api:news-editor-clarification-withdraw", args=[clarification.pk]))
+
+    assert edited.status_code == 400
+    assert withdrawn.json()["state"] == enums.PublicationState.WITHDRAWN
+    assert Clarification.objects.get(pk=clarification.pk).title == CLARIFICATION["title"]
+    assert not services.case_of(clarification).is_open
+
+
+def test_the_editors_list_shows_their_own_clarifications_in_every_state(api, government, editor):
+    draft = services.draft_clarification(government, actor=editor, **CLARIFICATION)
+    published = published_clarification(government, actor=editor)
+    published_clarification(GovernmentBodyFactory())
+    api.force_authenticate(editor)
+
+    response = api.get(reverse("api:news-editor-clarification-list"))
+
+    assert {(row["id"], row["state"]) for row in response.json()["results"]} == {
+        (draft.pk, enums.PublicationState.DRAFT),
+        (published.pk, enums.PublicationState.PUBLISHED),
+    }
+
+
+def test_an_editor_drafts_edits_and_submits_a_disclosure_item(api, editor, disclosure_channel):
+    api.force_authenticate(editor)
+
+    created = api.post(
+        reverse("api:news-editor-disclosure-list"),
+        {**DISCLOSURE_BODY, "channel": disclosure_channel.pk},
+        format="json",
+    )
+    pk = created.json()["id"]
+    edited = api.patch(
+        reverse("api:news-editor-disclosure-detail", args=[pk]),
+        {"title_en": "A notice on support for online audiovisual works"},
+        format="json",
+    )
+    submitted = api.post(reverse("api:news-editor-disclosure-submit", args=[pk]))
+
+    assert (created.status_code, created.json()["channel"]) == (201, disclosure_channel.slug)
+    assert edited.json()["title_en"] == "A notice on support for online audiovisual works"
+    assert submitted.json()["state"] == enums.PublicationState.IN_REVIEW
+    assert approved(DisclosureItem.objects.get(pk=pk), actor=editor).state == (
+        enums.PublicationState.PUBLISHED
+    )
+
+
+def test_a_disclosure_item_without_its_document_number_is_refused_at_the_field(
+    api, editor, disclosure_channel
+):
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-disclosure-list"),
+        {**DISCLOSURE_BODY, "channel": disclosure_channel.pk, "document_number": " "},
+        format="json",
+    )
+
+    assert (response.status_code, response.json()) == (
+        400,
+        {
+            "detail": "A disclosure item must give its document number.",
+            "field": "document_number",
+        },
+    )
+    assert DisclosureItem.objects.count() == 0
+
+
+def test_a_disclosure_item_goes_only_in_a_disclosure_channel(api, channel, editor):
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-disclosure-list"),
+        {**DISCLOSURE_BODY, "channel": channel.pk},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "does not exist" in str(response.json()["channel"])
+    assert DisclosureItem.objects.count() == 0
+
+
+def test_an_index_number_used_in_the_channel_is_refused(api, editor, disclosure_channel):
+    services.draft_disclosure(disclosure_channel, actor=editor, **DISCLOSURE)
+    api.force_authenticate(editor)
+
+    response = api.post(
+        reverse("api:news-editor-disclosure-list"),
+        {**DISCLOSURE_BODY, "channel": disclosure_channel.pk},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "Index number already exists" in response.json()["detail"]
+    assert DisclosureItem.objects.count() == 1
+
+
+def test_another_organisations_disclosure_item_is_a_404(api, editor, disclosure_channel):
+    item = disclosure_in_review(disclosure_channel, actor=editor)
+    api.force_authenticate(admin_of(GovernmentBodyFactory()))
+
+    edited = api.patch(
+        reverse("api:news-editor-disclosure-detail", args=[item.pk]),
+        {"title": "改过的标题"},
+        format="json",
+    )
+    withdrawn = api.post(reverse("api:news-editor-disclosure-withdraw", args=[item.pk]))
+
+    assert (edited.status_code, withdrawn.status_code) == (404, 404)
+    assert DisclosureItem.objects.get(pk=item.pk).state == enums.PublicationState.IN_REVIEW
+
+
+def test_a_published_disclosure_item_is_withdrawn_off_the_site(api, editor, disclosure_channel):
+    item = published_disclosure(disclosure_channel, actor=editor)
+    api.force_authenticate(editor)
+
+    withdrawn = api.post(reverse("api:news-editor-disclosure-withdraw", args=[item.pk]))
+    listed = api.get(reverse("api:news-disclosure-list"))
+
+    assert withdrawn.json()["state"] == enums.PublicationState.WITHDRAWN
+    assert listed.json()["results"] == []
 
 
 API_LISTS = [
@@ -199,6 +445,8 @@ API_LISTS = [
     ("api:news-disclosure-list", False, 2),
     ("api:news-editor-article-list", True, 7),
     ("api:news-editor-request-list", True, 2),
+    ("api:news-editor-clarification-list", True, 5),
+    ("api:news-editor-disclosure-list", True, 2),
 ]
 
 

@@ -88,6 +88,14 @@ router.register("news/disclosure", news.DisclosureViewSet, basename="news-disclo
 router.register("news/requests", news.RequestViewSet, basename="news-request")
 router.register("news/editor/articles", news.EditorArticleViewSet, basename="news-editor-article")
 router.register("news/editor/requests", news.EditorRequestViewSet, basename="news-editor-request")
+router.register(
+    "news/editor/clarifications",
+    news.EditorClarificationViewSet,
+    basename="news-editor-clarification",
+)
+router.register(
+    "news/editor/disclosure", news.EditorDisclosureViewSet, basename="news-editor-disclosure"
+)
 router.register("filings", filings.PlanningFilingViewSet, basename="filing")
 router.register("filing-releases", filings.ReleaseFilingViewSet, basename="filing-release")
 router.register("filing-archive", filings.ArchiveViewSet, basename="filing-archive")

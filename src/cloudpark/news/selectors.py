@@ -20,6 +20,7 @@ from cloudpark.news.models import (
 )
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
+from cloudpark.orgs.models import Organization
 
 ARTICLE_RELATED = ("channel", "channel__organization", "park")
 
@@ -293,6 +294,22 @@ def articles_edited_by(user):
     return Article.objects.filter(
         channel__organization_id__in=_edited_organization_ids(user)
     ).select_related(*ARTICLE_RELATED)
+
+
+def organizations_edited_by(user):
+    return Organization.objects.filter(pk__in=_edited_organization_ids(user))
+
+
+def clarifications_edited_by(user):
+    return Clarification.objects.filter(
+        organization_id__in=_edited_organization_ids(user)
+    ).select_related("organization")
+
+
+def disclosures_edited_by(user):
+    return DisclosureItem.objects.filter(
+        channel__organization_id__in=_edited_organization_ids(user)
+    ).select_related("channel", "channel__organization")
 
 
 def requests_handled_by(user):

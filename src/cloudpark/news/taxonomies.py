@@ -45,5 +45,9 @@ def choices(categories):
     return [(category.key, category.name) for category in categories]
 
 
+# The clarifications' categories, named once in the API schema.
+CLARIFICATION_CHOICES = choices(CLARIFICATION_CATEGORIES)
+
+
 def by_key(categories, key):
     return next((category for category in categories if category.key == key), None)

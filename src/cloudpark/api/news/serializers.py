@@ -243,3 +243,76 @@ class DisclosureSerializer(serializers.ModelSerializer):
             "title_en",
             "body",
         ]
+
+
+class EditorClarificationSerializer(ClarificationSerializer):
+    """A clarification as its editors see it, in any state."""
+
+    class Meta(ClarificationSerializer.Meta):
+        fields = [
+            "id",
+            "state",
+            *ClarificationSerializer.Meta.fields[1:],
+            "related_articles",
+            "organizations",
+        ]
+
+
+class ClarificationWriteSerializer(serializers.ModelSerializer):
+    """What an editor writes of a clarification; ``sources`` replace those it had."""
+
+    sources = SourceSerializer(many=True, required=False)
+    related_articles = ScopedRelatedField(Article, _published, many=True, required=False)
+
+    class Meta:
+        model = Clarification
+        fields = [*services.CLARIFICATION_FIELDS, *services.CLARIFICATION_LINKS, "sources"]
+        extra_kwargs = {"organizations": {"required": False}}
+
+
+class ClarificationCreateSerializer(ClarificationWriteSerializer):
+    organization = ScopedRelatedField(Organization, selectors.organizations_edited_by)
+
+    class Meta(ClarificationWriteSerializer.Meta):
+        fields = ["organization", *ClarificationWriteSerializer.Meta.fields]
+
+
+class EditorDisclosureSerializer(DisclosureSerializer):
+    """A disclosure item as its editors see it, in any state."""
+
+    channel = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta(DisclosureSerializer.Meta):
+        fields = [
+            "id",
+            "channel",
+            "state",
+            *DisclosureSerializer.Meta.fields[1:],
+            "published_at",
+        ]
+
+
+# The service gives the clear refusal for a missing number, at its field.
+NUMBERED = {"required": False, "allow_blank": True}
+
+
+class DisclosureWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = DisclosureItem
+        fields = list(services.DISCLOSURE_FIELDS)
+        extra_kwargs = {
+            name: NUMBERED for name in ("index_number", "issuing_body", "document_number")
+        }
+        # The service checks the index number is unique in its channel.
+        validators = []
+
+
+def _disclosure_channels(user):
+    return selectors.channels_edited_by(user).filter(kind=enums.ChannelKind.DISCLOSURE)
+
+
+class DisclosureCreateSerializer(DisclosureWriteSerializer):
+    channel = ScopedRelatedField(Channel, _disclosure_channels)
+
+    class Meta(DisclosureWriteSerializer.Meta):
+        fields = ["channel", *DisclosureWriteSerializer.Meta.fields]

@@ -4,8 +4,9 @@ For everyone: channels, published articles with their corrections, the correctio
 clarifications and disclosure items; filing a correction request (it answers with the
 tracking number) and looking one up with its number and the contact given. For editors
 (``news/editor/``): the articles of the organisations they write for, with drafting,
-editing, submission, withdrawal and correction, and the requests addressed to them, taken in
-hand and answered. Reviews go through ``review-cases``, as every review does.
+editing, submission, withdrawal and correction, their clarifications and disclosure items,
+drafted, edited, submitted and withdrawn the same way, and the requests addressed to them,
+taken in hand and answered. Reviews go through ``review-cases``, as every review does.
 
 The same selectors, services and named rules as the pages."""
 
@@ -23,10 +24,16 @@ from cloudpark.api.news.serializers import (
     ArticleSerializer,
     ArticleWriteSerializer,
     ChannelSerializer,
+    ClarificationCreateSerializer,
     ClarificationSerializer,
+    ClarificationWriteSerializer,
     CorrectionSerializer,
     CorrectionWriteSerializer,
+    DisclosureCreateSerializer,
     DisclosureSerializer,
+    DisclosureWriteSerializer,
+    EditorClarificationSerializer,
+    EditorDisclosureSerializer,
     RequestCreateSerializer,
     RequestSerializer,
     RequestStatusSerializer,
@@ -214,3 +221,122 @@ class EditorRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Rul
         values = self.validated(AnswerSerializer, request.data)
         answered = services.answer_request(handled, actor=request.user, **values)
         return Response(RequestSerializer(answered).data)
+
+
+WRITING = rule("news.edit_news", through="organization")
+
+
+class EditorClarificationViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    RuleViewSet,
+):
+    """The clarifications of the organisations the caller writes for, in every state."""
+
+    serializer_class = EditorClarificationSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    permission_rules = {
+        "list": SIGNED_IN,
+        "retrieve": WRITING,
+        "create": on_input("news.edit_news"),
+        "partial_update": WRITING,
+        "update": WRITING,
+        "submit": WRITING,
+        "withdraw": WRITING,
+    }
+
+    def get_queryset(self):
+        return (
+            selectors.clarifications_edited_by(self.request.user)
+            .prefetch_related("sources", "related_articles", "organizations")
+            .order_by("-updated_at", "-pk")
+        )
+
+    def _read(self, clarification, status_code=status.HTTP_200_OK):
+        clarification = self.get_queryset().get(pk=clarification.pk)
+        return Response(EditorClarificationSerializer(clarification).data, status=status_code)
+
+    @extend_schema(
+        request=ClarificationCreateSerializer, responses={201: EditorClarificationSerializer}
+    )
+    def create(self, request, *args, **kwargs):
+        values = self.validated(ClarificationCreateSerializer, request.data)
+        organization = values.pop("organization")
+        self.check_rule(organization)
+        clarification = services.draft_clarification(organization, actor=request.user, **values)
+        return self._read(clarification, status.HTTP_201_CREATED)
+
+    @extend_schema(request=ClarificationWriteSerializer, responses=EditorClarificationSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        clarification = self.get_object()
+        values = self.validated(ClarificationWriteSerializer, request.data, partial=True)
+        return self._read(
+            services.update_clarification(clarification, actor=request.user, **values)
+        )
+
+    @extend_schema(request=None, responses=EditorClarificationSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Send the clarification to its organisation's review; it names a source."""
+        return self._read(services.submit_clarification(self.get_object(), actor=request.user))
+
+    @extend_schema(request=None, responses=EditorClarificationSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._read(services.withdraw_clarification(self.get_object(), actor=request.user))
+
+
+class EditorDisclosureViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    RuleViewSet,
+):
+    """The disclosure items of the organisations the caller writes for, in every state."""
+
+    serializer_class = EditorDisclosureSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    permission_rules = {
+        "list": SIGNED_IN,
+        "retrieve": EDITING,
+        "create": on_input("news.edit_news"),
+        "partial_update": EDITING,
+        "update": EDITING,
+        "submit": EDITING,
+        "withdraw": EDITING,
+    }
+
+    def get_queryset(self):
+        return selectors.disclosures_edited_by(self.request.user).order_by("-updated_at", "-pk")
+
+    def _read(self, item, status_code=status.HTTP_200_OK):
+        item = self.get_queryset().get(pk=item.pk)
+        return Response(EditorDisclosureSerializer(item).data, status=status_code)
+
+    @extend_schema(request=DisclosureCreateSerializer, responses={201: EditorDisclosureSerializer})
+    def create(self, request, *args, **kwargs):
+        values = self.validated(DisclosureCreateSerializer, request.data)
+        channel = values.pop("channel")
+        self.check_rule(channel.organization)
+        item = services.draft_disclosure(channel, actor=request.user, **values)
+        return self._read(item, status.HTTP_201_CREATED)
+
+    @extend_schema(request=DisclosureWriteSerializer, responses=EditorDisclosureSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        item = self.get_object()
+        values = self.validated(DisclosureWriteSerializer, request.data, partial=True)
+        return self._read(services.update_disclosure(item, actor=request.user, **values))
+
+    @extend_schema(request=None, responses=EditorDisclosureSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """Send the item to its channel's review."""
+        return self._read(services.submit_disclosure(self.get_object(), actor=request.user))
+
+    @extend_schema(request=None, responses=EditorDisclosureSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._read(services.withdraw_disclosure(self.get_object(), actor=request.user))
