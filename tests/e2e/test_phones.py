@@ -186,7 +186,7 @@ def pages(browser, demo):
     the first test, so that their sessions outlive the transaction each test is rolled back
     in."""
     opened = {}
-    for account in [None, ENTERPRISE, PARK, GOVERNMENT, PERSON, BANKER]:
+    for account in [None, ENTERPRISE, PARK, GOVERNMENT, PERSON, BANKER, PARTNER]:
         for viewport, locale in [
             (PHONE, LOCALE),
             (PHONE, ENGLISH),

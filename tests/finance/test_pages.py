@@ -288,9 +288,11 @@ LIST_PAGES = [
     ("enterprise:finance_need_list", "enterprise_admin", 10),
     ("enterprise:finance_introduction_list", "enterprise_admin", 10),
     ("enterprise:finance_data_room_list", "enterprise_admin", 10),
-    ("individual:finance_product_list", "banker", 8),
-    ("individual:finance_introduction_list", "banker", 8),
-    ("individual:finance_data_room_list", "banker", 8),
+    # The banker belongs to an organisation of the kind "other": the menu asks once whether it
+    # is also a service partner with a benefits desk.
+    ("individual:finance_product_list", "banker", 9),
+    ("individual:finance_introduction_list", "banker", 9),
+    ("individual:finance_data_room_list", "banker", 9),
 ]
 
 
