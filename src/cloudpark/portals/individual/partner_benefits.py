@@ -7,23 +7,21 @@ figures, and its own redemption desk, where only its own codes pass."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.benefits import selectors, services
-from cloudpark.benefits.forms import OfferForm
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.portals.base import (
     IndividualMixin,
     ListMixin,
     Portal,
-    ServiceFormMixin,
     active_membership,
 )
-from cloudpark.portals.shared.benefits import DeskMixin
+from cloudpark.portals.shared.benefits import DeskMixin, OfferEditMixin, OfferFormMixin
 
 
 class PartnerMixin(IndividualMixin):
@@ -65,50 +63,25 @@ class OfferListView(PartnerMixin, ListMixin, TemplateView):
         return context
 
 
-class OfferCreateView(PartnerMixin, ServiceFormMixin, FormView):
-    template_name = "portals/_form_page.html"
-    form_class = OfferForm
-    title = _("Publish a benefit offer")
-    success_message = _("The offer is published.")
-
+class OfferCreateView(OfferFormMixin, PartnerMixin, FormView):
     permission_required = "benefits.manage_partner_offers"
+    detail_url_name = "individual:partner_offer_detail"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "parks": selectors.admitting_parks(self.partner)}
 
-    def get_initial(self):
-        return {"eligible_parks": list(selectors.admitting_parks(self.partner))}
+    def offer_provider(self):
+        return self.partner
 
-    def perform(self, form):
-        return services.save_offer(
-            self.partner,
-            actor=self.request.user,
-            values=form.values(),
-            eligible_parks=list(form.cleaned_data["eligible_parks"]),
-        )
+    def provider_offer(self, pk):
+        return selectors.get_offer_for(self.partner, pk)
 
-    def get_success_url(self, result):
-        return reverse("individual:partner_offer_detail", args=[result.pk])
+    def new_offer_parks(self):
+        return list(selectors.admitting_parks(self.partner))
 
 
-class OfferEditView(OfferCreateView):
-    title = _("Edit the benefit offer")
-    success_message = _("The offer is saved.")
-
-    def get_offer(self):
-        return selectors.get_offer_for(self.partner, self.kwargs["pk"])
-
-    def get_initial(self):
-        return OfferForm.initial_for(self.get_offer())
-
-    def perform(self, form):
-        return services.save_offer(
-            self.partner,
-            actor=self.request.user,
-            values=form.values(),
-            eligible_parks=list(form.cleaned_data["eligible_parks"]),
-            offer=self.get_offer(),
-        )
+class OfferEditView(OfferEditMixin, OfferCreateView):
+    pass
 
 
 class OfferDetailView(PartnerMixin, TemplateView):

@@ -10,11 +10,11 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.benefits import selectors, services
-from cloudpark.benefits.forms import AdmitPartnerForm, OfferForm
+from cloudpark.benefits.forms import AdmitPartnerForm
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.portals.base import ListMixin, ParkMixin, ServiceFormMixin
-from cloudpark.portals.shared.benefits import DeskMixin
+from cloudpark.portals.shared.benefits import DeskMixin, OfferEditMixin, OfferFormMixin
 
 
 class OfferListView(ParkMixin, ListMixin, TemplateView):
@@ -34,26 +34,22 @@ class OfferListView(ParkMixin, ListMixin, TemplateView):
         return context
 
 
-class OfferCreateView(ParkMixin, ServiceFormMixin, FormView):
+class OfferCreateView(OfferFormMixin, ParkMixin, FormView):
     permission_required = "benefits.manage_offers"
-    template_name = "portals/_form_page.html"
-    form_class = OfferForm
-    title = _("Publish a benefit offer")
-    success_message = _("The offer is published.")
+    detail_url_name = "park:benefit_offer_detail"
 
-    def get_initial(self):
-        return {"eligible_parks": [self.organization.pk]}
+    def offer_provider(self):
+        return self.organization
 
-    def perform(self, form):
-        return services.save_offer(
-            self.organization,
-            actor=self.request.user,
-            values=form.values(),
-            eligible_parks=list(form.cleaned_data["eligible_parks"]),
-        )
+    def provider_offer(self, pk):
+        return selectors.get_offer_for_park(self.organization, pk)
 
-    def get_success_url(self, result):
-        return reverse("park:benefit_offer_detail", args=[result.pk])
+    def new_offer_parks(self):
+        return [self.organization.pk]
+
+
+class OfferEditView(OfferEditMixin, OfferCreateView):
+    pass
 
 
 class OfferDetailView(ParkMixin, TemplateView):
@@ -72,26 +68,6 @@ class OfferDetailView(ParkMixin, TemplateView):
             history=audit.history_of(offer),
         )
         return context
-
-
-class OfferEditView(OfferCreateView):
-    title = _("Edit the benefit offer")
-    success_message = _("The offer is saved.")
-
-    def get_offer(self):
-        return selectors.get_offer_for_park(self.organization, self.kwargs["pk"])
-
-    def get_initial(self):
-        return OfferForm.initial_for(self.get_offer())
-
-    def perform(self, form):
-        return services.save_offer(
-            self.organization,
-            actor=self.request.user,
-            values=form.values(),
-            eligible_parks=list(form.cleaned_data["eligible_parks"]),
-            offer=self.get_offer(),
-        )
 
 
 class OfferCloseView(ParkMixin, View):

@@ -1,19 +1,68 @@
 """Benefits figures per park, in the park portal (its own) and the government portal (the
-parks in its care); ``?format=xlsx`` exports them. And the redemption desk the park's and a
-partner's pages share: the events' check-in desk (``portals/_scanner.html``, ``checkin.js``)
-with the benefits' service behind it."""
+parks in its care); ``?format=xlsx`` exports them. And what the park's and a partner's pages
+share: the offer form, and the redemption desk (the events' check-in desk,
+``portals/_scanner.html`` and ``checkin.js``, with the benefits' service behind it)."""
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from cloudpark.benefits import exports, selectors, services
-from cloudpark.benefits.forms import RedeemForm
+from cloudpark.benefits.forms import OfferForm, RedeemForm
 from cloudpark.core.errors import DomainError
-from cloudpark.portals.base import PortalMixin
+from cloudpark.portals.base import PortalMixin, ServiceFormMixin
 
 DESK_TEMPLATE = "benefits/desk.html"
+
+
+class OfferFormMixin(ServiceFormMixin):
+    """Publish an offer of ``offer_provider()``, or with ``editing`` change the one of the
+    address (``provider_offer(pk)``, a 404 outside the provider's own); the page of the offer
+    is ``detail_url_name``."""
+
+    template_name = "portals/_form_page.html"
+    form_class = OfferForm
+    title = _("Publish a benefit offer")
+    success_message = _("The offer is published.")
+    editing = False
+    detail_url_name = None
+
+    def offer_provider(self):
+        raise NotImplementedError
+
+    def provider_offer(self, pk):
+        raise NotImplementedError
+
+    def new_offer_parks(self):
+        """The parks a new offer is opened to at first."""
+        raise NotImplementedError
+
+    def get_offer(self):
+        return self.provider_offer(self.kwargs["pk"]) if self.editing else None
+
+    def get_initial(self):
+        if self.editing:
+            return OfferForm.initial_for(self.get_offer())
+        return {"eligible_parks": self.new_offer_parks()}
+
+    def perform(self, form):
+        return services.save_offer(
+            self.offer_provider(),
+            actor=self.request.user,
+            values=form.values(),
+            eligible_parks=list(form.cleaned_data["eligible_parks"]),
+            offer=self.get_offer(),
+        )
+
+    def get_success_url(self, result):
+        return reverse(self.detail_url_name, args=[result.pk])
+
+
+class OfferEditMixin(OfferFormMixin):
+    title = _("Edit the benefit offer")
+    success_message = _("The offer is saved.")
+    editing = True
 
 
 class DeskMixin:
