@@ -168,7 +168,12 @@ def test_a_drama_is_filed_approved_and_verified(
     tile = page.locator("#watermark .cp-watermark-tile").first
     expect(tile).to_be_visible()
     expect(tile).to_contain_text(chief.name or chief.email)
-    page.wait_for_function("document.getElementById('film').readyState >= 1")
+    # Waited for inside the page, not polled with a string predicate: polling evaluates the
+    # string again, which the page's script policy (no 'unsafe-eval') refuses.
+    page.locator("#film").evaluate(
+        "film => film.readyState >= 1 || new Promise(resolve =>"
+        " film.addEventListener('loadedmetadata', () => resolve(true), {once: true}))"
+    )
     fill(page, {"start": "00:00:05", "end": "00:00:08", "text": "追逐镜头撞击特写过长。"})
     page.locator("form.cp-form [name=category]").select_option("obscenity_violence")
     page.locator("#comment-form button[type=submit]").click()
