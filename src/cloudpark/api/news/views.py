@@ -10,7 +10,7 @@ taken in hand and answered. Reviews go through ``review-cases``, as every review
 
 The same selectors, services and named rules as the pages."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -115,31 +115,102 @@ class RequestViewSet(RuleViewSet):
 
 
 EDITING = rule("news.edit_news", through="channel.organization")
+WRITING = rule("news.edit_news", through="organization")
 
 
-class EditorArticleViewSet(
+class EditorViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     RuleViewSet,
 ):
-    """The articles of the organisations the caller writes for, in every state."""
+    """What the caller's organisations publish of one kind, in every state: drafted, edited,
+    sent to review and withdrawn through that kind's services (``steps``). A subclass names
+    its serializers, its services, where a draft belongs (``owner_field``, a channel or an
+    organisation) and the rule that guards one item; its schema says which serializers each
+    step takes and returns."""
 
     http_method_names = ["get", "post", "patch", "head", "options"]
-    permission_rules = {
-        "list": SIGNED_IN,
-        "retrieve": EDITING,
-        "create": on_input("news.edit_news"),
-        "partial_update": EDITING,
-        "update": EDITING,
-        "submit": EDITING,
-        "withdraw": EDITING,
-        "correct": EDITING,
-    }
+    detail_serializer_class = None
+    create_serializer_class = None
+    write_serializer_class = None
+    owner_field = "channel"
+    one = EDITING
+    # "draft", "update", "submit" and "withdraw": the kind's service functions.
+    steps = {}
+
+    @classmethod
+    def rules(cls, one, *more_steps):
+        """The rules of an editor's viewset: ``one`` guards each step on one item."""
+        steps = ("retrieve", "partial_update", "update", "submit", "withdraw", *more_steps)
+        return {
+            "list": SIGNED_IN,
+            "create": on_input("news.edit_news"),
+            **dict.fromkeys(steps, one),
+        }
 
     def get_serializer_class(self):
-        return ArticleSerializer if self.action == "list" else ArticleDetailSerializer
+        if self.action == "list" or self.detail_serializer_class is None:
+            return self.serializer_class
+        return self.detail_serializer_class
+
+    def _read(self, item, status_code=status.HTTP_200_OK):
+        item = self.get_queryset().get(pk=item.pk)
+        serializer = self.detail_serializer_class or self.serializer_class
+        return Response(serializer(item).data, status=status_code)
+
+    def create(self, request, *args, **kwargs):
+        values = self.validated(self.create_serializer_class, request.data)
+        owner = values.pop(self.owner_field)
+        self.check_rule(owner.organization if self.owner_field == "channel" else owner)
+        item = self.steps["draft"](owner, actor=request.user, **values)
+        return self._read(item, status.HTTP_201_CREATED)
+
+    def partial_update(self, request, *args, **kwargs):
+        item = self.get_object()
+        values = self.validated(self.write_serializer_class, request.data, partial=True)
+        return self._read(self.steps["update"](item, actor=request.user, **values))
+
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._read(self.steps["submit"](self.get_object(), actor=request.user))
+
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._read(self.steps["withdraw"](self.get_object(), actor=request.user))
+
+
+def editor_schema(create, write, detail, *, submitted):
+    """The schema of an ``EditorViewSet``: what each step takes and gives back."""
+    return extend_schema_view(
+        create=extend_schema(request=create, responses={201: detail}),
+        partial_update=extend_schema(request=write, responses=detail),
+        submit=extend_schema(request=None, responses=detail, description=submitted),
+        withdraw=extend_schema(request=None, responses=detail),
+    )
+
+
+@editor_schema(
+    ArticleCreateSerializer,
+    ArticleWriteSerializer,
+    ArticleDetailSerializer,
+    submitted="Send the article to its channel's editorial review.",
+)
+class EditorArticleViewSet(EditorViewSet):
+    """The articles of the organisations the caller writes for, in every state."""
+
+    serializer_class = ArticleSerializer
+    detail_serializer_class = ArticleDetailSerializer
+    create_serializer_class = ArticleCreateSerializer
+    write_serializer_class = ArticleWriteSerializer
+    permission_rules = EditorViewSet.rules(EDITING, "correct")
+    steps = {
+        "draft": services.draft_article,
+        "update": services.update_article,
+        "submit": services.submit_article,
+        "withdraw": services.withdraw_article,
+    }
 
     def get_queryset(self):
         return (
@@ -147,37 +218,6 @@ class EditorArticleViewSet(
             .prefetch_related("translation", *ARTICLE_LINKS)
             .order_by("-updated_at", "-pk")
         )
-
-    def _read(self, article, status_code=status.HTTP_200_OK):
-        article = self.get_queryset().get(pk=article.pk)
-        return Response(ArticleDetailSerializer(article).data, status=status_code)
-
-    @extend_schema(request=ArticleCreateSerializer, responses={201: ArticleDetailSerializer})
-    def create(self, request, *args, **kwargs):
-        values = self.validated(ArticleCreateSerializer, request.data)
-        channel = values.pop("channel")
-        self.check_rule(channel.organization)
-        article = services.draft_article(
-            channel, actor=request.user, original=values.pop("original", None), **values
-        )
-        return self._read(article, status.HTTP_201_CREATED)
-
-    @extend_schema(request=ArticleWriteSerializer, responses=ArticleDetailSerializer)
-    def partial_update(self, request, *args, **kwargs):
-        article = self.get_object()
-        values = self.validated(ArticleWriteSerializer, request.data, partial=True)
-        return self._read(services.update_article(article, actor=request.user, **values))
-
-    @extend_schema(request=None, responses=ArticleDetailSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        """Send the article to its channel's editorial review."""
-        return self._read(services.submit_article(self.get_object(), actor=request.user))
-
-    @extend_schema(request=None, responses=ArticleDetailSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        return self._read(services.withdraw_article(self.get_object(), actor=request.user))
 
     @extend_schema(request=CorrectionWriteSerializer, responses={201: CorrectionSerializer})
     @action(detail=True, methods=["post"])
@@ -189,18 +229,15 @@ class EditorArticleViewSet(
         return Response(CorrectionSerializer(correction).data, status=status.HTTP_201_CREATED)
 
 
-HANDLING = rule("news.edit_news", through="organization")
-
-
 class EditorRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
     """The correction requests addressed to the organisations the caller writes for."""
 
     serializer_class = RequestSerializer
     permission_rules = {
         "list": SIGNED_IN,
-        "retrieve": HANDLING,
-        "take": HANDLING,
-        "answer": HANDLING,
+        "retrieve": WRITING,
+        "take": WRITING,
+        "answer": WRITING,
     }
 
     def get_queryset(self):
@@ -223,28 +260,25 @@ class EditorRequestViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Rul
         return Response(RequestSerializer(answered).data)
 
 
-WRITING = rule("news.edit_news", through="organization")
-
-
-class EditorClarificationViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    RuleViewSet,
-):
+@editor_schema(
+    ClarificationCreateSerializer,
+    ClarificationWriteSerializer,
+    EditorClarificationSerializer,
+    submitted="Send the clarification to its organisation's review; it names a source.",
+)
+class EditorClarificationViewSet(EditorViewSet):
     """The clarifications of the organisations the caller writes for, in every state."""
 
     serializer_class = EditorClarificationSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
-    permission_rules = {
-        "list": SIGNED_IN,
-        "retrieve": WRITING,
-        "create": on_input("news.edit_news"),
-        "partial_update": WRITING,
-        "update": WRITING,
-        "submit": WRITING,
-        "withdraw": WRITING,
+    create_serializer_class = ClarificationCreateSerializer
+    write_serializer_class = ClarificationWriteSerializer
+    owner_field = "organization"
+    permission_rules = EditorViewSet.rules(WRITING)
+    steps = {
+        "draft": services.draft_clarification,
+        "update": services.update_clarification,
+        "submit": services.submit_clarification,
+        "withdraw": services.withdraw_clarification,
     }
 
     def get_queryset(self):
@@ -254,89 +288,26 @@ class EditorClarificationViewSet(
             .order_by("-updated_at", "-pk")
         )
 
-    def _read(self, clarification, status_code=status.HTTP_200_OK):
-        clarification = self.get_queryset().get(pk=clarification.pk)
-        return Response(EditorClarificationSerializer(clarification).data, status=status_code)
 
-    @extend_schema(
-        request=ClarificationCreateSerializer, responses={201: EditorClarificationSerializer}
-    )
-    def create(self, request, *args, **kwargs):
-        values = self.validated(ClarificationCreateSerializer, request.data)
-        organization = values.pop("organization")
-        self.check_rule(organization)
-        clarification = services.draft_clarification(organization, actor=request.user, **values)
-        return self._read(clarification, status.HTTP_201_CREATED)
-
-    @extend_schema(request=ClarificationWriteSerializer, responses=EditorClarificationSerializer)
-    def partial_update(self, request, *args, **kwargs):
-        clarification = self.get_object()
-        values = self.validated(ClarificationWriteSerializer, request.data, partial=True)
-        return self._read(
-            services.update_clarification(clarification, actor=request.user, **values)
-        )
-
-    @extend_schema(request=None, responses=EditorClarificationSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        """Send the clarification to its organisation's review; it names a source."""
-        return self._read(services.submit_clarification(self.get_object(), actor=request.user))
-
-    @extend_schema(request=None, responses=EditorClarificationSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        return self._read(services.withdraw_clarification(self.get_object(), actor=request.user))
-
-
-class EditorDisclosureViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    RuleViewSet,
-):
+@editor_schema(
+    DisclosureCreateSerializer,
+    DisclosureWriteSerializer,
+    EditorDisclosureSerializer,
+    submitted="Send the item to its channel's review.",
+)
+class EditorDisclosureViewSet(EditorViewSet):
     """The disclosure items of the organisations the caller writes for, in every state."""
 
     serializer_class = EditorDisclosureSerializer
-    http_method_names = ["get", "post", "patch", "head", "options"]
-    permission_rules = {
-        "list": SIGNED_IN,
-        "retrieve": EDITING,
-        "create": on_input("news.edit_news"),
-        "partial_update": EDITING,
-        "update": EDITING,
-        "submit": EDITING,
-        "withdraw": EDITING,
+    create_serializer_class = DisclosureCreateSerializer
+    write_serializer_class = DisclosureWriteSerializer
+    permission_rules = EditorViewSet.rules(EDITING)
+    steps = {
+        "draft": services.draft_disclosure,
+        "update": services.update_disclosure,
+        "submit": services.submit_disclosure,
+        "withdraw": services.withdraw_disclosure,
     }
 
     def get_queryset(self):
         return selectors.disclosures_edited_by(self.request.user).order_by("-updated_at", "-pk")
-
-    def _read(self, item, status_code=status.HTTP_200_OK):
-        item = self.get_queryset().get(pk=item.pk)
-        return Response(EditorDisclosureSerializer(item).data, status=status_code)
-
-    @extend_schema(request=DisclosureCreateSerializer, responses={201: EditorDisclosureSerializer})
-    def create(self, request, *args, **kwargs):
-        values = self.validated(DisclosureCreateSerializer, request.data)
-        channel = values.pop("channel")
-        self.check_rule(channel.organization)
-        item = services.draft_disclosure(channel, actor=request.user, **values)
-        return self._read(item, status.HTTP_201_CREATED)
-
-    @extend_schema(request=DisclosureWriteSerializer, responses=EditorDisclosureSerializer)
-    def partial_update(self, request, *args, **kwargs):
-        item = self.get_object()
-        values = self.validated(DisclosureWriteSerializer, request.data, partial=True)
-        return self._read(services.update_disclosure(item, actor=request.user, **values))
-
-    @extend_schema(request=None, responses=EditorDisclosureSerializer)
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        """Send the item to its channel's review."""
-        return self._read(services.submit_disclosure(self.get_object(), actor=request.user))
-
-    @extend_schema(request=None, responses=EditorDisclosureSerializer)
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        return self._read(services.withdraw_disclosure(self.get_object(), actor=request.user))
