@@ -7,7 +7,7 @@ The same selectors, services and named rules as the pages: another park's offer 
 member without the right a 403, a refused business rule a 400 with its message.
 """
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -69,10 +69,52 @@ VIEWING = acting("benefits.redeem_codes")
 MANAGING = acting("benefits.manage_offers")
 
 
-@extend_schema(parameters=[base.PARK_PARAMETER])
-class ParkOfferViewSet(
+class ProviderViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, RuleViewSet
 ):
+    """The offers of the provider the caller acts for (a park or a service partner): its
+    administrators publish and ``close/``; its members ``redeem/`` a code at its own desk. A
+    subclass names the provider's kind and rules; ``serializer_class`` is what each step
+    gives back."""
+
+    def create(self, request, *args, **kwargs):
+        values = self.validated(OfferWriteSerializer, request.data)
+        parks = values.pop("eligible_parks")
+        offer = services.save_offer(
+            self.acting_for, actor=request.user, values=values, eligible_parks=parks
+        )
+        return Response(self._read(offer), status=status.HTTP_201_CREATED)
+
+    @action(detail=True, methods=["post"], filter_backends=[])
+    def close(self, request, pk=None):
+        return Response(self._read(services.close_offer(self.get_object(), actor=request.user)))
+
+    @extend_schema(request=RedeemSerializer, responses=RedemptionSerializer)
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
+    def redeem(self, request):
+        data = self.validated(RedeemSerializer, request.data)
+        claim = services.redeem(self.acting_for, data["code"], actor=request.user)
+        return Response(RedemptionSerializer(claim).data)
+
+    def _read(self, offer):
+        return self.get_serializer_class()(self.get_queryset().get(pk=offer.pk)).data
+
+
+def provider_schema(serializer, parameter, *more_steps):
+    """The schema of a ``ProviderViewSet``: who it acts for and what its steps give back."""
+    return extend_schema_view(
+        **dict.fromkeys(
+            ("list", "retrieve", "redeem", *more_steps), extend_schema(parameters=[parameter])
+        ),
+        create=extend_schema(
+            parameters=[parameter], request=OfferWriteSerializer, responses={201: serializer}
+        ),
+        close=extend_schema(parameters=[parameter], request=None, responses=serializer),
+    )
+
+
+@provider_schema(OfferSerializer, base.PARK_PARAMETER)
+class ParkOfferViewSet(ProviderViewSet):
     """The offers of the park the caller acts for. Administrators publish and ``close/``;
     its members ``redeem/`` a code (typed or the QR's payload) at its desk."""
 
@@ -89,31 +131,6 @@ class ParkOfferViewSet(
 
     def get_queryset(self):
         return selectors.offers_of_park(self.acting_for).prefetch_related("eligible_parks")
-
-    @extend_schema(request=OfferWriteSerializer, responses={201: OfferSerializer})
-    def create(self, request, *args, **kwargs):
-        values = self.validated(OfferWriteSerializer, request.data)
-        parks = values.pop("eligible_parks")
-        offer = services.save_offer(
-            self.acting_for, actor=request.user, values=values, eligible_parks=parks
-        )
-        return Response(
-            OfferSerializer(self.get_queryset().get(pk=offer.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
-
-    @extend_schema(request=None, responses=OfferSerializer)
-    @action(detail=True, methods=["post"], filter_backends=[])
-    def close(self, request, pk=None):
-        offer = services.close_offer(self.get_object(), actor=request.user)
-        return Response(OfferSerializer(self.get_queryset().get(pk=offer.pk)).data)
-
-    @extend_schema(request=RedeemSerializer, responses=RedemptionSerializer)
-    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
-    def redeem(self, request):
-        data = self.validated(RedeemSerializer, request.data)
-        claim = services.redeem(self.acting_for, data["code"], actor=request.user)
-        return Response(RedemptionSerializer(claim).data)
 
 
 PARTNERS = acting("benefits.manage_partners")
@@ -157,10 +174,8 @@ PARTNER_DESK = acting("benefits.work_partner_desk")
 PARTNER_MANAGING = acting("benefits.manage_partner_offers")
 
 
-@extend_schema(parameters=[base.PARTNER_PARAMETER])
-class PartnerOfferViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, RuleViewSet
-):
+@provider_schema(ProviderOfferSerializer, base.PARTNER_PARAMETER, "claims")
+class PartnerOfferViewSet(ProviderViewSet):
     """The offers of the service partner the caller acts for, to the parks that admitted it.
     Its administrators publish and ``close/``; its members see the ``claims/`` of an offer and
     ``redeem/`` a code at the partner's own desk (a code of another provider's offer is
@@ -185,24 +200,6 @@ class PartnerOfferViewSet(
             .order_by("-valid_from", "-id")
         )
 
-    @extend_schema(request=OfferWriteSerializer, responses={201: ProviderOfferSerializer})
-    def create(self, request, *args, **kwargs):
-        values = self.validated(OfferWriteSerializer, request.data)
-        parks = values.pop("eligible_parks")
-        offer = services.save_offer(
-            self.acting_for, actor=request.user, values=values, eligible_parks=parks
-        )
-        return Response(
-            ProviderOfferSerializer(self.get_queryset().get(pk=offer.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
-
-    @extend_schema(request=None, responses=ProviderOfferSerializer)
-    @action(detail=True, methods=["post"], filter_backends=[])
-    def close(self, request, pk=None):
-        offer = services.close_offer(self.get_object(), actor=request.user)
-        return Response(ProviderOfferSerializer(self.get_queryset().get(pk=offer.pk)).data)
-
     @extend_schema(responses=ProviderClaimSerializer(many=True))
     @action(detail=True, methods=["get"], filter_backends=[])
     def claims(self, request, pk=None):
@@ -211,10 +208,3 @@ class PartnerOfferViewSet(
             selectors.claims_of_provider(self.acting_for).filter(offer=offer)
         )
         return self.get_paginated_response(ProviderClaimSerializer(page, many=True).data)
-
-    @extend_schema(request=RedeemSerializer, responses=RedemptionSerializer)
-    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
-    def redeem(self, request):
-        data = self.validated(RedeemSerializer, request.data)
-        claim = services.redeem(self.acting_for, data["code"], actor=request.user)
-        return Response(RedemptionSerializer(claim).data)
