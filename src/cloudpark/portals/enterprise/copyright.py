@@ -51,6 +51,25 @@ class ManageMixin(EnterpriseMixin):
     permission_required = "copyright.manage_register"
 
 
+class WorkFormMixin(ManageMixin, ServiceFormMixin):
+    """A form on one of the enterprise's works (another's is a 404): the work is looked up
+    once, shown beside the form, and the person goes back to it when the form is done."""
+
+    def find_work(self):
+        return selectors.get_work_for(self.organization, self.kwargs["pk"])
+
+    def get_work(self):
+        if not hasattr(self, "_work"):
+            self._work = self.find_work()
+        return self._work
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(work=self.get_work(), **kwargs)
+
+    def get_success_url(self, result):
+        return reverse("enterprise:copyright_work_detail", args=[self.get_work().pk])
+
+
 class WorkListView(CopyrightMixin, ListMixin, TemplateView):
     template_name = "copyright/enterprise/work_list.html"
     rows_template_name = "copyright/enterprise/_work_rows.html"
@@ -81,13 +100,10 @@ class WorkCreateView(ManageMixin, ServiceFormMixin, FormView):
         return reverse("enterprise:copyright_work_detail", args=[result.pk])
 
 
-class WorkEditView(ManageMixin, ServiceFormMixin, FormView):
+class WorkEditView(WorkFormMixin, FormView):
     template_name = "copyright/enterprise/work_form.html"
     title = _("Edit the work")
     success_message = _("The work is saved.")
-
-    def get_work(self):
-        return selectors.get_work_for(self.organization, self.kwargs["pk"])
 
     def get_form(self, form_class=None):
         return WorkForm(**self.get_form_kwargs(), with_numbers=False)
@@ -97,9 +113,6 @@ class WorkEditView(ManageMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         return services.edit_work(self.get_work(), actor=self.request.user, values=form.values())
-
-    def get_success_url(self, result):
-        return reverse("enterprise:copyright_work_detail", args=[result.pk])
 
 
 class WorkDetailView(CopyrightMixin, TemplateView):
@@ -159,17 +172,11 @@ class WorkOfferView(ManageMixin, View):
         return redirect("enterprise:copyright_work_detail", pk=work.pk)
 
 
-class WorkOutcomeView(ManageMixin, ServiceFormMixin, FormView):
+class WorkOutcomeView(WorkFormMixin, FormView):
     template_name = "copyright/enterprise/outcome_form.html"
     form_class = OutcomeForm
     title = _("Record the registration centre's answer")
     success_message = _("The registration is updated.")
-
-    def get_work(self):
-        return selectors.get_work_for(self.organization, self.kwargs["pk"])
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(work=self.get_work(), **kwargs)
 
     def perform(self, form):
         values = dict(form.cleaned_data)
@@ -177,9 +184,6 @@ class WorkOutcomeView(ManageMixin, ServiceFormMixin, FormView):
         return services.record_outcome(
             self.get_work(), step, actor=self.request.user, values=values
         )
-
-    def get_success_url(self, result):
-        return reverse("enterprise:copyright_work_detail", args=[result.pk])
 
 
 class LicenceListView(CopyrightMixin, ListMixin, TemplateView):
@@ -191,27 +195,18 @@ class LicenceListView(CopyrightMixin, ListMixin, TemplateView):
         return selectors.licences_of(self.organization).order_by("-starts_on", "-id")
 
 
-class LicenceCreateView(ManageMixin, ServiceFormMixin, FormView):
+class LicenceCreateView(WorkFormMixin, FormView):
     template_name = "copyright/enterprise/licence_form.html"
     title = _("Grant a licence")
     success_message = _("The licence is in the register.")
 
-    def get_work(self):
-        return selectors.get_work_for(self.organization, self.kwargs["pk"])
-
     def get_form(self, form_class=None):
         return LicenceForm(**self.get_form_kwargs(), holder=self.organization)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(work=self.get_work(), **kwargs)
 
     def perform(self, form):
         return services.grant_licence(
             self.get_work(), actor=self.request.user, values=form.values()
         )
-
-    def get_success_url(self, result):
-        return reverse("enterprise:copyright_work_detail", args=[result.work_id])
 
 
 class PledgeListView(CopyrightMixin, ListMixin, TemplateView):
@@ -223,23 +218,14 @@ class PledgeListView(CopyrightMixin, ListMixin, TemplateView):
         return selectors.pledges_of(self.organization).order_by("-starts_on", "-id")
 
 
-class PledgeCreateView(ManageMixin, ServiceFormMixin, FormView):
+class PledgeCreateView(WorkFormMixin, FormView):
     template_name = "copyright/enterprise/pledge_form.html"
     form_class = PledgeForm
     title = _("Record a pledge")
     success_message = _("The pledge is in the register; the pledgee can verify it.")
 
-    def get_work(self):
-        return selectors.get_work_for(self.organization, self.kwargs["pk"])
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(work=self.get_work(), **kwargs)
-
     def perform(self, form):
         return services.pledge_work(self.get_work(), actor=self.request.user, values=form.values())
-
-    def get_success_url(self, result):
-        return reverse("enterprise:copyright_work_detail", args=[result.work_id])
 
 
 class PledgeReleaseView(ManageMixin, View):
@@ -261,17 +247,16 @@ class RequestListView(CopyrightMixin, ListMixin, TemplateView):
         return selectors.requests_of(self.organization).order_by("-created_at", "-id")
 
 
-class RequestCreateView(ManageMixin, ServiceFormMixin, FormView):
+class RequestCreateView(WorkFormMixin, FormView):
+    """Another enterprise's work that is offered for licensing: any enterprise may ask."""
+
     template_name = "copyright/enterprise/request_form.html"
     form_class = LicensingRequestForm
     title = _("Ask for a licence")
     success_message = _("The request is sent to the holder.")
 
-    def get_work(self):
+    def find_work(self):
         return selectors.get_offered_work(self.kwargs["pk"])
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(work=self.get_work(), **kwargs)
 
     def perform(self, form):
         return services.request_licence(
