@@ -9,6 +9,8 @@ from django.db import connection
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
+from cloudpark.demo.loader import load_demo
+from tests.database import module_transaction
 from tests.factories import (
     EnterpriseFactory,
     GovernmentBodyFactory,
@@ -90,3 +92,11 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def demo(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once for the module (dated up to the module's ``TODAY``, if it has
+    one) and rolled back after its last test; ``True`` as ``load_demo`` returns it."""
+    with module_transaction(django_db_blocker, tmp_path_factory.mktemp("media")):
+        yield load_demo(today=getattr(request.module, "TODAY", None))

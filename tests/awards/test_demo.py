@@ -8,7 +8,6 @@ import pytest
 from cloudpark.awards import enums
 from cloudpark.awards.models import Certificate, Entry, Exclusion, Result, Scheme
 from cloudpark.core.models import AuditEntry
-from cloudpark.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -16,18 +15,17 @@ TODAY = date(2026, 6, 30)
 
 
 @pytest.fixture
-def demo(media_root):
-    load_demo(today=TODAY)
+def scheme(demo):
     return Scheme.objects.get(code="HYTV", edition=29)
 
 
-def test_the_selection_is_final_and_tied_to_the_february_2023_ceremony(demo):
-    assert (demo.state, demo.final_on, demo.ceremony.starts_at.date()) == (
+def test_the_selection_is_final_and_tied_to_the_february_2023_ceremony(scheme):
+    assert (scheme.state, scheme.final_on, scheme.ceremony.starts_at.date()) == (
         enums.SchemeState.FINAL,
         date(2023, 1, 4),
         date(2023, 2, 15),
     )
-    assert list(demo.categories.values_list("name", flat=True)) == [
+    assert list(scheme.categories.values_list("name", flat=True)) == [
         "纪录片",
         "短视频",
         "宣传片",
@@ -37,7 +35,7 @@ def test_the_selection_is_final_and_tied_to_the_february_2023_ceremony(demo):
     ]
 
 
-def test_the_insider_juror_is_kept_off_the_demo_enterprises_works(demo):
+def test_the_insider_juror_is_kept_off_the_demo_enterprises_works(scheme):
     excluded = list(
         Exclusion.objects.filter(juror__name="沈嘉树").values_list("entry__title", "reason")
     )
@@ -48,8 +46,8 @@ def test_the_insider_juror_is_kept_off_the_demo_enterprises_works(demo):
     ]
 
 
-def test_every_award_has_a_certificate_and_results_show_every_measure(demo):
-    awarded = Entry.objects.filter(scheme=demo, state=enums.EntryState.AWARDED)
+def test_every_award_has_a_certificate_and_results_show_every_measure(scheme):
+    awarded = Entry.objects.filter(scheme=scheme, state=enums.EntryState.AWARDED)
 
     numbers = sorted(Certificate.objects.filter(entry__in=awarded).values_list("number", flat=True))
 
@@ -60,10 +58,10 @@ def test_every_award_has_a_certificate_and_results_show_every_measure(demo):
         "HYTV-2022-SV-001",
         "HYTV-2022-SV-002",
     ]
-    assert not Result.objects.filter(round__scheme=demo, trimmed_mean__isnull=True).exists()
+    assert not Result.objects.filter(round__scheme=scheme, trimmed_mean__isnull=True).exists()
 
 
-def test_every_step_of_the_story_is_in_the_audit_log(demo):
+def test_every_step_of_the_story_is_in_the_audit_log(scheme):
     actions = Counter(
         AuditEntry.objects.filter(action__startswith="awards.").values_list("action", flat=True)
     )

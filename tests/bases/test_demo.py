@@ -7,7 +7,6 @@ import pytest
 
 from cloudpark.bases import selectors
 from cloudpark.bases.models import Accreditation, AccreditationRound, AnnualReview, Declaration
-from cloudpark.demo.loader import load_demo
 from cloudpark.orgs.models import Park
 from cloudpark.reviews.models import ReviewCase, ReviewDecision
 
@@ -18,9 +17,7 @@ ZHIJIANG = "中国（之江）视听创新创业基地"
 FIRST_PROVINCIAL_BATCH = "浙江省第一批省级广播电视和网络视听产业基地（园区）"
 
 
-def test_zhijiang_applied_in_september_was_surveyed_in_november_and_approved_on_23_december():
-    load_demo(today=TODAY)
-
+def test_zhijiang_applied_in_september_was_surveyed_in_november_and_approved_on_23_december(demo):
     declaration = Declaration.objects.get(park__name=ZHIJIANG)
     case = ReviewCase.objects.get(object_id=declaration.pk, flow_key="bases.declaration")
     decisions = list(
@@ -42,9 +39,7 @@ def test_zhijiang_applied_in_september_was_surveyed_in_november_and_approved_on_
     assert AnnualReview.objects.get(park=park).outcome == "pass"
 
 
-def test_the_first_provincial_batch_the_open_round_and_the_public_list():
-    load_demo(today=TODAY)
-
+def test_the_first_provincial_batch_the_open_round_and_the_public_list(demo):
     provincial_round = AccreditationRound.objects.get(batch=FIRST_PROVINCIAL_BATCH)
     open_round = AccreditationRound.objects.get(opens_on__lte=TODAY, closes_on__gte=TODAY)
     listed = [(a.level, a.batch) for a in selectors.current_accreditations()]
@@ -63,9 +58,7 @@ def test_the_first_provincial_batch_the_open_round_and_the_public_list():
     )
 
 
-def test_binjiang_was_returned_for_the_report_it_left_out_and_resubmitted_with_it():
-    load_demo(today=TODAY)
-
+def test_binjiang_was_returned_for_the_report_it_left_out_and_resubmitted_with_it(demo):
     open_round = AccreditationRound.objects.get(opens_on__lte=TODAY, closes_on__gte=TODAY)
     declaration = open_round.declarations.get()
     report = next(kind for kind in open_round.materials if kind.name == "基地建设运营情况报告")

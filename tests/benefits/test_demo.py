@@ -13,7 +13,6 @@ from cloudpark.accounts.models import User
 from cloudpark.benefits import selectors
 from cloudpark.benefits.models import Admission, Claim, Offer
 from cloudpark.core.models import AuditEntry
-from cloudpark.demo.loader import load_demo
 from cloudpark.orgs.enums import OtherKind
 from cloudpark.orgs.models import OtherOrganization, Park
 
@@ -23,9 +22,7 @@ TODAY = date(2026, 6, 30)
 BASE = "中国（之江）视听创新创业基地"
 
 
-def test_the_demo_benefits_from_the_base_and_its_partners():
-    load_demo(today=TODAY)
-
+def test_the_demo_benefits_from_the_base_and_its_partners(demo):
     providers = {offer.title_en: offer.provider.name for offer in Offer.objects.all()}
     admissions = {
         (admission.park.name, admission.partner.name_en)

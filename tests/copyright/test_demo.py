@@ -11,16 +11,13 @@ from cloudpark.accounts.models import User
 from cloudpark.copyright import enums, selectors
 from cloudpark.copyright.models import Licence, LicensingRequest, Pledge, Work
 from cloudpark.demo import copyright as demo_copyright
-from cloudpark.demo.loader import load_demo
 
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 6, 30)
 
 
-def test_the_demo_register_holds_works_of_each_kind_with_an_exclusive_licence_and_a_pledge():
-    load_demo(today=TODAY)
-
+def test_the_demo_register_holds_works_of_each_kind_with_an_exclusive_licence_and_a_pledge(demo):
     categories = set(Work.objects.values_list("category", flat=True))
     states = sorted(Work.objects.values_list("registration_state", flat=True))
 
@@ -32,8 +29,7 @@ def test_the_demo_register_holds_works_of_each_kind_with_an_exclusive_licence_an
     assert LicensingRequest.objects.get().state == enums.RequestState.NEGOTIATING
 
 
-def test_the_demo_banker_verifies_the_demo_pledge(client):
-    load_demo(today=TODAY)
+def test_the_demo_banker_verifies_the_demo_pledge(demo, client):
     banker = User.objects.get(email="bank@demo.cloudpark.cn")
 
     assert selectors.pledge_by_number(banker, demo_copyright.PLEDGE_NUMBER).amount == 600

@@ -7,7 +7,6 @@ import pytest
 
 from cloudpark.dashboards import boards, metrics
 from cloudpark.dashboards.models import Figure
-from cloudpark.demo.loader import load_demo
 from cloudpark.orgs.models import GovernmentBody, Park
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +14,7 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 30)
 
 
-def test_the_demo_stores_three_years_of_figures_and_every_chart_says_something():
-    load_demo(today=TODAY)
-
+def test_the_demo_stores_three_years_of_figures_and_every_chart_says_something(demo):
     years = set(
         Figure.objects.filter(metric="reported", value__gt=0).values_list("year", flat=True)
     )

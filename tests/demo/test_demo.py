@@ -26,11 +26,6 @@ from cloudpark.reviews.models import ReviewCase
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _materials_in_a_temporary_folder(media_root):
-    """The demo's declarations attach files: under pytest's temporary folder here."""
-
-
 TODAY = date(2026, 6, 30)
 ADMINISTRATION = "国家广播电视总局"
 BUREAU = "浙江省广播电视局"
@@ -47,20 +42,17 @@ def row_counts():
     return {model.__name__: model.objects.count() for model in (*models, AuditEntry)}
 
 
-def test_a_second_run_writes_nothing():
-    first_run = load_demo(today=TODAY)
+def test_a_second_run_writes_nothing(demo):
     counts = row_counts()
 
     second_run = load_demo(today=TODAY)
 
-    assert (first_run, second_run) == (True, False)
+    assert (demo, second_run) == (True, False)
     assert row_counts() == counts
     assert counts["Enterprise"] >= 200
 
 
-def test_parks_and_government_bodies():
-    load_demo(today=TODAY)
-
+def test_parks_and_government_bodies(demo):
     zhijiang = Park.objects.get(name=ZHIJIANG)
     administration = GovernmentBody.objects.get(name=ADMINISTRATION)
     assert Park.objects.count() == 14
@@ -80,9 +72,7 @@ def test_parks_and_government_bodies():
     assert selectors.parks_in_care_of(administration).count() == 13
 
 
-def test_enterprises_are_complete_and_valid():
-    load_demo(today=TODAY)
-
+def test_enterprises_are_complete_and_valid(demo):
     enterprises = Enterprise.objects.all()
     for code in enterprises.values_list("credit_code", flat=True):
         validators.validate_credit_code(code)
@@ -98,9 +88,7 @@ def test_enterprises_are_complete_and_valid():
     } == {"Park": {"park"}, "GovernmentBody": {"government"}, "Enterprise": {"enterprise"}}
 
 
-def test_every_write_is_in_the_audit_log():
-    load_demo(today=TODAY)
-
+def test_every_write_is_in_the_audit_log(demo):
     # The events' own entries are counted in tests/events/test_demo.py, the programmes' (and
     # their review cases') in tests/programs/test_demo.py, the jobs' (and theirs) in
     # tests/jobs/test_demo.py, the news' in tests/news/test_demo.py, the drama filings' (and
@@ -170,9 +158,7 @@ def test_every_write_is_in_the_audit_log():
     }
 
 
-def test_one_account_per_portal_role():
-    load_demo(today=TODAY)
-
+def test_one_account_per_portal_role(demo):
     memberships = set(
         Membership.objects.values_list(
             "user__email", "organization__kind", "organization__name", "role"

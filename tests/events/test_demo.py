@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from cloudpark.core.models import AuditEntry
-from cloudpark.demo.loader import load_demo
 from cloudpark.events.models import CheckIn, Event, Exhibitor, Film, Registration
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +14,7 @@ TODAY = date(2026, 6, 30)
 FORUM = "2021中国网络媒体论坛"
 
 
-def test_the_four_events_of_the_calendar_and_the_next_forum():
-    load_demo(today=TODAY)
-
+def test_the_four_events_of_the_calendar_and_the_next_forum(demo):
     main_events = {
         event.title: (event.status, event.city, event.local_starts_at.date(), event.owner.name)
         for event in Event.objects.filter(parent=None)
@@ -47,9 +44,7 @@ def test_the_four_events_of_the_calendar_and_the_next_forum():
     }
 
 
-def test_the_forum_has_its_parts_and_43_exhibitors_and_the_ceremony_every_role():
-    load_demo(today=TODAY)
-
+def test_the_forum_has_its_parts_and_43_exhibitors_and_the_ceremony_every_role(demo):
     forum = Event.objects.get(title=FORUM)
     kinds = Counter(forum.parts.values_list("kind", flat=True))
     ceremony = Event.objects.get(title__startswith="2022年度行业电视", parent=None)
@@ -72,9 +67,7 @@ def test_the_forum_has_its_parts_and_43_exhibitors_and_the_ceremony_every_role()
     assert len(roles) == 15
 
 
-def test_the_demo_person_has_tickets_and_every_write_is_audited():
-    load_demo(today=TODAY)
-
+def test_the_demo_person_has_tickets_and_every_write_is_audited(demo):
     mine = Registration.objects.filter(user__email="person@demo.cloudpark.cn")
     actions = Counter(
         AuditEntry.objects.filter(action__startswith="events.").values_list("action", flat=True)

@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from cloudpark.core.models import AuditEntry
-from cloudpark.demo.loader import load_demo
 from cloudpark.filings.models import IssuedNumber, PlanningFiling, ReleaseFiling
 from cloudpark.reviews.models import ReviewOpinion
 
@@ -16,9 +15,7 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 30)
 
 
-def test_the_demo_files_works_in_every_state():
-    load_demo(today=TODAY)
-
+def test_the_demo_files_works_in_every_state(demo):
     states = dict(
         PlanningFiling.objects.filter(
             project__enterprise__name="杭州之江光影文化传媒有限公司"
@@ -36,9 +33,7 @@ def test_the_demo_files_works_in_every_state():
     }
 
 
-def test_one_work_is_licensed_by_the_zhejiang_bureau():
-    load_demo(today=TODAY)
-
+def test_one_work_is_licensed_by_the_zhejiang_bureau(demo):
     release = ReleaseFiling.objects.get(state="licensed")
 
     assert (release.title, release.licence.number, release.licence.issuer.name) == (
@@ -48,9 +43,7 @@ def test_one_work_is_licensed_by_the_zhejiang_bureau():
     )
 
 
-def test_the_rename_superseded_the_first_filing_and_its_number():
-    load_demo(today=TODAY)
-
+def test_the_rename_superseded_the_first_filing_and_its_number(demo):
     old = PlanningFiling.objects.get(title="山间来信")
     renamed = PlanningFiling.objects.get(title="云端来信")
 
@@ -58,9 +51,7 @@ def test_the_rename_superseded_the_first_filing_and_its_number():
     assert IssuedNumber.objects.filter(planning=renamed, status="valid").count() == 1
 
 
-def test_the_key_series_waits_for_the_national_re_review_and_the_panel_gave_opinions():
-    load_demo(today=TODAY)
-
+def test_the_key_series_waits_for_the_national_re_review_and_the_panel_gave_opinions(demo):
     key = PlanningFiling.objects.get(title="钱塘潮声")
 
     assert (key.tier, key.review_case.stage_key, key.review_case.reviewing_organization.name) == (
@@ -71,9 +62,7 @@ def test_the_key_series_waits_for_the_national_re_review_and_the_panel_gave_opin
     assert ReviewOpinion.objects.filter(case=key.review_case).count() == 1
 
 
-def test_every_filing_write_is_in_the_audit_log():
-    load_demo(today=TODAY)
-
+def test_every_filing_write_is_in_the_audit_log(demo):
     actions = Counter(
         AuditEntry.objects.filter(action__startswith="filings.").values_list("action", flat=True)
     )
@@ -102,9 +91,7 @@ def test_every_filing_write_is_in_the_audit_log():
     }
 
 
-def test_the_renamed_works_film_is_in_the_screening_room_with_two_reviewers_comments():
-    load_demo(today=TODAY)
-
+def test_the_renamed_works_film_is_in_the_screening_room_with_two_reviewers_comments(demo):
     release = ReleaseFiling.objects.get(title="云端来信")
     cut = release.cuts.get()
 

@@ -9,7 +9,6 @@ import pytest
 
 from cloudpark.accounts.models import User
 from cloudpark.core.models import AuditEntry
-from cloudpark.demo.loader import load_demo
 from cloudpark.finance import selectors
 from cloudpark.finance.models import FinancialInstitution, Introduction, Product
 
@@ -18,26 +17,20 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 30)
 
 
-def test_the_demo_gathers_banks_a_guarantor_and_a_lessor_with_published_products():
-    load_demo(today=TODAY)
-
+def test_the_demo_gathers_banks_a_guarantor_and_a_lessor_with_published_products(demo):
     kinds = Counter(FinancialInstitution.objects.values_list("kind", flat=True))
 
     assert kinds == {"bank": 2, "guarantor": 1, "lessor": 1}
     assert Product.objects.filter(is_published=True).count() == 5
 
 
-def test_the_demo_has_an_introduction_in_review_and_one_granted():
-    load_demo(today=TODAY)
-
+def test_the_demo_has_an_introduction_in_review_and_one_granted(demo):
     states = sorted(Introduction.objects.values_list("state", flat=True))
 
     assert states == ["granted", "in_review"]
 
 
-def test_every_finance_write_is_in_the_audit_log():
-    load_demo(today=TODAY)
-
+def test_every_finance_write_is_in_the_audit_log(demo):
     actions = Counter(
         AuditEntry.objects.filter(action__startswith="finance.").values_list("action", flat=True)
     )
@@ -55,8 +48,7 @@ def test_every_finance_write_is_in_the_audit_log():
     }
 
 
-def test_the_banker_sees_the_introductions_a_fitting_need_and_the_open_data_room():
-    load_demo(today=TODAY)
+def test_the_banker_sees_the_introductions_a_fitting_need_and_the_open_data_room(demo):
     banker = User.objects.get(email="bank@demo.cloudpark.cn")
 
     introductions = selectors.introductions_for_user(banker)

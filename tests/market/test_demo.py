@@ -6,18 +6,12 @@ import pytest
 
 from cloudpark.core.models import AuditEntry
 from cloudpark.demo import data
-from cloudpark.demo.loader import load_demo
 from cloudpark.market import selectors
 from cloudpark.market.enums import Direction, IntroductionState, PostKind
 from cloudpark.market.models import Introduction, Post
 from cloudpark.orgs.models import Enterprise
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo():
-    load_demo()
 
 
 def test_the_studio_offer_is_matched_to_the_film_companys_shoot_with_the_reason(demo):

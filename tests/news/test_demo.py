@@ -24,9 +24,7 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 6, 30)
 
 
-def test_the_demo_tells_the_news_story():
-    load_demo(today=TODAY)
-
+def test_the_demo_tells_the_news_story(demo):
     forum = Article.objects.get(title__startswith="2021中国网络媒体论坛开幕")
     correction = Correction.objects.get(article=forum)
     request = CorrectionRequest.objects.get(article=forum)
@@ -61,8 +59,7 @@ def test_the_demo_tells_the_news_story():
     assert Article.objects.filter(is_repost=True).get().source_name
 
 
-def test_the_demo_loads_its_news_once():
-    load_demo(today=TODAY)
+def test_the_demo_loads_its_news_once(demo):
     count = Article.objects.count()
 
     load_demo(today=TODAY)
@@ -70,9 +67,7 @@ def test_the_demo_loads_its_news_once():
     assert Article.objects.count() == count
 
 
-def test_every_news_write_is_in_the_audit_log():
-    load_demo(today=TODAY)
-
+def test_every_news_write_is_in_the_audit_log(demo):
     actions = Counter(
         AuditEntry.objects.filter(action__startswith="news.").values_list("action", flat=True)
     )

@@ -2,8 +2,6 @@ import copy
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.test import override_settings
 
 from cloudpark.orgs import enums
 from cloudpark.reviews import services as review_services
@@ -11,6 +9,7 @@ from tests.awards.world import awards_world
 from tests.bases.world import bases_world
 from tests.benefits.world import benefits_world
 from tests.copyright.world import copyright_world
+from tests.database import module_transaction
 from tests.events.world import event_world
 from tests.factories import (
     GovernmentBodyFactory,
@@ -48,27 +47,16 @@ def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
     its own savepoint, as Django's ``TestCase.setUpTestData`` does, and gets its own copy of the
     world's objects. The capabilities' parts are built up front, and uploads go to the module's
     folder."""
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-    ):
-        outer = transaction.atomic()
-        # Marked as a test case's block, so that a durable block inside a test is allowed.
-        outer._from_testcase = True
-        outer.__enter__()
-        try:
-            world = build_world()
-            # The benefits part stays built on demand: it makes the outsider work at an
-            # enterprise, which the enterprise portal's "outside the portal" checks must not see.
-            for part in (
-                *(world.jobs, world.news, world.filings, world.awards),
-                *(world.finance, world.market, world.copyright),
-            ):
-                part.built()
-            yield world
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    with module_transaction(django_db_blocker, tmp_path_factory.mktemp("media")):
+        world = build_world()
+        # The benefits part stays built on demand: it makes the outsider work at an
+        # enterprise, which the enterprise portal's "outside the portal" checks must not see.
+        for part in (
+            *(world.jobs, world.news, world.filings, world.awards),
+            *(world.finance, world.market, world.copyright),
+        ):
+            part.built()
+        yield world
 
 
 @pytest.fixture

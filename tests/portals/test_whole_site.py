@@ -15,14 +15,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils.translation import trans_real
 
 from cloudpark.demo.data import ACCOUNTS, DEMO_PASSWORD
-from cloudpark.demo.loader import load_demo
 
 SITE_NAMESPACES = ("public", "portals", "individual", "enterprise", "park", "government")
 LANGUAGES = ("en", "zh-hans")
@@ -202,20 +199,6 @@ def site_routes():
 
     walk(get_resolver().url_patterns, None)
     return routes
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module and rolled back after it."""
-    with (
-        override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
-        load_demo()
-        yield
-        transaction.set_rollback(True)
-    cache.clear()
 
 
 def signed_in(email, language):

@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from cloudpark.core.models import AuditEntry
-from cloudpark.demo.loader import load_demo
 from cloudpark.programs.enums import ApplicationState, NoticeState, Outcome
 from cloudpark.programs.models import Application, Policy, Programme, PublicNotice
 from cloudpark.programs.selectors import committed_amount, eligibility_of
@@ -18,14 +17,7 @@ TODAY = date(2026, 6, 30)
 PRODUCER = "杭州之江光影文化传媒有限公司"
 
 
-@pytest.fixture(autouse=True)
-def _files_in_a_temporary_folder(media_root):
-    """The demo uploads materials: under pytest's temporary folder here."""
-
-
-def test_the_demo_tells_every_state_of_an_application():
-    load_demo(today=TODAY)
-
+def test_the_demo_tells_every_state_of_an_application(demo):
     policy = Policy.objects.get()
     assert (policy.document_number, policy.issuer_name, policy.attachments.count()) == (
         "浙政办发〔2024〕24号",
@@ -49,9 +41,7 @@ def test_the_demo_tells_every_state_of_an_application():
     }
 
 
-def test_the_producer_can_walk_the_scenario_from_the_development_fund():
-    load_demo(today=TODAY)
-
+def test_the_producer_can_walk_the_scenario_from_the_development_fund(demo):
     fund = Programme.objects.get(programme_type="funding")
     producer = Application.objects.filter(enterprise__name=PRODUCER)
 
@@ -63,9 +53,7 @@ def test_the_producer_can_walk_the_scenario_from_the_development_fund():
     assert eligibility_of(producer.first().enterprise, fund).outcome == Outcome.PASSED
 
 
-def test_the_fine_art_list_is_publicised_with_an_answered_objection():
-    load_demo(today=TODAY)
-
+def test_the_fine_art_list_is_publicised_with_an_answered_objection(demo):
     notice = PublicNotice.objects.get()
     assert notice.state == NoticeState.PUBLICISED
     assert sorted(notice.applications.values_list("approved_amount", flat=True)) == [
@@ -76,9 +64,7 @@ def test_the_fine_art_list_is_publicised_with_an_answered_objection():
     assert committed_amount(notice.programme) == 800000
 
 
-def test_every_step_is_audited_on_the_application_and_its_review():
-    load_demo(today=TODAY)
-
+def test_every_step_is_audited_on_the_application_and_its_review(demo):
     application_actions = Counter(
         AuditEntry.objects.filter(action__startswith="programs.application.").values_list(
             "action", flat=True
