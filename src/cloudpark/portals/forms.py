@@ -2,13 +2,40 @@
 form sits beside its page; the forms that change data live in the capability's ``forms.py``."""
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 
+def attributes(attrs):
+    """``attrs`` as Django's ``attrs.html`` writes them: in their order, ``True`` as a bare
+    name, ``False`` left out."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+            for name, value in attrs.items()
+            if value is not False
+        ),
+    )
+
+
 class SearchInput(forms.TextInput):
+    """The search box of every list, written out in one pass (the markup of Django's
+    ``input.html``) rather than through two templates on each page."""
+
     input_type = "search"
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            name,
+            shown,
+            attributes(widget["attrs"]),
+        )
 
 
 class SearchField(forms.CharField):
@@ -23,11 +50,17 @@ class SearchField(forms.CharField):
 
 
 class FilterForm(forms.Form):
-    """A list's filters: small controls, and the search box first."""
+    """A list's filters: small controls, and the search box first. A plain dropdown is
+    written out by ``QuickSelect``: through Django's templates each of its options cost as
+    much as a table row, on every list page."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if type(field.widget) is forms.Select:
+                quick = QuickSelect(attrs=field.widget.attrs)
+                quick.choices = field.widget.choices
+                field.widget = quick
             css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
             field.widget.attrs["class"] = f"{css} {css}-sm"
 
@@ -55,7 +88,9 @@ class QuickSelect(forms.Select):
                 for option, label in choices
             ),
         )
-        return format_html('<select name="{}"{}>{}\n</select>', name, flatatt(final_attrs), options)
+        return format_html(
+            '<select name="{}"{}>{}\n</select>', name, attributes(final_attrs), options
+        )
 
 
 def use_choices(field, choices):
