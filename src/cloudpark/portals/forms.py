@@ -1,8 +1,11 @@
 """The kit of list filters: small controls with the search box first. Each list's own filter
 form sits beside its page; the forms that change data live in the capability's ``forms.py``."""
 
+import html
+
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,26 +74,35 @@ class QuickSelect(forms.Select):
     rest of the page. The markup is the same; option groups fall back to Django's."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        choices = list(self.choices)
+        # Through iter(): ``list()`` would ask a model field's choices for their length
+        # first, a COUNT query of its own.
+        choices = list(iter(self.choices))
         if any(isinstance(label, (list, tuple)) for _value, label in choices):
             return super().render(name, value, attrs, renderer)
         selected = set(self.format_value(value))
         final_attrs = self.build_attrs(self.attrs, attrs)
-        options = format_html_join(
-            "",
-            '\n  <option value="{}"{}>{}</option>\n',
-            (
-                (
-                    "" if option is None else str(option),
-                    " selected" if ("" if option is None else str(option)) in selected else "",
-                    label,
-                )
-                for option, label in choices
-            ),
-        )
+        # Escaped straight through the standard library: Django's ``format_html`` per
+        # option, with its checks for lazy text, took 40 µs an option.
+        options = []
+        for option, label in choices:
+            option = "" if option is None else str(option)
+            mark = " selected" if option in selected else ""
+            options.append(
+                f'\n  <option value="{html.escape(option)}"{mark}>{_escaped(label)}</option>\n'
+            )
         return format_html(
-            '<select name="{}"{}>{}\n</select>', name, attributes(final_attrs), options
+            '<select name="{}"{}>{}\n</select>',
+            name,
+            attributes(final_attrs),
+            mark_safe("".join(options)),  # every piece escaped above
         )
+
+
+def _escaped(text):
+    """``text`` as a template writes it: safe text as it is, anything else escaped."""
+    if hasattr(text, "__html__"):
+        return text.__html__()
+    return html.escape(str(text))
 
 
 def use_choices(field, choices):
