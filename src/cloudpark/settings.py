@@ -195,7 +195,10 @@ else:
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A connection is kept for the life of its thread: opening one reads the whole schema
+    # (hundreds of tables and indexes) before the first query, about 8 ms, which a page paid
+    # on every request. SQLite has no server to time idle connections out.
+    DATABASES["default"]["CONN_MAX_AGE"] = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env_bool(
     "CLOUDPARK_POSTGRES_JIT"
 ):

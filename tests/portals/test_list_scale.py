@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cloudpark.portals import base
-from cloudpark.portals.forms import QuickSelect
+from cloudpark.portals.forms import FilterForm, QuickSelect, SearchField, SearchInput
 from tests.factories import EnterpriseFactory, ParkFactory
 
 
@@ -60,6 +60,32 @@ def test_the_quick_select_writes_what_django_writes():
         assert quick.render("region", value, {"id": "id_region"}) == plain.render(
             "region", value, {"id": "id_region"}
         )
+
+
+def test_the_search_box_writes_what_django_writes():
+    plain = forms.TextInput(attrs={"class": "form-control", "placeholder": "名称 & 代码"})
+    plain.input_type = "search"
+    for value in [None, "", '影视 "<b>"']:
+        quick = SearchInput(attrs={"class": "form-control", "placeholder": "名称 & 代码"})
+
+        assert quick.render("q", value, {"id": "id_q", "required": False}) == plain.render(
+            "q", value, {"id": "id_q", "required": False}
+        )
+
+
+class _Filters(FilterForm):
+    q = SearchField()
+    level = forms.ChoiceField(choices=[("", "全部"), ("national", "国家级")], required=False)
+    levels = forms.MultipleChoiceField(choices=[("national", "国家级")], required=False)
+
+
+def test_a_filter_form_writes_its_plain_dropdowns_in_one_pass():
+    form = _Filters({"level": "national"})
+
+    assert type(form.fields["level"].widget) is QuickSelect
+    assert type(form.fields["levels"].widget) is forms.SelectMultiple
+    assert '<option value="national" selected>国家级</option>' in str(form["level"])
+    assert 'class="form-select form-select-sm"' in str(form["level"])
 
 
 def _links(response):

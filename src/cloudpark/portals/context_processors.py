@@ -1,12 +1,13 @@
 from cloudpark.notifications import selectors as notification_selectors
 from cloudpark.orgs import selectors
 from cloudpark.portals.base import PORTAL_HOME, Portal, portal_of
-from cloudpark.portals.navigation import PUBLIC_MENU, PUBLIC_MORE, menu_for
+from cloudpark.portals.navigation import PUBLIC_MENU, PUBLIC_MORE, menu_for, with_addresses
 
 
 def portal(request):
-    """The header's data: the public menu, the user's organisations to switch between, and the
-    current portal's menu. The portal's own views add ``portal`` and ``organization``."""
+    """The header's data: the public menu (addresses and labels), the user's organisations to
+    switch between, and the current portal's menu. The portal's own views add ``portal`` and
+    ``organization``."""
     user = getattr(request, "user", None)
     membership = getattr(request, "cloudpark_membership", None)
     current_portal = None
@@ -20,8 +21,8 @@ def portal(request):
         ]
     organization = membership.organization if membership else None
     return {
-        "public_menu": PUBLIC_MENU,
-        "public_more": PUBLIC_MORE,
+        "public_menu": with_addresses(PUBLIC_MENU),
+        "public_more": with_addresses(PUBLIC_MORE),
         "current_portal": current_portal,
         "portal_menu": menu_for(user, current_portal, organization) if current_portal else [],
         "switchable_memberships": switchable,
