@@ -110,8 +110,8 @@ def test_an_empty_store_still_shows_a_board(client, park):
 @pytest.mark.parametrize(
     ("name", "who", "queries"),
     [
-        ("government:dashboard", "government", 27),
-        ("park:dashboard", "park", 23),
+        ("government:dashboard", "government", 29),
+        ("park:dashboard", "park", 24),
         ("enterprise:dashboard", "film", 14),
     ],
 )
