@@ -4,9 +4,10 @@
         /enterprises/ /parks/ --as gov@demo.cloudpark.cn
 
 Runs each path in-process (Django's test client, no server) against the database that
-``run.py`` filled: once to warm, then ``--times`` times under cProfile. Prints the mean
-time per request, the queries per request with the time the database took, the slowest
-query, and the functions with the most time of their own.
+``run.py`` filled: once to warm, then ``--times`` times under cProfile (with ``--cold``,
+each time with the cache emptied first, so that a page that keeps its work there does it
+all). Prints the mean time per request, the queries per request with the time the database
+took, the slowest query, and the functions with the most time of their own.
 """
 
 import argparse
@@ -25,6 +26,7 @@ django.setup()
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -36,6 +38,9 @@ def main():
     parser.add_argument("--as", dest="email", help="sign in as this person first")
     parser.add_argument("--times", type=int, default=5)
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument(
+        "--cold", action="store_true", help="empty the cache before each request (a miss)"
+    )
     options = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     client = Client()
@@ -48,6 +53,8 @@ def main():
             started = time.perf_counter()
             profiler.enable()
             for _ in range(options.times):
+                if options.cold:
+                    cache.clear()
                 client.get(path)
             profiler.disable()
             elapsed = (time.perf_counter() - started) / options.times

@@ -9,4 +9,6 @@ class DashboardsConfig(AppConfig):
 
     def ready(self):
         # Audit labels are registered on import.
-        from cloudpark.dashboards import services  # noqa: F401
+        from cloudpark.dashboards import cache, services  # noqa: F401
+
+        cache.connect()

@@ -2,16 +2,16 @@
 parks) and of a park, each with its takeaway, its date, the share of enterprises that
 reported, its definition notes, a table and the links to the enterprises behind each row.
 
-A board reads the store in one query and works out the derived metrics from its sums
-(``metrics``). Funds granted and parks by level are read live from their apps: each is one
-small aggregate query.
+A board sums the store in the database (by year, and the chosen year by category and by
+park) and works out the derived metrics from those sums (``metrics``). Funds granted and
+parks by level are read live from their apps: each is one small aggregate query.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext as _t
@@ -145,10 +145,12 @@ def _change(value):
     return _t("down %(percent)s%%") % {"percent": formatted(-value)}
 
 
-def _totals(rows, key):
+def _sums(stored, field):
+    """``{value of field: {metric: sum}}`` of the stored figures ``stored``, summed by the
+    database: one query."""
     grouped = defaultdict(lambda: defaultdict(Decimal))
-    for row in rows:
-        grouped[key(row)][row["metric"]] += row["value"]
+    for row in stored.values(field, "metric").annotate(total=Sum("value")).order_by():
+        grouped[row[field]][row["metric"]] = row["total"]
     return grouped
 
 
@@ -161,14 +163,25 @@ def stored_years():
     return list(range(last, last - 5, -1)) if last else []
 
 
-def _stored_rows(parks, filters):
-    """The stored figures of ``parks`` under ``filters``, up to its year: one query."""
+def _stored(parks, filters):
+    """The stored figures of ``parks`` under ``filters``, up to its year."""
     stored = Figure.objects.filter(park__in=list(parks), year__lte=filters.year)
     if filters.park is not None:
         stored = stored.filter(park=filters.park)
     if filters.category is not None:
         stored = stored.filter(category=filters.category)
-    return list(stored.values("metric", "year", "park_id", "category_id", "value", "as_of"))
+    return stored
+
+
+def _yearly(stored):
+    """The sums of ``stored`` by year, and the date of the newest: one query."""
+    by_year = defaultdict(lambda: defaultdict(Decimal))
+    as_of = None
+    rows = stored.values("year", "metric").annotate(total=Sum("value"), newest=Max("as_of"))
+    for row in rows.order_by():
+        by_year[row["year"]][row["metric"]] = row["total"]
+        as_of = max(as_of, row["newest"]) if as_of else row["newest"]
+    return by_year, as_of
 
 
 @dataclass(frozen=True)
@@ -182,13 +195,12 @@ def series(organization, metric, filters):
     """The yearly values of ``metric`` (a stored or derived one) for the parks in
     ``organization``'s care under ``filters``, oldest first, and their date."""
     parks = org_selectors.parks_in_care_of(organization).values_list("pk", flat=True)
-    rows = _stored_rows(parks, filters)
-    by_year = _totals(rows, lambda row: row["year"])
+    by_year, as_of = _yearly(_stored(parks, filters))
     points = [
         Point(year=year, value=metric.value(totals), reporting_rate=_share(totals))
         for year, totals in sorted(by_year.items())
     ]
-    return points, max((row["as_of"] for row in rows), default=None)
+    return points, as_of
 
 
 def no_records(kind, value):
@@ -206,10 +218,9 @@ def build(organization, filters, *, drill, records=no_records):
         category.pk: category
         for category in IndustryCategory.objects.filter(level=org_enums.CategoryLevel.MAJOR)
     }
-    rows = _stored_rows(parks, filters)
-    as_of = max((row["as_of"] for row in rows), default=None)
-    this_year = [row for row in rows if row["year"] == filters.year]
-    by_year = _totals(rows, lambda row: row["year"])
+    stored = _stored(parks, filters)
+    this_year = stored.filter(year=filters.year)
+    by_year, as_of = _yearly(stored)
     year_totals = by_year.get(filters.year, {})
     share = _share(year_totals)
 
@@ -256,8 +267,8 @@ def build(organization, filters, *, drill, records=no_records):
     )
 
 
-def _by_category(chart, rows, categories, filters, drill):
-    grouped = _totals(rows, lambda row: row["category_id"])
+def _by_category(chart, this_year, categories, filters, drill):
+    grouped = _sums(this_year, "category_id")
     table = []
     for pk, totals in sorted(grouped.items(), key=lambda item: categories[item[0]].code):
         category = categories[pk]
@@ -320,8 +331,8 @@ def _by_category(chart, rows, categories, filters, drill):
     )
 
 
-def _by_park(chart, rows, parks, filters, drill):
-    grouped = _totals(rows, lambda row: row["park_id"])
+def _by_park(chart, this_year, parks, filters, drill):
+    grouped = _sums(this_year, "park_id")
     table = [
         Row(
             label=parks[pk].display_name,
@@ -599,8 +610,8 @@ def chart(organization, filters, key, *, drill, records=no_records):
     query of the store); a stored one is taken from the board."""
     if key in LIVE_CHARTS:
         parks = org_selectors.parks_in_care_of(organization).values_list("pk", flat=True)
-        rows = [row for row in _stored_rows(parks, filters) if row["year"] == filters.year]
-        share = _share(_totals(rows, lambda row: row["year"]).get(filters.year, {}))
+        this_year = _stored(parks, filters).filter(year=filters.year)
+        share = _share(_sums(this_year, "year").get(filters.year, {}))
         return _live_charts(organization, filters, share, records, keys=(key,))[0]
     board = build(organization, filters, drill=drill, records=records)
     return next((each for each in board.charts if each.key == key), None)

@@ -12,12 +12,14 @@ parameter, the list holds the records behind the whole chart.
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _t
+from django.utils.translation import gettext_lazy as _
 
 from cloudpark.awards import enums as award_enums
 from cloudpark.dashboards import activity
@@ -77,261 +79,303 @@ def records(organization, filters, key, value):
     """The records behind the bar ``value`` of the live chart ``key`` on ``organization``'s
     board under ``filters``, or with no ``value`` those behind the whole chart. An unknown
     chart is a ``KeyError``, a bar it cannot have a ``BadBar``."""
-    build = BUILDERS[key]
-    enterprises = activity.enterprises_in_scope(organization, filters)
+    chart = CHARTS[key]
     period = activity.Period.of(filters)
+    narrow = None
     if key in ("attendance", "awards"):
         period = activity.award_span(period)
     if key == "attendance":
-        hosts = activity.hosts_in_scope(organization, filters)
-        if not value:
-            return build(hosts, period, period.text())
-        return build(hosts, _year(value), value)
+        scope = activity.hosts_in_scope(organization, filters)
+    else:
+        scope = activity.enterprises_in_scope(organization, filters)
     if key == "awards":
         if value and value not in award_enums.AwardLevel.values:
             raise BadBar(value)
-        return build(enterprises, period, value or None)
-    if not value:
-        return build(enterprises, period, period.text())
-    return build(enterprises, _month(value), value)
+        bar = period.text()
+        if value:
+            bar = f"{award_enums.AwardLevel(value).label} ({period.text()})"
+            narrow = {"level": value}
+    elif not value:
+        bar = period.text()
+    else:
+        bar = value
+        period = _year(value) if key == "attendance" else _month(value)
+    return Records(
+        key=key,
+        title=str(chart.title),
+        bar=bar,
+        sections=[listing.section(scope, period, narrow) for listing in chart.listings],
+    )
 
 
-def _filings(enterprises, period, value):
-    planning = (
+@dataclass(frozen=True)
+class Listing:
+    """One table of a chart's records: how they are read (through ``activity``, as the chart
+    counts them, in the order shown) and what each row and the footer show."""
+
+    title: str
+    columns: tuple
+    read: Callable  # (scope, period) -> the records
+    cells: Callable  # a record -> its row's cells
+    totals: Callable = None  # (the records, scope, period) -> the footer's cells
+
+    def section(self, scope, period, narrow=None):
+        found = self.read(scope, period)
+        if narrow:
+            found = found.filter(**narrow)
+        found = list(found)
+        return Section(
+            str(self.title),
+            [str(column) for column in self.columns],
+            [self.cells(record) for record in found],
+            totals=self.totals(found, scope, period) if self.totals else [],
+        )
+
+
+@dataclass(frozen=True)
+class ChartListings:
+    """A live chart's records: its title and the tables under it."""
+
+    title: str
+    listings: tuple
+
+
+def _planning(enterprises, period):
+    return (
         activity.planning_filings(enterprises, period)
         .select_related("project__enterprise")
         .order_by("submitted_on", "pk")
     )
-    release = (
+
+
+def _release(enterprises, period):
+    return (
         activity.release_filings(enterprises, period)
         .select_related("planning__project__enterprise")
         .order_by("submitted_on", "pk")
     )
-    columns = [_t("Title"), _t("Enterprise"), _t("Submitted on"), _t("State")]
-    return Records(
-        key="filings",
-        title=_t("Drama filings by stage and state"),
-        bar=value,
-        sections=[
-            Section(
-                _t("Planning filings"),
-                columns,
-                [
-                    [
-                        str(f),
-                        f.project.enterprise.display_name,
-                        f.submitted_on,
-                        f.get_state_display(),
-                    ]
-                    for f in planning
-                ],
-            ),
-            Section(
-                _t("Release filings"),
-                columns,
-                [
-                    [
-                        str(f),
-                        f.planning.project.enterprise.display_name,
-                        f.submitted_on,
-                        f.get_state_display(),
-                    ]
-                    for f in release
-                ],
-            ),
-        ],
-    )
 
 
-def _awards(enterprises, span, value):
-    entries = (
+def _awarded(enterprises, span):
+    return (
         activity.awarded_entries(enterprises, span)
         .select_related("submitter", "scheme")
         .order_by("-scheme__results_published_on", "pk")
     )
-    if value is not None:
-        entries = entries.filter(level=value)
-        bar = f"{award_enums.AwardLevel(value).label} ({span.text()})"
-    else:
-        bar = span.text()
-    return Records(
-        key="awards",
-        title=_t("Awards by level"),
-        bar=bar,
-        sections=[
-            Section(
-                _t("Awards"),
-                [
-                    _t("Work"),
-                    _t("Enterprise"),
-                    _t("Award scheme"),
-                    _t("Level"),
-                    _t("Results published on"),
-                ],
-                [
-                    [
-                        entry.display_title,
-                        entry.submitter.display_name,
-                        entry.scheme.display_title,
-                        entry.get_level_display(),
-                        entry.scheme.results_published_on,
-                    ]
-                    for entry in entries
-                ],
-            )
-        ],
-    )
 
 
-def _attendance(hosts, period, value):
-    events = activity.events_held(hosts, period)
+def _events(hosts, period):
     confirmed = Q(registrations__status=event_enums.RegistrationStatus.CONFIRMED)
-    listed = (
-        events.select_related("owner")
+    return (
+        activity.events_held(hosts, period)
+        .select_related("owner")
         .annotate(
             registered=Count("registrations", filter=confirmed, distinct=True),
             checked_in=Count("check_ins__registration", distinct=True),
         )
         .order_by("starts_at", "pk")
     )
-    # The totals are the chart's own counts: a ticket let in at two doors counts once.
+
+
+def _attendance_totals(listed, hosts, period):
+    # The chart's own counts: a ticket let in at two doors counts once.
+    events = activity.events_held(hosts, period)
     registered = activity.confirmed_registrations(events).count()
     checked_in = activity.check_ins(events).values("registration").distinct().count()
-    return Records(
-        key="attendance",
-        title=_t("Event attendance"),
-        bar=value,
-        sections=[
-            Section(
-                _t("Events"),
-                [
-                    _t("Event"),
-                    _t("Host"),
-                    _t("Starts"),
-                    _t("Confirmed registrations"),
-                    _t("Checked in"),
-                ],
-                [
-                    [
-                        event.display_title,
-                        event.owner.display_name,
-                        event.starts_at,
-                        event.registered,
-                        event.checked_in,
-                    ]
-                    for event in listed
-                ],
-                totals=[_t("Total"), "", "", registered, checked_in],
-            )
-        ],
-    )
+    return [_t("Total"), "", "", registered, checked_in]
 
 
-def _jobs(enterprises, period, value):
-    postings = (
+def _postings(enterprises, period):
+    return (
         activity.postings_published(enterprises, period)
         .select_related("enterprise")
         .order_by("published_at", "pk")
     )
-    hired = (
+
+
+def _hires(enterprises, period):
+    return (
         activity.hires(enterprises, period)
         .select_related("posting__enterprise")
         .order_by("decided_at", "pk")
     )
-    return Records(
-        key="jobs",
-        title=_t("Job postings and hires"),
-        bar=value,
-        sections=[
-            Section(
-                _t("Postings published"),
-                [_t("Posting"), _t("Enterprise"), _t("Published")],
-                [[p.title, p.enterprise.display_name, p.published_at] for p in postings],
-            ),
-            Section(
-                _t("Hires"),
-                [_t("Posting"), _t("Enterprise"), _t("Hired on")],
-                [[a.posting.title, a.posting.enterprise.display_name, a.decided_at] for a in hired],
-            ),
-        ],
-    )
 
 
-def _finance(enterprises, period, value):
-    granted = list(
+def _grants(enterprises, period):
+    return (
         activity.grants(enterprises, period)
         .select_related("need__enterprise", "product__institution__organization")
         .order_by("granted_on", "pk")
     )
-    total = sum((grant.granted_amount or Decimal(0) for grant in granted), Decimal(0))
-    return Records(
-        key="finance",
-        title=_t("Culture-finance grants"),
-        bar=value,
-        sections=[
-            Section(
-                _t("Financings granted"),
-                [
-                    _t("Enterprise"),
-                    _t("Financing product"),
-                    _t("Amount granted (10,000 yuan)"),
-                    _t("Granted on"),
-                ],
-                [
-                    [
-                        grant.need.enterprise.display_name,
-                        f"{grant.product.institution} · {grant.product}",
-                        grant.granted_amount,
-                        grant.granted_on,
-                    ]
-                    for grant in granted
-                ],
-                totals=[_t("Total"), "", total, ""],
-            )
-        ],
-    )
 
 
-def _deals(enterprises, period, value):
-    closed = list(
+def _deals(enterprises, period):
+    return (
         activity.deals_closed(enterprises, period)
         .select_related("post__enterprise")
         .order_by("closed_on", "pk")
     )
-    values = [(deal.deal_value or Decimal(0)) / activity.TEN_THOUSAND for deal in closed]
-    return Records(
-        key="deals",
-        title=_t("Supply-and-demand deals"),
-        bar=value,
-        sections=[
-            Section(
-                _t("Deals closed"),
-                [
-                    _t("Post"),
-                    _t("Enterprise"),
-                    _t("Deal value (10,000 yuan)"),
-                    _t("Deal closed on"),
-                ],
-                [
-                    [
-                        deal.post.display_title,
-                        deal.post.enterprise.display_name,
-                        amount,
-                        deal.closed_on,
-                    ]
-                    for deal, amount in zip(closed, values, strict=True)
-                ],
-                totals=[_t("Total"), "", sum(values, Decimal(0)), ""],
-            )
-        ],
-    )
 
 
-BUILDERS = {
-    "filings": _filings,
-    "awards": _awards,
-    "attendance": _attendance,
-    "jobs": _jobs,
-    "finance": _finance,
-    "deals": _deals,
+def _deal_value(deal):
+    return (deal.deal_value or Decimal(0)) / activity.TEN_THOUSAND
+
+
+def _total_of(amount, column, width):
+    """A footer summing ``amount(record)`` in ``column`` of ``width`` columns."""
+
+    def totals(found, scope, period):
+        cells = [_t("Total"), *[""] * (width - 1)]
+        cells[column] = sum((amount(record) for record in found), Decimal(0))
+        return cells
+
+    return totals
+
+
+FILING_COLUMNS = (_("Title"), _("Enterprise"), _("Submitted on"), _("State"))
+
+CHARTS = {
+    "filings": ChartListings(
+        _("Drama filings by stage and state"),
+        (
+            Listing(
+                _("Planning filings"),
+                FILING_COLUMNS,
+                _planning,
+                lambda f: [
+                    str(f),
+                    f.project.enterprise.display_name,
+                    f.submitted_on,
+                    f.get_state_display(),
+                ],
+            ),
+            Listing(
+                _("Release filings"),
+                FILING_COLUMNS,
+                _release,
+                lambda f: [
+                    str(f),
+                    f.planning.project.enterprise.display_name,
+                    f.submitted_on,
+                    f.get_state_display(),
+                ],
+            ),
+        ),
+    ),
+    "awards": ChartListings(
+        _("Awards by level"),
+        (
+            Listing(
+                _("Awards"),
+                (
+                    _("Work"),
+                    _("Enterprise"),
+                    _("Award scheme"),
+                    _("Level"),
+                    _("Results published on"),
+                ),
+                _awarded,
+                lambda entry: [
+                    entry.display_title,
+                    entry.submitter.display_name,
+                    entry.scheme.display_title,
+                    entry.get_level_display(),
+                    entry.scheme.results_published_on,
+                ],
+            ),
+        ),
+    ),
+    "attendance": ChartListings(
+        _("Event attendance"),
+        (
+            Listing(
+                _("Events"),
+                (
+                    _("Event"),
+                    _("Host"),
+                    _("Starts"),
+                    _("Confirmed registrations"),
+                    _("Checked in"),
+                ),
+                _events,
+                lambda event: [
+                    event.display_title,
+                    event.owner.display_name,
+                    event.starts_at,
+                    event.registered,
+                    event.checked_in,
+                ],
+                _attendance_totals,
+            ),
+        ),
+    ),
+    "jobs": ChartListings(
+        _("Job postings and hires"),
+        (
+            Listing(
+                _("Postings published"),
+                (_("Posting"), _("Enterprise"), _("Published")),
+                _postings,
+                lambda posting: [
+                    posting.title,
+                    posting.enterprise.display_name,
+                    posting.published_at,
+                ],
+            ),
+            Listing(
+                _("Hires"),
+                (_("Posting"), _("Enterprise"), _("Hired on")),
+                _hires,
+                lambda hire: [
+                    hire.posting.title,
+                    hire.posting.enterprise.display_name,
+                    hire.decided_at,
+                ],
+            ),
+        ),
+    ),
+    "finance": ChartListings(
+        _("Culture-finance grants"),
+        (
+            Listing(
+                _("Financings granted"),
+                (
+                    _("Enterprise"),
+                    _("Financing product"),
+                    _("Amount granted (10,000 yuan)"),
+                    _("Granted on"),
+                ),
+                _grants,
+                lambda grant: [
+                    grant.need.enterprise.display_name,
+                    f"{grant.product.institution} · {grant.product}",
+                    grant.granted_amount,
+                    grant.granted_on,
+                ],
+                _total_of(lambda grant: grant.granted_amount or Decimal(0), 2, 4),
+            ),
+        ),
+    ),
+    "deals": ChartListings(
+        _("Supply-and-demand deals"),
+        (
+            Listing(
+                _("Deals closed"),
+                (
+                    _("Post"),
+                    _("Enterprise"),
+                    _("Deal value (10,000 yuan)"),
+                    _("Deal closed on"),
+                ),
+                _deals,
+                lambda deal: [
+                    deal.post.display_title,
+                    deal.post.enterprise.display_name,
+                    _deal_value(deal),
+                    deal.closed_on,
+                ],
+                _total_of(_deal_value, 2, 4),
+            ),
+        ),
+    ),
 }

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.core.services import apply_changes, locked, validated
-from cloudpark.dashboards import computation
+from cloudpark.dashboards import cache, computation
 from cloudpark.dashboards.models import Figure
 from cloudpark.orgs.models import EnterpriseYear
 
@@ -158,4 +158,5 @@ def refresh_figures(now=None, *, last_year=None):
     rows = [Figure(as_of=now, **cell) for cell in computation.cells(last_year=last_year)]
     Figure.objects.all().delete()
     Figure.objects.bulk_create(rows, batch_size=1000)
+    cache.forget()
     return len(rows)

@@ -4,33 +4,25 @@ page. Any change to a park, a category, a region or a jurisdiction makes every c
 stale at once (a new version number); another web process with its own cache (the per-process
 cache of the demo) catches up within ``CHOICES_SECONDS``."""
 
-import time
-
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
+
+from cloudpark.core import versions
 
 VERSION_KEY = "orgs:choices-version"
 CHOICES_SECONDS = 300
 
 
-def _version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time_ns()
-        cache.set(VERSION_KEY, version, None)
-    return version
-
-
 def forget():
     """Every cached list of choices is stale from now on."""
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    versions.renew(VERSION_KEY)
 
 
 def cached_choices(name, queryset, label, scope=""):
     """``[(pk, label(row)), ...]`` for ``queryset``, cached per ``name``, ``scope`` (the
     organisation whose rows they are, when they differ) and language."""
-    key = f"orgs:choices:{name}:{scope}:{get_language()}:{_version()}"
+    key = f"orgs:choices:{name}:{scope}:{get_language()}:{versions.current(VERSION_KEY)}"
     choices = cache.get(key)
     if choices is None:
         choices = [(row.pk, label(row)) for row in queryset]

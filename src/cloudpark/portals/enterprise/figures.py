@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from cloudpark.dashboards import boards, selectors, services
+from cloudpark.dashboards import boards, cache, selectors, services
 from cloudpark.dashboards.forms import FiguresForm
 from cloudpark.portals.base import EnterpriseMixin, ServiceFormMixin
 from cloudpark.portals.shared.dashboards import (
@@ -86,8 +86,13 @@ class DashboardView(EnterpriseMixin, BoardView):
         last = services.last_reportable_year()
         years = list(range(last, last - 5, -1))
         self.filter_form = DashboardFilterForm(request.GET or None, years=years, by_category=False)
-        board = boards.enterprise_board(
-            self.organization, filters_from(self.filter_form, last), records=self.records
+        filters = filters_from(self.filter_form, last)
+        self.board_key = cache.board_key(
+            "enterprise-board", f"enterprise:{self.organization.pk}", filters
+        )
+        board = cache.cached(
+            self.board_key,
+            lambda: boards.enterprise_board(self.organization, filters, records=self.records),
         )
         return board_response(self, request, board)
 

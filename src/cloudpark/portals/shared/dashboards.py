@@ -12,12 +12,13 @@ from django.views.generic import TemplateView
 
 from cloudpark.core.excel import XLSX_CONTENT_TYPE
 from cloudpark.core.forms import IdChoiceField
-from cloudpark.dashboards import boards, drill, exports, services
+from cloudpark.dashboards import boards, cache, drill, exports, services
+from cloudpark.orgs import choices
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import IndustryCategory, Park
 from cloudpark.portals.base import Portal, PortalMixin
-from cloudpark.portals.forms import FilterForm
+from cloudpark.portals.forms import FilterForm, use_choices
 
 
 class DashboardFilterForm(FilterForm):
@@ -32,7 +33,9 @@ class DashboardFilterForm(FilterForm):
         empty_label=_("All categories"),
     )
 
-    def __init__(self, *args, parks=None, years=(), by_category=True, **kwargs):
+    def __init__(self, *args, parks=None, years=(), by_category=True, shown_to=None, **kwargs):
+        """``shown_to``: the organisation whose page shows the form, its choices kept in the
+        cache; without it the form only checks what the address holds."""
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, year) for year in years]
         if parks is None:
@@ -41,6 +44,24 @@ class DashboardFilterForm(FilterForm):
             self.fields["park"].queryset = parks
         if not by_category:
             del self.fields["category"]
+        if shown_to is not None:
+            self._use_cached_choices(shown_to)
+
+    def _use_cached_choices(self, organization):
+        if "park" in self.fields:
+            field = self.fields["park"]
+            shown = field.queryset.only("pk", "kind", "name", "name_en").order_by("name", "pk")
+            use_choices(
+                field, choices.cached_choices("dashboard-parks", shown, str, scope=organization.pk)
+            )
+        if "category" in self.fields:
+            field = self.fields["category"]
+            use_choices(
+                field,
+                choices.cached_choices(
+                    "major-categories", field.queryset, field.label_from_instance
+                ),
+            )
 
 
 def board_response(view, request, board):
@@ -82,13 +103,21 @@ def filters_from(form, default_year):
 
 
 class BoardView(PortalMixin, TemplateView):
-    """A page showing the board ``board_response`` set, with its filters."""
+    """A page showing the board ``board_response`` set, with its filters. Its key in the
+    cache (``board_key``) keeps the rendered charts too: rendering them took most of a page
+    whose board was kept."""
 
     template_name = "dashboards/dashboard.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(title=self.get_title(), board=self.board, filter_form=self.filter_form)
+        context.update(
+            title=self.get_title(),
+            board=self.board,
+            board_key=self.board_key,
+            board_seconds=cache.BOARD_SECONDS,
+            filter_form=self.filter_form,
+        )
         return context
 
 
@@ -117,19 +146,26 @@ class DashboardView(BoardView):
         return records_address(self.portal, key, value, self.filters)
 
     def get(self, request, *args, **kwargs):
-        years = boards.stored_years() or [services.last_reportable_year()]
+        years = cache.cached_value("years", boards.stored_years) or [
+            services.last_reportable_year()
+        ]
         parks = (
             org_selectors.parks_in_care_of(self.organization).order_by("name")
             if self.portal == Portal.GOVERNMENT
             else None
         )
-        self.filter_form = DashboardFilterForm(request.GET or None, parks=parks, years=years)
+        self.filter_form = DashboardFilterForm(
+            request.GET or None, parks=parks, years=years, shown_to=self.organization
+        )
         self.filters = filters_from(self.filter_form, years[0])
-        board = boards.build(
-            self.organization,
-            self.filters,
-            drill=self.drill,
-            records=self.records,
+        self.board_key = cache.board_key(
+            "board", f"{self.portal}:{self.organization.pk}", self.filters
+        )
+        board = cache.cached(
+            self.board_key,
+            lambda: boards.build(
+                self.organization, self.filters, drill=self.drill, records=self.records
+            ),
         )
         return board_response(self, request, board)
 
