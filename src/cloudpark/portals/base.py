@@ -14,11 +14,12 @@ from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
+from django_htmx.http import HttpResponseClientRefresh
 
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import enums, selectors
@@ -343,6 +344,27 @@ class ListMixin(RowsMixin):
     def export(self, queryset):
         """Lists without an Excel form have none."""
         raise Http404
+
+
+class ProgressPollMixin:
+    """The page of something the task worker is busy with: its progress partial asks again
+    every two seconds with htmx, aimed at ``progress_target``, and gets the partial again
+    while the work is in progress, then a reload of the whole page with the result."""
+
+    progress_target = None
+    progress_template_name = None
+    progress_object_name = None
+
+    def get_progress_object(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        if getattr(request, "htmx", False) and request.htmx.target == self.progress_target:
+            busy = self.get_progress_object()
+            if not busy.in_progress:
+                return HttpResponseClientRefresh()
+            return render(request, self.progress_template_name, {self.progress_object_name: busy})
+        return super().get(request, *args, **kwargs)
 
 
 def file_response(field_file, *, filename=None, content_type=None, as_attachment=True):

@@ -5,13 +5,12 @@ organisation's portal); with the directory's list filters, which the public site
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
-from django_htmx.http import HttpResponseClientRefresh
 
 from cloudpark.accounts import services as account_services
 from cloudpark.core import audit, excel
@@ -34,6 +33,7 @@ from cloudpark.portals.base import (
     IndividualMixin,
     ListMixin,
     PortalMixin,
+    ProgressPollMixin,
     ServiceFormMixin,
     portal_of,
 )
@@ -196,21 +196,18 @@ class ImportTemplateView(PortalMixin, TemplateView):
         return response
 
 
-class ImportDetailView(PortalMixin, TemplateView):
+class ImportDetailView(PortalMixin, ProgressPollMixin, TemplateView):
     """A workbook's check result and its import; while the task worker checks or imports a
     large one, a progress bar that asks again every two seconds."""
 
     permission_required = "orgs.import_enterprises"
     template_name = "orgs/import_detail.html"
+    progress_target = "import-progress"
+    progress_template_name = "orgs/_import_progress.html"
+    progress_object_name = "enterprise_import"
 
-    def get(self, request, *args, **kwargs):
-        if getattr(request, "htmx", False) and request.htmx.target == "import-progress":
-            checked = selectors.get_import_for(self.organization, self.kwargs["pk"])
-            if not checked.in_progress:
-                # Done: the whole page again, with the result.
-                return HttpResponseClientRefresh()
-            return render(request, "orgs/_import_progress.html", {"enterprise_import": checked})
-        return super().get(request, *args, **kwargs)
+    def get_progress_object(self):
+        return selectors.get_import_for(self.organization, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
