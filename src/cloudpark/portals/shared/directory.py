@@ -34,6 +34,7 @@ from cloudpark.portals.base import (
     ListMixin,
     PortalMixin,
     ProgressPollMixin,
+    QueuedExportMixin,
     ServiceFormMixin,
     portal_of,
 )
@@ -105,13 +106,14 @@ class ParkFilterForm(FilterForm):
         use_choices(self.fields["region"], region_choices())
 
 
-class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
+class EnterpriseListView(PortalMixin, QueuedExportMixin, ListMixin, TemplateView):
     permission_required = "orgs.view_enterprises"
     template_name = "orgs/enterprise_list.html"
     rows_template_name = "orgs/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
     keyset = True
     title = _("Enterprises")
+    export_kind = exports.ENTERPRISES
 
     def get_filter_form_kwargs(self):
         parks = selectors.parks_in_care_of(self.organization)
@@ -122,10 +124,7 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
         }
 
     def get_queryset(self):
-        queryset = selectors.enterprises_in_care_of(self.organization).select_related(
-            *selectors.ENTERPRISE_LIST_RELATED
-        )
-        return selectors.filter_enterprises(queryset, **self.filters()).order_by("name", "pk")
+        return selectors.directory_enterprises(self.organization, **self.filters())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -137,7 +136,7 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
     def shown(self, queryset):
         return selectors.enterprise_list_rows(queryset)
 
-    def export(self, queryset):
+    def export_now(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_private_columns())
 
 
