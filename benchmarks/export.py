@@ -64,9 +64,7 @@ def main():
     options = parser.parse_args()
     user = get_user_model().objects.get(email=GOVERNMENT_EMAIL)
     government = selectors.organization_as_kind(
-        Membership.objects.filter(
-            user=user, organization__kind=enums.OrganizationKind.GOVERNMENT
-        )
+        Membership.objects.filter(user=user, organization__kind=enums.OrganizationKind.GOVERNMENT)
         .first()
         .organization
     )
@@ -74,9 +72,7 @@ def main():
         export = exports.request_export(
             enterprise_exports.ENTERPRISES, user=user, organization=government
         )
-        written, seconds, memory = measured(
-            lambda: exports.write_export(export.pk), options.trace
-        )
+        written, seconds, memory = measured(lambda: exports.write_export(export.pk), options.trace)
     print(
         f"export: {written.rows_done:,} rows in {seconds:.1f} s "
         f"({written.rows_done / seconds:,.0f} rows/s), {written.file.size / 2**20:.1f} MB, "
