@@ -228,6 +228,10 @@ TASKS_RUN_IMMEDIATELY = TASKS["default"]["BACKEND"].endswith("ImmediateBackend")
 # Enterprise imports of more rows than this are checked and imported by the task worker, with
 # a progress bar, rather than in the web request (docs/operations.md).
 ENTERPRISE_IMPORT_BACKGROUND_ROWS = int(os.environ.get("CLOUDPARK_IMPORT_BACKGROUND_ROWS", "2000"))
+# A list's Excel export of more rows than this is written by the task worker into a file the
+# person downloads from "My exports", kept this many days (docs/operations.md).
+EXPORT_INLINE_ROWS = int(os.environ.get("CLOUDPARK_EXPORT_INLINE_ROWS", "5000"))
+EXPORT_RETENTION_DAYS = int(os.environ.get("CLOUDPARK_EXPORT_RETENTION_DAYS", "7"))
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

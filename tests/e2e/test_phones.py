@@ -62,6 +62,7 @@ PHONE_PAGES = [
     (ENTERPRISE, "/enterprise/finance/introductions/"),
     (PARK, "/park/"),
     (PARK, "/park/enterprises/"),
+    (PARK, "/me/exports/"),
     (PARK, "/park/events/"),
     (PARK, "/park/reviews/"),
     (PARK, "/park/dashboard/"),

@@ -8,6 +8,7 @@ from tests.factories.bases import (
     DeclarationFactory,
     DeclarationMaterialFactory,
 )
+from tests.factories.core import ExportFileFactory
 from tests.factories.events import (
     CheckInFactory,
     EventFactory,
@@ -75,6 +76,7 @@ __all__ = [
     "EventFactory",
     "ExhibitionFactory",
     "ExhibitorFactory",
+    "ExportFileFactory",
     "FilmFactory",
     "FilmWeekFactory",
     "FollowFactory",

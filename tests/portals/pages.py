@@ -12,7 +12,7 @@ from tests.bases.world import base_pages
 from tests.benefits.world import BENEFIT_ACTIONS, BENEFIT_POST_RIGHTS, benefit_pages
 from tests.copyright.world import COPYRIGHT_ACTIONS, COPYRIGHT_POST_RIGHTS, copyright_pages
 from tests.dashboards.world import DASHBOARD_POST_RIGHTS, dashboard_pages
-from tests.factories import MembershipFactory
+from tests.factories import ExportFileFactory, MembershipFactory
 from tests.filings.world import FILING_ACTIONS, FILING_POST_RIGHTS, filing_pages
 from tests.finance.world import FINANCE_ACTIONS, FINANCE_POST_RIGHTS, finance_pages
 from tests.jobs.world import JOB_ACTIONS, JOB_POST_RIGHTS, job_pages
@@ -226,6 +226,13 @@ PAGES = [
     Page("individual:home", "individual"),
     Page("individual:profile", "individual"),
     Page("individual:api_tokens", "individual"),
+    Page("individual:export_list", "individual"),
+    Page(
+        "individual:export_detail",
+        "individual",
+        own=lambda w: [ExportFileFactory(user=w.people[("individual", enums.Role.ADMIN)]).pk],
+        other=lambda w: [ExportFileFactory(user=w.people[("park", enums.Role.ADMIN)]).pk],
+    ),
     Page("individual:notifications", "individual"),
     Page("individual:registration_list", "individual"),
     Page("individual:agenda_calendar", "individual"),
@@ -324,6 +331,8 @@ NOT_A_PAGE = {
     "individual:sign-out-everywhere",
     # Tested in tests/accounts/test_api_tokens.py: another person's token is not found.
     "individual:api_token_revoke",
+    # Tested in tests/core/test_exports.py: only the person who asked downloads the file.
+    "individual:export_download",
     *JOB_ACTIONS,
     *awards.NOT_A_PAGE,
     *FINANCE_ACTIONS,

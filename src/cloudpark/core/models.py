@@ -3,6 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core.enums import ExportStatus
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -95,3 +97,56 @@ class AuditEntry(models.Model):
         from cloudpark.core.audit import label_for  # audit imports this module
 
         return label_for(self.action)
+
+
+def export_file_path(instance, filename):
+    return f"exports/{instance.user_id}/{filename}"
+
+
+class ExportFile(TimeStampedModel):
+    """A workbook a person asked for that is too large to write inside a request: the task
+    worker writes it, its page follows the progress, and only that person downloads it, until
+    it expires. What it holds is named by ``kind`` (registered in ``core.exports``) with the
+    list's filters and the language it was asked in.
+
+    State changes go through ``core.exports.request_export`` and ``core.exports.write_export``.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_files"
+    )
+    # The organisation the person acted for, whose rights decide the rows; none for a public
+    # list. Named as a string: the kernel imports no app.
+    organization = models.ForeignKey(
+        "orgs.Organization", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    language = models.CharField(_("language"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(_("rows written"), default=0)
+    # Kept under MEDIA_ROOT, which no URL serves: the download view streams it to its owner.
+    file = models.FileField(_("file"), upload_to=export_file_path, blank=True)
+    original_name = models.CharField(_("file name"), max_length=200)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def in_progress(self):
+        return self.status in ExportStatus.in_progress()
+
+    @property
+    def percent_done(self):
+        return min(100, round(100 * self.rows_done / self.rows_total)) if self.rows_total else 0

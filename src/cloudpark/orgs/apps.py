@@ -10,7 +10,7 @@ class OrgsConfig(AppConfig):
     def ready(self):
         # Models and the modules that use them load only once the app registry is ready.
         from cloudpark.core import search
-        from cloudpark.orgs import choices, imports, models, services, totals  # noqa: F401
+        from cloudpark.orgs import choices, exports, imports, models, services, totals  # noqa: F401
 
         search.register(models.Organization)
         totals.connect()

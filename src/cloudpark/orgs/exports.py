@@ -5,6 +5,9 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import excel
+from cloudpark.core import exports as queued_exports
+from cloudpark.core.errors import DomainError
+from cloudpark.orgs import selectors
 
 
 def enterprise_public_columns():
@@ -58,6 +61,45 @@ def export_enterprises(queryset, columns, filename="enterprises"):
     return excel.workbook_file_response(
         f"{filename}-{stamp}.xlsx", _t("Enterprises"), headers, export_rows(queryset, columns)
     )
+
+
+def _enterprise_sheet(columns, *, private):
+    """The ``ExportSheet`` of an enterprise list kept as an export: the rows rebuilt from its
+    filters by the selector the list's page uses, under the rights the person holds now."""
+
+    def sheet(export):
+        organization = None
+        if private:
+            organization = export.organization and selectors.organization_as_kind(
+                export.organization
+            )
+            if organization is None or not export.user.has_perm(
+                "orgs.view_enterprises", organization
+            ):
+                raise DomainError(_t("You may no longer see this organisation's enterprises."))
+        queryset = selectors.directory_enterprises(organization, **export.filters)
+        shown = columns()
+        return queued_exports.ExportSheet(
+            title=_t("Enterprises"),
+            headers=[str(label) for label, _getter in shown],
+            total=queryset.order_by().count(),
+            rows=export_rows(queryset, shown),
+        )
+
+    return sheet
+
+
+# The public directory's columns, and those the enterprises' park or government sees.
+PUBLIC_ENTERPRISES = queued_exports.register(
+    "orgs.enterprises.public",
+    filename="enterprises",
+    sheet=_enterprise_sheet(enterprise_public_columns, private=False),
+)
+ENTERPRISES = queued_exports.register(
+    "orgs.enterprises",
+    filename="enterprises",
+    sheet=_enterprise_sheet(enterprise_private_columns, private=True),
+)
 
 
 def export_parks(queryset):

@@ -190,6 +190,18 @@ def filter_enterprises(queryset, *, query="", park=None, category=None, region=N
     return queryset
 
 
+def directory_enterprises(organization=None, **filters):
+    """The enterprises a directory list shows, in its order: the public directory's (no
+    organisation) or those in ``organization``'s care, narrowed by the list's ``filters``
+    (objects or their ids). The list's page and an export of it written later by the task
+    worker both start here, so that both see the same rows."""
+    if organization is None:
+        queryset = public_enterprises()
+    else:
+        queryset = enterprises_in_care_of(organization).select_related(*ENTERPRISE_LIST_RELATED)
+    return filter_enterprises(queryset, **filters).order_by("name", "pk")
+
+
 def filter_parks(queryset, *, query="", level="", region=None):
     if level:
         queryset = queryset.filter(level=level)

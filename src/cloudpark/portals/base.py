@@ -7,6 +7,7 @@ belongs to several organisations of a kind switches between them from the menu.
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -14,12 +15,15 @@ from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
+from django_htmx.http import HttpResponseClientRefresh
 
+from cloudpark.core import exports as queued_exports
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import enums, selectors
 
@@ -343,6 +347,66 @@ class ListMixin(RowsMixin):
     def export(self, queryset):
         """Lists without an Excel form have none."""
         raise Http404
+
+
+class ProgressPollMixin:
+    """The page of something the task worker is busy with: its progress partial asks again
+    every two seconds with htmx, aimed at ``progress_target``, and gets the partial again
+    while the work is in progress, then a reload of the whole page with the result."""
+
+    progress_target = None
+    progress_template_name = None
+    progress_object_name = None
+
+    def get_progress_object(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        if getattr(request, "htmx", False) and request.htmx.target == self.progress_target:
+            busy = self.get_progress_object()
+            if not busy.in_progress:
+                return HttpResponseClientRefresh()
+            return render(request, self.progress_template_name, {self.progress_object_name: busy})
+        return super().get(request, *args, **kwargs)
+
+
+class QueuedExportMixin:
+    """The Excel export of a list that can run to millions of rows, for a ``ListMixin``.
+
+    Up to ``EXPORT_INLINE_ROWS`` rows (counted no further), the workbook comes in the
+    response (``export_now``). Beyond, no request writes it: a signed-in person gets an export
+    of kind ``export_kind`` queued for the task worker, with the list's filters and the
+    organisation they act for, and is taken to its progress page; an anonymous visitor gets
+    a page asking to sign in or narrow the filters."""
+
+    export_kind = None
+
+    def export(self, queryset):
+        if not CappedCount(queryset, cap=settings.EXPORT_INLINE_ROWS).more:
+            return self.export_now(queryset)
+        if not self.request.user.is_authenticated:
+            return TemplateResponse(
+                self.request,
+                "portals/export_too_large.html",
+                {"limit": settings.EXPORT_INLINE_ROWS, "list_path": self._list_path()},
+            )
+        export = queued_exports.request_export(
+            self.export_kind,
+            user=self.request.user,
+            organization=getattr(self, "organization", None),
+            filters=queued_exports.plain_filters(self.filters()),
+        )
+        return redirect("individual:export_detail", pk=export.pk)
+
+    def _list_path(self):
+        """The list with the same filters, shown rather than exported."""
+        query = self.request.GET.copy()
+        query.pop("format", None)
+        encoded = query.urlencode()
+        return f"{self.request.path}?{encoded}" if encoded else self.request.path
+
+    def export_now(self, queryset):
+        raise NotImplementedError
 
 
 def file_response(field_file, *, filename=None, content_type=None, as_attachment=True):

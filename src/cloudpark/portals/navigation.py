@@ -73,6 +73,7 @@ MENUS = {
         ("individual:registration_list", _("My events"), None),
         ("individual:jury", _("My jury work"), "awards.sit_on_a_jury"),
         ("individual:notifications", _("Notifications"), None),
+        ("individual:export_list", _("My exports"), None),
         ("individual:job_resume", _("My résumé"), None),
         ("individual:job_application_list", _("My job applications"), None),
         ("individual:job_feed", _("Following"), None),

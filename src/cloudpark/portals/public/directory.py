@@ -9,7 +9,7 @@ from cloudpark.bases import selectors as bases_selectors
 from cloudpark.news import selectors as news_selectors
 from cloudpark.orgs import exports, selectors
 from cloudpark.orgs.privacy import personal_data_context
-from cloudpark.portals.base import ListMixin
+from cloudpark.portals.base import ListMixin, QueuedExportMixin
 from cloudpark.portals.shared.directory import EnterpriseFilterForm, ParkFilterForm
 
 
@@ -48,21 +48,20 @@ class ParkDetailView(TemplateView):
         return context
 
 
-class EnterpriseListView(ListMixin, TemplateView):
+class EnterpriseListView(QueuedExportMixin, ListMixin, TemplateView):
     template_name = "orgs/public/enterprise_list.html"
     rows_template_name = "orgs/public/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
     keyset = True
+    export_kind = exports.PUBLIC_ENTERPRISES
 
     def get_queryset(self):
-        return selectors.filter_enterprises(
-            selectors.public_enterprises(), **self.filters()
-        ).order_by("name", "pk")
+        return selectors.directory_enterprises(**self.filters())
 
     def shown(self, queryset):
         return selectors.enterprise_list_rows(queryset)
 
-    def export(self, queryset):
+    def export_now(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_public_columns())
 
 

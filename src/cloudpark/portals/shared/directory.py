@@ -5,13 +5,12 @@ organisation's portal); with the directory's list filters, which the public site
 from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
-from django_htmx.http import HttpResponseClientRefresh
 
 from cloudpark.accounts import services as account_services
 from cloudpark.core import audit, excel
@@ -34,6 +33,8 @@ from cloudpark.portals.base import (
     IndividualMixin,
     ListMixin,
     PortalMixin,
+    ProgressPollMixin,
+    QueuedExportMixin,
     ServiceFormMixin,
     portal_of,
 )
@@ -105,13 +106,14 @@ class ParkFilterForm(FilterForm):
         use_choices(self.fields["region"], region_choices())
 
 
-class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
+class EnterpriseListView(PortalMixin, QueuedExportMixin, ListMixin, TemplateView):
     permission_required = "orgs.view_enterprises"
     template_name = "orgs/enterprise_list.html"
     rows_template_name = "orgs/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm
     keyset = True
     title = _("Enterprises")
+    export_kind = exports.ENTERPRISES
 
     def get_filter_form_kwargs(self):
         parks = selectors.parks_in_care_of(self.organization)
@@ -122,10 +124,7 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
         }
 
     def get_queryset(self):
-        queryset = selectors.enterprises_in_care_of(self.organization).select_related(
-            *selectors.ENTERPRISE_LIST_RELATED
-        )
-        return selectors.filter_enterprises(queryset, **self.filters()).order_by("name", "pk")
+        return selectors.directory_enterprises(self.organization, **self.filters())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -137,7 +136,7 @@ class EnterpriseListView(PortalMixin, ListMixin, TemplateView):
     def shown(self, queryset):
         return selectors.enterprise_list_rows(queryset)
 
-    def export(self, queryset):
+    def export_now(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_private_columns())
 
 
@@ -196,21 +195,18 @@ class ImportTemplateView(PortalMixin, TemplateView):
         return response
 
 
-class ImportDetailView(PortalMixin, TemplateView):
+class ImportDetailView(PortalMixin, ProgressPollMixin, TemplateView):
     """A workbook's check result and its import; while the task worker checks or imports a
     large one, a progress bar that asks again every two seconds."""
 
     permission_required = "orgs.import_enterprises"
     template_name = "orgs/import_detail.html"
+    progress_target = "import-progress"
+    progress_template_name = "orgs/_import_progress.html"
+    progress_object_name = "enterprise_import"
 
-    def get(self, request, *args, **kwargs):
-        if getattr(request, "htmx", False) and request.htmx.target == "import-progress":
-            checked = selectors.get_import_for(self.organization, self.kwargs["pk"])
-            if not checked.in_progress:
-                # Done: the whole page again, with the result.
-                return HttpResponseClientRefresh()
-            return render(request, "orgs/_import_progress.html", {"enterprise_import": checked})
-        return super().get(request, *args, **kwargs)
+    def get_progress_object(self):
+        return selectors.get_import_for(self.organization, self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
