@@ -205,11 +205,13 @@ def candidates(terms, *, kind="", organization_ids=(), limit=500, using="default
         )
         params = [*params, limit, *relevance_params]
     else:
+        # Only the ids are sorted; the newest ``limit`` are read again for their rank and
+        # date (sorting the matches with their vectors took 35 ms for 汉服's 4,953 matches at
+        # 1,000,000 documents, the ids alone then the 500 rows 25 ms).
         sql = (
-            "SELECT c.id, ts_rank(c.vector, to_tsquery('simple'::regconfig, %s)), "
-            'extract(epoch FROM c.published_at) FROM (SELECT "id" AS id, '
-            f'"{VECTOR}" AS vector, "published_at" AS published_at FROM "{TABLE}" '
-            f'WHERE {condition} ORDER BY "id" DESC LIMIT %s) c'
+            f'SELECT d."id", ts_rank(d."{VECTOR}", to_tsquery(\'simple\'::regconfig, %s)), '
+            f'extract(epoch FROM d."published_at") FROM (SELECT "id" AS id FROM "{TABLE}" '
+            f'WHERE {condition} ORDER BY "id" DESC LIMIT %s) c JOIN "{TABLE}" d ON d."id" = c.id'
         )
         # Ranked by the words alone: the scope's tokens are in every document.
         params = [_postgres_words(terms), *params, limit]
