@@ -9,11 +9,14 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
+from cloudpark.core import search as tokens
 from cloudpark.news import services as news_services
 from cloudpark.orgs.enums import ParkStatus
-from cloudpark.search import engine, registry, selectors, services
+from cloudpark.search import engine, registry, selectors
 from cloudpark.search.models import SearchDocument, number_of
 from tests.factories import news as news_factories
 from tests.factories.orgs import EnterpriseFactory, ParkFactory
@@ -65,17 +68,67 @@ def test_an_unpublished_policy_hides_its_programmes():
     assert found("影视") == set()
 
 
+def _private(organization, object_id, title):
+    """A news document only ``organization``'s members may find (no kind writes one yet)."""
+    SearchDocument(
+        kind="news",
+        object_id=object_id,
+        title=title,
+        organization_id=organization.pk,
+        title_text=tokens.shadow_text(title),
+        scope=engine.scope_tokens("news", organization.pk),
+    ).save()
+    return ("news", object_id)
+
+
 def test_a_private_document_is_found_only_by_its_organisation():
     own, other = EnterpriseFactory(name="甲乙丙丁"), EnterpriseFactory(name="戊己庚辛")
-    document = services.build(registry.get("enterprise"), own)
-    document.kind, document.object_id = "news", 999_999
-    document.organization_id = own.pk
-    document.scope = engine.scope_tokens("news", own.pk)
-    document.save()
-    assert ("news", 999_999) not in found("甲乙")
-    assert ("news", 999_999) not in found("甲乙", organization_ids=(other.pk,))
-    assert ("news", 999_999) in found("甲乙", organization_ids=(own.pk,))
+    private = _private(own, 999_999, "甲乙影视")
+    assert private not in found("甲乙")
+    assert private not in found("甲乙", organization_ids=(other.pk,))
+    assert private in found("甲乙", organization_ids=(own.pk,))
     assert ("enterprise", own.pk) in found("甲乙", organization_ids=(other.pk,))
+
+
+def test_each_audience_finds_the_public_and_its_own_organisations_documents():
+    first, second, third = (EnterpriseFactory(name=f"机构{n}") for n in "一二三")
+    public = ("enterprise", EnterpriseFactory(name="湘湖动漫公开").pk)
+    of_first = _private(first, 900_001, "湘湖动漫甲")
+    of_second = _private(second, 900_002, "湘湖动漫乙")
+    of_third = _private(third, 900_003, "湘湖动漫丙")
+    audiences = {
+        "anonymous": (),
+        "member of one": (first.pk,),
+        "member of two": (first.pk, second.pk),
+        "member of none of them": (EnterpriseFactory(name="机构四").pk,),
+    }
+    expected = {
+        "anonymous": {public},
+        "member of one": {public, of_first},
+        "member of two": {public, of_first, of_second},
+        "member of none of them": {public},
+    }
+    for audience, organization_ids in audiences.items():
+        results = selectors.search("湘湖动漫", organization_ids=organization_ids)
+        assert found("湘湖动漫", organization_ids=organization_ids) == expected[audience]
+        assert results.total == len(expected[audience]), audience
+        news = {facet.key: facet.count for facet in results.facets}.get("news", 0)
+        assert news == len(expected[audience]) - 1, audience
+        narrowed = found("湘湖动漫", kind="news", organization_ids=organization_ids)
+        assert narrowed == expected[audience] - {public}, audience
+    assert of_third not in found("湘湖动漫", organization_ids=(first.pk, second.pk))
+
+
+def test_a_document_carries_the_tokens_of_its_audience():
+    assert engine.scope_tokens("news") == "_kindnews"
+    assert engine.scope_tokens("news", 7) == "_kindnews _audprivate _audorg7"
+
+
+def test_no_query_finds_a_scope_token():
+    own = EnterpriseFactory(name="甲乙丙丁")
+    _private(own, 999_998, "甲乙影视")
+    for query in ("kindnews", "kind", "_kindnews", "audprivate", "aud", "_audorg", "audorg"):
+        assert selectors.search(query, organization_ids=(own.pk,)).total == 0, query
 
 
 def test_an_exited_park_leaves_the_index():
@@ -252,3 +305,34 @@ def test_the_renumbering_migration_puts_the_kind_into_old_ids():
     assert ids == {"park": 5 * 32 + 5, "enterprise": 6 * 32 + 4}
     assert found("湘湖") == {("park", park.pk), ("enterprise", enterprise.pk)}
     assert selectors.search("湘湖", kind="park").total == 2
+
+
+def test_the_scope_migration_rewrites_every_scope_and_keeps_the_audiences():
+    park = ParkFactory(name="湘湖数字园区")
+    own = EnterpriseFactory(name="湘湖影视传媒")
+    private = _private(own, 999_997, "湘湖数字影视")
+    # Scopes as they were written before, with a NOT for the private audience.
+    SearchDocument.objects.filter(organization__isnull=True).update(
+        scope=Concat(Value("kind"), "kind", Value(" audpublic"))
+    )
+    SearchDocument.objects.filter(organization=own).update(
+        scope=Value(f"kindnews audprivate audorg{own.pk}")
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    migration = importlib.import_module("cloudpark.search.migrations.0003_unweighted_scope_tokens")
+
+    migration.rewrite(django_apps, SimpleNamespace(connection=connection))
+
+    for document in SearchDocument.objects.all():
+        assert document.scope == engine.scope_tokens(document.kind, document.organization_id)
+    assert found("湘湖") == {("park", park.pk), ("enterprise", own.pk)}
+    assert found("湘湖", organization_ids=(own.pk,)) == {
+        ("park", park.pk),
+        ("enterprise", own.pk),
+        private,
+    }
+    assert found("数字", kind="park") == {("park", park.pk)}
+    later = ParkFactory(name="湘湖影视园区")  # the triggers were made again
+    assert found("湘湖", kind="park") == {("park", park.pk), ("park", later.pk)}
