@@ -107,3 +107,22 @@ def test_a_ticket_scanned_at_two_desks_at_once_is_let_in_once():
         "CheckIn",
     ]
     assert CheckIn.objects.count() == 1
+
+
+def test_one_person_registering_twice_at_once_gets_one_registration_and_a_clear_refusal():
+    event = EventFactory(published=True, registration_enabled=True, capacity=SEATS)
+    person = UserFactory()
+
+    outcomes = run_together(
+        lambda _turn: services.register(event, person, actor=person, name=person.name), [1, 2]
+    )
+
+    event.refresh_from_db()
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == [
+        "DomainError",
+        "Registration",
+    ]
+    assert "You are already registered for this event (Confirmed)." in [
+        str(outcome) for outcome in outcomes
+    ]
+    assert (event.registrations.count(), event.seats_taken) == (1, 1)

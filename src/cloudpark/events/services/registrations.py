@@ -145,18 +145,35 @@ def seats_left(event):
     return max(event.capacity - event.seats_taken, 0)
 
 
-def _change_seats(event, change):
+def _change_seats(event, change, *, only_if=None):
     """The one writer of ``Event.seats_taken``, the count of the event's confirmed
-    registrations: ``change`` seats more, taken only while free, or fewer. One statement,
-    whose lock on the event's row lasts until the transaction ends; returns whether the
-    seats were taken."""
+    registrations: ``change`` seats more, taken only while free (and while the event's row
+    matches ``only_if``), or fewer. One statement, whose lock on the event's row lasts until
+    the transaction ends; returns whether the seats were taken."""
     rows = Event.objects.filter(pk=event.pk)
     if change > 0:
         rows = rows.filter(Q(capacity__isnull=True) | Q(seats_taken__lte=F("capacity") - change))
+    if only_if is not None:
+        rows = rows.filter(only_if)
     if not rows.update(seats_taken=F("seats_taken") + change):
         return False
     event.seats_taken += change
     return True
+
+
+def _confirmed_at_once(now):
+    """The events whose own row gives a seat without a look at anything else at ``now``:
+    published, taking registrations without approval, not closed. The main event of a part
+    need not be looked at: cancelling or finishing it moves its parts with it, under the
+    same lock, and a part is published only after it."""
+    return Q(
+        status=enums.EventStatus.PUBLISHED,
+        registration_enabled=True,
+        requires_approval=False,
+        ends_at__gt=now,
+    ) & (
+        Q(registration_deadline__gt=now) | Q(registration_deadline__isnull=True, starts_at__gt=now)
+    )
 
 
 def release_seat_of(registration):
@@ -200,13 +217,18 @@ def register(
     however many people register at once there are never more confirmed seats than the
     capacity, and the row stays locked only while the registration is written. When the
     event is full the registration goes to the waiting list, or is refused if it keeps none;
-    when the organiser approves registrations it waits for that. The ticket code is unique in
-    the database: the rare repeat is drawn again rather than looked up each time.
+    when the organiser approves registrations it waits for that. A second registration of
+    the same person and a ticket code drawn twice are refused by the database's unique
+    constraints rather than looked up each time: the first is told to the person, the rare
+    second drawn again.
     """
     now = now or timezone.now()
-    event = Event.objects.select_related("parent").get(pk=event.pk)
-    _check_open_for_registration(event, now)
-    _refuse_second_registration(event, user)
+    try:
+        _check_open_for_registration(event, now)
+    except DomainError:
+        # The caller's copy of the event may be older than the event: ask the database.
+        event = Event.objects.select_related("parent").get(pk=event.pk)
+        _check_open_for_registration(event, now)
     name = name.strip()
     if not name:
         raise DomainError(_t("Give the name to print on the ticket."), field="name")
@@ -229,18 +251,17 @@ def register(
 
 @transaction.atomic
 def _enter(event, values, *, code, actor, now):
-    """Write the registration: a seat if one is free, else the waiting list (or a request
-    for approval). The event's row is locked from the seat taken (or the wait for it) to the
-    end of the transaction, and the event is read again under it."""
-    taken = not event.requires_approval and _change_seats(event, 1)
-    event = locked(event, select_related=["parent"])
-    if event.requires_approval and taken:
-        # The organiser began approving registrations since: give the seat back.
-        taken = not _change_seats(event, -1)
-    elif not taken and not event.requires_approval and seats_left(event) != 0:
-        # A seat was freed while this registration waited for the lock.
-        taken = _change_seats(event, 1)
-    _check_open_for_registration(event, now)
+    """Write the registration. A seat is taken in one statement when the event's row allows
+    it; otherwise the row is locked and read again, and the registration goes to the waiting
+    list (or waits for approval) unless a seat was freed meanwhile. Either way the row stays
+    locked to the end of the transaction, so that the waiting list keeps its order."""
+    taken = _change_seats(event, 1, only_if=_confirmed_at_once(now))
+    if not taken:
+        _refuse_second_registration(event, values["user"])
+        event = locked(event, select_related=["parent"])
+        _check_open_for_registration(event, now)
+        if not event.requires_approval and seats_left(event) != 0:
+            taken = _change_seats(event, 1)
     if taken:
         status = enums.RegistrationStatus.CONFIRMED
     elif event.requires_approval:
