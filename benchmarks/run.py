@@ -224,7 +224,7 @@ def pg_args(options):
     return ["-h", url.hostname or "127.0.0.1", "-p", str(url.port or 5432), "-U", url.username]
 
 
-def serve(env):
+def serve(env, *, workers=2, worker_class="sync", threads=1):
     port = free_port()
     server = subprocess.Popen(
         [
@@ -233,9 +233,11 @@ def serve(env):
             "gunicorn",
             "cloudpark.wsgi:application",
             "--workers",
-            "2",
+            str(workers),
             "--worker-class",
-            "sync",
+            worker_class,
+            "--threads",
+            str(threads),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",

@@ -57,11 +57,41 @@ def test_many_registrations_at_once_never_exceed_the_capacity():
 
     status_codes = run_together(register, people)
 
+    event.refresh_from_db()
     assert status_codes == [302] * PEOPLE
     assert Counter(Registration.objects.values_list("status", flat=True)) == {
         "confirmed": SEATS,
         "waiting": PEOPLE - SEATS,
     }
+    assert event.seats_taken == SEATS
+
+
+def test_seats_cancelled_while_others_register_are_counted_and_given_on():
+    event = EventFactory(published=True, registration_enabled=True, capacity=SEATS)
+    holders = [RegistrationFactory(event=event) for _ in range(SEATS)]
+    in_line = [RegistrationFactory(event=event) for _ in range(3)]
+    newcomers = [UserFactory() for _ in range(PEOPLE - SEATS)]
+
+    def act(step):
+        kind, subject = step
+        if kind == "cancel":
+            return services.cancel_registration(subject, actor=subject.user).status
+        return services.register(event, subject, actor=subject, name=subject.name).status
+
+    outcomes = run_together(
+        act, [("cancel", holder) for holder in holders[:3]] + [("register", p) for p in newcomers]
+    )
+
+    event.refresh_from_db()
+    waiting = Registration.objects.filter(event=event, status="waiting")
+    assert Counter(outcomes)["cancelled"] == 3
+    assert Counter(Registration.objects.values_list("status", flat=True)) == {
+        "confirmed": SEATS,
+        "cancelled": 3,
+        "waiting": len(in_line) + len(newcomers) - 3,
+    }
+    assert event.seats_taken == SEATS
+    assert not waiting.filter(pk__in=[r.pk for r in in_line]).exists()
 
 
 def test_a_ticket_scanned_at_two_desks_at_once_is_let_in_once():
@@ -77,3 +107,22 @@ def test_a_ticket_scanned_at_two_desks_at_once_is_let_in_once():
         "CheckIn",
     ]
     assert CheckIn.objects.count() == 1
+
+
+def test_one_person_registering_twice_at_once_gets_one_registration_and_a_clear_refusal():
+    event = EventFactory(published=True, registration_enabled=True, capacity=SEATS)
+    person = UserFactory()
+
+    outcomes = run_together(
+        lambda _turn: services.register(event, person, actor=person, name=person.name), [1, 2]
+    )
+
+    event.refresh_from_db()
+    assert sorted(type(outcome).__name__ for outcome in outcomes) == [
+        "DomainError",
+        "Registration",
+    ]
+    assert "You are already registered for this event (Confirmed)." in [
+        str(outcome) for outcome in outcomes
+    ]
+    assert (event.registrations.count(), event.seats_taken) == (1, 1)

@@ -765,6 +765,77 @@ def test_more_seats_go_to_the_waiting_list_in_order():
     ]
 
 
+def _request(event):
+    services.update_event(event, actor=None, requires_approval=True)
+    return RegistrationFactory(event=event)
+
+
+SEAT_CHANGES = {
+    # What happens to an event of 3 seats, all confirmed, with 2 people waiting; the seats
+    # confirmed afterwards.
+    "a registration goes on the waiting list": (
+        lambda event, taken: RegistrationFactory(event=event),
+        3,
+    ),
+    "a seat is cancelled and the first in line takes it": (
+        lambda event, taken: services.cancel_registration(taken[0], actor=None),
+        3,
+    ),
+    "a place in line is cancelled": (
+        lambda event, taken: services.cancel_registration(taken[3], actor=None),
+        3,
+    ),
+    "the capacity goes up": (
+        lambda event, taken: services.update_event(event, actor=None, capacity=4),
+        4,
+    ),
+    "the capacity is lifted and one more registers": (
+        lambda event, taken: (
+            services.update_event(event, actor=None, capacity=None),
+            RegistrationFactory(event=event),
+        ),
+        6,
+    ),
+    "the waiting list is closed": (
+        lambda event, taken: services.update_event(event, actor=None, has_waiting_list=False),
+        3,
+    ),
+    "a request is approved onto a seat": (
+        lambda event, taken: (
+            services.update_event(event, actor=None, capacity=6),
+            services.approve_registration(_request(event), actor=None),
+        ),
+        6,
+    ),
+    "a request is approved onto the waiting list": (
+        lambda event, taken: services.approve_registration(_request(event), actor=None),
+        3,
+    ),
+    "a request is declined": (
+        lambda event, taken: services.reject_registration(_request(event), actor=None),
+        3,
+    ),
+    "a seat holder's account is deleted": (lambda event, taken: taken[0].user.delete(), 2),
+    "a ticket is checked in": (
+        lambda event, taken: services.check_in(event, taken[0].code, actor=None),
+        3,
+    ),
+}
+
+
+@pytest.mark.parametrize("change", list(SEAT_CHANGES))
+def test_the_stored_seats_taken_match_the_confirmed_registrations_after_each_change(change):
+    event = open_event(capacity=3)
+    taken = [RegistrationFactory(event=event) for _ in range(5)]
+    act, confirmed = SEAT_CHANGES[change]
+
+    act(event, taken)
+
+    event.refresh_from_db()
+    recount = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+    assert (event.seats_taken, recount) == (confirmed, confirmed)
+
+
 def test_registration_after_the_deadline_is_refused_with_its_time():
     starts_at = in_days(20)
     event = open_event(

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,13 @@ class EventsConfig(AppConfig):
         from cloudpark.events import models, services  # noqa: F401  (audit labels)
 
         search.register(models.Event)
+        # A person's account deleted takes their registrations with it: their seats are free.
+        post_delete.connect(
+            release_seat, sender=models.Registration, dispatch_uid="events.release_seat"
+        )
+
+
+def release_seat(sender, instance, **kwargs):
+    from cloudpark.events.services.registrations import release_seat_of
+
+    release_seat_of(instance)

@@ -89,6 +89,9 @@ class Event(TimeStampedModel):
     )
     requires_approval = models.BooleanField(_("registrations need approval"), default=False)
     has_waiting_list = models.BooleanField(_("waiting list when full"), default=True)
+    # The confirmed registrations, kept by ``events.services.registrations._change_seats`` so
+    # that a seat is taken in one statement rather than by counting under a lock.
+    seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
@@ -108,6 +111,10 @@ class Event(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(capacity__isnull=True) | Q(capacity__gte=1),
                 name="events_event_capacity_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(capacity__isnull=True) | Q(seats_taken__lte=F("capacity")),
+                name="events_event_seats_within_capacity",
             ),
         ]
         indexes = [

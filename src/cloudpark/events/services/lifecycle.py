@@ -22,7 +22,7 @@ from cloudpark.events.services.common import (
     _next_position,
     local_text,
 )
-from cloudpark.events.services.registrations import _confirmed_count, _fill_free_seats
+from cloudpark.events.services.registrations import _fill_free_seats
 from cloudpark.jobs import services as follows
 from cloudpark.notifications import services as notifications
 from cloudpark.orgs.enums import OrganizationKind
@@ -171,7 +171,7 @@ def _check_programme_within(event, *, field):
 def _check_capacity_holds_confirmed(event):
     if event.capacity is None:
         return
-    confirmed = _confirmed_count(event)
+    confirmed = event.seats_taken
     if event.capacity < confirmed:
         raise DomainError(
             ngettext(

@@ -2,7 +2,8 @@
 
 import functools
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from cloudpark.core.errors import DomainError
 from cloudpark.core.services import locked
 from cloudpark.core.states import check_transition
 from cloudpark.events import enums, tickets
-from cloudpark.events.models import Registration, RegistrationQuestion
+from cloudpark.events.models import Event, Registration, RegistrationQuestion
 from cloudpark.events.services.common import _check_changeable, _checked, _next_position, local_text
 from cloudpark.events.tasks import send_ticket_email
 
@@ -141,27 +142,62 @@ def seats_left(event):
     """Free seats, or ``None`` when the event has no limit."""
     if event.capacity is None:
         return None
-    return max(event.capacity - _confirmed_count(event), 0)
+    return max(event.capacity - event.seats_taken, 0)
 
 
-def _confirmed_count(event):
-    return Registration.objects.filter(
-        event=event, status=enums.RegistrationStatus.CONFIRMED
-    ).count()
+def _change_seats(event, change, *, only_if=None):
+    """The one writer of ``Event.seats_taken``, the count of the event's confirmed
+    registrations: ``change`` seats more, taken only while free (and while the event's row
+    matches ``only_if``), or fewer. One statement, whose lock on the event's row lasts until
+    the transaction ends; returns whether the seats were taken."""
+    rows = Event.objects.filter(pk=event.pk)
+    if change > 0:
+        rows = rows.filter(Q(capacity__isnull=True) | Q(seats_taken__lte=F("capacity") - change))
+    if only_if is not None:
+        rows = rows.filter(only_if)
+    if not rows.update(seats_taken=F("seats_taken") + change):
+        return False
+    event.seats_taken += change
+    return True
 
 
-def _has_free_seat(event):
-    return event.capacity is None or _confirmed_count(event) < event.capacity
+def _confirmed_at_once(now):
+    """The events whose own row gives a seat without a look at anything else at ``now``:
+    published, taking registrations without approval, not closed. The main event of a part
+    need not be looked at: cancelling or finishing it moves its parts with it, under the
+    same lock, and a part is published only after it."""
+    return Q(
+        status=enums.EventStatus.PUBLISHED,
+        registration_enabled=True,
+        requires_approval=False,
+        ends_at__gt=now,
+    ) & (
+        Q(registration_deadline__gt=now) | Q(registration_deadline__isnull=True, starts_at__gt=now)
+    )
 
 
-def _unique_code():
-    while True:
-        code = tickets.new_code()
-        if not Registration.objects.filter(code=code).exists():
-            return code
+def release_seat_of(registration):
+    """Count the seat of a confirmed registration that is being deleted (its person's
+    account is) as free."""
+    if registration.status == enums.RegistrationStatus.CONFIRMED:
+        _change_seats(registration.event, -1)
 
 
-@transaction.atomic
+def _refuse_second_registration(event, user):
+    existing = Registration.objects.filter(
+        event=event, user=user, status__in=enums.ACTIVE_REGISTRATION
+    ).first()
+    if existing is not None:
+        raise DomainError(
+            _t("You are already registered for this event (%(status)s).")
+            % {"status": existing.get_status_display()}
+        )
+
+
+# A new ticket code repeats an existing one about once in 10^15 draws; a few tries suffice.
+CODE_ATTEMPTS = 5
+
+
 def register(
     event,
     user,
@@ -176,51 +212,76 @@ def register(
 ):
     """Register ``user`` for ``event`` (or a part of one).
 
-    The event's row is locked while the confirmed seats are counted, so that however many
-    people register at once there are never more confirmed seats than the capacity. When the
+    Everything that needs no lock comes first: the checks, the answers, the ticket code. A
+    seat is then taken in one statement on the event's row (``_change_seats``), so that
+    however many people register at once there are never more confirmed seats than the
+    capacity, and the row stays locked only while the registration is written. When the
     event is full the registration goes to the waiting list, or is refused if it keeps none;
-    when the organiser approves registrations it waits for that.
+    when the organiser approves registrations it waits for that. A second registration of
+    the same person and a ticket code drawn twice are refused by the database's unique
+    constraints rather than looked up each time: the first is told to the person, the rare
+    second drawn again.
     """
     now = now or timezone.now()
-    event = locked(event)
-    _check_open_for_registration(event, now)
-    existing = Registration.objects.filter(
-        event=event, user=user, status__in=enums.ACTIVE_REGISTRATION
-    ).first()
-    if existing is not None:
-        raise DomainError(
-            _t("You are already registered for this event (%(status)s).")
-            % {"status": existing.get_status_display()}
-        )
+    try:
+        _check_open_for_registration(event, now)
+    except DomainError:
+        # The caller's copy of the event may be older than the event: ask the database.
+        event = Event.objects.select_related("parent").get(pk=event.pk)
+        _check_open_for_registration(event, now)
     name = name.strip()
     if not name:
         raise DomainError(_t("Give the name to print on the ticket."), field="name")
-    cleaned = validated_answers(event, answers)
-    if event.requires_approval:
-        status = enums.RegistrationStatus.PENDING
-    elif _has_free_seat(event):
+    values = {
+        "user": user,
+        "name": name,
+        "organization_name": organization_name.strip(),
+        "job_title": job_title.strip(),
+        "answers": validated_answers(event, answers),
+        "language": language or translation.get_language() or "",
+    }
+    for _attempt in range(CODE_ATTEMPTS - 1):
+        try:
+            return _enter(event, values, code=tickets.new_code(), actor=actor, now=now)
+        except IntegrityError:
+            # The person registered at the same moment elsewhere, or the code was taken.
+            _refuse_second_registration(event, user)
+    return _enter(event, values, code=tickets.new_code(), actor=actor, now=now)
+
+
+@transaction.atomic
+def _enter(event, values, *, code, actor, now):
+    """Write the registration. A seat is taken in one statement when the event's row allows
+    it; otherwise the row is locked and read again, and the registration goes to the waiting
+    list (or waits for approval) unless a seat was freed meanwhile. Either way the row stays
+    locked to the end of the transaction, so that the waiting list keeps its order."""
+    taken = _change_seats(event, 1, only_if=_confirmed_at_once(now))
+    if not taken:
+        _refuse_second_registration(event, values["user"])
+        event = locked(event, select_related=["parent"])
+        _check_open_for_registration(event, now)
+        if not event.requires_approval and seats_left(event) != 0:
+            taken = _change_seats(event, 1)
+    if taken:
         status = enums.RegistrationStatus.CONFIRMED
+    elif event.requires_approval:
+        status = enums.RegistrationStatus.PENDING
     elif event.has_waiting_list:
         status = enums.RegistrationStatus.WAITING
     else:
         raise DomainError(_t("This event is full, and it keeps no waiting list."))
     registration = Registration.objects.create(
         event=event,
-        user=user,
         status=status,
-        code=_unique_code(),
-        name=name,
-        organization_name=organization_name.strip(),
-        job_title=job_title.strip(),
-        answers=cleaned,
-        language=language or translation.get_language() or "",
+        code=code,
         waiting_since=now if status == enums.RegistrationStatus.WAITING else None,
-        confirmed_at=now if status == enums.RegistrationStatus.CONFIRMED else None,
+        confirmed_at=now if taken else None,
+        **values,
     )
     audit.log_action(
         registration, REGISTERED, actor=actor, data={"event": event.pk, "status": status}
     )
-    if status == enums.RegistrationStatus.CONFIRMED:
+    if taken:
         _queue_ticket(registration)
     return registration
 
@@ -237,6 +298,7 @@ def _registration_step(registration, target):
 
 
 def _confirm(registration, *, actor, now, via):
+    """Give ``registration`` the seat just taken for it (``_change_seats``)."""
     registration.status = enums.RegistrationStatus.CONFIRMED
     registration.confirmed_at = now
     registration.save(update_fields=["status", "confirmed_at", "updated_at"])
@@ -246,15 +308,19 @@ def _confirm(registration, *, actor, now, via):
 
 
 def _fill_free_seats(event, *, actor, now):
-    """Give free seats to the waiting list, first come first served."""
+    """Give the free seats of a locked ``event`` to the waiting list, first come first
+    served; only as many people as there are seats are read and locked."""
     waiting = (
         Registration.objects.select_for_update()
         .filter(event=event, status=enums.RegistrationStatus.WAITING)
         .order_by("waiting_since", "pk")
     )
+    free = seats_left(event)
+    if free == 0:
+        return []
     promoted = []
-    for registration in waiting:
-        if not _has_free_seat(event):
+    for registration in waiting if free is None else waiting[:free]:
+        if not _change_seats(event, 1):
             break
         promoted.append(_confirm(registration, actor=actor, now=now, via="waiting_list"))
     return promoted
@@ -269,7 +335,7 @@ def approve_registration(registration, *, actor, now=None):
     registration = locked(registration)
     if not _registration_step(registration, enums.RegistrationStatus.CONFIRMED):
         return registration
-    if _has_free_seat(event):
+    if _change_seats(event, 1):
         return _confirm(registration, actor=actor, now=now, via="approval")
     if registration.status == enums.RegistrationStatus.WAITING:
         raise DomainError(_t("No seat is free: the registration stays on the waiting list."))
@@ -321,6 +387,7 @@ def cancel_registration(registration, *, actor, now=None):
         },
     )
     if held_a_seat:
+        _change_seats(event, -1)
         _fill_free_seats(event, actor=actor, now=now)
     return registration
 
