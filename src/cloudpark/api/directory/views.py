@@ -36,7 +36,12 @@ class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleVi
     }
 
     def get_queryset(self):
-        return selectors.public_enterprises().order_by("name", "pk")
+        queryset = selectors.public_enterprises()
+        if self.action == "list":
+            # A row shows its park as an id and its category without the parent: only the
+            # category and the region are read with it.
+            queryset = queryset.select_related(None).select_related("category", "region")
+        return queryset.order_by("name", "pk")
 
     def permission_denied(self, request, message=None, code=None):
         # Outside the caller's care the private part does not exist for them.
