@@ -10,10 +10,12 @@
 """
 
 import copy
-from functools import cached_property
+from functools import cache, cached_property
 
+from django.core.exceptions import FieldDoesNotExist
 from django_filters import filterset
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
 
@@ -80,3 +82,56 @@ class ReadSerializer:
             value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
             representation[name] = None if value is None else represent(attribute)
         return representation
+
+
+def only_shown(queryset, serializer_class):
+    """``queryset`` reading only the columns ``serializer_class`` shows, where they are
+    known (``shown_columns``); a ``COUNT`` of it stays on the tables it filters."""
+    columns = shown_columns(serializer_class)
+    return queryset if columns is None else queryset.only(*columns)
+
+
+@cache
+def shown_columns(serializer_class):
+    """The columns a list serializer shows, as ``QuerySet.only`` takes them (``region__code``
+    through a nested serializer or a dotted source), or None when a field shows anything
+    but a column (a method or a property may read any column, a list needs its own query)."""
+    serializer = serializer_class()
+    return _columns_of(serializer, serializer.Meta.model, "")
+
+
+def _columns_of(serializer, model, prefix):
+    columns = []
+    for field in serializer._readable_fields:
+        if field.source == "*" or isinstance(field, serializers.ListSerializer):
+            return None
+        current, path = model, []
+        for attr in field.source_attrs:
+            if current is None:
+                return None
+            try:
+                model_field = current._meta.get_field(attr)
+            except FieldDoesNotExist:
+                return None
+            if not model_field.concrete or model_field.many_to_many:
+                return None
+            path.append(model_field.name)
+            # ``park_id`` names the relation's own column, not the related object.
+            current = None if attr != model_field.name else model_field.related_model
+            # A relation read through stays loaded (``only`` cannot defer it and follow it).
+            if current is not None:
+                columns.append(prefix + "__".join(path))
+        column = prefix + "__".join(path)
+        if isinstance(field, serializers.BaseSerializer):
+            if current is None:
+                return None
+            nested = _columns_of(field, current, column + "__")
+            if nested is None:
+                return None
+            columns += nested
+        elif current is not None and not isinstance(field, serializers.PrimaryKeyRelatedField):
+            # Anything but the id of a related object reads that object as a whole.
+            return None
+        else:
+            columns.append(column)
+    return list(dict.fromkeys(columns))
