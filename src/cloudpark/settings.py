@@ -478,7 +478,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "cloudpark.api.schema.Schema",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["cloudpark.api.lists.FilterBackend"],
     "EXCEPTION_HANDLER": "cloudpark.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "cloudpark.accounts.throttling.AnonRateThrottle",

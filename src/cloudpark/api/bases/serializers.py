@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
+from cloudpark.api.lists import ReadSerializer
 from cloudpark.bases import enums, selectors, services
 from cloudpark.bases.models import (
     Accreditation,
@@ -127,7 +128,7 @@ class DeclarationMaterialUploadSerializer(serializers.Serializer):
     file = serializers.FileField()
 
 
-class AccreditedBaseSerializer(serializers.ModelSerializer):
+class AccreditedBaseSerializer(ReadSerializer, serializers.ModelSerializer):
     park = serializers.IntegerField(source="park_id")
     name = serializers.CharField(source="park.name")
     name_en = serializers.CharField(source="park.name_en")

@@ -40,6 +40,7 @@ from cloudpark.api.bases.serializers import (
     RoundSerializer,
     RoundUpdateSerializer,
 )
+from cloudpark.api.lists import only_shown
 from cloudpark.bases import exports, selectors, services
 from cloudpark.core import excel
 from cloudpark.orgs import selectors as org_selectors
@@ -148,7 +149,13 @@ class AccreditedBaseViewSet(mixins.ListModelMixin, RuleViewSet):
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
-        return selectors.current_accreditations()
+        # A row shows the park, its region and who decided: not the round, nor who ended it.
+        return only_shown(
+            selectors.current_accreditations()
+            .select_related(None)
+            .select_related("park", "park__region", "decided_by"),
+            AccreditedBaseSerializer,
+        )
 
     @extend_schema(
         responses=BaseHistorySerializer,

@@ -1,23 +1,24 @@
 from rest_framework import serializers
 
+from cloudpark.api.lists import ReadSerializer
 from cloudpark.core import privacy
 from cloudpark.core.i18n import with_english
 from cloudpark.orgs.models import Enterprise, IndustryCategory, Membership, Park, Region
 
 
-class RegionSerializer(serializers.ModelSerializer):
+class RegionSerializer(ReadSerializer, serializers.ModelSerializer):
     class Meta:
         model = Region
         fields = [*with_english(Region, "code", "level", "name")]
 
 
-class CategorySerializer(serializers.ModelSerializer):
+class CategorySerializer(ReadSerializer, serializers.ModelSerializer):
     class Meta:
         model = IndustryCategory
         fields = [*with_english(IndustryCategory, "code", "level", "name")]
 
 
-class ParkSerializer(serializers.ModelSerializer):
+class ParkSerializer(ReadSerializer, serializers.ModelSerializer):
     region = RegionSerializer(read_only=True)
 
     class Meta:
@@ -40,7 +41,7 @@ class ParkSerializer(serializers.ModelSerializer):
         ]
 
 
-class EnterprisePublicSerializer(serializers.ModelSerializer):
+class EnterprisePublicSerializer(ReadSerializer, serializers.ModelSerializer):
     category = CategorySerializer(read_only=True)
     region = RegionSerializer(read_only=True)
     park = serializers.PrimaryKeyRelatedField(read_only=True)

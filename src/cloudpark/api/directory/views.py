@@ -9,6 +9,7 @@ from rest_framework.views import APIView
 
 from cloudpark.api.base import PUBLIC, RuleViewSet, rule
 from cloudpark.api.directory import filters, serializers
+from cloudpark.api.lists import only_shown
 from cloudpark.orgs import selectors
 from cloudpark.orgs.privacy import personal_data_context
 
@@ -21,7 +22,10 @@ class ParkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet)
     permission_rules = {"list": PUBLIC, "retrieve": PUBLIC}
 
     def get_queryset(self):
-        return selectors.public_parks().order_by("name", "pk")
+        queryset = selectors.public_parks()
+        if self.action == "list":
+            queryset = only_shown(queryset, serializers.ParkSerializer)
+        return queryset.order_by("name", "pk")
 
 
 class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet):
@@ -36,7 +40,13 @@ class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleVi
     }
 
     def get_queryset(self):
-        return selectors.public_enterprises().order_by("name", "pk")
+        queryset = selectors.public_enterprises()
+        if self.action == "list":
+            # A row shows its park as an id and its category without the parent: only the
+            # category and the region are read with it.
+            queryset = queryset.select_related(None).select_related("category", "region")
+            queryset = only_shown(queryset, serializers.EnterprisePublicSerializer)
+        return queryset.order_by("name", "pk")
 
     def permission_denied(self, request, message=None, code=None):
         # Outside the caller's care the private part does not exist for them.

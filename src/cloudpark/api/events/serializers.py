@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cloudpark.api.base import ORGANIZERS, ScopedRelatedField
+from cloudpark.api.lists import ReadSerializer
 from cloudpark.core import privacy
 from cloudpark.core.i18n import with_english
 from cloudpark.events import selectors, services, tickets
@@ -46,7 +47,7 @@ EVENT_FIELDS = [
 ]
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(ReadSerializer, serializers.ModelSerializer):
     parent = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:

@@ -30,6 +30,7 @@ from cloudpark.api.events.serializers import (
     RegistrationRequestSerializer,
     RegistrationSerializer,
 )
+from cloudpark.api.lists import only_shown
 from cloudpark.events import selectors, services
 from cloudpark.orgs.enums import Capability
 
@@ -68,7 +69,9 @@ class EventViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet
     def get_queryset(self):
         user = self.request.user
         if self.action == "list":
-            return selectors.public_main_events().order_by("-starts_at", "pk")
+            return only_shown(selectors.public_main_events(), EventSerializer).order_by(
+                "-starts_at", "pk"
+            )
         if self.action == "managed":
             return selectors.events_of_organizations_where(user, "events.view_events").order_by(
                 "-starts_at", "pk"

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
+from cloudpark.api.lists import ReadSerializer
 from cloudpark.core.i18n import with_english
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import Enterprise, GovernmentBody
@@ -21,7 +22,7 @@ from cloudpark.programs.models import (
 )
 
 
-class IssuerSerializer(serializers.Serializer):
+class IssuerSerializer(ReadSerializer, serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
     name_en = serializers.CharField()
@@ -80,7 +81,7 @@ class EligibilityRuleSerializer(serializers.Serializer):
     params = serializers.DictField(required=False, default=dict)
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class ProgrammeSerializer(ReadSerializer, serializers.ModelSerializer):
     issuer = IssuerSerializer(read_only=True)
     is_open = serializers.BooleanField(source="is_open_now", read_only=True)
 

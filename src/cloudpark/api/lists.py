@@ -1,0 +1,137 @@
+"""What every list endpoint pays per request, kept to what its answer needs.
+
+- ``FilterBackend``: django-filter's backend, which builds the filter set's form class and
+  form on every request; a request that names none of the filter set's parameters gets the
+  queryset as it is, which is what the filter set would have returned.
+- ``ReadSerializer``: a serializer whose fields are built from the model once per class
+  rather than once per request, and whose readable fields are listed once per serializer
+  instance rather than walked through DRF's generator for every row (with ``many=True`` one
+  instance serves the whole page, nested serializers included).
+"""
+
+import copy
+from functools import cache, cached_property
+
+from django.core.exceptions import FieldDoesNotExist
+from django_filters import filterset
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import serializers
+from rest_framework.fields import SkipField
+from rest_framework.relations import PKOnlyObject
+
+
+class FilterBackend(DjangoFilterBackend):
+    """Skips the filter set when the request names none of its parameters.
+
+    Only for filter sets that filter through django-filter's own ``filter_queryset`` and
+    ``qs``: there, a parameter left out filters nothing. A filter set that overrides either
+    may do work without parameters too, and is always built."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is None:
+            return queryset
+        if self._filters_nothing(filterset_class, request):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+    @staticmethod
+    def _filters_nothing(filterset_class, request):
+        if (
+            filterset_class.filter_queryset is not filterset.BaseFilterSet.filter_queryset
+            or filterset_class.qs is not filterset.BaseFilterSet.qs
+        ):
+            return False
+        # A filter's form field may read several parameters (``date_after``/``date_before``
+        # for a range): any parameter starting with a filter's name counts as naming it.
+        names = tuple(filterset_class.base_filters)
+        return not any(key.startswith(names) for key in request.query_params)
+
+
+class ReadSerializer:
+    # Mixed into a serializer that lists many rows: the same representation as DRF's, with
+    # its fields built from the model once per class and copied for each instance (as DRF
+    # copies declared fields), and the readable ones (each one's getter and converter) looked
+    # up once per instance. Only for serializers whose fields do not depend on the request.
+    # A comment, not a docstring: the schema takes a docstring for the serializer's
+    # description.
+
+    def get_fields(self):
+        cls = type(self)
+        built = cls.__dict__.get("_built_fields")
+        if built is None:
+            built = super().get_fields()
+            cls._built_fields = built
+        return copy.deepcopy(built)
+
+    @cached_property
+    def _readable(self):
+        return [
+            (field.field_name, field.get_attribute, field.to_representation)
+            for field in self._readable_fields
+        ]
+
+    def to_representation(self, instance):
+        representation = {}
+        for name, get, represent in self._readable:
+            try:
+                attribute = get(instance)
+            except SkipField:
+                continue
+            # As DRF: None stays None, and a related field's primary key is checked for it.
+            value = attribute.pk if isinstance(attribute, PKOnlyObject) else attribute
+            representation[name] = None if value is None else represent(attribute)
+        return representation
+
+
+def only_shown(queryset, serializer_class):
+    """``queryset`` reading only the columns ``serializer_class`` shows, where they are
+    known (``shown_columns``); a ``COUNT`` of it stays on the tables it filters."""
+    columns = shown_columns(serializer_class)
+    return queryset if columns is None else queryset.only(*columns)
+
+
+@cache
+def shown_columns(serializer_class):
+    """The columns a list serializer shows, as ``QuerySet.only`` takes them (``region__code``
+    through a nested serializer or a dotted source), or None when a field shows anything
+    but a column (a method or a property may read any column, a list needs its own query)."""
+    serializer = serializer_class()
+    return _columns_of(serializer, serializer.Meta.model, "")
+
+
+def _columns_of(serializer, model, prefix):
+    columns = []
+    for field in serializer._readable_fields:
+        if field.source == "*" or isinstance(field, serializers.ListSerializer):
+            return None
+        current, path = model, []
+        for attr in field.source_attrs:
+            if current is None:
+                return None
+            try:
+                model_field = current._meta.get_field(attr)
+            except FieldDoesNotExist:
+                return None
+            if not model_field.concrete or model_field.many_to_many:
+                return None
+            path.append(model_field.name)
+            # ``park_id`` names the relation's own column, not the related object.
+            current = None if attr != model_field.name else model_field.related_model
+            # A relation read through stays loaded (``only`` cannot defer it and follow it).
+            if current is not None:
+                columns.append(prefix + "__".join(path))
+        column = prefix + "__".join(path)
+        if isinstance(field, serializers.BaseSerializer):
+            if current is None:
+                return None
+            nested = _columns_of(field, current, column + "__")
+            if nested is None:
+                return None
+            columns += nested
+        elif current is not None and not isinstance(field, serializers.PrimaryKeyRelatedField):
+            # Anything but the id of a related object reads that object as a whole.
+            return None
+        else:
+            columns.append(column)
+    return list(dict.fromkeys(columns))
