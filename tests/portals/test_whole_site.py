@@ -38,6 +38,9 @@ NOT_REACHED = {
     "government:notice_edit",
     # An invitation's page is reached from the link in its e-mail only.
     "individual:invitation_accept",
+    # The demo's lists are short enough to download at once: nobody has a background export.
+    "individual:export_detail",
+    "individual:export_download",
     # The demo's declarations are all submitted or decided, and no round is open to the park.
     "park:base_declare",
     "park:base_declaration_edit",

@@ -21,6 +21,7 @@ class EventsConfig(AppConfig):
 
 
 def release_seat(sender, instance, **kwargs):
+    # The services import the models, which are not loaded when this module is.
     from cloudpark.events.services.registrations import release_seat_of
 
     release_seat_of(instance)
