@@ -3,8 +3,10 @@
 from django.db import transaction
 from django.utils import timezone
 
+from cloudpark.core import versions
 from cloudpark.notifications.kinds import bilingual, is_registered, register, render
 from cloudpark.notifications.models import Notification
+from cloudpark.notifications.selectors import unread_version_key
 from cloudpark.notifications.tasks import send_email_to_address, send_notification_emails
 
 # ``register`` and ``render`` live in ``kinds`` (the model reads them too); services that
@@ -12,6 +14,7 @@ from cloudpark.notifications.tasks import send_email_to_address, send_notificati
 __all__ = [
     "bilingual",
     "email_address",
+    "forget_unread_counts",
     "mark_all_read",
     "mark_read",
     "notify",
@@ -29,6 +32,7 @@ def notify(recipients, kind, *, params=None, url=""):
         Notification(recipient=user, kind=kind, params=params or {}, url=url)
         for user in unique.values()
     )
+    forget_unread_counts(unique)
     ids = [notification.pk for notification in notifications]
     if ids:
         transaction.on_commit(lambda: send_notification_emails.enqueue(ids))
@@ -50,10 +54,21 @@ def mark_read(notification, *, actor):
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        forget_unread_counts([actor.pk])
     return notification
 
 
 def mark_all_read(user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    if marked:
+        forget_unread_counts([user.pk])
+    return marked
+
+
+def forget_unread_counts(user_ids):
+    """The kept unread counts of ``user_ids`` are stale: for whatever creates or reads
+    notifications without the functions above (the demo's bulk updates)."""
+    for user_id in user_ids:
+        versions.renew_now_and_on_commit(unread_version_key(user_id))
