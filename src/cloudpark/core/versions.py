@@ -3,10 +3,8 @@ carries its family's version, so a new version makes every value of the family s
 once, without finding and deleting them."""
 
 import time
-from functools import partial
 
 from django.core.cache import cache
-from django.db import transaction
 
 
 def current(key):
@@ -21,11 +19,3 @@ def current(key):
 def renew(key):
     """A new version under ``key``: every value keyed with the previous one is stale."""
     cache.set(key, time.time_ns(), None)
-
-
-def renew_now_and_on_commit(key):
-    """A new version under ``key`` now, and again once the transaction commits: a value
-    another request worked out from the rows as they were before the commit is not kept
-    under the version of the change."""
-    renew(key)
-    transaction.on_commit(partial(renew, key))

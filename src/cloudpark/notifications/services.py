@@ -1,12 +1,14 @@
 """Notifications: in the platform at once, by e-mail through the task queue after commit."""
 
+from functools import partial
+
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from cloudpark.core import versions
 from cloudpark.notifications.kinds import bilingual, is_registered, register, render
 from cloudpark.notifications.models import Notification
-from cloudpark.notifications.selectors import unread_version_key
+from cloudpark.notifications.selectors import unread_key
 from cloudpark.notifications.tasks import send_email_to_address, send_notification_emails
 
 # ``register`` and ``render`` live in ``kinds`` (the model reads them too); services that
@@ -68,7 +70,11 @@ def mark_all_read(user):
 
 
 def forget_unread_counts(user_ids):
-    """The kept unread counts of ``user_ids`` are stale: for whatever creates or reads
-    notifications without the functions above (the demo's bulk updates)."""
-    for user_id in user_ids:
-        versions.renew_now_and_on_commit(unread_version_key(user_id))
+    """The kept unread counts of ``user_ids`` are stale: forgotten now, and again once the
+    transaction commits (a count another request took from the rows as they were before the
+    commit is not kept). The functions above call it; so must whatever creates or reads
+    notifications past them (the demo's bulk updates)."""
+    keys = [unread_key(user_id) for user_id in user_ids]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(partial(cache.delete_many, keys))
