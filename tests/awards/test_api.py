@@ -209,7 +209,7 @@ API_LISTS = [
     ("api:award-scheme-list", None, 8),
     ("api:award-entry-list", "enterprise", 4),
     ("api:jury-assignment-list", "juror", 4),
-    ("api:government-award-scheme-list", "owner", 10),
+    ("api:government-award-scheme-list", "owner", 9),
     ("api:jury-round-list", "juror", 5),
 ]
 

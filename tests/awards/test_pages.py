@@ -244,10 +244,10 @@ def _lists(count):
 
 LIST_PAGES = [
     # (url name, who signs in, the object the url takes, expected queries)
-    ("enterprise:award_entry_list", "enterprise", None, 12),
-    ("government:award_scheme_list", "owner", None, 10),
+    ("enterprise:award_entry_list", "enterprise", None, 11),
+    ("government:award_scheme_list", "owner", None, 9),
     ("public:award_scheme_list", None, None, 2),
-    ("government:award_round_detail", "owner", "round", 17),
+    ("government:award_round_detail", "owner", "round", 16),
     ("individual:jury", "juror", None, 9),
     ("public:award_entry_notice", None, "scheme", 10),
     ("public:award_results", None, "scheme", 8),

@@ -83,7 +83,7 @@ API_LISTS = [
     # (url name, who signs in, expected queries)
     ("api:benefit-offer-list", None, 3),
     ("api:benefit-claim-list", "person", 3),
-    ("api:park-benefit-offer-list", "park_admin", 5),
+    ("api:park-benefit-offer-list", "park_admin", 4),
 ]
 
 

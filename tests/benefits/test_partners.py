@@ -484,11 +484,11 @@ PARTNER_LIST_PAGES = [
 ]
 PARTNER_PAGES = [
     # Pages that are no ``ListMixin`` list, with the rows they show.
-    ("park:benefit_partner_list", "park_admin", 10),
+    ("park:benefit_partner_list", "park_admin", 9),
 ]
 API_PARTNER_LISTS = [
-    ("api:partner-benefit-offer-list", "partner_admin", 5),
-    ("api:park-benefit-partner-list", "park_admin", 4),
+    ("api:partner-benefit-offer-list", "partner_admin", 4),
+    ("api:park-benefit-partner-list", "park_admin", 3),
 ]
 
 
@@ -535,7 +535,7 @@ def test_the_figures_per_park_with_partners_offers_do_not_grow_with_the_parks(
         claimed(partner_offer(gym, [place]), worker_in(place))
     client.force_login(admin_of(government))
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         response = client.get(reverse("government:benefit_statistics"))
 
     assert [row.partner_offer_total for row in response.context["rows"]] == [1] * parks

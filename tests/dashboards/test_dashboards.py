@@ -111,9 +111,9 @@ def test_an_empty_store_still_shows_a_board(client, park):
 @pytest.mark.parametrize(
     ("name", "who", "queries", "kept"),
     [
-        ("government:dashboard", "government", 29, 7),
-        ("park:dashboard", "park", 24, 5),
-        ("enterprise:dashboard", "film", 14, 5),
+        ("government:dashboard", "government", 26, 4),
+        ("park:dashboard", "park", 23, 3),
+        ("enterprise:dashboard", "film", 13, 3),
     ],
 )
 def test_a_dashboard_costs_the_same_queries_however_many_enterprises(

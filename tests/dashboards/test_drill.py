@@ -277,9 +277,9 @@ def test_a_records_list_costs_the_same_queries_however_many_records(
 
 
 # What every signed-in portal page reads (the session and its update, the user, the
-# memberships, the acting organisation, the unread notifications), the bodies below the
+# memberships with the acting organisation, the unread notifications), the bodies below the
 # government body, and one query of the financings with their enterprises and products.
-RECORDS_QUERIES = 11
+RECORDS_QUERIES = 9
 
 
 # The API: each chart alone, with the page's figures ----------------------------------------

@@ -193,7 +193,7 @@ API_FILING_LISTS = [
     ("api:filing-list", "enterprise", 7),
     ("api:filing-release-list", "enterprise", 3),
     ("api:filing-archive-list", None, 4),
-    ("api:government-filing-number-list", "government", 4),
+    ("api:government-filing-number-list", "government", 3),
 ]
 
 

@@ -208,9 +208,9 @@ def filings_with(count):
 
 FILING_LISTS = [
     # (url name, who signs in: "enterprise", "government" or None, expected queries)
-    ("enterprise:filing_list", "enterprise", 12),
-    ("government:filing_list", "government", 11),
-    ("government:filing_number_list", "government", 10),
+    ("enterprise:filing_list", "enterprise", 11),
+    ("government:filing_list", "government", 10),
+    ("government:filing_number_list", "government", 9),
     ("public:filing_notice_detail", None, 5),
     ("public:filing_look_up", None, 4),
 ]

@@ -123,10 +123,10 @@ def test_a_bank_does_not_see_another_banks_introduction(api):
 API_LISTS = [
     # (url name, who signs in, expected queries)
     ("api:finance-product-list", None, 2),
-    ("api:enterprise-financing-need-list", "enterprise_admin", 4),
-    ("api:enterprise-introduction-list", "enterprise_admin", 4),
+    ("api:enterprise-financing-need-list", "enterprise_admin", 3),
+    ("api:enterprise-introduction-list", "enterprise_admin", 3),
     ("api:institution-introduction-list", "banker", 4),
-    ("api:enterprise-data-room-list", "enterprise_admin", 4),
+    ("api:enterprise-data-room-list", "enterprise_admin", 3),
     ("api:institution-data-room-list", "banker", 4),
 ]
 

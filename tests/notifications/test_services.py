@@ -1,5 +1,7 @@
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -136,3 +138,30 @@ def test_a_notification_without_a_link_opens_the_list(client):
     response = client.get(reverse("individual:notification_open", args=[notification.pk]))
 
     assert response["Location"] == reverse("individual:notifications")
+
+
+def test_the_unread_count_is_kept_until_one_of_theirs_is_created_or_read(
+    client, django_capture_on_commit_callbacks
+):
+    person = UserFactory()
+    first = services.notify([person], AWAITS_REVIEW, params={})[0]
+    services.notify([UserFactory()], AWAITS_REVIEW, params={})
+    client.force_login(person)
+
+    def shown():
+        with CaptureQueriesContext(connection) as queries:
+            count = client.get(reverse("individual:export_list")).context["unread_notifications"]
+        counted = any('FROM "notifications_notification"' in q["sql"] for q in queries)
+        return count, counted
+
+    before = [shown(), shown()]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.notify([person], AWAITS_REVIEW, params={})
+    created = shown()
+    services.mark_read(first, actor=person)
+    read = shown()
+    services.mark_all_read(person)
+    all_read = shown()
+
+    assert before == [(1, True), (1, False)]
+    assert [created, read, all_read] == [(2, True), (1, True), (0, True)]

@@ -1,8 +1,9 @@
 """The one answer to "which organisation am I acting for", shared by the pages and the API."""
 
 import pytest
+from django.urls import reverse
 
-from cloudpark.orgs import enums, selectors
+from cloudpark.orgs import enums, selectors, services
 from tests.factories import MembershipFactory, ParkFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +58,16 @@ def test_no_organisation_of_the_kinds_is_none(parks):
     membership = selectors.acting_membership(user, [enums.OrganizationKind.GOVERNMENT], None)
 
     assert membership is None
+
+
+def test_a_removed_membership_is_refused_on_the_next_request(client, parks):
+    person = UserFactory()
+    admin = _member(UserFactory(), parks[0], enums.Role.ADMIN).user
+    membership = _member(person, parks[0], enums.Role.STAFF)
+    client.force_login(person)
+    before = client.get(reverse("park:home"))
+
+    services.remove_member(membership, actor=admin)
+    after = client.get(reverse("park:home"))
+
+    assert (before.status_code, after.status_code) == (200, 403)

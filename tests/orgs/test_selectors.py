@@ -168,6 +168,32 @@ def test_memberships_of_lists_active_memberships_only(park, other_park, member):
     assert [(m.organization.pk, m.role) for m in memberships] == [(park.pk, "staff")]
 
 
+def test_memberships_of_reads_each_organisation_as_its_kind_in_one_query(
+    member, django_assert_num_queries
+):
+    organizations = [
+        GovernmentBodyFactory(),
+        ParkFactory(),
+        EnterpriseFactory(),
+        OtherOrganizationFactory(),
+    ]
+    person = member(organizations[0])
+    for organization in organizations[1:]:
+        person.memberships.create(organization=organization, role="staff")
+
+    with django_assert_num_queries(1):
+        kinds = {
+            type(selectors.organization_as_kind(m.organization))
+            for m in selectors.memberships_of(person)
+        }
+        again = selectors.organization_as_kind(
+            selectors.organization_as_kind(selectors.memberships_of(person)[0].organization)
+        )
+
+    assert kinds == {type(organization) for organization in organizations}
+    assert type(again) is not Organization
+
+
 def test_an_anonymous_or_missing_user_has_no_memberships():
     memberships = [selectors.memberships_of(AnonymousUser()), selectors.memberships_of(None)]
 

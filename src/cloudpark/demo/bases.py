@@ -37,6 +37,7 @@ from cloudpark.bases import selectors, services
 from cloudpark.bases.models import AccreditationRound
 from cloudpark.demo import data
 from cloudpark.demo.files import pdf_file
+from cloudpark.notifications import services as notification_services
 from cloudpark.notifications.models import Notification
 from cloudpark.orgs import enums as org_enums
 from cloudpark.reviews import services as review_services
@@ -380,6 +381,8 @@ class BasesLoader:
     def file_old_notifications(self):
         """The story's notices older than a month were read and e-mailed long ago."""
         month_ago = timezone.make_aware(datetime.combine(self.today - timedelta(days=30), time()))
-        Notification.objects.filter(
+        old = Notification.objects.filter(
             kind__regex=r"^(bases|reviews)\.", created_at__lt=month_ago
-        ).update(read_at=F("created_at"), emailed_at=F("created_at"))
+        )
+        notification_services.forget_unread_counts(set(old.values_list("recipient", flat=True)))
+        old.update(read_at=F("created_at"), emailed_at=F("created_at"))

@@ -33,6 +33,7 @@ from cloudpark.demo.bases import demo_clock
 from cloudpark.demo.files import pdf_file, webm_film
 from cloudpark.filings import reference, regime, screening, services
 from cloudpark.filings.models import PlanningFiling
+from cloudpark.notifications import services as notification_services
 from cloudpark.notifications.models import Notification
 from cloudpark.reviews import services as review_services
 from cloudpark.reviews.enums import Decision, Recommendation
@@ -165,9 +166,9 @@ class FilingsLoader:
     def file_old_notifications(self):
         """The story's notices older than a month were read and e-mailed long ago."""
         month_ago = timezone.make_aware(datetime.combine(self.day(30), time()))
-        Notification.objects.filter(kind__startswith="reviews.", created_at__lt=month_ago).update(
-            read_at=F("created_at"), emailed_at=F("created_at")
-        )
+        old = Notification.objects.filter(kind__startswith="reviews.", created_at__lt=month_ago)
+        notification_services.forget_unread_counts(set(old.values_list("recipient", flat=True)))
+        old.update(read_at=F("created_at"), emailed_at=F("created_at"))
 
     # Building blocks --------------------------------------------------------------------------
 

@@ -1,10 +1,14 @@
 """Notifications: in the platform at once, by e-mail through the task queue after commit."""
 
+from functools import partial
+
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from cloudpark.notifications.kinds import bilingual, is_registered, register, render
 from cloudpark.notifications.models import Notification
+from cloudpark.notifications.selectors import unread_key
 from cloudpark.notifications.tasks import send_email_to_address, send_notification_emails
 
 # ``register`` and ``render`` live in ``kinds`` (the model reads them too); services that
@@ -12,6 +16,7 @@ from cloudpark.notifications.tasks import send_email_to_address, send_notificati
 __all__ = [
     "bilingual",
     "email_address",
+    "forget_unread_counts",
     "mark_all_read",
     "mark_read",
     "notify",
@@ -29,6 +34,7 @@ def notify(recipients, kind, *, params=None, url=""):
         Notification(recipient=user, kind=kind, params=params or {}, url=url)
         for user in unique.values()
     )
+    forget_unread_counts(unique)
     ids = [notification.pk for notification in notifications]
     if ids:
         transaction.on_commit(lambda: send_notification_emails.enqueue(ids))
@@ -50,10 +56,25 @@ def mark_read(notification, *, actor):
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+        forget_unread_counts([actor.pk])
     return notification
 
 
 def mark_all_read(user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+    marked = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+    if marked:
+        forget_unread_counts([user.pk])
+    return marked
+
+
+def forget_unread_counts(user_ids):
+    """The kept unread counts of ``user_ids`` are stale: forgotten now, and again once the
+    transaction commits (a count another request took from the rows as they were before the
+    commit is not kept). The functions above call it; so must whatever creates or reads
+    notifications past them (the demo's bulk updates)."""
+    keys = [unread_key(user_id) for user_id in user_ids]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(partial(cache.delete_many, keys))

@@ -27,18 +27,31 @@ def level_rank(field="level"):
 
 
 _MEMBERSHIP_CACHE = "_cloudpark_memberships"
+# The reverse one-to-one of each kind's model (multi-table inheritance).
+_CHILD_OF_KIND = {
+    enums.OrganizationKind.PARK: "as_park",
+    enums.OrganizationKind.GOVERNMENT: "as_government",
+    enums.OrganizationKind.ENTERPRISE: "as_enterprise",
+    enums.OrganizationKind.OTHER: "as_other",
+}
 _SUBTREE_CACHE = "_cloudpark_government_subtree"
 
 
+# Each organisation is read with its kind's own row (``as_park``...), so that the portal's
+# acting organisation (``organization_as_kind``) needs no query of its own.
+_KIND_ROWS = [f"organization__{child}" for child in _CHILD_OF_KIND.values()]
+
+
 def memberships_of(user):
-    """The user's active memberships with their organisations, read once per request."""
+    """The user's active memberships with their organisations (each already as its kind's
+    model through ``organization_as_kind``), read once per request."""
     if user is None or not user.is_authenticated:
         return []
     cached = getattr(user, _MEMBERSHIP_CACHE, None)
     if cached is None:
         cached = list(
             Membership.objects.filter(user=user, is_active=True)
-            .select_related("organization")
+            .select_related(*_KIND_ROWS)
             .order_by("organization__kind", "organization__name")
         )
         setattr(user, _MEMBERSHIP_CACHE, cached)
@@ -78,15 +91,10 @@ def government_subtree(government):
 
 def _as_kind(organization):
     """The organisation as its kind's model (``Park``, ``GovernmentBody``...)."""
-    if organization is None:
-        return None
-    child = {
-        enums.OrganizationKind.PARK: "as_park",
-        enums.OrganizationKind.GOVERNMENT: "as_government",
-        enums.OrganizationKind.ENTERPRISE: "as_enterprise",
-        enums.OrganizationKind.OTHER: "as_other",
-    }[organization.kind]
-    return getattr(organization, child, organization)
+    if organization is None or type(organization) is not Organization:
+        # A ``Park`` is a park already: asking it for ``as_park`` would read it again.
+        return organization
+    return getattr(organization, _CHILD_OF_KIND[organization.kind], organization)
 
 
 def parks_in_care_of(organization):
