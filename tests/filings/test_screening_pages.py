@@ -224,7 +224,7 @@ def test_the_screening_room_reads_in_a_fixed_number_of_queries(
         assert len(response.context["comments"].shown) == number + 1
 
 
-SCREENING_QUERIES = 11
+SCREENING_QUERIES = 10
 
 
 # The enterprise -------------------------------------------------------------------------------
