@@ -5,6 +5,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -218,13 +219,15 @@ def test_the_screening_room_reads_in_a_fixed_number_of_queries(
             category="order",
             text=f"意见{number}",
         )
-        # The same count with one comment, two or three.
+        # The same count with one comment, two or three. The first page shown reads the
+        # person's unread count and later ones find it kept: each is measured with none kept.
+        cache.clear()
         with django_assert_num_queries(SCREENING_QUERIES):
             response = client.get(room(release))
         assert len(response.context["comments"].shown) == number + 1
 
 
-SCREENING_QUERIES = 10
+SCREENING_QUERIES = 11
 
 
 # The enterprise -------------------------------------------------------------------------------
