@@ -1,10 +1,12 @@
 import io
 import zipfile
-from datetime import datetime
+import zoneinfo
+from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import Workbook, load_workbook
 
 from cloudpark.core import excel
@@ -135,3 +137,100 @@ def test_workbook_bytes_round_trips_through_read_rows():
         ["名称", "成立日期", "人数"],
         [(2, ["之江影视", datetime(2020, 1, 2), 30])],
     )
+
+
+def written(rows, headers=("Name", "Value"), title="Sheet", more_sheets=()):
+    content = excel.workbook_bytes(title, list(headers), rows, more_sheets=more_sheets)
+    return load_workbook(io.BytesIO(content))
+
+
+def test_a_written_workbook_gives_back_the_values_written():
+    local = timezone.make_aware(datetime(2024, 5, 6, 7, 8, 9), zoneinfo.ZoneInfo("UTC"))
+    long_text = "之江影视" * 5000
+
+    sheet = written(
+        [
+            ["之江影视传媒有限公司", 42],
+            ["Zhijiang Film", -7.25],
+            ["capital", Decimal("1500.50")],
+            ["founded", date(2019, 5, 20)],
+            ["before March 1900", date(1900, 2, 1)],
+            ["signed", datetime(2024, 1, 2, 3, 4, 5)],
+            ["aware", local],
+            ["nothing", None],
+            ["empty", ""],
+            ["yes", True],
+            ["long", long_text],
+            ["markup", 'a < b & "c" > d'],
+            ["controls", "a\x00b\x07c\x1fd\ttab\nline\rreturn"],
+            ["spaces", "  padded  "],
+        ]
+    ).active
+
+    assert list(sheet.iter_rows(min_row=2, values_only=True)) == [
+        ("之江影视传媒有限公司", 42),
+        ("Zhijiang Film", -7.25),
+        ("capital", 1500.5),
+        ("founded", datetime(2019, 5, 20)),
+        ("before March 1900", datetime(1900, 2, 1)),
+        ("signed", datetime(2024, 1, 2, 3, 4, 5)),
+        ("aware", timezone.localtime(local).replace(tzinfo=None)),
+        ("nothing", None),
+        ("empty", None),
+        ("yes", True),
+        ("long", long_text),
+        ("markup", 'a < b & "c" > d'),
+        ("controls", "abcd\ttab\nline\rreturn"),
+        ("spaces", "  padded  "),
+    ]
+
+
+def test_dates_carry_a_date_format_and_text_is_stored_inline_as_text():
+    sheet = written([[date(2019, 5, 20), datetime(2024, 1, 2, 3, 4, 5)], ["=1+1", "1"]]).active
+
+    assert [(cell.data_type, cell.number_format, cell.quotePrefix) for cell in sheet[2]] == [
+        ("d", "yyyy-mm-dd", False),
+        ("d", "yyyy-mm-dd hh:mm:ss", False),
+    ]
+    assert [(cell.value, cell.data_type, cell.quotePrefix) for cell in sheet[3]] == [
+        ("=1+1", "s", True),
+        ("1", "s", False),
+    ]
+
+
+def test_the_header_row_is_bold_frozen_and_sets_the_column_widths():
+    sheet = written([["之江影视", 3]], headers=("Name", "Registered capital (10,000 yuan)")).active
+
+    assert (
+        [cell.font.b for cell in sheet[1]],
+        [cell.font.b for cell in sheet[2]],
+        sheet.freeze_panes,
+        sheet.column_dimensions["A"].width,
+        sheet.column_dimensions["B"].width,
+    ) == ([True, True], [False, False], "A2", 12, 64)
+
+
+def test_more_sheets_follow_the_first_with_titles_excel_accepts():
+    workbook = written(
+        [["之江影视", 1]],
+        title="Parks: [A/B] 2024?",
+        more_sheets=[
+            ("Parks: [A/B] 2024?", ["Code"], [["022"]]),
+            ("行业代码" * 10, ["Code", "Name"], [["8710", "广播"], ["8720", "电视"]]),
+        ],
+    )
+
+    assert [
+        (sheet.title, sheet.freeze_panes, list(sheet.iter_rows(values_only=True)))
+        for sheet in workbook.worksheets
+    ] == [
+        ("Parks_ _A_B_ 2024_", "A2", [("Name", "Value"), ("之江影视", 1)]),
+        ("Parks_ _A_B_ 2024_ (2)", "A2", [("Code",), ("022",)]),
+        ("行业代码" * 7 + "行业代", "A2", [("Code", "Name"), ("8710", "广播"), ("8720", "电视")]),
+    ]
+
+
+def test_rows_longer_than_the_headers_and_given_as_generators_are_written_whole():
+    sheet = written([(value for value in range(30))], headers=("A",)).active
+
+    assert list(sheet.iter_rows(min_row=2, values_only=True)) == [tuple(range(30))]

@@ -1,18 +1,18 @@
 """Reading and writing the Excel workbooks that government and park users work in."""
 
 import io
+import math
+import re
 import tempfile
 import zipfile
 from datetime import date, datetime
+from decimal import Decimal
 from xml.etree.ElementTree import ParseError
 
 from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from cloudpark.core import uploads
@@ -29,25 +29,75 @@ MAX_BYTES = 20 * 1024 * 1024
 # Text a spreadsheet program may run as a formula, here or after a copy to CSV (CWE-1236).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
+# The workbook is written by hand rather than through openpyxl, whose cell objects cost more
+# than the values they hold: a zip of a few fixed XML parts and one part per sheet, each
+# sheet written row by row straight into its zip entry (ECMA-376 Part 1, SpreadsheetML).
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+DOCUMENT_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+SHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
-def _cell(value):
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if isinstance(value, date | int | float) or value is None:
-        return value
-    return str(value)
+# Cell styles: their places in the ``cellXfs`` of ``STYLES``.
+HEADER_STYLE, DATE_STYLE, DATETIME_STYLE, QUOTED_STYLE = 1, 2, 3, 4
+STYLES = (
+    f'{XML_DECLARATION}<styleSheet xmlns="{MAIN_NS}">'
+    '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>'
+    '<numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="5">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
+
+# Characters XML 1.0 cannot hold at all (dropped), and those to escape in text.
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Text written as it is: not empty, nothing to escape or drop, no space at either end (which
+# Excel keeps only when told to) and no formula's first character.
+PLAIN_TEXT = re.compile(
+    f"(?![{re.escape(''.join(FORMULA_TRIGGERS))}\\s])"
+    "[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]+(?<!\\s)",
+    re.DOTALL,
+)
+# What Excel refuses in a sheet's name, which holds 31 characters at most.
+NOT_IN_SHEET_TITLE = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+SHEET_TITLE_LENGTH = 31
+# Day 0 of Excel's dates (1899-12-30, so that 1900-03-01 is day 61) as a proleptic ordinal.
+EXCEL_DAY_ZERO = date(1899, 12, 30).toordinal()
+# The rows gathered before they go to the zip entry in one write.
+ROWS_PER_WRITE = 500
 
 
 def write_workbook(target, title, headers, rows, *, more_sheets=()):
-    """Write to ``target`` (a path or a binary file) a sheet with a bold header row, then
-    ``rows`` (iterables of cell values); then each of ``more_sheets``, ``(title, headers,
-    rows)`` the same way. Written row by row (openpyxl's write-only mode, which keeps the
-    rows in a temporary file): memory stays flat whatever the number of rows."""
-    workbook = Workbook(write_only=True)
-    _fill(workbook.create_sheet(), title, headers, rows)
-    for more_title, more_headers, more_rows in more_sheets:
-        _fill(workbook.create_sheet(), more_title, more_headers, more_rows)
-    workbook.save(target)
+    """Write to ``target`` (a path or a binary file) a sheet with a bold, frozen header row,
+    then ``rows`` (iterables of cell values); then each of ``more_sheets``, ``(title,
+    headers, rows)``, the same way. Each sheet is written into the zip as its rows come:
+    memory stays flat whatever the number of rows.
+
+    Text is stored as text, never as a formula; numbers, dates and date-times (in local time)
+    as numbers in a date format; ``None`` and empty text leave the cell empty."""
+    sheets = [(title, headers, rows), *more_sheets]
+    titles = sheet_titles([sheet_title for sheet_title, _headers, _rows in sheets])
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _content_types(len(sheets)))
+        archive.writestr("_rels/.rels", _package_relationships())
+        archive.writestr("xl/workbook.xml", _workbook(titles))
+        archive.writestr("xl/_rels/workbook.xml.rels", _workbook_relationships(len(sheets)))
+        archive.writestr("xl/styles.xml", STYLES)
+        for number, (_title, sheet_headers, sheet_rows) in enumerate(sheets, start=1):
+            with archive.open(f"xl/worksheets/sheet{number}.xml", "w") as entry:
+                _write_sheet(entry, sheet_headers, sheet_rows, selected=number == 1)
 
 
 def workbook_bytes(title, headers, rows, *, more_sheets=()):
@@ -57,32 +107,188 @@ def workbook_bytes(title, headers, rows, *, more_sheets=()):
     return buffer.getvalue()
 
 
-def _fill(sheet, title, headers, rows):
-    sheet.title = str(title)[:31]
-    for index, header in enumerate(headers, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, len(str(header)) * 2)
-    sheet.freeze_panes = "A2"
-    bold = Font(bold=True)
-    heading = []
-    for header in headers:
-        cell = WriteOnlyCell(sheet, value=str(header))
-        cell.font = bold
-        heading.append(cell)
-    sheet.append(heading)
-    for row in rows:
-        sheet.append([_as_text(sheet, _cell(value)) for value in row])
+def sheet_titles(titles):
+    """Names Excel accepts for sheets titled ``titles``: at most 31 characters, none of
+    ``[]:*?/\\``, no quote at either end, none empty, no two alike."""
+    taken = set()
+    names = []
+    for number, title in enumerate(titles, start=1):
+        base = NOT_IN_SHEET_TITLE.sub("_", str(title)).strip("'")[:SHEET_TITLE_LENGTH]
+        base = base or f"Sheet{number}"
+        name, copy = base, 1
+        while name.casefold() in taken:
+            copy += 1
+            suffix = f" ({copy})"
+            name = base[: SHEET_TITLE_LENGTH - len(suffix)] + suffix
+        taken.add(name.casefold())
+        names.append(name)
+    return names
 
 
-def _as_text(sheet, value):
-    """Keep text that looks like a formula as text: stored as a string, not a formula, and
-    marked with Excel's quote prefix so that editing the cell does not turn it into one. The
-    reader sees the text unchanged."""
-    if not (isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
+def _content_types(sheets):
+    parts = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{number}.xml" '
+        f'ContentType="{SHEET_CONTENT_TYPE}"/>'
+        for number in range(1, sheets + 1)
+    )
+    package = "application/vnd.openxmlformats-package.relationships+xml"
+    document = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    return (
+        f"{XML_DECLARATION}"
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        f'<Default Extension="rels" ContentType="{package}"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{document}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{document}.styles+xml"/>'
+        f"{parts}</Types>"
+    )
+
+
+def _package_relationships():
+    return (
+        f'{XML_DECLARATION}<Relationships xmlns="{PACKAGE_RELATIONSHIPS}">'
+        f'<Relationship Id="rId1" Type="{DOCUMENT_RELATIONSHIPS}/officeDocument" '
+        'Target="xl/workbook.xml"/></Relationships>'
+    )
+
+
+def _workbook(titles):
+    sheets = "".join(
+        f'<sheet name="{_xml_attribute(title)}" sheetId="{number}" r:id="rId{number}"/>'
+        for number, title in enumerate(titles, start=1)
+    )
+    return (
+        f'{XML_DECLARATION}<workbook xmlns="{MAIN_NS}" xmlns:r="{DOCUMENT_RELATIONSHIPS}">'
+        f'<bookViews><workbookView activeTab="0"/></bookViews><sheets>{sheets}</sheets>'
+        "</workbook>"
+    )
+
+
+def _workbook_relationships(sheets):
+    # The sheets are rId1 to rIdN, as ``_workbook`` names them; the styles come after.
+    links = "".join(
+        f'<Relationship Id="rId{number}" Type="{DOCUMENT_RELATIONSHIPS}/worksheet" '
+        f'Target="worksheets/sheet{number}.xml"/>'
+        for number in range(1, sheets + 1)
+    )
+    return (
+        f'{XML_DECLARATION}<Relationships xmlns="{PACKAGE_RELATIONSHIPS}">{links}'
+        f'<Relationship Id="rId{sheets + 1}" Type="{DOCUMENT_RELATIONSHIPS}/styles" '
+        'Target="styles.xml"/></Relationships>'
+    )
+
+
+def _write_sheet(entry, headers, rows, *, selected):
+    headers = [str(header) for header in headers]
+    letters = _column_letters([], len(headers))
+    widths = "".join(
+        f'<col min="{number}" max="{number}" width="{max(12, len(header) * 2)}" customWidth="1"/>'
+        for number, header in enumerate(headers, start=1)
+    )
+    heading = "".join(
+        _text_cell(f"{letters[index]}1", header, HEADER_STYLE)
+        for index, header in enumerate(headers)
+    )
+    pending = [
+        f'{XML_DECLARATION}<worksheet xmlns="{MAIN_NS}" xmlns:r="{DOCUMENT_RELATIONSHIPS}">'
+        f'<sheetViews><sheetView workbookViewId="0"{' tabSelected="1"' if selected else ""}>'
+        '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
+        '<sheetFormatPr defaultRowHeight="15"/>'
+        f"{f'<cols>{widths}</cols>' if widths else ''}"
+        f'<sheetData><row r="1">{heading}</row>'
+    ]
+    for number, values in enumerate(rows, start=2):
+        pending.append(_row(number, values, letters))
+        if len(pending) >= ROWS_PER_WRITE:
+            entry.write("".join(pending).encode())
+            pending.clear()
+    pending.append("</sheetData></worksheet>")
+    entry.write("".join(pending).encode())
+
+
+def _row(number, values, letters):
+    if not isinstance(values, list | tuple):
+        values = list(values)
+    if len(values) > len(letters):
+        _column_letters(letters, len(values))
+    cells = [f'<row r="{number}">']
+    append = cells.append
+    plain = PLAIN_TEXT.fullmatch
+    for letter, value in zip(letters, values, strict=False):
+        kind = type(value)
+        if kind is str:
+            if plain(value) is not None:
+                append(f'<c r="{letter}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
+            elif value:
+                append(_text_cell(f"{letter}{number}", value))
+        elif kind is int or (kind is float and math.isfinite(value)):
+            append(f'<c r="{letter}{number}"><v>{value}</v></c>')
+        elif value is not None:
+            append(_other_cell(f"{letter}{number}", value))
+    append("</row>")
+    return "".join(cells)
+
+
+def _text_cell(reference, text, style=0):
+    """An inline string: text is never read as a formula. Text that starts like one also
+    carries the quote prefix, so that editing it in Excel keeps it text."""
+    text = NOT_IN_XML.sub("", text)
+    if not text:
+        return ""
+    if not style and text.startswith(FORMULA_TRIGGERS):
+        style = QUOTED_STYLE
+    styled = f' s="{style}"' if style else ""
+    # A carriage return written as itself would be read back as a line feed.
+    text = _xml_text(text).replace("\r", "&#13;")
+    return (
+        f'<c r="{reference}"{styled} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    )
+
+
+def _other_cell(reference, value):
+    if isinstance(value, bool):
+        return f'<c r="{reference}" t="b"><v>{int(value)}</v></c>'
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        day = value.toordinal() - EXCEL_DAY_ZERO
+        seconds = value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6
+        return _date_cell(reference, value, day, seconds / 86400, DATETIME_STYLE)
+    if isinstance(value, date):
+        return _date_cell(reference, value, value.toordinal() - EXCEL_DAY_ZERO, 0, DATE_STYLE)
+    if isinstance(value, int | float | Decimal) and math.isfinite(value):
+        return f'<c r="{reference}"><v>{value}</v></c>'
+    return _text_cell(reference, str(value))
+
+
+def _date_cell(reference, value, day, fraction, style):
+    if day < 2:
+        # Before 1900-01-01, which Excel cannot count to: the date as text.
+        return _text_cell(reference, value.isoformat(sep=" ") if fraction else value.isoformat())
+    if day < 61:
+        # Excel counts a 29 February 1900 that never was: days before it are one lower.
+        day -= 1
+    return f'<c r="{reference}" s="{style}"><v>{day + fraction if fraction else day}</v></c>'
+
+
+def _xml_text(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _xml_attribute(text):
+    return _xml_text(NOT_IN_XML.sub("", text)).replace('"', "&quot;")
+
+
+def _column_letters(letters, count):
+    """``letters`` (A, B, ... Z, AA, ...) made at least ``count`` long."""
+    while len(letters) < count:
+        number, name = len(letters) + 1, ""
+        while number:
+            number, remainder = divmod(number - 1, 26)
+            name = chr(65 + remainder) + name
+        letters.append(name)
+    return letters
 
 
 def workbook_response(filename, title, headers, rows):
