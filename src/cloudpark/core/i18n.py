@@ -12,8 +12,20 @@ def prefers_english():
 
 def localized(chinese, english):
     """The text for the active language, falling back to the Chinese original."""
-    if prefers_english() and english:
-        return english
+    return localizer()(chinese, english)
+
+
+def localizer():
+    """``localized`` with the language settled now, for many texts read in one language (the
+    rows of an export)."""
+    return _english_first if prefers_english() else _chinese_first
+
+
+def _english_first(chinese, english):
+    return english or chinese or ""
+
+
+def _chinese_first(chinese, english):
     return chinese or english or ""
 
 

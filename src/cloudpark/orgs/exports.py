@@ -7,30 +7,39 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import excel
 from cloudpark.core import exports as queued_exports
 from cloudpark.core.errors import DomainError
+from cloudpark.core.i18n import localizer
 from cloudpark.orgs import selectors
+from cloudpark.orgs.models import IndustryCategory
 
 
 def enterprise_public_columns():
+    """The public directory's columns, ``(label, value of a row)`` in the active language, a
+    row being an enterprise's ``EXPORT_FIELDS`` read as a dict (``export_rows``)."""
+    text = localizer()
     return [
-        (_("Name"), lambda e: e.display_name),
-        (_("Unified social credit code"), lambda e: e.credit_code),
-        (_("Industry category"), lambda e: str(e.category)),
-        (_("Park"), lambda e: e.park.display_name if e.park else ""),
-        (_("Region"), lambda e: e.region.display_name if e.region else ""),
-        (_("Founded on"), lambda e: e.founded_on),
+        (_("Name"), lambda e: text(e["name"], e["name_en"])),
+        (_("Unified social credit code"), lambda e: e["credit_code"]),
+        (
+            _("Industry category"),
+            lambda e: IndustryCategory.label(
+                e["category__code"], text(e["category__name"], e["category__name_en"])
+            ),
+        ),
+        (_("Park"), lambda e: text(e["park__name"], e["park__name_en"])),
+        (_("Region"), lambda e: text(e["region__name"], e["region__name_en"])),
+        (_("Founded on"), lambda e: e["founded_on"]),
     ]
 
 
 def enterprise_private_columns():
     return [
         *enterprise_public_columns(),
-        (_("Registered capital (10,000 yuan)"), lambda e: e.registered_capital),
-        (_("Staff"), lambda e: e.staff_count),
+        (_("Registered capital (10,000 yuan)"), lambda e: e["registered_capital"]),
+        (_("Staff"), lambda e: e["staff_count"]),
     ]
 
 
 # What the columns above read, and no more: an export may run to a million rows.
-EXPORT_RELATED = ("category", "park", "region")
 EXPORT_FIELDS = (
     "name",
     "name_en",
@@ -38,18 +47,23 @@ EXPORT_FIELDS = (
     "founded_on",
     "registered_capital",
     "staff_count",
-    *(f"{related}__{field}" for related in EXPORT_RELATED for field in ("name", "name_en")),
+    *(
+        f"{related}__{field}"
+        for related in ("category", "park", "region")
+        for field in ("name", "name_en")
+    ),
     "category__code",
 )
 EXPORT_CHUNK = 2000
 
 
 def export_rows(queryset, columns):
-    """The rows of an enterprise export, read a chunk at a time with only the columns shown."""
-    queryset = queryset.select_related(None).select_related(*EXPORT_RELATED).only(*EXPORT_FIELDS)
+    """The rows of an enterprise export, read a chunk at a time with only the columns shown,
+    as plain values rather than enterprises (one query, joined)."""
+    getters = [getter for _label, getter in columns]
     return (
-        [getter(e) for _label, getter in columns]
-        for e in queryset.iterator(chunk_size=EXPORT_CHUNK)
+        [getter(enterprise) for getter in getters]
+        for enterprise in queryset.values(*EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
     )
 
 

@@ -47,7 +47,12 @@ class IndustryCategory(LocalizedNameMixin, models.Model):
         ordering = ["code"]
 
     def __str__(self):
-        return f"{self.code} {self.display_name}"
+        return self.label(self.code, self.display_name)
+
+    @staticmethod
+    def label(code, display_name):
+        """How a category is named where a code is wanted too: ``8710 广播``."""
+        return f"{code} {display_name}"
 
 
 class QualificationTag(LocalizedNameMixin, models.Model):
