@@ -89,7 +89,9 @@ def write_workbook(target, title, headers, rows, *, more_sheets=()):
     as numbers in a date format; ``None`` and empty text leave the cell empty."""
     sheets = [(title, headers, rows), *more_sheets]
     titles = sheet_titles([sheet_title for sheet_title, _headers, _rows in sheets])
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    # The fastest compression: a third of the time of zlib's default for a file a quarter
+    # larger (sheets of repeated markup still shrink about eightfold).
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", _content_types(len(sheets)))
         archive.writestr("_rels/.rels", _package_relationships())
         archive.writestr("xl/workbook.xml", _workbook(titles))
