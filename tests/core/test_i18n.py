@@ -2,7 +2,7 @@ from dataclasses import dataclass
 
 from django.utils import translation
 
-from cloudpark.core.i18n import Bilingual, bilingual_fields, with_english
+from cloudpark.core.i18n import Bilingual, bilingual_fields, localizer, with_english
 from cloudpark.events.models import Event, Exhibitor
 
 
@@ -66,3 +66,20 @@ def test_with_english_puts_the_english_field_after_each_bilingual_one():
 
 def test_the_attribute_read_on_the_class_is_the_declaration():
     assert (Event.display_title.field, Event.display_title.english) == ("title", "title_en")
+
+
+def test_a_localizer_keeps_the_language_active_when_it_was_made():
+    pairs = [("钱塘潮", "Qiantang Tide"), ("钱塘潮", ""), ("", "Qiantang Tide"), (None, None)]
+    with translation.override("en"):
+        english = localizer()
+    with translation.override("zh-hans"):
+        chinese = localizer()
+
+    with translation.override("zh-hans"):
+        read_in_english = [english(*pair) for pair in pairs]
+    read_in_chinese = [chinese(*pair) for pair in pairs]
+
+    assert (read_in_english, read_in_chinese) == (
+        ["Qiantang Tide", "钱塘潮", "Qiantang Tide", ""],
+        ["钱塘潮", "钱塘潮", "Qiantang Tide", ""],
+    )
