@@ -10,8 +10,8 @@ characters and overlapping pairs, lower-cased words), so that 园区 is found in
   ``bm25``, whose first call scans each query piece's whole list of matches;
 * PostgreSQL: a stored generated ``tsvector`` column (title tokens weight A, body D, the
   scope's tokens as they are) with a GIN index, ranked by ``ts_rank`` over the query's words.
-  The RUM extension, which could order by rank inside the index, is not installed on these
-  machines; GIN it is.
+  The RUM extension, which can hand matches out in id order, was measured and not taken: it
+  sorts every match of a prefix or a common word (docs/search.md); GIN it is.
 
 ``scope`` holds ``_kind<key>``, and for a document only one organisation's members may find,
 ``_audprivate _audorg<id>``. Every scope token begins with ``_``, which no query piece holds
