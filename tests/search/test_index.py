@@ -291,6 +291,27 @@ def test_a_rare_kind_among_common_matches_is_counted_apart(monkeypatch):
     assert facets == {"enterprise": (2, True), "park": (1, False)}
 
 
+def test_the_candidates_are_the_newest_matches_when_the_count_stops_at_its_cap(monkeypatch):
+    # On PostgreSQL the candidates' ids come from the count's scan.
+    monkeypatch.setitem(selectors.CAPS, connection.vendor, (3, 2))
+    monkeypatch.setattr(selectors, "CANDIDATES", 2)
+    for number in range(4):
+        ParkFactory(name=f"影视园区{number}")
+    EnterpriseFactory(name="影视传媒")
+    ParkFactory(name="数字园区")  # newer, and no match
+
+    results = selectors.search("影视")
+
+    newest = SearchDocument.objects.filter(title__contains="影视").order_by("-pk")[:2]
+    assert set(results.page.paginator.object_list) == {document.pk for document in newest}
+    assert (results.total, results.capped) == (3, True)
+    parks = selectors.search("影视", kind="park")
+    newest_parks = SearchDocument.objects.filter(kind="park", title__contains="影视").order_by(
+        "-pk"
+    )
+    assert set(parks.page.paginator.object_list) == {document.pk for document in newest_parks[:2]}
+
+
 def test_the_renumbering_migration_puts_the_kind_into_old_ids():
     park = ParkFactory(name="湘湖数字园区")
     enterprise = EnterpriseFactory(name="湘湖影视传媒")

@@ -10,8 +10,8 @@ characters and overlapping pairs, lower-cased words), so that 园区 is found in
   ``bm25``, whose first call scans each query piece's whole list of matches;
 * PostgreSQL: a stored generated ``tsvector`` column (title tokens weight A, body D, the
   scope's tokens as they are) with a GIN index, ranked by ``ts_rank`` over the query's words.
-  The RUM extension, which could order by rank inside the index, is not installed on these
-  machines; GIN it is.
+  The RUM extension, which can hand matches out in id order, was measured and not taken: it
+  sorts every match of a prefix or a common word (docs/search.md); GIN it is.
 
 ``scope`` holds ``_kind<key>``, and for a document only one organisation's members may find,
 ``_audprivate _audorg<id>``. Every scope token begins with ``_``, which no query piece holds
@@ -30,7 +30,8 @@ id, which follows the order documents were indexed in, and ``reindex`` writes th
 first) and ranks only those; ``counts`` reads up to a cap of matching ids once and tells
 their kinds apart by the kind number each id carries in its low bits
 (``models.SearchDocument``). A query made of very common pieces (公司) therefore costs what
-a rare one does, and ranks its newest matches.
+a rare one does, and ranks its newest matches. On PostgreSQL a search over every kind takes
+its candidates' ids from the count's scan (``matches``): one scan of the matching rows, not two.
 """
 
 from django.db import connections
@@ -208,13 +209,25 @@ def candidates(terms, *, kind="", organization_ids=(), limit=500, using="default
         # Only the ids are sorted; the newest ``limit`` are read again for their rank and
         # date (sorting the matches with their vectors took 35 ms for 汉服's 4,953 matches at
         # 1,000,000 documents, the ids alone then the 500 rows 25 ms).
-        sql = (
-            f'SELECT d."id", ts_rank(d."{VECTOR}", to_tsquery(\'simple\'::regconfig, %s)), '
-            f'extract(epoch FROM d."published_at") FROM (SELECT "id" AS id FROM "{TABLE}" '
-            f'WHERE {condition} ORDER BY "id" DESC LIMIT %s) c JOIN "{TABLE}" d ON d."id" = c.id'
+        sql = _postgres_ranked(
+            f'(SELECT "id" AS id FROM "{TABLE}" WHERE {condition} ORDER BY "id" DESC LIMIT %s)'
         )
-        # Ranked by the words alone: the scope's tokens are in every document.
         params = [_postgres_words(terms), *params, limit]
+    return _fetch_ranked(sql, params, using)
+
+
+def _postgres_ranked(source):
+    """The statement reading the ids of ``source`` (a subquery or a set-returning function)
+    again for their rank and date; the rank's words are its first parameter. Ranked by the
+    words alone: the scope's tokens are in every document."""
+    return (
+        f'SELECT d."id", ts_rank(d."{VECTOR}", to_tsquery(\'simple\'::regconfig, %s)), '
+        f'extract(epoch FROM d."published_at") FROM {source} c(id) '
+        f'JOIN "{TABLE}" d ON d."id" = c.id'
+    )
+
+
+def _fetch_ranked(sql, params, using):
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -222,6 +235,30 @@ def candidates(terms, *, kind="", organization_ids=(), limit=500, using="default
         (pk, float(score), None if published is None else float(published))
         for pk, score, published in rows
     ]
+
+
+def matches(terms, kinds, *, kind="", cap, facet_cap, limit, organization_ids=(), using="default"):
+    """``(total, {kind: matches}, candidates)``: what ``counts`` and ``candidates`` give.
+
+    On PostgreSQL, a search over every kind reads its candidates off the count's own scan:
+    the count reads the newest ``cap`` + 1 matching ids and hands back the first ``limit`` of
+    them, which are the candidates' ids; only their rank and date are read again. Each
+    matching row read tests its stored vector in the heap, so one scan instead of two saves a
+    common word a third of its rows (``festival`` at 1,000,000 documents: some 19,000 rows
+    for the count and 9,600 more for the candidates before). A search of one kind, and
+    SQLite, whose count reads ids off its index, count and find the candidates apart."""
+    vendor = _vendor(using)
+    if vendor == "postgresql" and not kind and limit <= cap + 1:
+        total, counted, newest = _counts(
+            vendor, terms, kinds, cap, facet_cap, organization_ids, limit, using
+        )
+        sql = _postgres_ranked("unnest(%s::bigint[])")
+        return total, counted, _fetch_ranked(sql, [_postgres_words(terms), newest], using)
+    total, counted = counts(
+        terms, kinds, cap=cap, facet_cap=facet_cap, organization_ids=organization_ids, using=using
+    )
+    rows = candidates(terms, kind=kind, organization_ids=organization_ids, limit=limit, using=using)
+    return total, counted, rows
 
 
 def counts(terms, kinds, *, cap, facet_cap, organization_ids=(), using="default"):
@@ -234,12 +271,22 @@ def counts(terms, kinds, *, cap, facet_cap, organization_ids=(), using="default"
     ``facet_cap`` + 1): a rare kind among very common words, which costs what its few
     matches do. So a count above ``facet_cap`` is never exact when the total is capped."""
     vendor = _vendor(using)
+    total, counted, _newest = _counts(
+        vendor, terms, kinds, int(cap), int(facet_cap), organization_ids, 0, using
+    )
+    return total, counted
+
+
+def _counts(vendor, terms, kinds, cap, facet_cap, organization_ids, newest, using):
+    """``counts``, and with ``newest`` (PostgreSQL only) the ids of the newest ``newest``
+    matches: the scan then reads the matches newest first, as ``candidates`` does."""
     cap, facet_cap = int(cap), int(facet_cap)
     if vendor == "sqlite":
         scan = f'SELECT rowid AS id FROM "{FTS}" WHERE {{}} LIMIT {cap + 1}'
         count = f'(SELECT count(*) FROM (SELECT 1 FROM "{FTS}" WHERE {{}} LIMIT {facet_cap + 1}))'
     else:
-        scan = f'SELECT "id" AS id FROM "{TABLE}" WHERE {{}} LIMIT {cap + 1}'
+        order = 'ORDER BY "id" DESC ' if newest else ""
+        scan = f'SELECT "id" AS id FROM "{TABLE}" WHERE {{}} {order}LIMIT {cap + 1}'
         count = (
             f'(SELECT count(*) FROM (SELECT 1 FROM "{TABLE}" WHERE {{}} LIMIT {facet_cap + 1}) s)'
         )
@@ -255,11 +302,22 @@ def counts(terms, kinds, *, cap, facet_cap, organization_ids=(), using="default"
             f"THEN {count.format(kind_condition)} ELSE t.k{position} END"
         )
         params.extend(kind_params)
-    sql = (
-        f"WITH t AS MATERIALIZED (SELECT {', '.join(['count(*) AS n', *tallies])} "
-        f"FROM ({scan}) m) SELECT {', '.join(['t.n', *columns])} FROM t"
-    )
+    aggregate = f"SELECT {', '.join(['count(*) AS n', *tallies])}"
+    if newest:
+        # The scan kept apart (materialised) and read twice: for the tallies, and for the
+        # newest ids, in the order it read them.
+        columns.append(f"ARRAY(SELECT m.id FROM m ORDER BY m.id DESC LIMIT {int(newest)})")
+        sql = (
+            f"WITH m AS MATERIALIZED ({scan}), t AS MATERIALIZED ({aggregate} FROM m) "
+            f"SELECT {', '.join(['t.n', *columns])} FROM t"
+        )
+    else:
+        sql = (
+            f"WITH t AS MATERIALIZED ({aggregate} FROM ({scan}) m) "
+            f"SELECT {', '.join(['t.n', *columns])} FROM t"
+        )
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         total, *numbers = cursor.fetchone()
-    return total, dict(zip(kinds, numbers, strict=True))
+    newest_ids = numbers.pop() if newest else None
+    return total, dict(zip(kinds, numbers, strict=True)), newest_ids

@@ -93,11 +93,13 @@ def search(query, *, kind="", organization_ids=(), page=1, using="default"):
         paginator = Paginator([], PAGE_SIZE)
         return Results(query, kind, 0, False, [], paginator.get_page(1), [])
     cap, facet_cap = CAPS[connections[using].vendor]
-    total, counted = engine.counts(
+    total, counted, rows = engine.matches(
         terms,
         {key: kinds[key].number for key in kinds},
+        kind=kind,
         cap=cap,
         facet_cap=facet_cap,
+        limit=CANDIDATES,
         organization_ids=organization_ids,
         using=using,
     )
@@ -107,9 +109,6 @@ def search(query, *, kind="", organization_ids=(), page=1, using="default"):
         for key, n in counted.items()
         if n
     ]
-    rows = engine.candidates(
-        terms, kind=kind, organization_ids=organization_ids, limit=CANDIDATES, using=using
-    )
     paginator = Paginator(rank(rows), PAGE_SIZE)
     current = paginator.get_page(page)
     documents = (
