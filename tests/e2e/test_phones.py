@@ -269,6 +269,15 @@ def test_a_wide_list_scrolls_inside_its_box_and_keeps_names_on_a_line(pages, dem
     assert name_box["height"] <= 2 * line_height
 
 
+def test_the_copyright_overviews_counts_are_in_view_on_a_phone(pages, demo):
+    page = opened(pages, demo, GOVERNMENT, "/gov/copyright/", PHONE)
+
+    boxes = [cell.bounding_box() for cell in page.locator("tbody td.text-end").all()]
+
+    assert len(boxes) == 23
+    assert max(box["x"] + box["width"] for box in boxes) <= PHONE["width"]
+
+
 @pytest.mark.parametrize("path", ["/programmes/", "programme", "/gov/programmes/"])
 def test_the_programme_window_and_budget_do_not_overlap_on_a_laptop(pages, demo, path):
     account = GOVERNMENT if path.startswith("/gov/") else None
