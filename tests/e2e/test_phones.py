@@ -15,6 +15,8 @@ from django.test import override_settings
 from django.utils import timezone
 from pytest_django.live_server_helper import LiveServer
 
+from cloudpark.copyright import enums as copyright_enums
+from cloudpark.copyright.models import Work
 from cloudpark.demo.data import DEMO_PASSWORD
 from cloudpark.demo.loader import load_demo
 from cloudpark.events import enums as event_enums
@@ -107,6 +109,8 @@ PHONE_PAGES = [
     (None, "/copyright/"),
     (ENTERPRISE, "/enterprise/copyright/"),
     (ENTERPRISE, "/enterprise/copyright/licences/"),
+    (ENTERPRISE, "/enterprise/copyright/pledges/"),
+    (ENTERPRISE, "copyright work"),
     (GOVERNMENT, "/gov/copyright/"),
     (BANKER, "/me/finance/pledges/?number=ZQ-2026-330106-0012"),
     (GOVERNMENT, "screening room"),
@@ -148,7 +152,8 @@ def demo(django_db_setup, django_db_blocker, browser, tmp_path_factory):
 
 
 def _places():
-    """Where the pages that take an id are: the park's desk, a ticket, a receipt."""
+    """Where the pages that take an id are: the park's desk, a ticket, a receipt, a work
+    with a pledge in force (its table has a column of release buttons)."""
     park = Park.objects.get(memberships__user__email=PARK)
     desk = Event.objects.filter(owner=park, parent=None).order_by("pk").first()
     ticket = (
@@ -170,6 +175,14 @@ def _places():
     )
     programme = Programme.objects.filter(is_published=True).order_by("pk").first()
     screened = ReleaseFiling.objects.filter(cuts__isnull=False).order_by("pk").first()
+    pledged = (
+        Work.objects.filter(
+            enterprise__memberships__user__email=ENTERPRISE,
+            pledges__state=copyright_enums.PledgeState.ACTIVE,
+        )
+        .order_by("pk")
+        .first()
+    )
     return {
         "check-in desk": f"/park/events/{desk.pk}/check-in/",
         "ticket": f"/me/events/{ticket.pk}/",
@@ -177,6 +190,7 @@ def _places():
         "receipt number": receipt.acceptance_number,
         "programme": f"/programmes/{programme.pk}/",
         "screening room": f"/gov/filings/releases/{screened.pk}/screening/",
+        "copyright work": f"/enterprise/copyright/works/{pledged.pk}/",
     }
 
 
@@ -253,6 +267,15 @@ def test_a_wide_list_scrolls_inside_its_box_and_keeps_names_on_a_line(pages, dem
 
     assert table_width > box_width
     assert name_box["height"] <= 2 * line_height
+
+
+def test_the_copyright_overviews_counts_are_in_view_on_a_phone(pages, demo):
+    page = opened(pages, demo, GOVERNMENT, "/gov/copyright/", PHONE)
+
+    boxes = [cell.bounding_box() for cell in page.locator("tbody td.text-end").all()]
+
+    assert len(boxes) == 23
+    assert max(box["x"] + box["width"] for box in boxes) <= PHONE["width"]
 
 
 @pytest.mark.parametrize("path", ["/programmes/", "programme", "/gov/programmes/"])

@@ -354,6 +354,9 @@ POST_RIGHTS = {
     "individual:api_tokens": None,
     "individual:registration_cancel": None,
     "individual:invitation_accept": None,
+    # The export button: every member who sees the enterprises may export them.
+    "park:enterprise_list": None,
+    "government:enterprise_list": None,
     "government:notice_edit": STAFF,
     **{
         f"{portal}:{name}": STAFF

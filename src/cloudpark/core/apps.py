@@ -12,3 +12,5 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(search.ensure_search_indexes, dispatch_uid="cloudpark-search-indexes")
+        # Its tasks declare the periodic work the worker starts (``core.schedule``).
+        from cloudpark.core import tasks  # noqa: F401

@@ -150,3 +150,19 @@ class ExportFile(TimeStampedModel):
     @property
     def percent_done(self):
         return min(100, round(100 * self.rows_done / self.rows_total)) if self.rows_total else 0
+
+
+class PeriodicRun(models.Model):
+    """When the task worker last started a piece of periodic work (``core.schedule``). Of
+    several workers asking at once, the one whose update moves ``last_started_at`` on is the
+    one that starts it."""
+
+    name = models.CharField(_("task"), max_length=200, unique=True)
+    last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic run")
+        verbose_name_plural = _("periodic runs")
+
+    def __str__(self):
+        return self.name

@@ -1,11 +1,12 @@
 """Exports written by the task worker rather than in a web request, and their expiry."""
 
 import logging
+from datetime import timedelta
 
 from django.tasks import task
 from django.utils import translation
 
-from cloudpark.core import exports
+from cloudpark.core import exports, schedule
 from cloudpark.core.errors import DomainError
 from cloudpark.core.models import ExportFile
 
@@ -32,8 +33,11 @@ def write_export(export_id):
 
 @task
 def purge_expired_exports():
-    """Delete the exports past their expiry; run daily by the worker's scheduler or
-    ``cloudpark purge-exports``."""
+    """Delete the exports past their expiry; enqueued once a day by the worker
+    (``core.schedule``), or run at once with ``cloudpark purge-exports``."""
     count = exports.purge_expired_exports()
     logger.info("Deleted %s expired exports", count)
     return count
+
+
+schedule.register(purge_expired_exports, every=timedelta(days=1))

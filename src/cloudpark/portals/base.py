@@ -374,14 +374,44 @@ class QueuedExportMixin:
     """The Excel export of a list that can run to millions of rows, for a ``ListMixin``.
 
     Up to ``EXPORT_INLINE_ROWS`` rows (counted no further), the workbook comes in the
-    response (``export_now``). Beyond, no request writes it: a signed-in person gets an export
-    of kind ``export_kind`` queued for the task worker, with the list's filters and the
-    organisation they act for, and is taken to its progress page; an anonymous visitor gets
-    a page asking to sign in or narrow the filters."""
+    response (``export_now``), which writes nothing and so may follow a link. Beyond, no
+    request writes it: a POST (the list's export button, a form with the CSRF token and the
+    list's filters in its address) from a signed-in person queues an export of kind
+    ``export_kind`` for the task worker, with the organisation they act for, and takes them
+    to its progress page. A GET past the threshold queues nothing: it asks the person to
+    confirm with that POST, or asks an anonymous visitor to sign in or narrow the filters."""
 
     export_kind = None
 
     def export(self, queryset):
+        response = self._export_without_queueing(queryset)
+        if response is not None:
+            return response
+        return TemplateResponse(
+            self.request,
+            "portals/export_confirm.html",
+            {"limit": settings.EXPORT_INLINE_ROWS, "list_path": self._list_path()},
+        )
+
+    def post(self, request, *args, **kwargs):
+        if request.GET.get("format") != "xlsx":
+            return self.http_method_not_allowed(request, *args, **kwargs)
+        self.filter_form = self.get_filter_form()
+        queryset = self.get_queryset()
+        response = self._export_without_queueing(queryset)
+        if response is not None:
+            return response
+        export = queued_exports.request_export(
+            self.export_kind,
+            user=request.user,
+            organization=getattr(self, "organization", None),
+            filters=queued_exports.plain_filters(self.filters()),
+        )
+        return redirect("individual:export_detail", pk=export.pk)
+
+    def _export_without_queueing(self, queryset):
+        """The workbook itself for a short list, the page asking an anonymous visitor to sign
+        in or narrow a long one; None when the export has to be queued."""
         if not CappedCount(queryset, cap=settings.EXPORT_INLINE_ROWS).more:
             return self.export_now(queryset)
         if not self.request.user.is_authenticated:
@@ -390,13 +420,7 @@ class QueuedExportMixin:
                 "portals/export_too_large.html",
                 {"limit": settings.EXPORT_INLINE_ROWS, "list_path": self._list_path()},
             )
-        export = queued_exports.request_export(
-            self.export_kind,
-            user=self.request.user,
-            organization=getattr(self, "organization", None),
-            filters=queued_exports.plain_filters(self.filters()),
-        )
-        return redirect("individual:export_detail", pk=export.pk)
+        return None
 
     def _list_path(self):
         """The list with the same filters, shown rather than exported."""

@@ -1,5 +1,7 @@
 """``cloudpark purge-exports``: delete the export files past their expiry
-(``EXPORT_RETENTION_DAYS`` after they were written). Run it daily (cron, a scheduler)."""
+(``EXPORT_RETENTION_DAYS`` after they were written) now. The task worker does it by itself
+once a day (``core.schedule``); this is for a deployment without one, or to free the space
+at once."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand

@@ -1,9 +1,12 @@
-"""``cloudpark worker``: runs the background tasks stored in the database."""
+"""``cloudpark worker``: runs the background tasks stored in the database, and enqueues the
+periodic ones when they are due (``core.schedule``: when it starts, then every 15 minutes)."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 from django_tasks_db.backend import DatabaseBackend
+
+from cloudpark.core import schedule
 
 
 class Command(BaseCommand):
@@ -32,6 +35,9 @@ class Command(BaseCommand):
                 "for a worker to do. Run with CLOUDPARK_ENV=production or "
                 "CLOUDPARK_TASK_WORKER=1."
             )
+        schedule.enqueue_due()
+        if not batch:
+            schedule.check_in_background()
         call_command(
             "db_worker",
             queue_name=queue_name,
