@@ -88,6 +88,27 @@ def test_importing_writes_in_batches_not_per_row(request, user, organization_nam
     assert Enterprise.objects.filter(credit_code__startswith="91330106MC").count() == 210
 
 
+def test_the_worker_checks_and_imports_50_rows_with_the_queries_of_10(park, user, settings):
+    """A workbook above the background threshold, as the task worker deals with it: the
+    check, then the import (which reads and checks the rows again before writing)."""
+    settings.ENTERPRISE_IMPORT_BACKGROUND_ROWS = 5
+    few = imports.check_workbook(park, workbook(10), actor=user)
+    many = imports.check_workbook(park, workbook(50, first=1000), actor=user)
+    assert (few.status, many.status) == (enums.ImportStatus.CHECKING,) * 2
+
+    few_check, few = queries_of(lambda: imports.check_in_background(fresh(few)))
+    many_check, many = queries_of(lambda: imports.check_in_background(fresh(many)))
+    few = imports.run_import(fresh(few), actor=user)
+    many = imports.run_import(fresh(many), actor=user)
+    few_import, few = queries_of(lambda: imports.import_in_background(fresh(few), actor=user))
+    many_import, many = queries_of(lambda: imports.import_in_background(fresh(many), actor=user))
+
+    assert (few.status, many.status) == (enums.ImportStatus.IMPORTED,) * 2
+    assert (few.rows_done, many.rows_done) == (10, 50)
+    assert few_check == many_check <= 14
+    assert few_import == many_import <= 30
+
+
 def test_a_bulk_import_writes_what_registering_one_by_one_would(park, user):
     enterprise_import = imports.check_workbook(park, workbook(3), actor=user)
 

@@ -143,6 +143,15 @@ class EnterpriseRowForm(forms.Form):
         self.reference = reference
         super().__init__(*args, **kwargs)
 
+    def bind(self, data):
+        """This form with another row's ``data``, its errors and cleaned data cleared: one
+        form checks every row of a workbook, so that its fields, widgets and bound fields are
+        made once, not copied for each row. Nothing cached on them depends on the data."""
+        self.data = data
+        self.is_bound = True
+        self._errors = None
+        return self
+
     def clean_credit_code(self):
         return validators.normalize_credit_code(self.cleaned_data["credit_code"])
 
@@ -251,7 +260,7 @@ def check_rows(organization, uploaded, *, progress=None):
         result.error(2, "", _t("The workbook has no rows of enterprises."))
         return result
 
-    reference = Reference(organization)
+    form = EnterpriseRowForm(reference=Reference(organization))
     seen_codes = {}
     for done, (number, values) in enumerate(body, start=1):
         if progress and done % PROGRESS_EVERY == 0:
@@ -266,8 +275,7 @@ def check_rows(organization, uploaded, *, progress=None):
             data["category"] = _leading_code(data["category"], 3)
         if "region" in data:
             data["region"] = _leading_code(data["region"], 6)
-        form = EnterpriseRowForm(data, reference=reference)
-        if not form.is_valid():
+        if not form.bind(data).is_valid():
             for field, messages in form.errors.items():
                 for message in messages:
                     result.error(number, labels.get(field, field), message, data.get(field, ""))
