@@ -1,7 +1,5 @@
 """Registration questions, registrations, the waiting list and seats."""
 
-import functools
-
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
@@ -10,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, privacy
 from cloudpark.core.errors import DomainError
-from cloudpark.core.services import locked
+from cloudpark.core.services import enqueue_after_commit, locked
 from cloudpark.core.states import check_transition
 from cloudpark.events import enums, tickets
 from cloudpark.events.models import Event, Registration, RegistrationQuestion
@@ -108,7 +106,7 @@ def validated_answers(event, answers):
 
 
 def _queue_ticket(registration):
-    transaction.on_commit(functools.partial(send_ticket_email.enqueue, registration.pk))
+    enqueue_after_commit(send_ticket_email, registration.pk)
 
 
 def _check_open_for_registration(event, now):
