@@ -77,10 +77,9 @@ def remember(value):
 def test_a_task_run_in_the_process_waits_for_the_commit(django_capture_on_commit_callbacks):
     RAN.clear()
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            services.enqueue_after_commit(remember, 1)
-            before_commit = list(RAN)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        services.enqueue_after_commit(remember, 1)
+        before_commit = list(RAN)
 
     assert (before_commit, RAN) == ([], [1])
 
@@ -89,9 +88,13 @@ def test_a_task_queued_in_the_database_is_written_with_the_transaction(settings)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     RAN.clear()
 
-    with pytest.raises(DomainError), transaction.atomic():
-        services.enqueue_after_commit(remember, 1)
-        raise DomainError
+    def queue_then_fail():
+        with transaction.atomic():
+            services.enqueue_after_commit(remember, 1)
+            raise DomainError
+
+    with pytest.raises(DomainError):
+        queue_then_fail()
     with transaction.atomic():
         services.enqueue_after_commit(remember, 2)
 
