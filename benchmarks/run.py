@@ -247,7 +247,12 @@ def serve(env, *, workers=2, worker_class="sync", threads=1):
         cwd=ROOT,
     )
     base = f"http://127.0.0.1:{port}"
-    wait_for(base + "/health/")
+    try:
+        # A busy machine can take more than a minute to start the workers.
+        wait_for(base + "/health/", seconds=180)
+    except SystemExit:
+        server.terminate()
+        raise
     return server, base
 
 

@@ -5,14 +5,14 @@
     uv run python benchmarks/rush.py --workers 2 --threads 4
     uv run python benchmarks/rush.py --people 200 --seats 20      # a quick check it runs
 
-PostgreSQL only (the database ``cp_bench_rush`` on ``--postgres-url``, created and migrated
-if missing, kept and reused; ``--fresh`` drops it first). Each run adds one published event of
-``--seats`` seats with a waiting list, makes sure ``--people`` people exist (written in bulk
-once) and signs each of them in (a session as the sign-in page leaves it, with the CSRF
-cookie a browser then holds), then serves the project with gunicorn (2 sync workers unless
-told otherwise) and has every person post the registration form from ``--concurrency``
-connections at once, with the form's CSRF token, as a browser does. ``--form`` first has each
-person open the form page and take the token from it.
+PostgreSQL only (the database ``cp_bench_rush``, or ``--database``, on ``--postgres-url``,
+created and migrated if missing, kept and reused; ``--fresh`` drops it first). Each run adds
+one published event of ``--seats`` seats with a waiting list, makes sure ``--people`` people
+exist (written in bulk once) and signs each of them in (a session as the sign-in page leaves
+it, with the CSRF cookie a browser then holds), then serves the project with gunicorn (2 sync
+workers unless told otherwise) and has every person post the registration form from
+``--concurrency`` connections at once, with the form's CSRF token, as a browser does.
+``--form`` first has each person open the form page and take the token from it.
 
 Checks: every response is the redirect to the person's registration, exactly ``--seats``
 confirmed and the rest on the waiting list, the event's stored seat count equal to that, and
@@ -368,6 +368,7 @@ def main():
     parser.add_argument("--inline-tasks", action="store_true", help="e-mail tickets in the request")
     parser.add_argument("--health-requests", type=int, default=3000)
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
+    parser.add_argument("--database", default=DATABASE, help="kept between runs")
     parser.add_argument("--fresh", action="store_true", help="drop the database first")
     parser.add_argument("--prepare", nargs=2, type=int, help=argparse.SUPPRESS)
     parser.add_argument("--check", type=int, help=argparse.SUPPRESS)
@@ -391,14 +392,14 @@ def main():
     connection = ["-h", url.hostname or "127.0.0.1", "-p", str(url.port or 5432)]
     connection += ["-U", url.username or "postgres"]
     if options.fresh:
-        subprocess.run(["dropdb", "--if-exists", *connection, DATABASE], check=True)
-    subprocess.run(["createdb", *connection, DATABASE], stderr=subprocess.DEVNULL)
+        subprocess.run(["dropdb", "--if-exists", *connection, options.database], check=True)
+    subprocess.run(["createdb", *connection, options.database], stderr=subprocess.DEVNULL)
     env = dict(os.environ)
     env.update(
         CLOUDPARK_ENV="demo",
         DJANGO_SETTINGS_MODULE="cloudpark.settings",
         CLOUDPARK_VAR=str(ROOT / "var" / "bench" / "rush"),
-        DATABASE_URL=f"{options.postgres_url.rstrip('/')}/{DATABASE}",
+        DATABASE_URL=f"{options.postgres_url.rstrip('/')}/{options.database}",
         # The people signed in once stay signed in between runs (see ``signed_in``).
         CLOUDPARK_IDLE_MINUTES=str(12 * 60),
     )

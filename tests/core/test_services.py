@@ -1,7 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.tasks import task
 from django.utils.functional import SimpleLazyObject
+from django_tasks_db.models import DBTaskResult
 
 from cloudpark.core import services
 from cloudpark.core.errors import DomainError
@@ -62,3 +64,39 @@ def test_validated_puts_a_complaint_about_the_whole_object_at_no_field():
     result = services.domain_error(error)
 
     assert (result.field, str(result)) == (None, "Both dates are wrong.")
+
+
+RAN = []
+
+
+@task
+def remember(value):
+    RAN.append(value)
+
+
+def test_a_task_run_in_the_process_waits_for_the_commit(django_capture_on_commit_callbacks):
+    RAN.clear()
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        services.enqueue_after_commit(remember, 1)
+        before_commit = list(RAN)
+
+    assert (before_commit, RAN) == ([], [1])
+
+
+def test_a_task_queued_in_the_database_is_written_with_the_transaction(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    RAN.clear()
+
+    def queue_then_fail():
+        with transaction.atomic():
+            services.enqueue_after_commit(remember, 1)
+            raise DomainError
+
+    with pytest.raises(DomainError):
+        queue_then_fail()
+    with transaction.atomic():
+        services.enqueue_after_commit(remember, 2)
+
+    queued = DBTaskResult.objects.values_list("args_kwargs", flat=True)
+    assert (list(queued), RAN) == ([{"args": [2], "kwargs": {}}], [])

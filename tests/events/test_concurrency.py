@@ -119,7 +119,7 @@ def test_one_person_registering_twice_at_once_gets_one_registration_and_a_clear_
 
     event.refresh_from_db()
     assert sorted(type(outcome).__name__ for outcome in outcomes) == [
-        "DomainError",
+        "AlreadyRegistered",
         "Registration",
     ]
     assert "You are already registered for this event (Confirmed)." in [

@@ -208,6 +208,42 @@ def test_a_full_event_puts_the_person_on_the_waiting_list_and_says_so(client):
     assert Registration.objects.filter(status="waiting").count() == 1
 
 
+def test_a_second_registration_sends_the_person_to_their_first(client):
+    first = RegistrationFactory(event=open_event())
+    client.force_login(first.user)
+
+    response = client.post(
+        reverse("public:event_register", args=[first.event.pk]), {"name": "王梓涵"}
+    )
+
+    assert response["Location"] == reverse("individual:registration_detail", args=[first.pk])
+    assert list(Registration.objects.values_list("pk", flat=True)) == [first.pk]
+
+
+# A registration's queries with its ticket queued in the database, as in production: the
+# session and the person; the event with its questions; then in one transaction the seat (or,
+# the event full, the event's row locked and read), the registration, its audit entry and,
+# for a seat, the ticket's task.
+@pytest.mark.parametrize(("taken", "status", "queries"), [(0, "confirmed", 10), (1, "waiting", 10)])
+def test_registering_takes_a_fixed_number_of_queries(
+    client, settings, django_assert_num_queries, taken, status, queries
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    event = open_event(capacity=1)
+    QuestionFactory(event=event, label="关注议题")
+    if taken:
+        RegistrationFactory(event=event)
+    client.force_login(UserFactory())
+    url = reverse("public:event_register", args=[event.pk])
+    client.get(url)  # the idle timer's write of the session
+
+    with django_assert_num_queries(queries):
+        response = client.post(url, {"name": "王梓涵"})
+
+    assert response.status_code == 302
+    assert Registration.objects.get(pk=response["Location"].split("/")[-2]).status == status
+
+
 def test_registration_after_the_deadline_is_refused_on_the_form(client):
     event = open_event(registration_deadline=in_days(-1))
     client.force_login(UserFactory())

@@ -7,10 +7,10 @@ from urllib.parse import urlsplit
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.db import transaction
 
 from cloudpark.accounts.tasks import send_account_email
 from cloudpark.core.links import absolute_url
+from cloudpark.core.services import enqueue_after_commit
 
 
 def public_site():
@@ -58,4 +58,4 @@ class AccountAdapter(DefaultAccountAdapter):
                 for alternative in getattr(message, "alternatives", [])
             ],
         }
-        transaction.on_commit(lambda: send_account_email.enqueue(payload))
+        enqueue_after_commit(send_account_email, payload)

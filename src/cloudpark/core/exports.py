@@ -7,7 +7,6 @@ and a function that reads an ``ExportFile`` (its person, organisation and filter
 the ``ExportSheet`` to write, deciding the rows with the same rules as the list it comes from.
 """
 
-import functools
 import logging
 import tempfile
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from cloudpark.core import audit, excel
 from cloudpark.core.enums import EXPORT_TRANSITIONS, ExportStatus
 from cloudpark.core.models import ExportFile
+from cloudpark.core.services import enqueue_after_commit
 from cloudpark.core.states import check_transition, may_move
 
 logger = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ def request_export(kind, *, user, organization=None, filters=None):
         audit.log_action(
             export, EXPORT_REQUESTED, actor=user, data={"kind": kind, "filters": export.filters}
         )
-        transaction.on_commit(functools.partial(write_export.enqueue, export.pk))
+        enqueue_after_commit(write_export, export.pk)
     return export
 
 

@@ -1,7 +1,12 @@
 """Mechanics every capability's services share: locking a row, applying a whitelist of
-changes, and turning Django's validation into a ``DomainError`` at the field."""
+changes, turning Django's validation into a ``DomainError`` at the field, and queueing a task
+for after the commit."""
+
+import functools
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django_tasks_db.backend import DatabaseBackend
 
 from cloudpark.core.errors import DomainError
 
@@ -17,6 +22,22 @@ def locked(instance, *, select_related=()):
     if select_related:
         queryset = queryset.select_related(*select_related)
     return queryset.get(pk=instance.pk)
+
+
+def enqueue_after_commit(task, *args):
+    """Queue ``task`` with ``args`` to run once the current transaction commits, and not at
+    all if it rolls back.
+
+    A backend that keeps its queue in the database (``django_tasks_db``, in production) has
+    the task's row written at once, inside the transaction: the worker cannot see the row
+    before the commit, and a rollback takes it away with the rest, so no transaction of its
+    own follows every commit. Any other backend (the immediate one of the demo and the
+    tests) is called on commit.
+    """
+    if isinstance(task.get_backend(), DatabaseBackend):
+        task.enqueue(*args)
+    else:
+        transaction.on_commit(functools.partial(task.enqueue, *args))
 
 
 def apply_changes(instance, values, *, allowed):

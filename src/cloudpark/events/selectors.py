@@ -322,9 +322,11 @@ def public_organizers():
     return Organization.objects.filter(pk__in=sorted(ids)).order_by("name")
 
 
-def get_public_event(pk):
-    """A published, cancelled or finished event or part (whose main event is public too)."""
-    event = get_within(public_events().select_related("parent", "owner"), pk)
+def get_public_event(pk, *, prefetch=()):
+    """A published, cancelled or finished event or part (whose main event is public too),
+    with the relations named in ``prefetch`` read along."""
+    queryset = public_events().select_related("parent", "owner").prefetch_related(*prefetch)
+    event = get_within(queryset, pk)
     if event.parent_id is not None and not event.parent.is_public:
         raise Http404
     return event

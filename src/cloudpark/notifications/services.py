@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from cloudpark.core.services import enqueue_after_commit
 from cloudpark.notifications.kinds import bilingual, is_registered, register, render
 from cloudpark.notifications.models import Notification
 from cloudpark.notifications.selectors import unread_key
@@ -37,7 +38,7 @@ def notify(recipients, kind, *, params=None, url=""):
     forget_unread_counts(unique)
     ids = [notification.pk for notification in notifications]
     if ids:
-        transaction.on_commit(lambda: send_notification_emails.enqueue(ids))
+        enqueue_after_commit(send_notification_emails, ids)
     return notifications
 
 
@@ -47,7 +48,7 @@ def email_address(address, kind, *, params=None, url=""):
     if not is_registered(kind):
         raise ValueError(f"Unregistered notification kind {kind!r}")
     params = params or {}
-    transaction.on_commit(lambda: send_email_to_address.enqueue(address, kind, params, url))
+    enqueue_after_commit(send_email_to_address, address, kind, params, url)
 
 
 def mark_read(notification, *, actor):

@@ -3,7 +3,6 @@
 A park imports into itself; a government body names, per row, a park in its care (or none).
 """
 
-import functools
 import re
 import unicodedata
 from datetime import date, datetime
@@ -18,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, excel, validators
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
+from cloudpark.core.services import enqueue_after_commit
 from cloudpark.orgs import enums, selectors, services
 from cloudpark.orgs.models import (
     Enterprise,
@@ -360,12 +360,8 @@ def check_workbook(organization, uploaded, *, actor):
             # The tasks module imports this one to run the check.
             from cloudpark.orgs.tasks import check_enterprise_import
 
-            transaction.on_commit(
-                functools.partial(
-                    check_enterprise_import.enqueue,
-                    enterprise_import.pk,
-                    translation.get_language(),
-                )
+            enqueue_after_commit(
+                check_enterprise_import, enterprise_import.pk, translation.get_language()
             )
         else:
             _log_check(enterprise_import)
@@ -444,11 +440,7 @@ def run_import(enterprise_import, *, actor):
         locked.status = enums.ImportStatus.IMPORTING
         locked.rows_done = 0
         locked.save(update_fields=["status", "rows_done", "updated_at"])
-        transaction.on_commit(
-            functools.partial(
-                import_enterprises.enqueue, locked.pk, actor.pk, translation.get_language()
-            )
-        )
+        enqueue_after_commit(import_enterprises, locked.pk, actor.pk, translation.get_language())
     return locked
 
 

@@ -1,7 +1,5 @@
 """Registration questions, registrations, the waiting list and seats."""
 
-import functools
-
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
@@ -10,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, privacy
 from cloudpark.core.errors import DomainError
-from cloudpark.core.services import locked
+from cloudpark.core.services import enqueue_after_commit, locked
 from cloudpark.core.states import check_transition
 from cloudpark.events import enums, tickets
 from cloudpark.events.models import Event, Registration, RegistrationQuestion
@@ -71,7 +69,8 @@ def remove_question(question, *, actor):
 
 def validated_answers(event, answers):
     """The answers to ``event``'s questions, keyed by question id (as text); raises a
-    ``DomainError`` at ``question_<id>`` for a missing or impossible one."""
+    ``DomainError`` at ``question_<id>`` for a missing or impossible one. Questions
+    prefetched on ``event`` (``prefetch_related("questions")``) are not read again."""
     answers = answers or {}
     cleaned = {}
     for question in event.questions.all():
@@ -108,7 +107,7 @@ def validated_answers(event, answers):
 
 
 def _queue_ticket(registration):
-    transaction.on_commit(functools.partial(send_ticket_email.enqueue, registration.pk))
+    enqueue_after_commit(send_ticket_email, registration.pk)
 
 
 def _check_open_for_registration(event, now):
@@ -183,15 +182,23 @@ def release_seat_of(registration):
         _change_seats(registration.event, -1)
 
 
+class AlreadyRegistered(DomainError):
+    """The person already holds an active registration for the event: ``registration``."""
+
+    def __init__(self, registration):
+        self.registration = registration
+        super().__init__(
+            _t("You are already registered for this event (%(status)s).")
+            % {"status": registration.get_status_display()}
+        )
+
+
 def _refuse_second_registration(event, user):
     existing = Registration.objects.filter(
         event=event, user=user, status__in=enums.ACTIVE_REGISTRATION
     ).first()
     if existing is not None:
-        raise DomainError(
-            _t("You are already registered for this event (%(status)s).")
-            % {"status": existing.get_status_display()}
-        )
+        raise AlreadyRegistered(existing)
 
 
 # A new ticket code repeats an existing one about once in 10^15 draws; a few tries suffice.
@@ -219,8 +226,9 @@ def register(
     event is full the registration goes to the waiting list, or is refused if it keeps none;
     when the organiser approves registrations it waits for that. A second registration of
     the same person and a ticket code drawn twice are refused by the database's unique
-    constraints rather than looked up each time: the first is told to the person, the rare
-    second drawn again.
+    constraints rather than looked up each time: the first raises ``AlreadyRegistered``,
+    the rare second is drawn again. The event's questions are read once, or not at all when
+    the caller has them prefetched on ``event`` (the registration page, for its form).
     """
     now = now or timezone.now()
     try:
@@ -257,7 +265,6 @@ def _enter(event, values, *, code, actor, now):
     locked to the end of the transaction, so that the waiting list keeps its order."""
     taken = _change_seats(event, 1, only_if=_confirmed_at_once(now))
     if not taken:
-        _refuse_second_registration(event, values["user"])
         event = locked(event, select_related=["parent"])
         _check_open_for_registration(event, now)
         if not event.requires_approval and seats_left(event) != 0:

@@ -71,9 +71,13 @@ class EventListView(ListMixin, TemplateView):
 
 
 class EventMixin:
+    event_prefetch = ()
+
     def get_event(self):
         if not hasattr(self, "_event"):
-            self._event = selectors.get_public_event(self.kwargs["pk"])
+            self._event = selectors.get_public_event(
+                self.kwargs["pk"], prefetch=self.event_prefetch
+            )
         return self._event
 
 
@@ -140,20 +144,29 @@ class AgendaView(EventMixin, TemplateView):
 
 
 class RegisterView(EventMixin, FormView):
-    """The registration form, with the organiser's questions; signing in comes first."""
+    """The registration form, with the organiser's questions; signing in comes first. A
+    person already registered is sent to their registration: on opening the form, or when
+    the registration service refuses a second one."""
 
     template_name = "events/public/event_register.html"
     form_class = forms.RegistrationForm
+    # Read once, for the form and for the registration service's check of the answers.
+    event_prefetch = ["questions"]
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        event = self.get_event()
-        existing = selectors.active_registration_for(request.user, event)
-        if existing is not None:
-            messages.info(request, _t("You are already registered for this event."))
-            return redirect("individual:registration_detail", pk=existing.pk)
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        existing = selectors.active_registration_for(request.user, self.get_event())
+        if existing is not None:
+            return self.already_registered(existing)
+        return super().get(request, *args, **kwargs)
+
+    def already_registered(self, registration):
+        messages.info(self.request, _t("You are already registered for this event."))
+        return redirect("individual:registration_detail", pk=registration.pk)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "questions": self.get_event().questions.all()}
@@ -182,6 +195,8 @@ class RegisterView(EventMixin, FormView):
                 job_title=form.cleaned_data["job_title"],
                 answers=form.answers(),
             )
+        except services.AlreadyRegistered as error:
+            return self.already_registered(error.registration)
         except DomainError as error:
             add_domain_error(form, error)
             return self.form_invalid(form)
