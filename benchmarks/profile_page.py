@@ -41,6 +41,11 @@ def main():
     parser.add_argument(
         "--cold", action="store_true", help="empty the cache before each request (a miss)"
     )
+    parser.add_argument(
+        "--sort",
+        default="tottime",
+        help="pstats order: tottime (time of their own) or cumulative (with what they call)",
+    )
     options = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     client = Client()
@@ -67,7 +72,7 @@ def main():
         slowest = max(sql, default=(0, ""))
         print(f"   slowest query {slowest[0] * 1000:.1f} ms: {slowest[1][:300]}")
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(options.top)
+        pstats.Stats(profiler, stream=out).sort_stats(options.sort).print_stats(options.top)
         print("\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip()))
 
 

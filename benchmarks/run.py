@@ -169,7 +169,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wait_for(url, seconds=60):
+def wait_for(url, seconds=240):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:

@@ -203,3 +203,17 @@ def test_production_asks_the_privileged_by_default_and_refuses_an_unknown_scope(
 
     assert "CLOUDPARK_MFA_REQUIRED_FOR must be" in refused.stderr
     assert shown.stdout.strip().splitlines()[-1] == "privileged"
+
+
+def test_a_role_without_the_second_factor_asks_for_no_authenticator_on_each_page(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(member(EnterpriseFactory, enums.Role.ADMIN))
+    client.get(reverse("enterprise:home"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("enterprise:home"))
+
+    assert response.status_code == 200
+    assert not [q for q in queries.captured_queries if Authenticator._meta.db_table in q["sql"]]

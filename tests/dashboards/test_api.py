@@ -103,3 +103,67 @@ def test_one_chart_is_asked_for_by_its_key_and_an_unknown_one_is_not_found(api, 
     assert [chart["key"] for chart in one.json()] == ["by_category"]
     assert unknown.status_code == 404
     assert other_park.status_code == 404
+
+
+def revenue_of(response):
+    charts = {chart["key"]: chart for chart in response.json()}
+    return {row["label"]: row["cells"][0] for row in charts["revenue_taxes"]["rows"]}[str(LAST)]
+
+
+def test_the_kept_figures_show_the_new_ones_on_the_next_request(api, zone):
+    from cloudpark.dashboards import services
+    from tests.dashboards.figures import report
+
+    api.force_authenticate(admin_of(zone.government))
+    series_url = reverse("api:government-figures-series")
+    charts_url = reverse("api:government-figures-charts")
+    series_before = api.get(series_url, {"metric": "revenue"})
+    charts_before = api.get(charts_url)
+    stored_before = api.get(reverse("api:government-charts-detail", args=["revenue_taxes"]))
+
+    report(zone.silent, LAST, 500, 20, 8)
+    services.refresh_figures()
+    series_after = api.get(series_url, {"metric": "revenue"})
+    charts_after = api.get(charts_url)
+    stored_after = api.get(reverse("api:government-charts-detail", args=["revenue_taxes"]))
+
+    assert points(series_before)[LAST]["value"] == "9580.00"
+    assert points(series_after)[LAST]["value"] == "10080.00"
+    assert revenue_of(charts_before) == 9580
+    assert revenue_of(charts_after) == 10080
+    assert stored_before.json()["rows"][-1]["cells"][0] == 9580
+    assert stored_after.json()["rows"][-1]["cells"][0] == 10080
+
+
+def test_a_kept_live_chart_shows_a_new_record_on_the_next_request(api, zone):
+    from tests.factories.jobs import published_posting
+
+    api.force_authenticate(admin_of(zone.park))
+    url = reverse("api:park-charts-detail", args=["jobs"])
+    before = api.get(url).json()
+
+    published_posting(zone.film)
+    after = api.get(url).json()
+
+    assert sum(row["cells"][0] for row in before["rows"]) == 0
+    assert sum(row["cells"][0] for row in after["rows"]) == 1
+
+
+def test_the_kept_figures_are_never_served_to_another_organisation(api, zone):
+    api.force_authenticate(admin_of(zone.government))
+    zone_series = api.get(reverse("api:government-figures-series"), {"metric": "revenue"})
+    zone_charts = api.get(reverse("api:government-figures-charts"))
+
+    api.force_authenticate(admin_of(zone.park))
+    park_series = api.get(reverse("api:park-figures-series"), {"metric": "revenue"})
+    park_charts = api.get(reverse("api:park-figures-charts"))
+    asking_for_the_zone = api.get(
+        reverse("api:government-figures-series"),
+        {"metric": "revenue", "government": zone.government.pk},
+    )
+
+    assert points(zone_series)[LAST]["value"] == "9580.00"
+    assert revenue_of(zone_charts) == 9580
+    assert points(park_series)[LAST]["value"] == "6580.00"
+    assert revenue_of(park_charts) == 6580
+    assert asking_for_the_zone.status_code in {403, 404}

@@ -111,7 +111,7 @@ def test_an_empty_store_still_shows_a_board(client, park):
 @pytest.mark.parametrize(
     ("name", "who", "queries", "kept"),
     [
-        ("government:dashboard", "government", 26, 4),
+        ("government:dashboard", "government", 26, 3),
         ("park:dashboard", "park", 23, 3),
         ("enterprise:dashboard", "film", 13, 3),
     ],

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.orgs import enums
-from cloudpark.orgs.models import Membership
+from cloudpark.orgs import selectors as org_selectors
 
 PRIVILEGED = "privileged"
 EVERYONE = "everyone"
@@ -32,10 +32,12 @@ def is_privileged(user):
     """A superuser, or an active administrator or reviewer of a government body or a park."""
     if user.is_superuser:
         return True
-    memberships = Membership.objects.filter(
-        user_id=user.pk, is_active=True, organization__kind__in=PRIVILEGED_KINDS
-    ).only("role", "extra_capabilities")
-    return any(membership.capabilities & PRIVILEGED_CAPABILITIES for membership in memberships)
+    # The memberships every signed-in page reads anyway (kept on the user for the request).
+    return any(
+        membership.organization.kind in PRIVILEGED_KINDS
+        and membership.capabilities & PRIVILEGED_CAPABILITIES
+        for membership in org_selectors.memberships_of(user)
+    )
 
 
 def has_totp(user):
@@ -51,6 +53,6 @@ def must_have_second_factor(user):
 
 def second_factor_missing(user):
     """Whether ``user`` must set up TOTP before doing anything else."""
-    if settings.MFA_REQUIRED_FOR == NOBODY or has_totp(user):
-        return False
-    return must_have_second_factor(user)
+    # Whether the role needs one first: it is told from the request's memberships, where
+    # asking for an authenticator is a query on every page.
+    return must_have_second_factor(user) and not has_totp(user)

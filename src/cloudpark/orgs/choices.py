@@ -20,12 +20,14 @@ def forget():
 
 
 def cached_choices(name, queryset, label, scope=""):
-    """``[(pk, label(row)), ...]`` for ``queryset``, cached per ``name``, ``scope`` (the
-    organisation whose rows they are, when they differ) and language."""
+    """``[(pk, label(row)), ...]`` for ``queryset`` (or a function giving it, called only
+    when the choices are not kept), cached per ``name``, ``scope`` (the organisation whose
+    rows they are, when they differ) and language."""
     key = f"orgs:choices:{name}:{scope}:{get_language()}:{versions.current(VERSION_KEY)}"
     choices = cache.get(key)
     if choices is None:
-        choices = [(row.pk, label(row)) for row in queryset]
+        rows = queryset() if callable(queryset) else queryset
+        choices = [(row.pk, label(row)) for row in rows]
         cache.set(key, choices, CHOICES_SECONDS)
     return choices
 

@@ -1,11 +1,9 @@
 """The menu of each portal: an entry shows when the user holds its permission."""
 
-import functools
-
 import rules
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core.addresses import address
 from cloudpark.portals.base import Portal
 
 MENUS = {
@@ -105,16 +103,10 @@ PUBLIC_MORE = [
 ]
 
 
-@functools.cache
-def _address(url_name, prefix, urlconf):
-    return reverse(url_name, urlconf=urlconf)
-
-
 def with_addresses(entries):
     """A menu's ``(url name, label)`` entries as ``(address, label)``. The addresses are
     reversed once a process: the header reversed its twenty-odd entries on every page."""
-    prefix, urlconf = get_script_prefix(), get_urlconf()
-    return [(_address(url_name, prefix, urlconf), label) for url_name, label in entries]
+    return [(address(url_name), label) for url_name, label in entries]
 
 
 def menu_for(user, portal, organization):

@@ -14,7 +14,7 @@ from cloudpark.api.dashboards.serializers import (
     MetricSerializer,
     SeriesSerializer,
 )
-from cloudpark.dashboards import boards, metrics, services
+from cloudpark.dashboards import boards, cache, metrics, services
 from cloudpark.dashboards.models import Figure
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
@@ -69,6 +69,25 @@ class BoardFilters:
         year = _id(params.get("year")) or services.last_reportable_year()
         return boards.Filters(year=year, park=park, category=category)
 
+    def kept(self, name, work):
+        """``work(filters)``, a response's data, kept as the dashboard pages keep their boards
+        (``dashboards.cache``): per organisation, filters, language and version. The rule is
+        checked before, on every request."""
+        filters = self.filters()
+        scope = f"api:{self.acting_query_parameter}:{self.acting_for.pk}"
+        return cache.cached(cache.board_key(name, scope, filters), lambda: work(filters))
+
+    def all_charts(self):
+        """The serialized charts of the whole board, kept."""
+        return self.kept(
+            "api-charts",
+            lambda filters: (
+                ChartSerializer(
+                    boards.build(self.acting_for, filters, drill=no_drill).charts, many=True
+                ).data
+            ),
+        )
+
 
 def no_drill(park=None, category=None):
     return ""
@@ -106,8 +125,12 @@ class FigureViewSet(BoardFilters, RuleViewSet):
             # ``chart``), not a yearly series of the store.
             raise Http404
         chosen = metrics.get(metric)
-        points, as_of = boards.series(self.acting_for, chosen, self.filters())
-        return Response(SeriesSerializer({"metric": chosen, "as_of": as_of, "points": points}).data)
+
+        def work(filters):
+            points, as_of = boards.series(self.acting_for, chosen, filters)
+            return SeriesSerializer({"metric": chosen, "as_of": as_of, "points": points}).data
+
+        return Response(self.kept(f"api-series-{metric}", work))
 
     @extend_schema(
         parameters=[CHART_PARAMETER, YEAR_PARAMETER, CATEGORY_PARAMETER, IN_PARK_PARAMETER],
@@ -123,14 +146,13 @@ class FigureViewSet(BoardFilters, RuleViewSet):
     def charts(self, request):
         """The dashboard's charts as the page draws them, live ones (filings, awards, events,
         jobs, finance) included: rows, takeaway, date, reporting share and definitions."""
-        board = boards.build(self.acting_for, self.filters(), drill=no_drill)
-        charts = board.charts
+        charts = self.all_charts()
         key = request.query_params.get("chart")
         if key:
-            charts = [chart for chart in charts if chart.key == key]
+            charts = [chart for chart in charts if chart["key"] == key]
             if not charts:
                 raise Http404
-        return Response(ChartSerializer(charts, many=True).data)
+        return Response(charts)
 
 
 class ChartViewSet(BoardFilters, RuleViewSet):
@@ -149,10 +171,22 @@ class ChartViewSet(BoardFilters, RuleViewSet):
         responses=ChartSerializer,
     )
     def retrieve(self, request, key=None):
-        chart = boards.chart(self.acting_for, self.filters(), key, drill=no_drill)
+        if key in boards.LIVE_CHARTS:
+            # Read alone, as it is cheaper than the whole board.
+            return Response(
+                self.kept(
+                    f"api-chart-{key}",
+                    lambda filters: (
+                        ChartSerializer(
+                            boards.chart(self.acting_for, filters, key, drill=no_drill)
+                        ).data
+                    ),
+                )
+            )
+        chart = next((chart for chart in self.all_charts() if chart["key"] == key), None)
         if chart is None:
             raise Http404
-        return Response(ChartSerializer(chart).data)
+        return Response(chart)
 
 
 @extend_schema(parameters=[base.PARK_PARAMETER])

@@ -1,10 +1,24 @@
 from django import template
 from django.utils.translation import gettext as _t
 
-from cloudpark.core import privacy
+from cloudpark.core import addresses, privacy
 from cloudpark.core.i18n import language_of, localized
 
 register = template.Library()
+
+
+@register.simple_tag
+def address(name, *args):
+    """``{% url %}`` for a route whose path is the same on every page (the header's, the
+    footer's): reversed once a process (``core.addresses``)."""
+    return addresses.address(name, *args)
+
+
+@register.simple_tag
+def asset(path):
+    """``{% static %}``, the URL worked out once a process (``core.addresses``)."""
+    return addresses.static_url(path)
+
 
 MASKS = {
     "mobile": privacy.mask_phone,

@@ -34,14 +34,17 @@ class DashboardFilterForm(FilterForm):
     )
 
     def __init__(self, *args, parks=None, years=(), by_category=True, shown_to=None, **kwargs):
-        """``shown_to``: the organisation whose page shows the form, its choices kept in the
-        cache; without it the form only checks what the address holds."""
+        """``parks``: the parks to choose from, or a function giving them, called only when
+        the address names a park or the kept choices are stale (``government_subtree``
+        costs a query). ``shown_to``: the organisation whose page shows the form, its
+        choices kept in the cache; without it the form only checks what the address holds."""
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, year) for year in years]
+        self._parks = parks if callable(parks) else (lambda: parks)
         if parks is None:
             del self.fields["park"]
-        else:
-            self.fields["park"].queryset = parks
+        elif not callable(parks) or (self.is_bound and self.data.get("park")):
+            self.fields["park"].queryset = self._parks()
         if not by_category:
             del self.fields["category"]
         if shown_to is not None:
@@ -50,9 +53,16 @@ class DashboardFilterForm(FilterForm):
     def _use_cached_choices(self, organization):
         if "park" in self.fields:
             field = self.fields["park"]
-            shown = field.queryset.only("pk", "kind", "name", "name_en").order_by("name", "pk")
             use_choices(
-                field, choices.cached_choices("dashboard-parks", shown, str, scope=organization.pk)
+                field,
+                choices.cached_choices(
+                    "dashboard-parks",
+                    lambda: (
+                        self._parks().only("pk", "kind", "name", "name_en").order_by("name", "pk")
+                    ),
+                    str,
+                    scope=organization.pk,
+                ),
             )
         if "category" in self.fields:
             field = self.fields["category"]
@@ -150,7 +160,7 @@ class DashboardView(BoardView):
             services.last_reportable_year()
         ]
         parks = (
-            org_selectors.parks_in_care_of(self.organization).order_by("name")
+            (lambda: org_selectors.parks_in_care_of(self.organization).order_by("name"))
             if self.portal == Portal.GOVERNMENT
             else None
         )
