@@ -418,18 +418,39 @@ def test_the_reader_gives_what_openpyxl_gives_for_a_written_workbook():
     ]
 
 
-def test_a_declared_dimension_pads_and_cuts_rows_as_openpyxl_does():
+def with_dimension(ref):
     workbook = Workbook()
     for row in [["a", "b", "c"], ["d"], [], [None, None, None, "e"]]:
         workbook.active.append(row)
-    content = with_parts(
+    return with_parts(
         saved(workbook),
-        lambda name, data: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:B3"', data),
+        lambda name, data: re.sub(
+            rb'<dimension ref="[^"]*"', b'<dimension ref="%s"' % ref.encode(), data
+        ),
     )
+
+
+def test_a_declared_dimension_pads_and_cuts_rows_as_openpyxl_does():
+    content = with_dimension("A1:B3")
 
     rows = our_rows(content)
 
     assert rows == openpyxl_rows(content) == [["a", "b"], ["d", None], [None, None]]
+
+
+@pytest.mark.parametrize("ref", ["B2", "$A$1:$E$9", "1:3", "A:B", ""])
+def test_other_dimensions_give_what_openpyxl_gives(ref):
+    content = with_dimension(ref)
+
+    assert our_rows(content) == openpyxl_rows(content)
+
+
+@pytest.mark.parametrize("ref", ["A1:C", "A1:", "AAAA1", "A1:B2:C3"])
+def test_a_dimension_that_is_not_a_range_is_refused(ref):
+    assert refusal_at_file(with_dimension(ref)) == (
+        "This is not an Excel workbook (.xlsx).",
+        "file",
+    )
 
 
 def test_the_first_worksheet_is_found_through_the_relationships_and_without_them():
@@ -539,6 +560,14 @@ def saved_strings_workbook():
         pytest.param(
             lambda name, data: None if name == "xl/workbook.xml" else data,
             id="no workbook part",
+        ),
+        pytest.param(
+            lambda name, data: (
+                data.replace(b'r="B2"', b'r="ABCD2"')
+                if name == "xl/worksheets/sheet1.xml"
+                else data
+            ),
+            id="column past three letters",
         ),
     ],
 )

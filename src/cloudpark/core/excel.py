@@ -428,10 +428,12 @@ DURATION_TOKEN = re.compile(
 WINDOWS_EPOCH = datetime(1899, 12, 30)
 MAC_EPOCH = datetime(1904, 1, 1)
 # A sheet's ``dimension``: its last column and row are what a reader pads and cuts rows to.
-RANGE = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?(?::\$?([A-Za-z]{1,3})?\$?(\d+)?)?")
+RANGE = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?(:\$?([A-Za-z]{1,3})?\$?(\d+)?)?")
 # The bytes of a part handed to the XML parser at a time.
 PARSE_CHUNK = 64 * 1024
 DIGITS = "0123456789"
+# A column is named by three letters at most (XFD is Excel's last).
+COLUMN_LETTERS = 3
 
 
 class _Prolog(Exception):
@@ -574,7 +576,7 @@ def _date_styles(archive, name):
         if element.tag == CELL_FORMATS_TAG:
             within = event == "start"
         elif event == "end" and element.tag == NUMBER_FORMAT_TAG:
-            custom[int(element.get("numFmtId"))] = element.get("formatCode", "")
+            custom[int(element.get("numFmtId", ""))] = element.get("formatCode", "")
         elif event == "end" and within and element.tag == FORMAT_TAG:
             formats.append(int(element.get("numFmtId", 0)))
     dates, durations = set(), set()
@@ -619,6 +621,8 @@ def _column(reference, columns):
     """The column number of a cell reference such as ``AB12``, remembered in ``columns`` by
     its letters."""
     letters = reference.rstrip(DIGITS)
+    if len(letters) > COLUMN_LETTERS:
+        raise ValueError(f"not a cell reference: {reference}")
     number = 0
     for letter in letters.upper():
         if not "A" <= letter <= "Z":
@@ -635,7 +639,13 @@ def _dimension(element):
     match = RANGE.fullmatch(element.get("ref", ""))
     if match is None:
         raise ValueError("not a range")
-    first_column, first_row, last_column, last_row = match.groups()
+    first_column, first_row, separator, last_column, last_row = match.groups()
+    if separator and not (
+        all((first_column, first_row, last_column, last_row))
+        or (first_column and last_column and not first_row and not last_row)
+        or (first_row and last_row and not first_column and not last_column)
+    ):
+        raise ValueError("not a range")
     last_column = last_column or first_column
     last_row = last_row or first_row
     return (
