@@ -532,41 +532,30 @@ def saved_strings_workbook():
     return with_shared_strings(saved(workbook))
 
 
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def in_part(part, change):
+    """A change for ``with_parts`` that passes only ``part`` through ``change``."""
+    return lambda name, data: change(data) if name == part else data
+
+
 @pytest.mark.parametrize(
     "change",
     [
+        pytest.param(in_part(SHEET, lambda data: data[:-40]), id="sheet cut short"),
+        pytest.param(in_part(SHEET, lambda data: None), id="sheet missing"),
+        pytest.param(in_part("xl/workbook.xml", lambda data: None), id="no workbook part"),
         pytest.param(
-            lambda name, data: data[:-40] if name == "xl/worksheets/sheet1.xml" else data,
-            id="sheet cut short",
-        ),
-        pytest.param(
-            lambda name, data: None if name == "xl/worksheets/sheet1.xml" else data,
-            id="sheet missing",
-        ),
-        pytest.param(
-            lambda name, data: (
-                data.replace(b"<v>0</v>", b"<v>99</v>")
-                if name == "xl/worksheets/sheet1.xml"
-                else data
-            ),
+            in_part(SHEET, lambda data: data.replace(b"<v>0</v>", b"<v>99</v>")),
             id="shared string out of range",
         ),
         pytest.param(
-            lambda name, data: (
-                data.replace(b'r="A1"', b'r="1A"') if name == "xl/worksheets/sheet1.xml" else data
-            ),
+            in_part(SHEET, lambda data: data.replace(b'r="A1"', b'r="1A"')),
             id="cell reference not a reference",
         ),
         pytest.param(
-            lambda name, data: None if name == "xl/workbook.xml" else data,
-            id="no workbook part",
-        ),
-        pytest.param(
-            lambda name, data: (
-                data.replace(b'r="B2"', b'r="ABCD2"')
-                if name == "xl/worksheets/sheet1.xml"
-                else data
-            ),
+            in_part(SHEET, lambda data: data.replace(b'r="B2"', b'r="ABCD2"')),
             id="column past three letters",
         ),
     ],
