@@ -9,7 +9,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from openpyxl import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from cloudpark.core import excel, uploads
 from cloudpark.core.errors import DomainError
@@ -78,7 +77,8 @@ def refusal(content):
 
 @pytest.fixture
 def bytes_unpacked(monkeypatch):
-    """How many bytes of zip members were unpacked, and whether openpyxl was reached."""
+    """How many bytes of zip members were unpacked, and whether the sheet's parser was
+    reached."""
     seen = {"bytes": 0, "parsed": False}
     read = zipfile.ZipExtFile.read
 
@@ -92,7 +92,7 @@ def bytes_unpacked(monkeypatch):
         raise AssertionError("the workbook reached the parser")
 
     monkeypatch.setattr(zipfile.ZipExtFile, "read", counting_read)
-    monkeypatch.setattr(excel, "load_workbook", no_parsing)
+    monkeypatch.setattr(excel, "sheet_rows", no_parsing)
     return seen
 
 
@@ -180,14 +180,14 @@ def test_the_parser_stops_at_the_first_row_past_the_limit_counting_blank_ones(mo
         lambda xml: with_blank_rows(with_dimension(xml, ""), 1000),
     )
     rows_read = []
-    cells_by_row = ReadOnlyWorksheet._cells_by_row
+    sheet_rows = excel.sheet_rows
 
-    def counting(self, *args, **kwargs):
-        for row in cells_by_row(self, *args, **kwargs):
+    def counting(archive):
+        for row in sheet_rows(archive):
             rows_read.append(row)
             yield row
 
-    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", counting)
+    monkeypatch.setattr(excel, "sheet_rows", counting)
 
     assert str(refusal(content)) == ROWS_MESSAGE % 10
     assert len(rows_read) == 12  # the heading, ten rows, and the first one too many

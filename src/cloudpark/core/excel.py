@@ -2,18 +2,18 @@
 
 import io
 import math
+import posixpath
 import re
 import tempfile
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import ParseError, XMLPullParser
+from xml.parsers import expat
 
 from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _t
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from cloudpark.core import uploads
 from cloudpark.core.errors import DomainError
@@ -341,37 +341,417 @@ def read_rows(uploaded, *, field="workbook"):
     inspect(uploaded, field=field)
     data = uploaded.read()
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, ParseError, KeyError, OSError, ValueError):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _read_first_sheet(sheet_rows(archive), field)
+    except UNREADABLE:
         raise DomainError(_t("This is not an Excel workbook (.xlsx)."), field=field) from None
-    try:
-        return _read_first_sheet(workbook, field)
-    finally:
-        workbook.close()
 
 
-def _read_first_sheet(workbook, field):
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
+def _read_first_sheet(rows, field):
     try:
         headers = [str(value).strip() if value is not None else "" for value in next(rows)]
     except StopIteration:
         raise DomainError(_t("The workbook is empty."), field=field) from None
-    except ParseError:
-        raise DomainError(_t("This is not an Excel workbook (.xlsx)."), field=field) from None
     body = []
     cells = len(headers)
-    try:
-        for number, values in enumerate(rows, start=2):
-            # Every row counts, blank or not: a reader walks blank ones too.
-            cells += len(values)
-            if number > MAX_ROWS + 1:
-                raise uploads.rows_limit_error(MAX_ROWS, field)
-            if cells > MAX_CELLS:
-                raise uploads.cells_limit_error(MAX_CELLS, field)
-            if all(value is None or str(value).strip() == "" for value in values):
-                continue
-            body.append((number, list(values)))
-    except ParseError:
-        raise DomainError(_t("This is not an Excel workbook (.xlsx)."), field=field) from None
+    for number, values in enumerate(rows, start=2):
+        # Every row counts, blank or not: a reader walks blank ones too.
+        cells += len(values)
+        if number > MAX_ROWS + 1:
+            raise uploads.rows_limit_error(MAX_ROWS, field)
+        if cells > MAX_CELLS:
+            raise uploads.cells_limit_error(MAX_CELLS, field)
+        if all(value is None or str(value).strip() == "" for value in values):
+            continue
+        body.append((number, values))
     return headers, body
+
+
+# Reading -----------------------------------------------------------------------------------------
+#
+# The first sheet is read straight from the zip too, row by row, keeping no object per cell:
+# the shared strings as a list, the styles that show a number as a date or a duration as sets,
+# then the sheet's rows as lists of values. The values are those openpyxl gives in read-only,
+# data-only mode (a formula's last result, dates as ``datetime``), which the imports rely on.
+
+# What a part that cannot be read raises on the way: refused as not being a workbook.
+UNREADABLE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    ParseError,
+    expat.ExpatError,
+    KeyError,
+    IndexError,
+    OSError,
+    EOFError,
+    ValueError,
+    OverflowError,
+)
+PACKAGE_TAG = f"{{{PACKAGE_RELATIONSHIPS}}}Relationship"
+SHEET_TAG = f"{{{MAIN_NS}}}sheet"
+WORKBOOK_PROPERTIES_TAG = f"{{{MAIN_NS}}}workbookPr"
+RELATIONSHIP_ID = f"{{{DOCUMENT_RELATIONSHIPS}}}id"
+SHARED_STRING_TAG = f"{{{MAIN_NS}}}si"
+TEXT_TAG = f"{{{MAIN_NS}}}t"
+RUN_TAG = f"{{{MAIN_NS}}}r"
+NUMBER_FORMAT_TAG = f"{{{MAIN_NS}}}numFmt"
+CELL_FORMATS_TAG = f"{{{MAIN_NS}}}cellXfs"
+FORMAT_TAG = f"{{{MAIN_NS}}}xf"
+DIMENSION_TAG = f"{{{MAIN_NS}}}dimension"
+ROW_TAG = f"{{{MAIN_NS}}}row"
+VALUE_TAG = f"{{{MAIN_NS}}}v"
+INLINE_TAG = f"{{{MAIN_NS}}}is"
+# Excel's own number formats that show a date or a time (ECMA-376 Part 1, 18.8.30), and among
+# them the one that shows a duration.
+DATE_FORMATS = {
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+}
+# A format shows a date when its first section, quoted text and bracketed colours or locales
+# left out, has a letter of a date or time not escaped by ``\`` or ``_``; a duration when it
+# has an elapsed hour, minute or second in brackets.
+FORMAT_LITERALS = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+DATE_TOKEN = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+DURATION_TOKEN = re.compile(
+    r"\[hh?\](:mm(:ss(\.0*)?)?)?|\[mm?\](:ss(\.0*)?)?|\[ss?\](\.0*)?", re.IGNORECASE
+)
+WINDOWS_EPOCH = datetime(1899, 12, 30)
+MAC_EPOCH = datetime(1904, 1, 1)
+# A sheet's ``dimension``: its last column and row are what a reader pads and cuts rows to.
+RANGE = re.compile(r"\$?([A-Za-z]{1,3})?\$?(\d+)?(:\$?([A-Za-z]{1,3})?\$?(\d+)?)?")
+# The bytes of a part handed to the XML parser at a time.
+PARSE_CHUNK = 64 * 1024
+DIGITS = "0123456789"
+# A column is named by three letters at most (XFD is Excel's last).
+COLUMN_LETTERS = 3
+
+
+class _Prolog(Exception):
+    """The XML prolog of a part has been read: its root element starts."""
+
+
+def sheet_rows(archive):
+    """The values of the first worksheet of ``archive``, a row at a time as lists in column
+    order (a missing cell is ``None``): from row 1 to the last row that holds an element,
+    rows missing in between given as blank ones. Raises one of ``UNREADABLE`` on a part
+    that is not what a workbook holds."""
+    paths = _workbook_parts(archive)
+    strings = _shared_strings(archive, paths["strings"]) if paths["strings"] else []
+    if paths["styles"]:
+        dates, durations = _date_styles(archive, paths["styles"])
+    else:
+        dates, durations = frozenset(), frozenset()
+    return _rows(archive, paths["sheet"], strings, dates, durations, paths["epoch"])
+
+
+def _parse(archive, name, events=("end",)):
+    """``(event, element)`` as ElementTree's ``iterparse`` gives them over the part ``name``,
+    once its prolog is known to declare no document type: no entity of any kind can be
+    defined, so none can expand."""
+    _refuse_document_type(archive, name)
+    parser = XMLPullParser(events)
+    with archive.open(name) as handle:
+        while chunk := handle.read(PARSE_CHUNK):
+            parser.feed(chunk)
+            yield from parser.read_events()
+    parser.close()
+    yield from parser.read_events()
+
+
+def _refuse_document_type(archive, name):
+    parser = expat.ParserCreate()
+
+    def document_type(*_args):
+        raise ValueError("a document type declaration")
+
+    def root(*_args):
+        raise _Prolog
+
+    parser.StartDoctypeDeclHandler = document_type
+    parser.StartElementHandler = root
+    with archive.open(name) as handle:
+        try:
+            while chunk := handle.read(4096):
+                parser.Parse(chunk, False)
+            parser.Parse(b"", True)
+        except _Prolog:
+            return
+
+
+def _part_path(base, target):
+    """The zip name of the part a relationship of ``base`` (``xl/workbook.xml``) points to."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
+
+
+def _workbook_parts(archive):
+    """The first worksheet's part, the shared strings' and the styles' (or ``None``), and the
+    epoch of the workbook's dates."""
+    workbook = "xl/workbook.xml"
+    relationships = "xl/_rels/workbook.xml.rels"
+    names = set(archive.namelist())
+    targets, kinds = {}, {}
+    if relationships in names:
+        for _event, element in _parse(archive, relationships):
+            if element.tag == PACKAGE_TAG:
+                path = _part_path(workbook, element.get("Target", ""))
+                kind = element.get("Type", "").rpartition("/")[2]
+                targets[element.get("Id")] = (kind, path)
+                kinds.setdefault(kind, path)
+    sheets, epoch = [], WINDOWS_EPOCH
+    for _event, element in _parse(archive, workbook):
+        if element.tag == SHEET_TAG:
+            sheets.append(element.get(RELATIONSHIP_ID))
+        elif element.tag == WORKBOOK_PROPERTIES_TAG and element.get("date1904", "").lower() in (
+            "1",
+            "true",
+        ):
+            epoch = MAC_EPOCH
+    if targets:
+        # The first sheet that is a worksheet: a chart sheet holds no cells.
+        sheet = next(
+            (
+                targets[key][1]
+                for key in sheets
+                if key in targets and targets[key][0] == "worksheet"
+            ),
+            None,
+        )
+        if sheet is None:
+            raise KeyError("no worksheet")
+    else:
+        sheet = "xl/worksheets/sheet1.xml"
+    strings = kinds.get("sharedStrings", "xl/sharedStrings.xml")
+    styles = kinds.get("styles", "xl/styles.xml")
+    return {
+        "sheet": sheet,
+        "strings": strings if strings in names else None,
+        "styles": styles if styles in names else None,
+        "epoch": epoch,
+    }
+
+
+def _text(element):
+    """The text of a string item (``si``) or an inline string (``is``): its own ``t``, then
+    the ``t`` of each of its runs; phonetic readings (``rPh``) are left out."""
+    parts = []
+    for child in element:
+        if child.tag == TEXT_TAG:
+            if child.text:
+                parts.append(child.text)
+        elif child.tag == RUN_TAG:
+            text = child.findtext(TEXT_TAG)
+            if text:
+                parts.append(text)
+    return "".join(parts)
+
+
+def _shared_strings(archive, name):
+    strings = []
+    for _event, element in _parse(archive, name):
+        if element.tag == SHARED_STRING_TAG:
+            # An underscore written as ``_x005F_`` comes back as openpyxl gives it.
+            strings.append(_text(element).replace("x005F_", ""))
+            element.clear()
+    return strings
+
+
+def _date_styles(archive, name):
+    """The cell styles (places in ``cellXfs``) whose number format shows a date, and those
+    whose format shows a duration."""
+    custom, formats = {}, []
+    within = False
+    for event, element in _parse(archive, name, events=("start", "end")):
+        if element.tag == CELL_FORMATS_TAG:
+            within = event == "start"
+        elif event == "end" and element.tag == NUMBER_FORMAT_TAG:
+            custom[int(element.get("numFmtId", ""))] = element.get("formatCode", "")
+        elif event == "end" and within and element.tag == FORMAT_TAG:
+            formats.append(int(element.get("numFmtId", 0)))
+    dates, durations = set(), set()
+    for style, number_format in enumerate(formats):
+        code = custom[number_format] if number_format in custom else DATE_FORMATS.get(number_format)
+        if code is None:
+            continue
+        first = code.split(";")[0]
+        if DATE_TOKEN.search(FORMAT_LITERALS.sub("", first)):
+            dates.add(style)
+        if DURATION_TOKEN.search(first):
+            durations.add(style)
+    return frozenset(dates), frozenset(durations)
+
+
+def _from_serial(serial, epoch, duration):
+    """An Excel date serial as openpyxl gives it: a ``timedelta`` in a duration's format, a
+    ``time`` below one day, else a ``datetime``; ``#VALUE!`` out of their range."""
+    try:
+        if duration:
+            span = timedelta(days=serial)
+            if span.microseconds:
+                # To the millisecond, which is all Excel keeps.
+                span = timedelta(
+                    seconds=span.total_seconds() // 1, microseconds=round(span.microseconds, -3)
+                )
+            return span
+        day, fraction = divmod(serial, 1)
+        clock = timedelta(milliseconds=round(fraction * 86400 * 1000))
+        if 0 <= serial < 1 and clock.days == 0:
+            minutes, seconds = divmod(clock.seconds, 60)
+            return time(minutes // 60, minutes % 60, seconds, clock.microseconds)
+        if 0 < serial < 60 and epoch == WINDOWS_EPOCH:
+            # Excel counts a 29 February 1900 that never was.
+            day += 1
+        return epoch + timedelta(days=day) + clock
+    except (OverflowError, ValueError):
+        return "#VALUE!"
+
+
+def _column(reference, columns):
+    """The column number of a cell reference such as ``AB12``, remembered in ``columns`` by
+    its letters."""
+    letters = reference.rstrip(DIGITS)
+    if len(letters) > COLUMN_LETTERS:
+        raise ValueError(f"not a cell reference: {reference}")
+    number = 0
+    for letter in letters.upper():
+        if not "A" <= letter <= "Z":
+            raise ValueError(f"not a cell reference: {reference}")
+        number = number * 26 + ord(letter) - 64
+    if not number:
+        raise ValueError(f"not a cell reference: {reference}")
+    columns[letters] = number
+    return number
+
+
+def _dimension(element):
+    """The last column and row a sheet declares, each ``None`` when it does not say."""
+    match = RANGE.fullmatch(element.get("ref", ""))
+    if match is None:
+        raise ValueError("not a range")
+    first_column, first_row, separator, last_column, last_row = match.groups()
+    if separator and not (
+        all((first_column, first_row, last_column, last_row))
+        or (first_column and last_column and not first_row and not last_row)
+        or (first_row and last_row and not first_column and not last_column)
+    ):
+        raise ValueError("not a range")
+    last_column = last_column or first_column
+    last_row = last_row or first_row
+    return (
+        _column(last_column, {}) if last_column else None,
+        int(last_row) if last_row else None,
+    )
+
+
+def _other_value(kind, text):
+    """A cell's cached value of a kind other than a number or a string: a boolean, an ISO
+    date, or text (a formula's text result, an error such as ``#N/A``)."""
+    if kind == "b":
+        return bool(int(text))
+    if kind == "d":
+        return _iso_date(text)
+    return text
+
+
+def _iso_date(text):
+    """A date cell written as ISO 8601 text (``t="d"``)."""
+    if "T" not in text and ":" in text:
+        return time.fromisoformat(text)
+    if "T" not in text:
+        return date.fromisoformat(text)
+    return datetime.fromisoformat(text)
+
+
+def _rows(archive, name, strings, dates, durations, epoch):
+    """The rows of the sheet ``name``, as ``sheet_rows`` describes them. When the sheet declares
+    its dimension, rows are padded or cut to its last column and reading stops at its last
+    row, as openpyxl does; otherwise a row ends at its last cell."""
+    last_column = last_row = None
+    columns = {}
+    expected = 1
+    number = 0
+    for _event, element in _parse(archive, name):
+        tag = element.tag
+        if tag != ROW_TAG:
+            if tag == DIMENSION_TAG:
+                last_column, last_row = _dimension(element)
+            continue
+        position = element.get("r")
+        number = _row_number(position) if position else number + 1
+        if last_row is not None and number > last_row:
+            for _missing in range(expected, last_row + 1):
+                yield [None] * (last_column or 0)
+            return
+        values = []
+        column = 0
+        for cell in element:
+            reference = cell.get("r")
+            if reference:
+                column = columns.get(reference.rstrip(DIGITS)) or _column(reference, columns)
+            else:
+                column += 1
+            kind = cell.get("t")
+            if kind == "inlineStr":
+                inline = cell.find(INLINE_TAG)
+                value = None if inline is None else _text(inline)
+            else:
+                value = cell.findtext(VALUE_TAG)
+                if not value:
+                    value = None
+                elif kind is None or kind == "n":
+                    style = cell.get("s")
+                    serial = (
+                        float(value) if "." in value or "e" in value or "E" in value else int(value)
+                    )
+                    if style and int(style) in dates:
+                        value = _from_serial(serial, epoch, int(style) in durations)
+                    else:
+                        value = serial
+                elif kind == "s":
+                    value = strings[int(value)]
+                else:
+                    value = _other_value(kind, value)
+            count = len(values)
+            if column == count + 1:
+                values.append(value)
+            elif column > count:
+                values.extend([None] * (column - count - 1))
+                values.append(value)
+            else:
+                # Out of order or given twice: the last one given stands.
+                values[column - 1] = value
+        element.clear()
+        if number < expected:
+            # A row given again or out of order: the first one stands.
+            continue
+        for _missing in range(expected, number):
+            yield [None] * (last_column or 0)
+        expected = number + 1
+        # The row's width: the sheet's, or its last cell's column.
+        width = last_column or column
+        if len(values) > width:
+            del values[width:]
+        elif len(values) < width:
+            values.extend([None] * (width - len(values)))
+        yield values
+
+
+def _row_number(text):
+    try:
+        return int(text)
+    except ValueError:
+        number = float(text)
+        if not number.is_integer():
+            raise
+        return int(number)
