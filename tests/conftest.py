@@ -20,9 +20,10 @@ from tests.factories import (
 )
 
 # Few examples by default to keep the suite fast; HYPOTHESIS_PROFILE=thorough for a deep run.
-# No example database: failures print their example; .hypothesis/ only holds caches.
-hypothesis_settings.register_profile("fast", max_examples=30, database=None)
-hypothesis_settings.register_profile("thorough", max_examples=2000, database=None)
+# No example database: failures print their example; .hypothesis/ only holds caches. No
+# deadline: an example is judged by what it returns, not by how long a busy machine took.
+hypothesis_settings.register_profile("fast", max_examples=30, database=None, deadline=None)
+hypothesis_settings.register_profile("thorough", max_examples=2000, database=None, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "fast"))
 
 
