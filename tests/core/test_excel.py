@@ -493,6 +493,31 @@ def test_read_rows_gives_the_values_the_imports_had_from_openpyxl():
     ]
 
 
+@pytest.mark.parametrize("built_in", [14, 27, 31, 36, 50, 57, 58])
+def test_a_date_under_a_built_in_format_of_chinese_excel_is_read_as_a_date(built_in):
+    workbook = Workbook()
+    workbook.active.append(["Founded"])
+    workbook.active.append([datetime(2019, 5, 20)])
+    workbook.active["A2"].number_format = "yyyy-mm-dd"
+    # Chinese Excel names such a format by its built-in number alone, with no format code.
+    content = with_parts(
+        saved(workbook),
+        lambda name, data: (
+            re.sub(
+                rb'numFmtId="16\d"',
+                b'numFmtId="%d"' % built_in,
+                re.sub(rb"<numFmts .*?</numFmts>", b"", data),
+            )
+            if name == "xl/styles.xml"
+            else data
+        ),
+    )
+
+    rows = our_rows(content)
+
+    assert rows == [["Founded"], [datetime(2019, 5, 20)]]
+
+
 def billion_laughs(root):
     entities = "".join(f'<!ENTITY l{level} "{f"&l{level - 1};" * 10}">' for level in range(1, 10))
     return (f'<?xml version="1.0"?><!DOCTYPE {root} [<!ENTITY l0 "ha">{entities}]>').encode()

@@ -416,6 +416,27 @@ DATE_FORMATS = {
     45: "mm:ss",
     46: "[h]:mm:ss",
     47: "mmss.0",
+    # The dates and times that Chinese (PRC) Excel keeps under built-in numbers of their own,
+    # written without a format code of their own: 年/月/日 and 时/分/秒.
+    27: 'yyyy"年"m"月"',
+    28: 'm"月"d"日"',
+    29: 'm"月"d"日"',
+    30: "m-d-yy",
+    31: 'yyyy"年"m"月"d"日"',
+    32: 'h"时"mm"分"',
+    33: 'h"时"mm"分"ss"秒"',
+    34: '上午/下午h"时"mm"分"',
+    35: '上午/下午h"时"mm"分"ss"秒"',
+    36: 'yyyy"年"m"月"',
+    50: 'yyyy"年"m"月"',
+    51: 'm"月"d"日"',
+    52: 'yyyy"年"m"月"',
+    53: 'm"月"d"日"',
+    54: 'm"月"d"日"',
+    55: '上午/下午h"时"mm"分"',
+    56: '上午/下午h"时"mm"分"ss"秒"',
+    57: 'yyyy"年"m"月"',
+    58: 'm"月"d"日"',
 }
 # A format shows a date when its first section, quoted text and bracketed colours or locales
 # left out, has a letter of a date or time not escaped by ``\`` or ``_``; a duration when it
