@@ -36,14 +36,16 @@ def _admin_of(organization):
 
 LIST_PAGES = [
     # (url name, who signs in: "park", "government" or None, expected queries)
-    ("public:enterprise_list", None, 5),
+    # The enterprise lists' totals: the parks' stored totals summed (and, in the public
+    # lists, the enterprises in no park counted) unless a filter narrows them.
+    ("public:enterprise_list", None, 6),
     ("public:park_list", None, 3),
     ("park:enterprise_list", "park", 11),
     ("park:members", "park", 10),
     ("government:enterprise_list", "government", 13),
     ("government:park_list", "government", 11),
     ("government:members", "government", 10),
-    ("api:enterprise-list", None, 2),
+    ("api:enterprise-list", None, 3),
     ("api:park-list", None, 2),
 ]
 

@@ -10,13 +10,15 @@
 """
 
 import copy
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 
 from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
 from django_filters import filterset
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import serializers
 from rest_framework.fields import SkipField
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.relations import PKOnlyObject
 
 
@@ -46,6 +48,31 @@ class FilterBackend(DjangoFilterBackend):
         # for a range): any parameter starting with a filter's name counts as naming it.
         names = tuple(filterset_class.base_filters)
         return not any(key.startswith(names) for key in request.query_params)
+
+
+class KnownCountPaginator(Paginator):
+    """A paginator told its total rather than counting the rows."""
+
+    def __init__(self, *args, count, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count = count
+
+
+class StoredTotalPagination(PageNumberPagination):
+    """Page numbers whose ``count`` is the view's ``stored_total()`` when it gives one (a
+    total kept as the rows change), and is counted otherwise."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        total = view.stored_total() if hasattr(view, "stored_total") else None
+        self.django_paginator_class = (
+            Paginator if total is None else partial(KnownCountPaginator, count=total)
+        )
+        return super().paginate_queryset(queryset, request, view)
+
+
+def names_no_filter(filterset_class, request):
+    """Whether the request names none of the filter set's parameters: the list is whole."""
+    return FilterBackend._filters_nothing(filterset_class, request)
 
 
 class ReadSerializer:

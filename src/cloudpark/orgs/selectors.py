@@ -1,7 +1,7 @@
 """Reads. Every object a user reaches through a page or the API comes from here, starting
 from what that user may see; anything else is a 404."""
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, Sum, Value, When
 from django.http import Http404
 
 from cloudpark.core import search
@@ -208,6 +208,33 @@ def directory_enterprises(organization=None, **filters):
     else:
         queryset = enterprises_in_care_of(organization).select_related(*ENTERPRISE_LIST_RELATED)
     return filter_enterprises(queryset, **filters).order_by("name", "pk")
+
+
+def directory_enterprise_total(organization=None, *, cap, **filters):
+    """How many rows ``directory_enterprises(organization, **filters)`` holds, as
+    ``(count, more)``, read from the parks' stored totals (``Park.enterprise_total``) rather
+    than counted: the list of a government body or a park, or the public directory. None
+    when ``filters`` narrow the list: then only counting it tells.
+
+    The public directory also holds the enterprises resident in no park; those are counted
+    (an index range), no further than ``cap`` (None: all of them): beyond, ``more`` says
+    there are more."""
+    if any(filters.values()):
+        return None
+    loose = 0
+    if organization is None:
+        parks = Park.objects.all()
+        loose = Enterprise.objects.filter(park=None).values("pk")
+        loose = (loose if cap is None else loose[: cap + 1]).count()
+        if cap is None:
+            cap = loose
+    elif organization.kind in {enums.OrganizationKind.GOVERNMENT, enums.OrganizationKind.PARK}:
+        # Every enterprise in such an organisation's care is resident in one of its parks.
+        parks = parks_in_care_of(organization)
+    else:
+        return None
+    stored = parks.order_by().aggregate(total=Sum("enterprise_total"))["total"] or 0
+    return stored + min(loose, cap), loose > cap
 
 
 def filter_parks(queryset, *, query="", level="", region=None):

@@ -197,6 +197,13 @@ class CappedCount:
         if self.more:
             self.count = cap
 
+    @classmethod
+    def known(cls, count, more=False):
+        """A count already known (a stored total), not read from the list's rows."""
+        counted = cls.__new__(cls)
+        counted.count, counted.more = count, more
+        return counted
+
 
 def _cursor_of(row):
     """``name~pk`` of a row, in the address of the next or previous page."""
@@ -218,13 +225,15 @@ class KeysetPage:
     (``?after=``) or before where the next one began (``?before=``), never by skipping
     rows (``OFFSET``): the thousandth page costs what the first does. It offers what the
     pagination and the rows templates read of Django's page: ``object_list``,
-    ``has_next``/``has_previous``, and ``paginator.count`` (capped: ``paginator.more``)."""
+    ``has_next``/``has_previous``, and ``paginator.count`` (capped: ``paginator.more``).
+    A list whose total is known without counting its rows gives it as ``total``, a
+    ``(count, more)`` pair."""
 
     keyset = True
 
-    def __init__(self, queryset, per_page, *, after=None, before=None):
+    def __init__(self, queryset, per_page, *, after=None, before=None, total=None):
         self._whole = queryset
-        self._counted = None
+        self._counted = None if total is None else CappedCount.known(*total)
         after, before = _read_cursor(after or ""), _read_cursor(before or "")
         if before is not None:
             name, pk = before
@@ -327,12 +336,18 @@ class ListMixin(RowsMixin):
                 self.paginate_by,
                 after=request.GET.get("after"),
                 before=request.GET.get("before"),
+                total=self.stored_total(),
             )
         else:
             self.page = Paginator(self.shown(queryset), self.paginate_by).get_page(
                 request.GET.get("page")
             )
         return super().get(request, *args, **kwargs)
+
+    def stored_total(self):
+        """A keyset list's ``(count, more)`` when it is known without counting the rows (a
+        stored total); None to count them, capped at ``COUNT_CAP``."""
+        return None
 
     def shown(self, queryset):
         """The list's rows as a page reads them (an export reads ``get_queryset()`` whole):

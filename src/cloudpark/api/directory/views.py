@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from cloudpark.api.base import PUBLIC, RuleViewSet, rule
 from cloudpark.api.directory import filters, serializers
-from cloudpark.api.lists import only_shown
+from cloudpark.api.lists import StoredTotalPagination, names_no_filter, only_shown
 from cloudpark.orgs import selectors
 from cloudpark.orgs.privacy import personal_data_context
 
@@ -33,6 +33,7 @@ class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleVi
 
     serializer_class = serializers.EnterprisePublicSerializer
     filterset_class = filters.EnterpriseFilter
+    pagination_class = StoredTotalPagination
     permission_rules = {
         "list": PUBLIC,
         "retrieve": PUBLIC,
@@ -47,6 +48,13 @@ class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleVi
             queryset = queryset.select_related(None).select_related("category", "region")
             queryset = only_shown(queryset, serializers.EnterprisePublicSerializer)
         return queryset.order_by("name", "pk")
+
+    def stored_total(self):
+        """The whole list's count, from the stored totals, when no filter narrows it."""
+        if not names_no_filter(self.filterset_class, self.request):
+            return None
+        count, _more = selectors.directory_enterprise_total(cap=None)
+        return count
 
     def permission_denied(self, request, message=None, code=None):
         # Outside the caller's care the private part does not exist for them.

@@ -9,7 +9,7 @@ from cloudpark.bases import selectors as bases_selectors
 from cloudpark.news import selectors as news_selectors
 from cloudpark.orgs import exports, selectors
 from cloudpark.orgs.privacy import personal_data_context
-from cloudpark.portals.base import ListMixin, QueuedExportMixin
+from cloudpark.portals.base import COUNT_CAP, ListMixin, QueuedExportMixin
 from cloudpark.portals.shared.directory import EnterpriseFilterForm, ParkFilterForm
 
 
@@ -57,6 +57,9 @@ class EnterpriseListView(QueuedExportMixin, ListMixin, TemplateView):
 
     def get_queryset(self):
         return selectors.directory_enterprises(**self.filters())
+
+    def stored_total(self):
+        return selectors.directory_enterprise_total(cap=COUNT_CAP, **self.filters())
 
     def shown(self, queryset):
         return selectors.enterprise_list_rows(queryset)

@@ -29,6 +29,7 @@ from cloudpark.orgs.models import IndustryCategory, Park, Region
 from cloudpark.orgs.privacy import personal_data_context
 from cloudpark.portals.base import (
     ACTIVE_MEMBERSHIP_SESSION_KEY,
+    COUNT_CAP,
     PORTAL_HOME,
     IndividualMixin,
     ListMixin,
@@ -125,6 +126,11 @@ class EnterpriseListView(PortalMixin, QueuedExportMixin, ListMixin, TemplateView
 
     def get_queryset(self):
         return selectors.directory_enterprises(self.organization, **self.filters())
+
+    def stored_total(self):
+        return selectors.directory_enterprise_total(
+            self.organization, cap=COUNT_CAP, **self.filters()
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
