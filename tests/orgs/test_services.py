@@ -90,6 +90,69 @@ def test_register_enterprise_in_a_park_admits_it(park, user):
     ]
 
 
+def _entry_rows(entries):
+    """Each entry as it is stored, its own enterprise's key and code put as placeholders."""
+    rows = []
+    for entry in entries:
+        enterprise = Enterprise.objects.get(pk=entry.object_id)
+        data = {
+            key: {enterprise.credit_code: "<code>"}.get(value, value)
+            for key, value in entry.data.items()
+        }
+        rows.append(
+            (
+                entry.action,
+                entry.actor_id,
+                entry.actor_ref,
+                entry.content_type_id,
+                enterprise.name,
+                entry.object_repr,
+                data,
+                entry.ip_address,
+                entry.user_agent,
+            )
+        )
+    return rows
+
+
+def test_registering_in_bulk_logs_what_registering_one_by_one_does(park, other_park, user):
+    """Every entry's content the same as ``register_enterprise`` writes, entries in bulk
+    being written the enterprises' creations first, then their admissions, each in row order."""
+    category = IndustryCategoryFactory()
+    token = audit.set_origin(audit.RequestOrigin("203.0.113.9", "浏览器/1.0 " + "x" * 400))
+    try:
+        with translation.override("en"):
+            rows = []
+            for n, where in enumerate([park, None, other_park]):
+                values = {
+                    "name": f"之江{n}号影视有限公司",
+                    "name_en": f"Zhijiang Film {n}",
+                    "category": category,
+                }
+                services.register_enterprise(
+                    actor=user, park=where, credit_code=credit_code(100 + n), **values
+                )
+                rows.append(({**values, "credit_code": credit_code(200 + n)}, where, []))
+            one_by_one = list(AuditEntry.objects.order_by("id"))
+            many = services.register_enterprises(rows, actor=user)
+    finally:
+        audit.reset_origin(token)
+
+    in_bulk = list(AuditEntry.objects.exclude(pk__in=[e.pk for e in one_by_one]).order_by("id"))
+    assert [(entry.action, int(entry.object_id)) for entry in in_bulk] == [
+        *[("orgs.enterprise.created", enterprise.pk) for enterprise in many],
+        *[("orgs.enterprise.admitted", many[n].pk) for n in (0, 2)],
+    ]
+    single = _entry_rows(one_by_one)
+    assert sorted(single) == sorted(_entry_rows(in_bulk))
+    assert single[0][5:9] == (
+        "之江0号影视有限公司",
+        {"credit_code": "<code>", "park": park.pk},
+        "203.0.113.9",
+        "浏览器/1.0 " + "x" * 292,
+    )
+
+
 @pytest.mark.parametrize(
     "code",
     [
