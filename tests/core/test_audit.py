@@ -1,9 +1,11 @@
+import json
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +36,25 @@ def test_log_action_writes_exactly_one_row(park, user):
         "data": {"on": "2024-03-01", "area": "1200.5", "label": "Park", "n": 3},
     }
     assert label == "Park profile updated"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"on": date(2024, 3, 1), "park": 7, "name": "之江", "open": True, "note": None},
+        {"on": date(2024, 3, 1), "area": Decimal("1.50"), "label": _("Park")},
+        {"changed": ["name", "address"], "before": {"on": date(2024, 3, 1)}},
+        {1: "a key that is no text", "n": 2.5},
+        None,
+    ],
+)
+def test_an_entry_holds_its_data_as_json_gives_it_back(park, user, data):
+    """Flat data of plain values is copied without going through JSON: to the same result."""
+    with translation.override("en"):
+        audit.log_actions([park], services.PARK_UPDATED, actor=user, data=lambda _park: data)
+        expected = json.loads(json.dumps(data or {}, cls=DjangoJSONEncoder))
+
+    assert AuditEntry.objects.get().data == expected
 
 
 def test_an_anonymous_actor_is_recorded_as_nobody(park):

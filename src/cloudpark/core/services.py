@@ -83,8 +83,11 @@ def bulk_create_inherited(objs, *, batch_size=1000):
     if more or parent_model._meta.parents:
         raise ValueError(f"{model.__name__} is not one table below a single parent")
     parent_fields = [field for field in parent_model._meta.concrete_fields if not field.primary_key]
+    # Built from their values in field order (Django's quick way), without a primary key yet.
+    names = [field.attname for field in parent_model._meta.concrete_fields]
+    key = parent_model._meta.pk.attname
     parents = [
-        parent_model(**{field.attname: getattr(obj, field.attname) for field in parent_fields})
+        parent_model(*[None if name == key else getattr(obj, name) for name in names])
         for obj in objs
     ]
     parent_model._base_manager.bulk_create(parents, batch_size=batch_size)
