@@ -6,8 +6,9 @@
 Runs each path in-process (Django's test client, no server) against the database that
 ``run.py`` filled: once to warm, then ``--times`` times under cProfile (with ``--cold``,
 each time with the cache emptied first, so that a page that keeps its work there does it
-all). Prints the mean time per request, the queries per request with the time the database
-took, the slowest query, and the functions with the most time of their own.
+all). Prints the mean time per request and the process's CPU time in it, the queries per
+request with the time the database took, the slowest query, and the functions with the most
+time of their own.
 """
 
 import argparse
@@ -55,7 +56,7 @@ def main():
         assert client.get(path).status_code == 200, path
         profiler = cProfile.Profile()
         with CaptureQueriesContext(connection) as queries:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             profiler.enable()
             for _ in range(options.times):
                 if options.cold:
@@ -63,10 +64,12 @@ def main():
                 client.get(path)
             profiler.disable()
             elapsed = (time.perf_counter() - started) / options.times
+            cpu = (time.process_time() - cpu) / options.times
         sql = [(float(query["time"]), query["sql"]) for query in queries.captured_queries]
         database = sum(seconds for seconds, _sql in sql) / options.times
         print(
-            f"\n== {path}: {elapsed * 1000:.1f} ms a request, {len(sql) // options.times}"
+            f"\n== {path}: {elapsed * 1000:.1f} ms a request ({cpu * 1000:.1f} ms of CPU),"
+            f" {len(sql) // options.times}"
             f" queries taking {database * 1000:.1f} ms"
         )
         slowest = max(sql, default=(0, ""))

@@ -6,7 +6,16 @@ Who may see a board is still checked on every request, by the page; a board is k
 the scope the page gives (its portal and organisation), never shared between scopes.
 Another web process with its own cache (the per-process cache of the demo) catches up
 within ``BOARD_SECONDS``; with Redis, in production, the processes share the version.
+
+Each process also keeps the boards it last read from the cache (``KEPT_IN_PROCESS`` of
+them), under the same key, so that a request does not unpickle its board again: the version
+is still read from the cache on every request, so a new version is seen at once, and a copy
+lives no longer than the cache's entry. A kept value is shared by the requests and threads
+of the process: the pages and the API only read it.
 """
+
+import threading
+import time
 
 from django.apps import apps
 from django.core.cache import cache
@@ -18,6 +27,7 @@ from cloudpark.core import versions
 
 VERSION_KEY = "dashboards:version"
 BOARD_SECONDS = 300
+KEPT_IN_PROCESS = 256
 # The apps whose records the boards read: the stored figures' sources and the live charts'.
 READ_FROM = ("orgs", "programs", "filings", "awards", "events", "jobs", "finance", "market")
 
@@ -49,9 +59,31 @@ def board_key(name, scope, filters):
     return f"dashboards:{name}:{scope}:{filters.year}:{park}:{category}:{get_language()}:{version}"
 
 
+# key -> (the time its cache entry expires, the value), oldest first.
+_in_process = {}
+_in_process_lock = threading.Lock()
+
+
+def _stamped(work):
+    value = work()
+    return time.time() + BOARD_SECONDS, value
+
+
 def cached(key, work):
-    """``work()``'s result, kept under ``key`` (``board_key``)."""
-    return cache.get_or_set(key, work, BOARD_SECONDS)
+    """``work()``'s result, kept under ``key`` (``board_key``) in the cache and in this
+    process until the cache's entry expires. Never change what it returns."""
+    kept = _in_process.get(key)
+    if kept is not None and kept[0] > time.time():
+        return kept[1]
+    # The cache's entry carries the time it expires, under a name of its own (an entry
+    # written before did not carry it).
+    kept = cache.get_or_set(f"{key}:dated", lambda: _stamped(work), BOARD_SECONDS)
+    with _in_process_lock:
+        _in_process.pop(key, None)
+        while len(_in_process) >= KEPT_IN_PROCESS:
+            del _in_process[next(iter(_in_process))]
+        _in_process[key] = kept
+    return kept[1]
 
 
 def cached_value(name, work):
