@@ -52,6 +52,9 @@ def test_of_several_workers_asking_at_the_same_moment_one_starts_the_purge(media
     assert started == [[PURGE], [], []]
 
 
+# The worker closes the connection between tasks, as a long-running process should: the test
+# cannot run inside a transaction of its own.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_enqueues_the_purge_when_it_starts_and_runs_it(settings, media_root):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     _expired, current = expired_and_current_exports()
