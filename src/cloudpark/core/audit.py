@@ -10,6 +10,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from cloudpark.core.bulk import bulk_insert
 from cloudpark.core.models import AuditEntry
 
 _LABELS = {}
@@ -146,7 +147,7 @@ def log_actions(objs, action, *, actor=None, data=None, batch_size=1000):
     if not objs:
         return []
     entries = _entries(objs, action, actor=actor, data=data)
-    return AuditEntry.objects.bulk_create(entries, batch_size=batch_size)
+    return bulk_insert(entries, batch_size=batch_size)
 
 
 def history_of(obj):

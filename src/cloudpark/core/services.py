@@ -8,6 +8,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django_tasks_db.backend import DatabaseBackend
 
+from cloudpark.core.bulk import bulk_insert, insert_columns
 from cloudpark.core.errors import DomainError
 
 
@@ -74,8 +75,9 @@ def validated(instance, *, exclude=None, validate_constraints=True):
 def bulk_create_inherited(objs, *, batch_size=1000):
     """``bulk_create`` for a model one table below its parent (multi-table inheritance),
     which Django's own refuses: the parents' rows first, a batch per query, then the
-    children's rows pointing at them. ``objs`` get their primary keys and timestamps; no
-    ``save()`` runs, so whatever ``save()`` would compute must already be set."""
+    children's rows pointing at them, both written by ``core.bulk``. ``objs`` get their
+    primary keys and timestamps; no ``save()`` runs, so whatever ``save()`` would compute
+    must already be set."""
     if not objs:
         return objs
     model = type(objs[0])
@@ -90,18 +92,11 @@ def bulk_create_inherited(objs, *, batch_size=1000):
         parent_model(*[None if name == key else getattr(obj, name) for name in names])
         for obj in objs
     ]
-    parent_model._base_manager.bulk_create(parents, batch_size=batch_size)
+    bulk_insert(parents, batch_size=batch_size)
     for obj, parent in zip(objs, parents, strict=True):
         for field in parent_fields:
             setattr(obj, field.attname, getattr(parent, field.attname))
         setattr(obj, parent_model._meta.pk.attname, parent.pk)
         setattr(obj, parent_link.attname, parent.pk)
-    child_fields = list(model._meta.local_concrete_fields)
-    manager = model._base_manager
-    for start in range(0, len(objs), batch_size):
-        # The documented bulk_create refuses inherited models; this is its own insert step.
-        manager._insert(objs[start : start + batch_size], fields=child_fields, using=manager.db)
-    for obj in objs:
-        obj._state.adding = False
-        obj._state.db = manager.db
-    return objs
+    # The documented bulk_create refuses inherited models; this is its own insert step.
+    return insert_columns(objs, model._meta.local_concrete_fields, batch_size=batch_size)
