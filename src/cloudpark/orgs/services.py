@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, links, search, validators
+from cloudpark.core.bulk import bulk_insert
 from cloudpark.core.errors import DomainError
 from cloudpark.core.i18n import with_english
 from cloudpark.core.services import apply_changes, bulk_create_inherited, locked, validated
@@ -126,7 +127,7 @@ def register_enterprises(rows, *, actor, batch_size=IMPORT_BATCH_SIZE, on_batch=
         if on_batch:
             on_batch(min(start + batch_size, len(enterprises)))
     Tagging = Enterprise.tags.through
-    Tagging.objects.bulk_create(
+    bulk_insert(
         [
             Tagging(enterprise_id=enterprise.pk, qualificationtag_id=tag.pk)
             for enterprise, (_values, _park, tags) in zip(enterprises, rows, strict=True)
@@ -135,7 +136,7 @@ def register_enterprises(rows, *, actor, batch_size=IMPORT_BATCH_SIZE, on_batch=
         batch_size=batch_size,
     )
     resident = [enterprise for enterprise in enterprises if enterprise.park_id is not None]
-    ParkResidence.objects.bulk_create(
+    bulk_insert(
         [
             ParkResidence(enterprise=enterprise, park_id=enterprise.park_id, started_on=today)
             for enterprise in resident
