@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.http import Http404
 from django.urls import reverse
 
@@ -215,3 +216,21 @@ def test_the_public_park_list_puts_the_highest_level_first(client):
 
     levels = [park.level for park in response.context["rows"]]
     assert levels == ["national", "provincial", "municipal", "unrated"]
+
+
+def test_parks_in_name_order_are_read_from_the_index_on_kind_and_name(park, other_park):
+    """Among a million organisations the parks are a few dozen: the park lists must find
+    them through the index on kind and name, not by walking every organisation's name."""
+    EnterpriseFactory.create_batch(3, park=park)
+    queryset = selectors.public_parks().order_by("name", "pk")[:25]
+    assert pks(queryset) == sorted([park.pk, other_park.pk])
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+            plan = " ".join(str(row[-1]) for row in cursor.fetchall())
+        else:
+            cursor.execute("EXPLAIN " + sql, params)
+            plan = " ".join(row[0] for row in cursor.fetchall())
+    assert "kind" in plan
+    assert "orgs_organization_name " not in plan + " "

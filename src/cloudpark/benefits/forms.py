@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.benefits.models import Offer
 from cloudpark.events.forms import CheckInForm
-from cloudpark.orgs.models import Park
+from cloudpark.orgs import selectors as org_selectors
 
 OFFER_FORM_FIELDS = (
     "title",
@@ -21,7 +21,7 @@ OFFER_FORM_FIELDS = (
 class OfferForm(forms.Form):
     eligible_parks = forms.ModelMultipleChoiceField(
         label=_("Parks whose people may claim"),
-        queryset=Park.objects.order_by("name"),
+        queryset=org_selectors.parks_by_name(),
         widget=forms.CheckboxSelectMultiple,
     )
 

@@ -5,8 +5,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cloudpark.market.models import Post
+from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.enums import RegionLevel
-from cloudpark.orgs.models import Park, Region
+from cloudpark.orgs.models import Region
 
 POST_FORM_FIELDS = [
     "direction",
@@ -50,7 +51,7 @@ class PostForm(forms.Form):
         # The service says what is missing, at the field, in the words of the rule.
         for name in ("price_min", "price_max", "valid_until", "contact_name"):
             self.fields[name].required = False
-        self.fields["park"].queryset = Park.objects.order_by("name")
+        self.fields["park"].queryset = org_selectors.parks_by_name()
         self.fields["district"].queryset = districts()
         self.fields["contact_name"].help_text = _(
             "Shown masked until both sides accept an introduction."

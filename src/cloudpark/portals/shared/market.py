@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from cloudpark.market import enums, exports, selectors
 from cloudpark.market.forms import districts
-from cloudpark.orgs.models import Park
+from cloudpark.orgs import selectors as org_selectors
 from cloudpark.portals.base import ListMixin, PortalMixin
 from cloudpark.portals.forms import FilterForm, SearchField
 
@@ -34,7 +34,7 @@ class PostFilterForm(FilterForm):
         choices=[("", _("All kinds")), *enums.PostKind.choices], required=False, label=_("Kind")
     )
     park = django_forms.ModelChoiceField(
-        queryset=Park.objects.order_by("name"),
+        queryset=org_selectors.parks_by_name(),
         required=False,
         label=_("Park"),
         empty_label=_("All parks"),
