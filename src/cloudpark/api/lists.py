@@ -21,6 +21,8 @@ from rest_framework.fields import SkipField
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.relations import PKOnlyObject
 
+from cloudpark.core import search
+
 
 class FilterBackend(DjangoFilterBackend):
     """Skips the filter set when the request names none of its parameters.
@@ -60,9 +62,16 @@ class KnownCountPaginator(Paginator):
 
 class StoredTotalPagination(PageNumberPagination):
     """Page numbers whose ``count`` is the view's ``stored_total()`` when it gives one (a
-    total kept as the rows change), and is counted otherwise."""
+    total kept as the rows change), and is counted otherwise. A view whose ``ranked()``
+    gives a search's answer (``core.search.RankedPaginator``) pages that instead, reading a
+    page's rows with its ``ranked_rows(ids)``."""
 
     def paginate_queryset(self, queryset, request, view=None):
+        ranked = view.ranked() if hasattr(view, "ranked") else None
+        if ranked is not None:
+            # A search's matches, most relevant first: pages of its ranked ids.
+            self.django_paginator_class = partial(search.RankedPaginator, rows_of=view.ranked_rows)
+            return super().paginate_queryset(ranked, request, view)
         total = view.stored_total() if hasattr(view, "stored_total") else None
         self.django_paginator_class = (
             Paginator if total is None else partial(KnownCountPaginator, count=total)

@@ -18,6 +18,7 @@ a table on most schema changes and drops its triggers with it.
 import re
 import unicodedata
 
+from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models.expressions import RawSQL
 
@@ -87,30 +88,168 @@ def _indexed_for(model):
     raise LookupError(f"{model._meta.label} has no search index")
 
 
-def search(queryset, query):
-    """Narrow ``queryset`` (of a registered model) to the rows matching every query term."""
-    terms = query_terms(query)
-    if not terms:
-        return queryset
+def _matching_ids(queryset, terms, low=None, high=None):
+    """``RawSQL`` of the ids of the rows matching every term (with ``low``/``high``: only
+    those with ``low`` <= id < ``high``, a range the index itself narrows to)."""
     model, column = _indexed_for(queryset.model)
     table = model._meta.db_table
     pk = model._meta.pk.column
     vendor = connections[queryset.db].vendor
     if vendor == "sqlite":
         fts = _fts_table(table)
-        subquery = RawSQL(
-            f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s', [_sqlite_match(terms)]
-        )
+        key = "rowid"
+        sql = f'SELECT rowid FROM "{fts}" WHERE "{fts}" MATCH %s'
+        params = [_sqlite_match(terms)]
     elif vendor == "postgresql":
-        subquery = RawSQL(
+        key = f'"{pk}"'
+        sql = (
             f'SELECT "{pk}" FROM "{table}" WHERE '
             f"to_tsvector('simple'::regconfig, \"{column}\") @@ "
-            "to_tsquery('simple'::regconfig, %s)",
-            [_postgres_tsquery(terms)],
+            "to_tsquery('simple'::regconfig, %s)"
         )
+        params = [_postgres_tsquery(terms)]
     else:
         raise NotImplementedError(f"No CJK search for the {vendor} database")
-    return queryset.filter(pk__in=subquery)
+    if low is not None:
+        sql += f" AND {key} >= %s AND {key} < %s"
+        params += [low, high]
+    return RawSQL(sql, params)
+
+
+def search(queryset, query):
+    """Narrow ``queryset`` (of a registered model) to the rows matching every query term."""
+    terms = query_terms(query)
+    if not terms:
+        return queryset
+    return queryset.filter(pk__in=_matching_ids(queryset, terms))
+
+
+# The first range of ids a newest-first walk reads, and how much each next one grows.
+FIRST_SPAN = 8192
+SPAN_GROWTH = 4
+
+
+class NewestMatches:
+    """The rows of ``queryset`` matching ``query``, read newest (highest id) first without
+    sorting every match: the ids are walked from the highest down in ranges that grow
+    (``FIRST_SPAN``, then ``SPAN_GROWTH`` times the last), each range narrowed by the index
+    and then by ``queryset``'s own filters, until enough rows are read. A query made of very
+    common pieces (公司) stops in the first range; a rare one (or one whose matches the
+    filters mostly leave out) reads a handful of ranges, each an index lookup."""
+
+    def __init__(self, queryset, query):
+        self.queryset = queryset
+        self.terms = query_terms(query)
+        self._spans = None
+
+    def spans(self):
+        """``[(low, high)]``: the id ranges to walk, highest first, down to the lowest id."""
+        if self._spans is None:
+            model, _column = _indexed_for(self.queryset.model)
+            top = (
+                model._base_manager.using(self.queryset.db)
+                .order_by("-pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
+            self._spans = []
+            high, span = (top or 0) + 1, FIRST_SPAN
+            while top is not None and high > 0:
+                low = max(high - span, 0)
+                self._spans.append((low, high))
+                high, span = low, span * SPAN_GROWTH
+        return self._spans
+
+    def _within(self, low, high):
+        return self.queryset.filter(
+            pk__gte=low, pk__lt=high, pk__in=_matching_ids(self.queryset, self.terms, low, high)
+        )
+
+    def rows(self, *fields, limit):
+        """``(rows, complete)``: ``values_list(*fields)`` of the newest ``limit`` matching
+        rows, highest id first; ``complete`` when they are every match."""
+        rows = []
+        if not self.terms:
+            return rows, True
+        for low, high in self.spans():
+            rows += (
+                self._within(low, high)
+                .order_by("-pk")
+                .values_list(*fields)[: limit - len(rows) + 1]
+            )
+            if len(rows) > limit:
+                return rows[:limit], False
+        return rows, True
+
+    def count(self, cap):
+        """``(count, more)``: the matching rows counted no further than ``cap``; ``more``
+        when there are more."""
+        counted = 0
+        if not self.terms:
+            return counted, False
+        for low, high in self.spans():
+            counted += self._within(low, high).order_by().values("pk")[: cap + 1 - counted].count()
+            if counted > cap:
+                return cap, True
+        return counted, False
+
+
+class RankedPaginator(Paginator):
+    """The pages of a searched list: its matches most relevant first, as a selector ranked
+    them (an answer with ``ids``, ``count``, ``more`` and ``complete``), read ``per_page`` at
+    a time by page number (an offset into a few hundred ids, never into the table).
+    ``rows_of(ids)`` reads a page's rows; ``count`` is the matches (capped: ``more``) and
+    ``shown`` how many of them the pages hold, the most relevant when not ``complete``."""
+
+    def __init__(self, ranked, per_page, rows_of):
+        super().__init__(ranked.ids, per_page)
+        self.ranked = ranked
+        self.rows_of = rows_of
+
+    @property
+    def count(self):
+        return self.ranked.count
+
+    @property
+    def more(self):
+        return self.ranked.more
+
+    @property
+    def shown(self):
+        return len(self.ranked.ids)
+
+    @property
+    def complete(self):
+        return self.ranked.complete
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.shown // self.per_page))
+
+    def page(self, number):
+        number = self.validate_number(number)
+        ids = self.ranked.ids[(number - 1) * self.per_page : number * self.per_page]
+        by_id = {row.pk: row for row in self.rows_of(ids)}
+        return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
+
+
+def relevance(query, name, *others):
+    """How closely a match answers ``query``, the lower the closer: 0 its name is the query,
+    1 its name starts with it, 2 its name holds it, 3 one of ``others`` (an English name, a
+    code) holds it, 4 it holds only the query's pieces."""
+    wanted = " ".join(_normalize(query).split())
+    name = _normalize(name)
+    if not wanted:
+        return 4
+    if name == wanted:
+        return 0
+    if name.startswith(wanted):
+        return 1
+    if wanted in name:
+        return 2
+    if any(wanted in _normalize(other) for other in others):
+        return 3
+    return 4
 
 
 def _sqlite_statements(table, column, pk):

@@ -1,6 +1,8 @@
 """Reads. Every object a user reaches through a page or the API comes from here, starting
 from what that user may see; anything else is a 404."""
 
+from dataclasses import dataclass
+
 from django.db.models import Case, IntegerField, Prefetch, Q, Sum, Value, When
 from django.http import Http404
 
@@ -175,9 +177,12 @@ def enterprise_list_rows(queryset):
     """Only the columns and related rows an enterprise list shows. The kind, true of every
     enterprise anyway, lets the database walk the (kind, name) index in the list's order and
     stop after a page, instead of sorting every enterprise in an organisation's care."""
+    return _list_columns(queryset.filter(kind=enums.OrganizationKind.ENTERPRISE))
+
+
+def _list_columns(queryset):
     return (
-        queryset.filter(kind=enums.OrganizationKind.ENTERPRISE)
-        .select_related(None)
+        queryset.select_related(None)
         .select_related("category", "park", "region")
         .only(*ENTERPRISE_LIST_COLUMNS)
     )
@@ -208,6 +213,54 @@ def directory_enterprises(organization=None, **filters):
     else:
         queryset = enterprises_in_care_of(organization).select_related(*ENTERPRISE_LIST_RELATED)
     return filter_enterprises(queryset, **filters).order_by("name", "pk")
+
+
+# A searched list shows the most relevant of this many newest matches, and counts its matches
+# no further than ``SEARCH_COUNT_CAP``.
+SEARCH_CANDIDATES = 500
+SEARCH_COUNT_CAP = 10000
+
+
+@dataclass(frozen=True)
+class RankedEnterprises:
+    """The answer to a directory search: ``ids`` most relevant first, ``count`` the matches
+    (no further than the cap: ``more`` when there are more), ``complete`` when ``ids`` holds
+    every match rather than the most relevant of the newest ``SEARCH_CANDIDATES``."""
+
+    ids: list
+    count: int
+    more: bool
+    complete: bool
+
+
+def ranked_enterprises(queryset, query):
+    """The enterprises of ``queryset`` (a directory list's scope and filters, any order)
+    matching ``query``, most relevant first (``core.search.relevance`` of the name, then the
+    English name and credit code; the newest first among equals), from the newest
+    ``SEARCH_CANDIDATES`` matches: no search sorts every match, so a query of very common
+    pieces (公司) costs what a rare one does. The pages and the API search through here; an
+    export of a searched list still holds every match, in name order (``directory_enterprises``).
+    """
+    matches = search.NewestMatches(queryset.order_by(), query)
+    rows, complete = matches.rows("pk", "name", "name_en", "credit_code", limit=SEARCH_CANDIDATES)
+    rows.sort(key=lambda row: search.relevance(query, *row[1:]))  # stable: newest first
+    count, more = (len(rows), False) if complete else matches.count(SEARCH_COUNT_CAP)
+    if count > SEARCH_COUNT_CAP:
+        count, more = SEARCH_COUNT_CAP, True
+    return RankedEnterprises([row[0] for row in rows], count, more, complete)
+
+
+def directory_search(organization=None, *, query, **filters):
+    """``ranked_enterprises`` of a directory list (``directory_enterprises``' scope and
+    filters) searched for ``query``."""
+    return ranked_enterprises(directory_enterprises(organization, **filters), query)
+
+
+def enterprise_list_rows_with_ids(ids):
+    """The enterprises of ``ids`` (a page of a search's answer, ``ranked_enterprises``) as
+    an enterprise list shows them, read by their ids: without the kind, which would lead the
+    database to the (kind, name) index and every enterprise's name."""
+    return _list_columns(Enterprise.objects.filter(pk__in=ids))
 
 
 def directory_enterprise_total(organization=None, *, cap, **filters):

@@ -24,6 +24,7 @@ from django.views.generic import TemplateView
 from django_htmx.http import HttpResponseClientRefresh
 
 from cloudpark.core import exports as queued_exports
+from cloudpark.core import search
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import enums, selectors
 
@@ -299,7 +300,9 @@ class ListMixin(RowsMixin):
     """Pagination and filters for list pages; ``?format=xlsx`` exports what the list shows.
 
     A list in (name, pk) order of rows that can run to millions sets ``keyset = True``: its
-    pages are read by ``KeysetPage`` (``?after=``/``?before=``) and its total is capped."""
+    pages are read by ``KeysetPage`` (``?after=``/``?before=``) and its total is capped.
+    Searched (``ranked()`` gives an answer), such a list shows its matches most relevant
+    first instead, by page number (``core.search.RankedPaginator``)."""
 
     paginate_by = 25
     filter_form_class = None
@@ -330,7 +333,12 @@ class ListMixin(RowsMixin):
         queryset = self.get_queryset()
         if request.GET.get("format") == "xlsx":
             return self.export(queryset)
-        if self.keyset:
+        ranked = self.ranked() if self.keyset else None
+        if ranked is not None:
+            self.page = search.RankedPaginator(ranked, self.paginate_by, self.ranked_rows).get_page(
+                request.GET.get("page")
+            )
+        elif self.keyset:
             self.page = KeysetPage(
                 self.shown(queryset),
                 self.paginate_by,
@@ -348,6 +356,15 @@ class ListMixin(RowsMixin):
         """A keyset list's ``(count, more)`` when it is known without counting the rows (a
         stored total); None to count them, capped at ``COUNT_CAP``."""
         return None
+
+    def ranked(self):
+        """A searched keyset list's matches, most relevant first (a selector's answer, see
+        ``core.search.RankedPaginator``); None when the list is not searched."""
+        return None
+
+    def ranked_rows(self, ids):
+        """The rows of ``ids``, as a page of the searched list shows them."""
+        raise NotImplementedError
 
     def shown(self, queryset):
         """The list's rows as a page reads them (an export reads ``get_queryset()`` whole):

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from cloudpark.api.base import PUBLIC, RuleViewSet, rule
 from cloudpark.api.directory import filters, serializers
 from cloudpark.api.lists import StoredTotalPagination, names_no_filter, only_shown
+from cloudpark.core import search
 from cloudpark.orgs import selectors
 from cloudpark.orgs.privacy import personal_data_context
 
@@ -55,6 +56,23 @@ class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleVi
             return None
         count, _more = selectors.directory_enterprise_total(cap=None)
         return count
+
+    def ranked(self):
+        """Searched (``q``), the list is the matches most relevant first
+        (``selectors.ranked_enterprises``) among those the other filters keep; its ``count``
+        stops at the selector's cap."""
+        query = self.request.query_params.get("q", "")
+        if self.action != "list" or not search.query_terms(query):
+            return None
+        others = self.request.query_params.copy()
+        others.pop("q")
+        filterset = self.filterset_class(others, self.get_queryset(), request=self.request)
+        if not filterset.is_valid():
+            return None  # the filter backend answers with the errors
+        return selectors.ranked_enterprises(filterset.qs, query)
+
+    def ranked_rows(self, ids):
+        return self.get_queryset().filter(pk__in=ids)
 
     def permission_denied(self, request, message=None, code=None):
         # Outside the caller's care the private part does not exist for them.

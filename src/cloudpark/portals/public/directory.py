@@ -10,7 +10,11 @@ from cloudpark.news import selectors as news_selectors
 from cloudpark.orgs import exports, selectors
 from cloudpark.orgs.privacy import personal_data_context
 from cloudpark.portals.base import COUNT_CAP, ListMixin, QueuedExportMixin
-from cloudpark.portals.shared.directory import EnterpriseFilterForm, ParkFilterForm
+from cloudpark.portals.shared.directory import (
+    EnterpriseFilterForm,
+    ParkFilterForm,
+    SearchedDirectoryMixin,
+)
 
 
 class ParkListView(ListMixin, TemplateView):
@@ -48,7 +52,7 @@ class ParkDetailView(TemplateView):
         return context
 
 
-class EnterpriseListView(QueuedExportMixin, ListMixin, TemplateView):
+class EnterpriseListView(SearchedDirectoryMixin, QueuedExportMixin, ListMixin, TemplateView):
     template_name = "orgs/public/enterprise_list.html"
     rows_template_name = "orgs/public/_enterprise_rows.html"
     filter_form_class = EnterpriseFilterForm

@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 
 from cloudpark.accounts import services as account_services
-from cloudpark.core import audit, excel
+from cloudpark.core import audit, excel, search
 from cloudpark.core.errors import DomainError
 from cloudpark.core.forms import IdChoiceField
 from cloudpark.orgs import choices, enums, exports, imports, selectors, services
@@ -107,7 +107,27 @@ class ParkFilterForm(FilterForm):
         use_choices(self.fields["region"], region_choices())
 
 
-class EnterpriseListView(PortalMixin, QueuedExportMixin, ListMixin, TemplateView):
+class SearchedDirectoryMixin:
+    """An enterprise list (``ListMixin``, keyset) that, searched, shows the most relevant
+    matches in the organisation's care (none: the public directory) first
+    (``selectors.directory_search``); its export still holds every match, in name order."""
+
+    def ranked(self):
+        filters = self.filters()
+        query = filters.pop("query", "")
+        if not search.query_terms(query):
+            return None
+        return selectors.directory_search(
+            getattr(self, "organization", None), query=query, **filters
+        )
+
+    def ranked_rows(self, ids):
+        return selectors.enterprise_list_rows_with_ids(ids)
+
+
+class EnterpriseListView(
+    PortalMixin, SearchedDirectoryMixin, QueuedExportMixin, ListMixin, TemplateView
+):
     permission_required = "orgs.view_enterprises"
     template_name = "orgs/enterprise_list.html"
     rows_template_name = "orgs/_enterprise_rows.html"
