@@ -1,8 +1,12 @@
 """The enterprise lists searched: the public directory, a government body's and a park's, and
 the API's, most relevant first, in the list's scope, with the count capped."""
 
+import io
+
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from openpyxl import load_workbook
 
 from cloudpark.core import search
 from cloudpark.orgs import selectors
@@ -153,3 +157,21 @@ def test_the_api_counts_a_search_to_the_cap_and_pages_its_candidates(client, par
 
     assert answer["count"] == 3
     assert [row["name"] for row in answer["results"]] == ["影视园", "影视园传媒", "视园影视中心"]
+
+
+def test_the_export_of_a_search_holds_every_match_in_name_order(
+    client, parks, monkeypatch, settings
+):
+    monkeypatch.setattr(selectors, "SEARCH_CANDIDATES", 2)
+    settings.EXPORT_INLINE_ROWS = 10
+    enterprises = parks[3].values()
+
+    with translation.override("en"):
+        response = client.get(reverse("public:enterprise_list"), {"q": "影视", "format": "xlsx"})
+
+    rows = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active.iter_rows(
+        min_row=2, values_only=True
+    )
+    # Every match, not the two candidates, in the Chinese names' order (shown in English).
+    by_name = sorted(enterprises, key=lambda enterprise: enterprise.name)
+    assert [row[0] for row in rows] == [enterprise.name_en for enterprise in by_name]
