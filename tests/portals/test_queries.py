@@ -369,6 +369,11 @@ SEARCH_PAGES = [
     ("public:search", None, 3),
     ("public:search", "park", 7),
     ("api:search-list", None, 3),
+    # A searched enterprise list of a few matches: the highest id, one range of ids read off
+    # the index (every match, so no count of its own), the page's rows.
+    ("public:enterprise_list", None, 6),
+    ("park:enterprise_list", "park", 12),
+    ("government:enterprise_list", "government", 14),
 ]
 
 
