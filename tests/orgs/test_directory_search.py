@@ -124,9 +124,14 @@ name_strategy = st.text(alphabet=ALPHABET, min_size=1, max_size=6)
     names=st.lists(name_strategy, min_size=1, max_size=6),
     query=st.text(alphabet=ALPHABET, min_size=1, max_size=3),
     span=st.integers(min_value=1, max_value=5),
+    scan=st.integers(min_value=0, max_value=12),
 )
-def test_every_enterprise_whose_name_holds_the_query_is_found(db, monkeypatch, names, query, span):
+def test_every_enterprise_whose_name_holds_the_query_is_found(
+    db, monkeypatch, names, query, span, scan
+):
+    # Small ranges, and (PostgreSQL) the rest read through the index after ``scan`` ids.
     monkeypatch.setattr(search, "FIRST_SPAN", span)
+    monkeypatch.setattr(search, "SCAN_IDS", scan)
     with transaction.atomic():
         made = {EnterpriseFactory(name=name).pk: name for name in names}
 

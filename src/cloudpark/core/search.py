@@ -127,71 +127,113 @@ def search(queryset, query):
 # The first range of ids a newest-first walk reads, and how much each next one grows.
 FIRST_SPAN = 8192
 SPAN_GROWTH = 4
+# On PostgreSQL, how many ids at most a walk reads range by range (``_tokens_within``)
+# before it asks the index for the rest of the matches at once (``_rest``).
+SCAN_IDS = 65536
+
+
+def _tokens_within(queryset, terms, low, high):
+    """``RawSQL`` of the ids from ``low`` to ``high`` whose shadow text holds every term,
+    tested on the text itself: PostgreSQL's index is over an expression, so a range read by
+    the primary key and tested by ``@@`` computes ``to_tsvector`` again for each row (some
+    9 µs, 75 ms for 8,192 rows), where a ``LIKE`` on the space-separated tokens takes well
+    under one. The shadow text's words hold no ``%``, ``_`` or ``\\``."""
+    model, column = _indexed_for(queryset.model)
+    pk = model._meta.pk.column
+    tests = " AND ".join(["(' ' || \"{column}\" || ' ') LIKE %s"] * len(terms)).format(
+        column=column
+    )
+    params = [f"% {token}{'%' if prefix else ' %'}" for token, prefix in terms]
+    return RawSQL(
+        f'SELECT "{pk}" FROM "{model._meta.db_table}" '
+        f'WHERE "{pk}" >= %s AND "{pk}" < %s AND {tests}',
+        [low, high, *params],
+    )
 
 
 class NewestMatches:
     """The rows of ``queryset`` matching ``query``, read newest (highest id) first without
-    sorting every match: the ids are walked from the highest down in ranges that grow
-    (``FIRST_SPAN``, then ``SPAN_GROWTH`` times the last), each range narrowed by the index
-    and then by ``queryset``'s own filters, until enough rows are read. A query made of very
-    common pieces (公司) stops in the first range; a rare one (or one whose matches the
-    filters mostly leave out) reads a handful of ranges, each an index lookup."""
+    sorting every match: the ids are walked from the highest down, range by range, each range
+    narrowed by the index (SQLite) or the shadow text (PostgreSQL, ``_tokens_within``) and
+    then by ``queryset``'s own filters, until enough rows are read. A query made of very
+    common pieces (公司) stops in the first range.
+
+    SQLite's ranges grow (``FIRST_SPAN``, then ``SPAN_GROWTH`` times the last): a rare query
+    reads a handful, each an index lookup. PostgreSQL sizes each next range from the matches
+    the walk met so far, and once the rows still wanted would take more than ``SCAN_IDS`` ids
+    in all, reads the rest of the matches through the GIN index in one query (``_rest``):
+    cheap for a rare query, whose few matches are all the index holds for it."""
 
     def __init__(self, queryset, query):
         self.queryset = queryset
         self.terms = query_terms(query)
-        self._spans = None
+        self._top = ...
 
-    def spans(self):
-        """``[(low, high)]``: the id ranges to walk, highest first, down to the lowest id."""
-        if self._spans is None:
+    def top(self):
+        """The highest id of the indexed model, or None when it has no rows."""
+        if self._top is ...:
             model, _column = _indexed_for(self.queryset.model)
-            top = (
+            self._top = (
                 model._base_manager.using(self.queryset.db)
                 .order_by("-pk")
                 .values_list("pk", flat=True)
                 .first()
             )
-            self._spans = []
-            high, span = (top or 0) + 1, FIRST_SPAN
-            while top is not None and high > 0:
-                low = max(high - span, 0)
-                self._spans.append((low, high))
-                high, span = low, span * SPAN_GROWTH
-        return self._spans
+        return self._top
 
     def _within(self, low, high):
-        return self.queryset.filter(
-            pk__gte=low, pk__lt=high, pk__in=_matching_ids(self.queryset, self.terms, low, high)
-        )
+        if connections[self.queryset.db].vendor == "postgresql":
+            ids = _tokens_within(self.queryset, self.terms, low, high)
+        else:
+            ids = _matching_ids(self.queryset, self.terms, low, high)
+        return self.queryset.filter(pk__gte=low, pk__lt=high, pk__in=ids)
+
+    def _rest(self, high):
+        return self.queryset.filter(pk__lt=high, pk__in=_matching_ids(self.queryset, self.terms))
+
+    def _walk(self, wanted, read):
+        """Calls ``read(part, need)`` on the parts of the matches, newest first, until
+        ``wanted`` rows are read (``read`` returns how many it read of ``part``, no more than
+        ``need``); returns how many were read in all."""
+        top = self.top()
+        if not self.terms or top is None:
+            return 0
+        ranged = connections[self.queryset.db].vendor != "postgresql"
+        got, walked, high, span = 0, 0, top + 1, FIRST_SPAN
+        while high > 0 and got < wanted:
+            need = wanted - got
+            if not ranged and walked and (not got or need * walked / got > SCAN_IDS - walked):
+                return got + read(self._rest(high), need)
+            low = max(high - span, 0)
+            got += read(self._within(low, high), need)
+            walked, high = walked + high - low, low
+            if ranged:
+                span *= SPAN_GROWTH
+            elif got:
+                # The ids the rows still wanted take at the density met so far, and a quarter.
+                span = max(FIRST_SPAN, int((wanted - got) * walked / got * 1.25))
+        return got
 
     def rows(self, *fields, limit):
         """``(rows, complete)``: ``values_list(*fields)`` of the newest ``limit`` matching
         rows, highest id first; ``complete`` when they are every match."""
         rows = []
-        if not self.terms:
-            return rows, True
-        for low, high in self.spans():
-            rows += (
-                self._within(low, high)
-                .order_by("-pk")
-                .values_list(*fields)[: limit - len(rows) + 1]
-            )
-            if len(rows) > limit:
-                return rows[:limit], False
-        return rows, True
+
+        def read(part, need):
+            found = list(part.order_by("-pk").values_list(*fields)[:need])
+            rows.extend(found)
+            return len(found)
+
+        self._walk(limit + 1, read)
+        return rows[:limit], len(rows) <= limit
 
     def count(self, cap):
         """``(count, more)``: the matching rows counted no further than ``cap``; ``more``
         when there are more."""
-        counted = 0
-        if not self.terms:
-            return counted, False
-        for low, high in self.spans():
-            counted += self._within(low, high).order_by().values("pk")[: cap + 1 - counted].count()
-            if counted > cap:
-                return cap, True
-        return counted, False
+        counted = self._walk(
+            cap + 1, lambda part, need: part.order_by().values("pk")[:need].count()
+        )
+        return min(counted, cap), counted > cap
 
 
 class RankedPaginator(Paginator):
