@@ -242,7 +242,7 @@ def ranked_enterprises(queryset, query):
     export of a searched list still holds every match, in name order (``directory_enterprises``).
     """
     matches = search.NewestMatches(queryset.order_by(), query)
-    rows, complete = matches.rows("pk", "name", "name_en", "credit_code", limit=SEARCH_CANDIDATES)
+    rows, complete = matches.rows("name", "name_en", "credit_code", limit=SEARCH_CANDIDATES)
     rows.sort(key=lambda row: search.relevance(query, *row[1:]))  # stable: newest first
     count, more = (len(rows), False) if complete else matches.count(SEARCH_COUNT_CAP)
     if count > SEARCH_COUNT_CAP:
