@@ -3,7 +3,7 @@
 import django_filters
 
 from cloudpark.core import search
-from cloudpark.orgs import enums
+from cloudpark.orgs import enums, selectors
 
 
 class DirectoryFilter(django_filters.FilterSet):
@@ -18,5 +18,13 @@ class ParkFilter(DirectoryFilter):
 
 
 class EnterpriseFilter(DirectoryFilter):
+    q = django_filters.CharFilter(
+        method="search",
+        label=(
+            f"Search (CJK bigrams): the most relevant of the newest "
+            f"{selectors.SEARCH_CANDIDATES} matches first, their count no further than "
+            f"{selectors.SEARCH_COUNT_CAP:,}"
+        ),
+    )
     park = django_filters.NumberFilter(field_name="park_id")
     category = django_filters.CharFilter(field_name="category__code")
