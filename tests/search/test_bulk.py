@@ -1,13 +1,19 @@
-"""Many objects indexed a chunk at a time, in the same few queries whatever the chunk's size."""
+"""Rows written in bulk, without a save: announced by ``core.signals.bulk_written`` and
+indexed a chunk at a time, in the same few queries whatever the chunk's size."""
 
 import pytest
 from django.db import transaction
 from django.test.utils import CaptureQueriesContext
 
+from cloudpark.core.signals import bulk_written
+from cloudpark.orgs import services as org_services
 from cloudpark.orgs.models import Enterprise, Park
+from cloudpark.programs.models import Policy
 from cloudpark.search import registry, selectors, services
-from cloudpark.search.models import SearchDocument
+from cloudpark.search.models import SearchDocument, number_of
+from tests.factories import IndustryCategoryFactory, credit_code
 from tests.factories.orgs import EnterpriseFactory, ParkFactory
+from tests.factories.programs import PolicyFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +21,51 @@ pytestmark = pytest.mark.django_db
 def found(query):
     results = selectors.search(query)
     return {(document.kind, document.object_id) for document in results.page.object_list}
+
+
+def enterprise_rows(names, park=None, first=1):
+    category = IndustryCategoryFactory()
+    return [
+        ({"name": name, "category": category, "credit_code": credit_code(first + n)}, park, [])
+        for n, name in enumerate(names)
+    ]
+
+
+def test_enterprises_registered_in_bulk_are_found_in_the_same_transaction():
+    park = ParkFactory(name="之江文化产业园")
+    with transaction.atomic():
+        many = org_services.register_enterprises(
+            enterprise_rows(["云栖量子科技有限公司", "西溪量子传媒有限公司"], park), actor=None
+        )
+
+        assert found("量子") == {("enterprise", enterprise.pk) for enterprise in many}
+    document = SearchDocument.objects.get(kind="enterprise", object_id=many[0].pk)
+    assert (document.title, number_of(document.pk)) == ("云栖量子科技有限公司", 4)
+
+
+def write_then_refuse():
+    with transaction.atomic():
+        org_services.register_enterprises(enterprise_rows(["云栖量子科技有限公司"]), actor=None)
+        raise RuntimeError("refused after the write")
+
+
+def test_a_bulk_write_rolled_back_leaves_no_document():
+    with pytest.raises(RuntimeError):
+        write_then_refuse()
+
+    assert found("量子") == set()
+    assert not SearchDocument.objects.filter(kind="enterprise").exists()
+
+
+def test_a_watched_model_written_in_bulk_refreshes_the_kinds_that_watch_it():
+    policy = PolicyFactory(title="影视产业扶持政策", is_published=True)
+    programme = ProgrammeFactory(policy=policy, title="影视精品扶持计划", is_published=True)
+    assert found("影视") == {("policy", policy.pk), ("programme", programme.pk)}
+
+    Policy.objects.filter(pk=policy.pk).update(is_published=False)
+    bulk_written.send(sender=Policy, pks=[policy.pk])
+
+    assert found("影视") == set()
 
 
 def refresh_queries(kind, pks):
