@@ -49,6 +49,7 @@ import django
 
 django.setup()
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -176,7 +177,11 @@ def main():
     uploaded = SimpleUploadedFile("企业名录.xlsx", data)
     del data
     kept = imports.check_workbook(park, uploaded, actor=user)
-    assert kept.status == enums.ImportStatus.CHECKING, kept.status
+    if kept.status != enums.ImportStatus.CHECKING:
+        raise SystemExit(
+            f"{options.rows:,} rows are checked in the request, not by the task worker: "
+            f"give more than {settings.ENTERPRISE_IMPORT_BACKGROUND_ROWS:,}"
+        )
 
     meter = Meter()
     read_rows, register = excel.read_rows, services.register_enterprises

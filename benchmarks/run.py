@@ -18,6 +18,18 @@ per page.
 Prints, per page, p50/p95 at each size, throughput as a share of ``/health/`` and the
 p50 at the largest size over that at the smallest. The database of a size is kept and
 reused the next time (``--fresh`` fills it again).
+
+Then the rest of the suite, each part its own script run as a child with what it prints
+passed through (``--parts`` picks some; the pages are the part ``pages``):
+
+* ``search``: the platform search over as many documents as the largest size
+  (``search_platform.py``, in process, on SQLite and with ``--postgres`` on PostgreSQL),
+  and the enterprise directory's search on the largest size's database (``search.py``);
+* ``import``: a park's import of ``--import-rows`` rows (``import.py``);
+* ``export``: the queued export of ``--export-size`` enterprises (``export.py``, on a
+  database of its own filled as the pages' are);
+* ``rush``: with ``--postgres``, 10,000 people registering for 1,000 seats over HTTP
+  (``rush.py``, 2 gthread workers of 4 threads, as ``cloudpark serve`` starts them here).
 """
 
 import argparse
@@ -336,17 +348,26 @@ def main():
     parser.add_argument(
         "--pages", default="", help="only the pages whose label holds this, e.g. dashboard"
     )
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help="comma-separated: " + ", ".join(PARTS)
+    )
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument("--export-size", type=int, default=100_000)
     parser.add_argument("--fill", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.fill is not None:
         print(json.dumps(fill(options.fill, options.parks)))
         return
+    parts = [part.strip() for part in options.parts.split(",") if part.strip()]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
     sizes = sorted(int(size.replace("_", "")) for size in options.enterprises.split(","))
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     print(f"commit {commit}, {os.cpu_count()} cores, sizes {sizes}", file=sys.stderr)
-    for backend in ["sqlite", *(["postgres"] if options.postgres else [])]:
+    for backend in ["sqlite", *(["postgres"] if options.postgres else [])] * ("pages" in parts):
         options.backend = backend
         measured = {}
         for size in sizes:
@@ -363,6 +384,103 @@ def main():
                 server.wait(timeout=30)
         print(f"commit {commit}")
         report(sizes, measured, backend)
+    for part in parts:
+        if part != "pages":
+            PARTS[part](sizes[-1], options)
+
+
+# The other parts: each a script of its own, run as a child ----------------------------------
+
+
+def script(name, *arguments, env=None, title):
+    print(f"\n{title}", flush=True)
+    command = [sys.executable, str(HERE / name), *map(str, arguments)]
+    finished = subprocess.run(command, env={**os.environ, **(env or {})}, cwd=ROOT)
+    if finished.returncode:
+        print(f"({name} ended with status {finished.returncode})", flush=True)
+
+
+def search_part(size, options):
+    var = ROOT / "var" / "bench" / f"search-{size}"
+    script(
+        "search_platform.py",
+        "--documents",
+        size,
+        env={"CLOUDPARK_VAR": str(var)},
+        title=f"platform search, {size:,} documents, sqlite",
+    )
+    if options.postgres:
+        name = f"cp_bench_search_{size}"
+        subprocess.run(
+            ["createdb", *pg_args(options), name], stderr=subprocess.DEVNULL, check=False
+        )
+        script(
+            "search_platform.py",
+            "--documents",
+            size,
+            env={
+                "CLOUDPARK_VAR": str(var) + "-postgres",
+                "DATABASE_URL": f"{options.postgres_url.rstrip('/')}/{name}",
+            },
+            title=f"platform search, {size:,} documents, postgres",
+        )
+    for backend in ["sqlite", *(["postgres"] if options.postgres else [])]:
+        options.backend = backend
+        env = environment(size, options)
+        if backend == "sqlite" and not (Path(env["CLOUDPARK_VAR"]) / "cloudpark.sqlite3").exists():
+            print(f"\n(no {size:,}-enterprise {backend} database yet: run the part pages first)")
+            continue
+        script("search.py", env=env, title=f"directory search, {size:,} enterprises, {backend}")
+
+
+def import_part(size, options):
+    script(
+        "import.py",
+        "--rows",
+        options.import_rows,
+        title=f"import of {options.import_rows:,} rows",
+    )
+
+
+def export_part(size, options):
+    var = ROOT / "var" / "bench" / f"export-{options.export_size}"
+    env = {"CLOUDPARK_VAR": str(var), "CLOUDPARK_ENV": "demo"}
+    if options.fresh or not (var / "cloudpark.sqlite3").exists():
+        var.mkdir(parents=True, exist_ok=True)
+        print(f"Filling {options.export_size:,} enterprises for the export...", file=sys.stderr)
+        subprocess.run(
+            [sys.executable, __file__, "--fill", str(options.export_size)],
+            env={**os.environ, **env},
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    script("export.py", env=env, title=f"export of {options.export_size:,} enterprises")
+
+
+def rush_part(size, options):
+    if not options.postgres:
+        print("\n(the registration rush runs on PostgreSQL only: add --postgres)")
+        return
+    script(
+        "rush.py",
+        "--workers",
+        2,
+        "--threads",
+        4,
+        "--postgres-url",
+        options.postgres_url,
+        title="registration rush, 10,000 people for 1,000 seats",
+    )
+
+
+PARTS = {
+    "pages": None,
+    "search": search_part,
+    "import": import_part,
+    "export": export_part,
+    "rush": rush_part,
+}
 
 
 if __name__ == "__main__":

@@ -6,14 +6,17 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone, translation
 from openpyxl import Workbook, load_workbook
 
 from cloudpark.core import audit, excel
-from cloudpark.core.errors import TransitionNotAllowed
+from cloudpark.core.errors import DomainError, TransitionNotAllowed
 from cloudpark.core.models import AuditEntry
 from cloudpark.orgs import enums, imports, services
 from cloudpark.orgs.models import Enterprise, EnterpriseImport, ParkResidence
+from cloudpark.search import selectors as search_selectors
+from cloudpark.search.models import SearchDocument
 from tests.factories import EnterpriseFactory, IndustryCategoryFactory, credit_code
 
 pytestmark = pytest.mark.django_db
@@ -363,6 +366,44 @@ def test_run_import_of_a_workbook_that_became_invalid_creates_nothing(park, user
         }
     ]
     assert imported([CODE_A, CODE_B]) == [(CODE_B, "抢先登记企业", None, "022")]
+    assert found_enterprises("影视") == set()
+
+
+def found_enterprises(query):
+    results = search_selectors.search(query, kind="enterprise")
+    return {document.title for document in results.page.object_list}
+
+
+def test_imported_enterprises_are_found_by_the_platform_search_in_the_same_transaction(park, user):
+    enterprise_import = imports.check_workbook(
+        park, workbook(ENGLISH_HEADERS, ROW_A, ROW_B, ROW_C), actor=user
+    )
+
+    with transaction.atomic():
+        imports.run_import(enterprise_import, actor=user)
+
+        assert found_enterprises("影视") == {"之江影视传媒有限公司"}
+        assert found_enterprises("动漫") == {"西湖动漫有限公司"}
+        assert found_enterprises("出版") == {"滨江数字出版有限公司"}
+
+
+def test_an_import_refused_after_writing_its_rows_leaves_no_search_document(
+    park, user, monkeypatch
+):
+    enterprise_import = imports.check_workbook(
+        park, workbook(ENGLISH_HEADERS, ROW_A, ROW_B), actor=user
+    )
+
+    def refused(*args, **kwargs):
+        raise DomainError("refused")
+
+    monkeypatch.setattr(audit, "log_action", refused)  # the import's own entry, last
+    with pytest.raises(DomainError):
+        imports.run_import(enterprise_import, actor=user)
+
+    assert imported([CODE_A, CODE_B]) == []
+    assert found_enterprises("影视") == found_enterprises("动漫") == set()
+    assert not SearchDocument.objects.filter(kind="enterprise").exists()
 
 
 def test_a_workbook_is_imported_once(park, user):

@@ -144,21 +144,21 @@ def _group_counts(groups, prefix):
 
 def planning_filings(enterprises, period):
     return PlanningFiling.objects.filter(
-        project__enterprise__in=enterprises.values("pk"),
+        org_selectors.among(enterprises, "project__enterprise"),
         submitted_on__range=(period.first, period.last),
     )
 
 
 def release_filings(enterprises, period):
     return ReleaseFiling.objects.filter(
-        planning__project__enterprise__in=enterprises.values("pk"),
+        org_selectors.among(enterprises, "planning__project__enterprise"),
         submitted_on__range=(period.first, period.last),
     )
 
 
 def awarded_entries(enterprises, period):
     return Entry.objects.filter(
-        submitter__in=enterprises.values("pk"),
+        org_selectors.among(enterprises, "submitter"),
         state=award_enums.EntryState.AWARDED,
         scheme__results_published_on__range=(period.first, period.last),
     )
@@ -184,13 +184,13 @@ def check_ins(events):
 
 def postings_published(enterprises, period):
     return JobPosting.objects.filter(
-        enterprise__in=enterprises.values("pk"), published_at__range=_timestamp_range(period)
+        org_selectors.among(enterprises), published_at__range=_timestamp_range(period)
     )
 
 
 def hires(enterprises, period):
     return JobApplication.objects.filter(
-        posting__enterprise__in=enterprises.values("pk"),
+        org_selectors.among(enterprises, "posting__enterprise"),
         state=job_enums.ApplicationState.HIRED,
         decided_at__range=_timestamp_range(period),
     )
@@ -198,7 +198,7 @@ def hires(enterprises, period):
 
 def grants(enterprises, period):
     return Introduction.objects.filter(
-        need__enterprise__in=enterprises.values("pk"),
+        org_selectors.among(enterprises, "need__enterprise"),
         state=finance_enums.IntroductionState.GRANTED,
         granted_on__range=(period.first, period.last),
     )

@@ -496,14 +496,10 @@ def _funds(chart, organization, filters, drill):
     late: the latest year's board shows this year's grants so far too."""
     today = timezone.localdate()
     until = today.year if filters.year >= today.year - 1 else filters.year
-    enterprises = org_selectors.enterprises_in_care_of(organization)
-    if filters.park is not None:
-        enterprises = enterprises.filter(park=filters.park)
-    if filters.category is not None:
-        enterprises = enterprises.filter(category__parent=filters.category)
+    enterprises = activity.enterprises_in_scope(organization, filters)
     granted = (
         Application.objects.filter(
-            enterprise__in=enterprises.values("pk"),
+            org_selectors.among(enterprises),
             state=programme_enums.ApplicationState.APPROVED,
             approved_amount__isnull=False,
             decided_at__isnull=False,
@@ -636,11 +632,16 @@ def enterprise_board(enterprise, filters, records=no_records):
     """The enterprise's own reported figures, year by year up to ``filters.year``, against
     the median of the enterprises of its park that reported; a median of fewer than
     ``MEDIAN_MINIMUM`` is not shown. Read from the records: one query."""
-    park_ids = [enterprise.park_id] if enterprise.park_id else []
+    # The park's enterprises include this one; without a park there is only its own. (One
+    # condition, not the two joined by OR, which made SQLite read every enterprise.)
+    if enterprise.park_id:
+        whose = Q(enterprise__park_id=enterprise.park_id)
+    else:
+        whose = Q(enterprise_id=enterprise.pk)
     reports = list(
-        EnterpriseYear.objects.filter(year__lte=filters.year, revenue__isnull=False)
-        .filter(Q(enterprise_id=enterprise.pk) | Q(enterprise__park_id__in=park_ids))
-        .values("enterprise_id", "year", *COMPARED)
+        EnterpriseYear.objects.filter(whose, year__lte=filters.year, revenue__isnull=False).values(
+            "enterprise_id", "year", *COMPARED
+        )
     )
     own = {row["year"]: row for row in reports if row["enterprise_id"] == enterprise.pk}
     by_year = defaultdict(list)

@@ -264,9 +264,11 @@ def feed_of(user, *, limit=30):
 def talent_figures(organization):
     """Counts by category for the enterprises a park or government body looks after:
     postings published, applications, hires. Counts only, never a person."""
-    enterprises = org_selectors.enterprises_in_care_of(organization).values("pk")
+    enterprises = org_selectors.enterprises_in_care_of(organization)
     # Published at some time, open, expired or closed since.
-    postings = JobPosting.objects.filter(enterprise__in=enterprises, published_at__isnull=False)
+    postings = JobPosting.objects.filter(
+        org_selectors.among(enterprises), published_at__isnull=False
+    )
     applications = Application.objects.filter(posting__in=postings)
     posting_counts = dict(
         postings.values("category").annotate(n=Count("pk")).values_list("category", "n")

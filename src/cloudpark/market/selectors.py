@@ -300,7 +300,7 @@ def closed_deals(enterprises=None):
     once; ``enterprises`` (a queryset) keeps the deals of those enterprises' posts."""
     deals = Introduction.objects.filter(state=IntroductionState.DEAL)
     if enterprises is not None:
-        deals = deals.filter(post__enterprise__in=enterprises.values("pk"))
+        deals = deals.filter(org_selectors.among(enterprises, "post__enterprise"))
     return deals
 
 

@@ -3,7 +3,7 @@ from what that user may see; anything else is a 404."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Sum, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Sum, Value, When
 from django.http import Http404
 
 from cloudpark.core import search
@@ -126,6 +126,15 @@ def enterprises_in_care_of(organization):
     if organization.kind == enums.OrganizationKind.GOVERNMENT:
         return Enterprise.objects.filter(park__in=parks_in_care_of(organization))
     return Enterprise.objects.none()
+
+
+def among(enterprises, path="enterprise"):
+    """A condition on rows of another model: that the enterprise at ``path`` (a relation
+    from those rows) is one of ``enterprises``. A correlated ``EXISTS``, so each row asks
+    about its own enterprise by primary key, rather than ``IN`` a subquery that SQLite
+    gathers in full first: a government body's care can be a million enterprises, and a
+    chart over a few hundred filings must not read them all."""
+    return Exists(enterprises.filter(pk=OuterRef(path)))
 
 
 def organization_cares_for(organization, target):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
-from cloudpark.core import audit, links, search, validators
+from cloudpark.core import audit, links, search, signals, validators
 from cloudpark.core.bulk import bulk_insert
 from cloudpark.core.errors import DomainError
 from cloudpark.core.i18n import with_english
@@ -157,8 +157,9 @@ def register_enterprises(rows, *, actor, batch_size=IMPORT_BATCH_SIZE, on_batch=
         data=lambda e: {"park": e.park_id, "park_name": e.park.name, "on": today},
         batch_size=batch_size,
     )
-    # Written without save(), so without the signals that keep the totals.
+    # Written without save(), so without the signals that keep the totals and the search.
     totals.enterprises_changed({enterprise.park_id for enterprise in enterprises})
+    signals.bulk_written.send(sender=Enterprise, pks=[enterprise.pk for enterprise in enterprises])
     return enterprises
 
 

@@ -8,7 +8,9 @@ lets one scan of the matching ids count every kind, ``search.engine.counts``). S
 deleting an object of the kind's model, or of a model it ``watches`` (a programme's policy,
 a work's award scheme), brings its documents up to date in the same transaction
 (``search.services.refresh``): a publish or a withdrawal is searchable, or gone, as soon as
-it is committed.
+it is committed. Rows written in bulk, without a save, are announced by the service that
+writes them (``core.signals.bulk_written``), and refreshed the same way, a chunk of them at a
+time.
 """
 
 from collections.abc import Callable
@@ -17,6 +19,8 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
+
+from cloudpark.core.signals import bulk_written
 
 _KINDS = {}
 NUMBERS = range(1, 32)  # a kind's number fits the five low bits of a document id
@@ -70,12 +74,12 @@ def register(kind):
     uid = f"cloudpark-search-{kind.key}"
     post_save.connect(_saved(kind), sender=kind.model, weak=False, dispatch_uid=uid + "-save")
     post_delete.connect(_deleted(kind), sender=kind.model, weak=False, dispatch_uid=uid + "-del")
+    bulk_written.connect(_written(kind), sender=kind.model, weak=False, dispatch_uid=uid + "-bulk")
     for model, related in kind.watches.items():
-        post_save.connect(
-            _watched(kind, related),
-            sender=model,
-            weak=False,
-            dispatch_uid=f"{uid}-watch-{model._meta.label}",
+        watch = f"{uid}-watch-{model._meta.label}"
+        post_save.connect(_watched(kind, related), sender=model, weak=False, dispatch_uid=watch)
+        bulk_written.connect(
+            _watched_written(kind, related), sender=model, weak=False, dispatch_uid=watch + "-bulk"
         )
     return kind
 
@@ -122,5 +126,29 @@ def _watched(kind, related):
             from cloudpark.search import services
 
             services.refresh(kind, list(related(instance)))
+
+    return handler
+
+
+def _written(kind):
+    def handler(sender, pks, **kwargs):
+        # As in ``_saved``: the services module imports this one.
+        from cloudpark.search import services
+
+        services.refresh(kind, pks)
+
+    return handler
+
+
+def _watched_written(kind, related):
+    """Rows of a watched model written in bulk: ``related`` is asked of each of them, read
+    in one query, and costs what it costs a row (a query, for a reverse relation)."""
+
+    def handler(sender, pks, **kwargs):
+        # As in ``_saved``: the services module imports this one.
+        from cloudpark.search import services
+
+        watched = sender._base_manager.filter(pk__in=list(pks))
+        services.refresh(kind, [pk for instance in watched for pk in related(instance)])
 
     return handler
