@@ -149,13 +149,7 @@ class AccreditedBaseViewSet(mixins.ListModelMixin, RuleViewSet):
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
-        # A row shows the park, its region and who decided: not the round, nor who ended it.
-        return only_shown(
-            selectors.current_accreditations()
-            .select_related(None)
-            .select_related("park", "park__region", "decided_by"),
-            AccreditedBaseSerializer,
-        )
+        return only_shown(selectors.current_accreditations(), AccreditedBaseSerializer)
 
     @extend_schema(
         responses=BaseHistorySerializer,
