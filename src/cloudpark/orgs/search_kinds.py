@@ -34,6 +34,8 @@ registry.register(
         model=Enterprise,
         queryset=selectors.public_enterprises,
         document=_enterprise,
+        # A document reads the enterprise's own columns, none of the rows a list joins.
+        narrow=lambda queryset: queryset.select_related(None),
     )
 )
 registry.register(

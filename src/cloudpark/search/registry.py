@@ -58,6 +58,14 @@ class Kind:
     queryset: Callable  # () -> QuerySet of the objects the public pages show
     document: Callable  # (object) -> Document
     watches: dict = field(default_factory=dict)  # model -> (instance) -> iterable of pks
+    # (queryset) -> the queryset the documents are read from, when ``document`` needs less
+    # than the pages' queryset reads (its related rows): objects are read by the thousand.
+    narrow: Callable | None = None
+
+    def documented(self):
+        """``queryset()`` as the documents are read from it."""
+        queryset = self.queryset()
+        return self.narrow(queryset) if self.narrow else queryset
 
 
 def register(kind):

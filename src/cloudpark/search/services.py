@@ -65,7 +65,7 @@ def refresh(kind, pks, *, chunk_size=REFRESH_CHUNK):
 
 
 def _refresh(kind, pks):
-    shown = {obj.pk: obj for obj in kind.queryset().filter(pk__in=pks)}
+    shown = {obj.pk: obj for obj in kind.documented().filter(pk__in=pks)}
     existing = {
         document.object_id: document
         for document in SearchDocument.objects.filter(kind=kind.key, object_id__in=pks)
@@ -107,7 +107,7 @@ def reindex(kinds=None, *, batch_size=1000):
     for kind in kinds or registry.kinds().values():
         with transaction.atomic():
             SearchDocument.objects.filter(kind=kind.key).delete()
-            documents = [build(kind, obj) for obj in kind.queryset().iterator(chunk_size=2000)]
+            documents = [build(kind, obj) for obj in kind.documented().iterator(chunk_size=2000)]
             documents.sort(key=_oldest_first)
             ids = new_ids([kind.key] * len(documents))
             for document, pk in zip(documents, ids, strict=True):
