@@ -430,7 +430,13 @@ def search_part(size, options):
         if backend == "sqlite" and not (Path(env["CLOUDPARK_VAR"]) / "cloudpark.sqlite3").exists():
             print(f"\n(no {size:,}-enterprise {backend} database yet: run the part pages first)")
             continue
-        script("search.py", env=env, title=f"directory search, {size:,} enterprises, {backend}")
+        script(
+            "search.py",
+            "--as",
+            GOVERNMENT_EMAIL,
+            env=env,
+            title=f"directory search, {size:,} enterprises, {backend}",
+        )
 
 
 def import_part(size, options):
