@@ -225,9 +225,11 @@ def directory_enterprises(organization=None, **filters):
 
 
 # A searched list shows the most relevant of this many newest matches, and counts its matches
-# no further than ``SEARCH_COUNT_CAP``.
+# no further than ``SEARCH_COUNT_CAP``. Counting reads matches until the cap: for a piece in
+# one name of six, 10,000 took some 60,000 rows on PostgreSQL (40-60 ms at a million
+# enterprises), 1,000 about a tenth of that, as the platform search counts there.
 SEARCH_CANDIDATES = 500
-SEARCH_COUNT_CAP = 10000
+SEARCH_COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
