@@ -340,6 +340,9 @@ def main():
     parser.add_argument("--enterprises", default="1000,100000", help="sizes, comma-separated")
     parser.add_argument("--parks", type=int, default=40)
     parser.add_argument("--postgres", action="store_true", help="PostgreSQL too")
+    parser.add_argument(
+        "--backends", help="the pages on these only, e.g. postgres (default: sqlite, and postgres)"
+    )
     parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--requests", type=int, default=60, help="per page and size")
     parser.add_argument("--rounds", type=int, default=3)
@@ -367,7 +370,12 @@ def main():
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
     print(f"commit {commit}, {os.cpu_count()} cores, sizes {sizes}", file=sys.stderr)
-    for backend in ["sqlite", *(["postgres"] if options.postgres else [])] * ("pages" in parts):
+    backends = ["sqlite", *(["postgres"] if options.postgres else [])]
+    if options.backends:
+        backends = [backend.strip() for backend in options.backends.split(",")]
+        if set(backends) - {"sqlite", "postgres"}:
+            parser.error("--backends takes sqlite and postgres")
+    for backend in backends * ("pages" in parts):
         options.backend = backend
         measured = {}
         for size in sizes:

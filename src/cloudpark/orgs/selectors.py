@@ -3,7 +3,21 @@ from what that user may see; anything else is a 404."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, Sum, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    Expression,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.http import Http404
 
 from cloudpark.core import search
@@ -99,6 +113,39 @@ def _as_kind(organization):
     return getattr(organization, _CHILD_OF_KIND[organization.kind], organization)
 
 
+class _InJurisdiction(Expression):
+    """``column IN (the parks of a jurisdiction)``. PostgreSQL is given the parks as
+    ``column = ANY(ARRAY(...))``: an ``IN`` subquery is pulled up into the page's join, and a
+    list page that already joins six tables then spent 18 ms choosing among the orders of
+    eight, to run for 0.7 ms. The array is computed once, before the query, and planned apart
+    from it, as a list of ids written out would be, without reading the ids first."""
+
+    conditional = True
+
+    def __init__(self, column, bodies):
+        super().__init__(output_field=BooleanField())
+        self.column = F(column)
+        self.parks = Subquery(
+            GovernmentBody.jurisdiction.through.objects.filter(
+                governmentbody_id__in=bodies
+            ).values("park_id")
+        )
+
+    def get_source_expressions(self):
+        return [self.column, self.parks]
+
+    def set_source_expressions(self, expressions):
+        self.column, self.parks = expressions
+
+    def as_sql(self, compiler, connection, template="%s IN %s"):
+        column, column_params = compiler.compile(self.column)
+        parks, parks_params = compiler.compile(self.parks)
+        return template % (column, parks), (*column_params, *parks_params)
+
+    def as_postgresql(self, compiler, connection):
+        return self.as_sql(compiler, connection, template="%s = ANY(ARRAY%s)")
+
+
 def parks_in_care_of(organization):
     """Parks an organisation looks after: a park itself, a government body its jurisdiction
     and that of the bodies below it."""
@@ -107,11 +154,8 @@ def parks_in_care_of(organization):
     if organization.kind == enums.OrganizationKind.PARK:
         return Park.objects.filter(pk=organization.pk)
     if organization.kind == enums.OrganizationKind.GOVERNMENT:
-        subtree = government_subtree(_as_kind(organization))
         return Park.objects.filter(
-            pk__in=GovernmentBody.jurisdiction.through.objects.filter(
-                governmentbody_id__in=subtree
-            ).values("park_id")
+            _InJurisdiction("pk", government_subtree(_as_kind(organization)))
         )
     return Park.objects.none()
 
@@ -124,7 +168,9 @@ def enterprises_in_care_of(organization):
     if organization.kind == enums.OrganizationKind.PARK:
         return Enterprise.objects.filter(park_id=organization.pk)
     if organization.kind == enums.OrganizationKind.GOVERNMENT:
-        return Enterprise.objects.filter(park__in=parks_in_care_of(organization))
+        return Enterprise.objects.filter(
+            _InJurisdiction("park_id", government_subtree(_as_kind(organization)))
+        )
     return Enterprise.objects.none()
 
 
