@@ -5,10 +5,12 @@ import time
 
 import pytest
 from django.contrib.auth import SESSION_KEY
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cloudpark.core.middleware import LAST_SEEN_KEY, SIGNED_IN_KEY
+from cloudpark.core.middleware import LAST_SEEN_COOKIE, LAST_SEEN_KEY, SIGNED_IN_KEY
 from cloudpark.core.models import AuditEntry
 from tests.factories import UserFactory
 
@@ -70,6 +72,48 @@ def test_the_idle_limit_is_configurable(user, settings):
     response = browser.get(PROFILE)
 
     assert response.status_code == 302
+
+
+def seen_cookie_of(browser):
+    cookie = browser.cookies.get(LAST_SEEN_COOKIE)
+    return cookie.value if cookie is not None and cookie.value else None
+
+
+def test_a_request_a_minute_later_is_remembered_in_a_cookie_not_the_session(user):
+    browser = signed_in(user)
+    browser.get(PROFILE)
+    assert seen_cookie_of(browser) is None  # within the minute of sign-in
+    age_session(browser, **{LAST_SEEN_KEY: 5 * 60})
+    stored = browser.session.session_key
+
+    with CaptureQueriesContext(connection) as queries:
+        assert browser.get(PROFILE).status_code == 200
+
+    written = [query["sql"] for query in queries if "django_session" in query["sql"]]
+    assert written
+    assert all(sql.startswith("SELECT") for sql in written)
+    assert seen_cookie_of(browser) is not None
+    assert browser.session.session_key == stored
+    # The session still says five minutes ago; the cookie says now, and counts.
+    age_session(browser, **{LAST_SEEN_KEY: 10 * 60 * 60})
+    assert browser.get(PROFILE).status_code == 200
+
+
+def test_a_seen_cookie_of_another_session_does_not_keep_this_one_alive(user, settings):
+    other = signed_in(UserFactory())
+    age_session(other, **{LAST_SEEN_KEY: 5 * 60})
+    other.get(PROFILE)
+    borrowed = seen_cookie_of(other)
+    assert borrowed is not None
+    browser = signed_in(user)
+    age_session(browser, **{LAST_SEEN_KEY: settings.SESSION_IDLE_SECONDS + 60})
+    browser.cookies[LAST_SEEN_COOKIE] = borrowed
+
+    response = browser.get(PROFILE)
+
+    assert response.status_code == 302
+    assert SESSION_KEY not in browser.session
+    assert seen_cookie_of(browser) is None
 
 
 def test_changing_the_password_ends_the_other_sessions_and_keeps_this_one(user):

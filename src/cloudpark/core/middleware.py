@@ -67,9 +67,29 @@ class RequestOriginMiddleware:
 
 LAST_SEEN_KEY = "cloudpark_last_seen"
 SIGNED_IN_KEY = "cloudpark_signed_in_at"
-# Writing the session on every request would cost a database write per page; a minute's
-# precision is enough for a limit counted in tens of minutes.
+# The last request's time is kept to a minute: precise enough for a limit counted in tens of
+# minutes, and the cookie below is then sent again at most once a minute.
 IDLE_RESOLUTION_SECONDS = 60
+# The time of the last request after sign-in, in a cookie signed for the session it belongs
+# to. Kept in the session itself, it cost a database write a minute for every person active,
+# on every busy page (a registration rush: one in four of a registration's statements). The
+# session keeps the time of sign-in as the last request's until the cookie first says later.
+LAST_SEEN_COOKIE = "cloudpark_seen"
+
+
+def _seen_salt(session):
+    return f"cloudpark.last-seen:{session.session_key}"
+
+
+def last_seen(request):
+    """When the signed-in person behind ``request`` last made a request (epoch seconds)."""
+    session = request.session
+    seen = session.get(LAST_SEEN_KEY)
+    if session.session_key is not None:
+        cookie = request.get_signed_cookie(LAST_SEEN_COOKIE, default=None, salt=_seen_salt(session))
+        if cookie is not None and cookie.isdigit():
+            seen = max(seen or 0, int(cookie))
+    return seen
 
 
 class SessionLimitsMiddleware:
@@ -82,21 +102,39 @@ class SessionLimitsMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            now = int(time.time())
-            session = request.session
-            signed_in_at = session.setdefault(SIGNED_IN_KEY, now)
-            last_seen = session.get(LAST_SEEN_KEY, now)
-            if (
-                now - last_seen > settings.SESSION_IDLE_SECONDS
-                or now - signed_in_at > settings.SESSION_COOKIE_AGE
-            ):
-                logout(request)
-                messages.info(request, _t("You were signed out to protect your account."))
-                return redirect_to_login(request.get_full_path())
-            if LAST_SEEN_KEY not in session or now - last_seen >= IDLE_RESOLUTION_SECONDS:
-                session[LAST_SEEN_KEY] = now
-        return self.get_response(request)
+        if user is None or not user.is_authenticated:
+            return self.get_response(request)
+        now = int(time.time())
+        session = request.session
+        signed_in_at = session.setdefault(SIGNED_IN_KEY, now)
+        seen = last_seen(request)
+        if seen is None:
+            session[LAST_SEEN_KEY] = seen = now
+        if (
+            now - seen > settings.SESSION_IDLE_SECONDS
+            or now - signed_in_at > settings.SESSION_COOKIE_AGE
+        ):
+            logout(request)
+            messages.info(request, _t("You were signed out to protect your account."))
+            response = redirect_to_login(request.get_full_path())
+            response.delete_cookie(LAST_SEEN_COOKIE, path=settings.SESSION_COOKIE_PATH)
+            return response
+        response = self.get_response(request)
+        # Not after the view signed the person out or in again (a new session key).
+        key = session.session_key
+        if now - seen >= IDLE_RESOLUTION_SECONDS and key is not None and not session.is_empty():
+            response.set_signed_cookie(
+                LAST_SEEN_COOKIE,
+                str(now),
+                salt=_seen_salt(session),
+                max_age=settings.SESSION_IDLE_SECONDS,
+                path=settings.SESSION_COOKIE_PATH,
+                domain=settings.SESSION_COOKIE_DOMAIN,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
+            )
+        return response
 
 
 def permissions_policy_header(policy):
