@@ -3,6 +3,7 @@
     uv run python benchmarks/run.py --enterprises 1000,100000
     uv run python benchmarks/run.py --enterprises 1000,100000 --postgres
     uv run python benchmarks/run.py --enterprises 10 --pages dashboard --requests 6 --rounds 1
+    uv run python benchmarks/run.py --enterprises 1000,1000000 --backends postgres --parts pages
 
 For each size: a database of its own (SQLite under ``var/bench/<size>``, or with
 ``--postgres`` the database ``cp_bench_<size>`` on ``--postgres-url``), filled with the demo
