@@ -117,10 +117,16 @@ class SessionLimitsMiddleware:
             logout(request)
             messages.info(request, _t("You were signed out to protect your account."))
             response = redirect_to_login(request.get_full_path())
-            response.delete_cookie(LAST_SEEN_COOKIE, path=settings.SESSION_COOKIE_PATH)
+            response.delete_cookie(
+                LAST_SEEN_COOKIE,
+                path=settings.SESSION_COOKIE_PATH,
+                domain=settings.SESSION_COOKIE_DOMAIN,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
+            )
             return response
         response = self.get_response(request)
-        # Not after the view signed the person out or in again (a new session key).
+        # Not when the view signed the person out: the session is then empty. After a new
+        # sign-in (a new session key) the cookie is signed for the new session.
         key = session.session_key
         if now - seen >= IDLE_RESOLUTION_SECONDS and key is not None and not session.is_empty():
             response.set_signed_cookie(
