@@ -126,9 +126,9 @@ class _InJurisdiction(Expression):
         super().__init__(output_field=BooleanField())
         self.column = F(column)
         self.parks = Subquery(
-            GovernmentBody.jurisdiction.through.objects.filter(
-                governmentbody_id__in=bodies
-            ).values("park_id")
+            GovernmentBody.jurisdiction.through.objects.filter(governmentbody_id__in=bodies).values(
+                "park_id"
+            )
         )
 
     def get_source_expressions(self):
