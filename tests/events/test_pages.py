@@ -20,6 +20,7 @@ from tests.factories import (
     ExhibitionFactory,
     MembershipFactory,
     OrganizerFactory,
+    ParkFactory,
     PartFactory,
     QuestionFactory,
     RegistrationFactory,
@@ -71,6 +72,7 @@ def test_the_public_list_filters_by_an_organiser_named_on_the_event(client):
     OrganizerFactory(event=event, name="中国网络视听节目服务协会", name_en="")
     EventFactory(title="视听产业发展论坛", published=True)
     url = reverse("public:event_list")
+    client.get(url)  # the filters' choices, read once and then kept
 
     with CaptureQueriesContext(connection) as unfiltered:
         client.get(url)
@@ -79,6 +81,25 @@ def test_the_public_list_filters_by_an_organiser_named_on_the_event(client):
 
     assert [event.title for event in response.context["rows"]] == ["网络视听论坛"]
     assert len(filtered) == len(unfiltered)
+
+
+def test_the_public_filters_are_kept_until_an_event_changes(client):
+    first = EventFactory(title="视听产业发展论坛", published=True)
+    partner = ParkFactory()
+    url = reverse("public:event_list")
+    client.get(url)
+
+    # Kept: the cities and organisers are not read again, only the count and the page.
+    with CaptureQueriesContext(connection) as kept:
+        client.get(url)
+    assert [query["sql"] for query in kept if "DISTINCT" in query["sql"]] == []
+
+    EventFactory(owner=first.owner, city="南宁", city_en="Nanning", published=True)
+    assert ("南宁", "Nanning") in client.get(url).context["filter_form"].fields["city"].choices
+
+    OrganizerFactory(event=first, organization=partner, name="", name_en="")
+    choices = client.get(url).context["filter_form"].fields["organizer"].choices
+    assert partner.pk in [pk for pk, _label in choices]
 
 
 def test_the_public_list_exports_to_excel(client):

@@ -12,8 +12,12 @@ class EventsConfig(AppConfig):
         # Models and the modules that use them load only once the app registry is ready.
         from cloudpark.core import search
         from cloudpark.events import models, services  # noqa: F401  (audit labels)
+        from cloudpark.orgs import choices
 
         search.register(models.Event)
+        # The public list's city and organiser filters are kept with the cached choices.
+        choices.watch(models.Event)
+        choices.watch(models.EventOrganizer)
         # A person's account deleted takes their registrations with it: their seats are free.
         post_delete.connect(
             release_seat, sender=models.Registration, dispatch_uid="events.release_seat"

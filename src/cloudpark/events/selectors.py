@@ -21,6 +21,7 @@ from cloudpark.events.models import (
     Session,
     Speaker,
 )
+from cloudpark.orgs import choices
 from cloudpark.orgs import selectors as org_selectors
 from cloudpark.orgs.enums import Capability
 from cloudpark.orgs.models import Organization
@@ -304,22 +305,42 @@ def filter_public_events(
     return queryset.order_by("-starts_at", "pk")
 
 
+# The public list's city and organiser filters are kept with the directory's cached choices,
+# which any event or organiser saved makes stale (``EventsConfig.ready``); an organisation
+# renamed shows its new name there within ``choices.CHOICES_SECONDS``.
+
+
 def public_cities():
     """``(city, city_en)`` of the public events, for the city filter."""
-    return list(public_main_events().order_by("city").values_list("city", "city_en").distinct())
+    return choices.cached(
+        "events:cities",
+        lambda: list(
+            public_main_events().order_by("city").values_list("city", "city_en").distinct()
+        ),
+    )
 
 
 def public_organizers():
     """The organisations that own or co-organise a public event, for the organiser filter:
     looked up by the ids the events name, so the cost follows the number of events, not of
     organisations on the platform."""
+    ids = choices.cached("events:organizer-ids", _public_organizer_ids)
+    return Organization.objects.filter(pk__in=ids).order_by("name")
+
+
+def public_organizer_choices(label):
+    """``[(pk, label(organisation)), ...]`` of ``public_organizers()``, for its dropdown."""
+    return choices.cached_choices("events:organizers", public_organizers, label)
+
+
+def _public_organizer_ids():
     ids = set()
     for owner_id, organizer_id in public_events().values_list(
         "owner_id", "organizers__organization_id"
     ):
         ids.update((owner_id, organizer_id))
     ids.discard(None)
-    return Organization.objects.filter(pk__in=sorted(ids)).order_by("name")
+    return sorted(ids)
 
 
 def get_public_event(pk, *, prefetch=()):

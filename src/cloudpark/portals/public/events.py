@@ -22,7 +22,7 @@ from cloudpark.core.i18n import localized
 from cloudpark.events import enums, exports, forms, ical, selectors, services
 from cloudpark.orgs.models import Organization
 from cloudpark.portals.base import ListMixin, add_domain_error, file_response
-from cloudpark.portals.forms import FilterForm, SearchField
+from cloudpark.portals.forms import FilterForm, SearchField, use_choices
 
 WHEN_CHOICES = [("", _("Upcoming and past")), ("upcoming", _("Upcoming")), ("past", _("Past"))]
 
@@ -53,7 +53,9 @@ class PublicEventFilterForm(FilterForm):
         self.fields["city"].choices = [("", _("All cities"))] + [
             (city, localized(city, city_en)) for city, city_en in selectors.public_cities()
         ]
-        self.fields["organizer"].queryset = selectors.public_organizers()
+        field = self.fields["organizer"]
+        field.queryset = selectors.public_organizers()
+        use_choices(field, selectors.public_organizer_choices(field.label_from_instance))
 
 
 class EventListView(ListMixin, TemplateView):
