@@ -21,7 +21,9 @@ def test_the_columns_shown_follow_nested_serializers_and_dotted_sources():
     enterprise = shown_columns(EnterprisePublicSerializer)
     accreditation = shown_columns(AccreditedBaseSerializer)
 
-    assert {"name", "category", "category__code", "region__name_en", "park"} <= set(enterprise)
+    # The category and region: their ids, shown from the reference rows (``reference_row``).
+    assert {"name", "category", "region", "park"} <= set(enterprise)
+    assert not any(column.startswith(("category__", "region__")) for column in enterprise)
     assert {"park", "park__region", "park__region__code", "decided_by__name"} <= set(accreditation)
 
 
@@ -56,6 +58,8 @@ def test_the_enterprise_list_reads_its_page_in_one_query_after_the_total(
     for number in range(3):
         EnterpriseFactory(name=f"列表企业{number}", park=park)
 
+    api.get(reverse("api:enterprise-list"))  # the categories and regions, read once and kept
+
     # The total: the parks' stored totals, then the enterprises in no park counted.
     with django_assert_num_queries(3):
         response = api.get(reverse("api:enterprise-list"))
@@ -64,6 +68,24 @@ def test_the_enterprise_list_reads_its_page_in_one_query_after_the_total(
     assert [row["name"] for row in rows] == ["列表企业0", "列表企业1", "列表企业2"]
     assert {row["park"] for row in rows} == {park.pk}
     assert all(row["category"]["code"] and row["region"]["code"] for row in rows)
+
+
+def test_the_reference_rows_shown_follow_a_region_renamed_at_once(api, db):
+    enterprise = EnterpriseFactory(name="列表企业")
+    api.get(reverse("api:enterprise-list"))
+    region = enterprise.region
+    region.name_en = "Renamed district"
+    region.save()
+
+    row = api.get(reverse("api:enterprise-list")).json()["results"][0]
+
+    assert row["region"] == {
+        "code": region.code,
+        "level": region.level,
+        "name": region.name,
+        "name_en": "Renamed district",
+    }
+    assert row["category"]["code"] == enterprise.category.code
 
 
 def test_a_list_without_filter_parameters_lists_what_a_filter_left_empty_lists(api, db):

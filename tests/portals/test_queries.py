@@ -46,8 +46,9 @@ LIST_PAGES = [
     ("government:enterprise_list", "government", 13),
     ("government:park_list", "government", 11),
     ("government:members", "government", 10),
-    ("api:enterprise-list", None, 3),
-    ("api:park-list", None, 2),
+    # With the cache empty: the categories and regions shown are read once, then kept.
+    ("api:enterprise-list", None, 5),
+    ("api:park-list", None, 3),
 ]
 
 

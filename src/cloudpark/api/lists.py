@@ -7,6 +7,9 @@
   rather than once per request, and whose readable fields are listed once per serializer
   instance rather than walked through DRF's generator for every row (with ``many=True`` one
   instance serves the whole page, nested serializers included).
+- ``reference_row``: a row of a small reference table (a region, an industry category) shown
+  nested as its serializer shows it, from every row's representation kept in the cache,
+  rather than joined into the list's query and serialized again on each row.
 """
 
 import copy
@@ -16,12 +19,14 @@ from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django_filters import filterset
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.fields import SkipField
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.relations import PKOnlyObject
 
 from cloudpark.core import search
+from cloudpark.orgs import choices
 
 
 class FilterBackend(DjangoFilterBackend):
@@ -171,3 +176,44 @@ def _columns_of(serializer, model, prefix):
         else:
             columns.append(column)
     return list(dict.fromkeys(columns))
+
+
+class _ReferenceRow(serializers.Field):
+    serializer_class = None
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    @cached_property
+    def _rows(self):
+        # Once per serializer, which is once per request: not once per row.
+        return reference_rows(self.serializer_class)
+
+    def to_representation(self, pk):
+        if pk not in self._rows:
+            # Added since the table was kept (another process's cache catches up later).
+            row = self.serializer_class.Meta.model.objects.get(pk=pk)
+            return dict(self.serializer_class(row).data)
+        return self._rows[pk]
+
+
+def reference_row(serializer_class, *, source):
+    """A read-only field showing the row whose id is at ``source`` (``region_id``) as
+    ``serializer_class`` shows it, taken from ``reference_rows``; the schema names that
+    serializer, as a nested one would. The list's query then neither joins the table nor
+    reads its columns."""
+    field_class = type(f"{serializer_class.__name__}Row", (_ReferenceRow,), {})
+    field_class.serializer_class = serializer_class
+    return extend_schema_field(serializer_class)(field_class)(source=source)
+
+
+def reference_rows(serializer_class):
+    """``{pk: representation}`` of every row of ``serializer_class``'s model: a reference
+    table of a few dozen rows, kept with the directory's cached choices (which any region
+    or category saved makes stale, ``orgs.choices``)."""
+    model = serializer_class.Meta.model
+
+    def read():
+        return {row.pk: dict(serializer_class(row).data) for row in model.objects.all()}
+
+    return choices.cached(f"api-rows:{model._meta.label_lower}", read)

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from cloudpark.api.lists import ReadSerializer
+from cloudpark.api.lists import ReadSerializer, reference_row
 from cloudpark.core import privacy
 from cloudpark.core.i18n import with_english
 from cloudpark.orgs.models import Enterprise, IndustryCategory, Membership, Park, Region
@@ -19,7 +19,7 @@ class CategorySerializer(ReadSerializer, serializers.ModelSerializer):
 
 
 class ParkSerializer(ReadSerializer, serializers.ModelSerializer):
-    region = RegionSerializer(read_only=True)
+    region = reference_row(RegionSerializer, source="region_id")
 
     class Meta:
         model = Park
@@ -42,8 +42,8 @@ class ParkSerializer(ReadSerializer, serializers.ModelSerializer):
 
 
 class EnterprisePublicSerializer(ReadSerializer, serializers.ModelSerializer):
-    category = CategorySerializer(read_only=True)
-    region = RegionSerializer(read_only=True)
+    category = reference_row(CategorySerializer, source="category_id")
+    region = reference_row(RegionSerializer, source="region_id")
     park = serializers.PrimaryKeyRelatedField(read_only=True)
 
     class Meta:

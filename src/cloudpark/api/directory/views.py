@@ -25,7 +25,8 @@ class ParkViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleViewSet)
     def get_queryset(self):
         queryset = selectors.public_parks()
         if self.action == "list":
-            queryset = only_shown(queryset, serializers.ParkSerializer)
+            # The region is shown from the cached reference rows, not joined.
+            queryset = only_shown(queryset.select_related(None), serializers.ParkSerializer)
         return queryset.order_by("name", "pk")
 
 
@@ -44,9 +45,9 @@ class EnterpriseViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, RuleVi
     def get_queryset(self):
         queryset = selectors.public_enterprises()
         if self.action == "list":
-            # A row shows its park as an id and its category without the parent: only the
-            # category and the region are read with it.
-            queryset = queryset.select_related(None).select_related("category", "region")
+            # A row shows its park as an id, and its category and region from the cached
+            # reference rows: nothing is joined.
+            queryset = queryset.select_related(None)
             queryset = only_shown(queryset, serializers.EnterprisePublicSerializer)
         return queryset.order_by("name", "pk")
 
