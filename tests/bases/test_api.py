@@ -226,6 +226,19 @@ def test_the_public_list_is_filtered_by_batch(api, candidate, bureau, administra
     assert [row["batch"] for row in response.json()["results"]] == ["国家级第一批"]
 
 
+def test_the_bases_listed_show_a_deciding_body_renamed_at_once(api, candidate, bureau):
+    AccreditationFactory(park=candidate, decided_by=bureau)
+    api.get(reverse("api:base-list"))  # the bodies' names, read once and kept
+    bureau.name = "浙江省广播电视和网络视听局"
+    bureau.save()
+
+    response = api.get(reverse("api:base-list"))
+
+    assert [row["decided_by"] for row in response.json()["results"]] == [
+        "浙江省广播电视和网络视听局"
+    ]
+
+
 def test_a_bases_public_history_lists_its_accreditations_ended_ones_too(
     api, candidate, bureau, people
 ):

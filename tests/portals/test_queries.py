@@ -162,8 +162,8 @@ BASE_LIST_PAGES = [
     ("government:base_detail", "government", "park", 12),
     ("api:base-round-list", None, None, 2),
     ("api:base-declaration-list", "park", None, 6),
-    # The count, the rows, and the bodies that decided (read by their ids, not joined).
-    ("api:base-list", None, None, 3),
+    # With the cache empty: the regions and deciding bodies shown are read once, then kept.
+    ("api:base-list", None, None, 4),
 ]
 
 

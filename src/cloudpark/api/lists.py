@@ -178,8 +178,26 @@ def _columns_of(serializer, model, prefix):
     return list(dict.fromkeys(columns))
 
 
-class _ReferenceRow(serializers.Field):
-    serializer_class = None
+class _ReferenceTable:
+    """``{pk: represent(row)}`` of every row of ``model``: a reference table of a few dozen
+    rows, kept with the directory's cached choices (which any region, category or government
+    body saved makes stale, ``orgs.choices``)."""
+
+    def __init__(self, name, model, represent):
+        self.name, self.model, self.represent = name, model, represent
+
+    def rows(self):
+        return choices.cached(
+            f"api-rows:{self.name}",
+            lambda: {row.pk: self.represent(row) for row in self.model.objects.all()},
+        )
+
+    def one(self, pk):
+        return self.represent(self.model.objects.get(pk=pk))
+
+
+class _ReferenceField(serializers.Field):
+    table = None
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, **kwargs)
@@ -187,33 +205,37 @@ class _ReferenceRow(serializers.Field):
     @cached_property
     def _rows(self):
         # Once per serializer, which is once per request: not once per row.
-        return reference_rows(self.serializer_class)
+        return self.table.rows()
 
     def to_representation(self, pk):
         if pk not in self._rows:
             # Added since the table was kept (another process's cache catches up later).
-            row = self.serializer_class.Meta.model.objects.get(pk=pk)
-            return dict(self.serializer_class(row).data)
+            return self.table.one(pk)
         return self._rows[pk]
+
+
+def _reference_field(table, schema, **kwargs):
+    field_class = type(f"{table.name}Reference", (_ReferenceField,), {"table": table})
+    return extend_schema_field(schema)(field_class)(**kwargs)
 
 
 def reference_row(serializer_class, *, source):
     """A read-only field showing the row whose id is at ``source`` (``region_id``) as
-    ``serializer_class`` shows it, taken from ``reference_rows``; the schema names that
-    serializer, as a nested one would. The list's query then neither joins the table nor
-    reads its columns."""
-    field_class = type(f"{serializer_class.__name__}Row", (_ReferenceRow,), {})
-    field_class.serializer_class = serializer_class
-    return extend_schema_field(serializer_class)(field_class)(source=source)
-
-
-def reference_rows(serializer_class):
-    """``{pk: representation}`` of every row of ``serializer_class``'s model: a reference
-    table of a few dozen rows, kept with the directory's cached choices (which any region
-    or category saved makes stale, ``orgs.choices``)."""
+    ``serializer_class`` shows it, from the kept representations of every row of its model;
+    the schema names that serializer, as a nested one would. The list's query then neither
+    joins the table nor reads its columns."""
     model = serializer_class.Meta.model
+    table = _ReferenceTable(
+        model._meta.label_lower, model, lambda row: dict(serializer_class(row).data)
+    )
+    return _reference_field(table, serializer_class, source=source)
 
-    def read():
-        return {row.pk: dict(serializer_class(row).data) for row in model.objects.all()}
 
-    return choices.cached(f"api-rows:{model._meta.label_lower}", read)
+def reference_value(model, attribute, *, source, **kwargs):
+    """A read-only text field showing ``attribute`` of the ``model`` row whose id is at
+    ``source`` (a region's code by ``park.region_id``), as ``reference_row`` shows a row."""
+    table = _ReferenceTable(
+        f"{model._meta.label_lower}.{attribute}", model, lambda row: getattr(row, attribute)
+    )
+    schema = {"type": "string", "nullable": True} if kwargs.get("allow_null") else str
+    return _reference_field(table, schema, source=source, **kwargs)

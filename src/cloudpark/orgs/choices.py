@@ -1,9 +1,9 @@
 """The choices of the directory's filter dropdowns (parks, industry categories, regions),
 read once and kept in the cache rather than read and labelled row by row on every list
-page. Any change to a park, a category, a region or a jurisdiction (or to a model another
-app watches, ``watch``) makes every cached list stale at once (a new version number);
-another web process with its own cache (the per-process cache of the demo) catches up
-within ``CHOICES_SECONDS``."""
+page. Any change to a park, a category, a region, a government body or a jurisdiction (or
+to a model another app watches, ``watch``) makes every cached list stale at once (a new
+version number); another web process with its own cache (the per-process cache of the
+demo) catches up within ``CHOICES_SECONDS``."""
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -58,7 +58,7 @@ def connect():
     # Models load only once the app registry is ready; this module is imported before.
     from cloudpark.orgs.models import GovernmentBody, IndustryCategory, Park, Region
 
-    for model in (Region, IndustryCategory, Park):
+    for model in (Region, IndustryCategory, Park, GovernmentBody):
         watch(model)
     m2m_changed.connect(
         _changed,

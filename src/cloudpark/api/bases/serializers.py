@@ -4,7 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cloudpark.api.base import ScopedRelatedField
-from cloudpark.api.lists import ReadSerializer
+from cloudpark.api.lists import ReadSerializer, reference_value
 from cloudpark.bases import enums, selectors, services
 from cloudpark.bases.models import (
     Accreditation,
@@ -15,7 +15,7 @@ from cloudpark.bases.models import (
 )
 from cloudpark.core.i18n import with_english
 from cloudpark.orgs import selectors as org_selectors
-from cloudpark.orgs.models import Park
+from cloudpark.orgs.models import GovernmentBody, Park, Region
 
 
 def outcome_field(component_name, *, blank):
@@ -132,9 +132,9 @@ class AccreditedBaseSerializer(ReadSerializer, serializers.ModelSerializer):
     park = serializers.IntegerField(source="park_id")
     name = serializers.CharField(source="park.name")
     name_en = serializers.CharField(source="park.name_en")
-    region = serializers.CharField(source="park.region.code", allow_null=True, default=None)
+    region = reference_value(Region, "code", source="park.region_id", allow_null=True)
     status = serializers.CharField(source="park.status")
-    decided_by = serializers.CharField(source="decided_by.name")
+    decided_by = reference_value(GovernmentBody, "name", source="decided_by_id")
 
     class Meta:
         model = Accreditation

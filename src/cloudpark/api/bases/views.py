@@ -149,7 +149,15 @@ class AccreditedBaseViewSet(mixins.ListModelMixin, RuleViewSet):
     lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
-        return only_shown(selectors.current_accreditations(), AccreditedBaseSerializer)
+        # The region and the deciding body are shown from the cached reference rows: only
+        # the park is joined, for its name and status.
+        accreditations = (
+            selectors.current_accreditations()
+            .select_related(None)
+            .select_related("park")
+            .prefetch_related(None)
+        )
+        return only_shown(accreditations, AccreditedBaseSerializer)
 
     @extend_schema(
         responses=BaseHistorySerializer,
