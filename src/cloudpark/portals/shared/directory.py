@@ -121,8 +121,10 @@ class SearchedDirectoryMixin:
             getattr(self, "organization", None), query=query, **filters
         )
 
+    shows_region = True
+
     def ranked_rows(self, ids):
-        return selectors.enterprise_list_rows_with_ids(ids)
+        return selectors.enterprise_list_rows_with_ids(ids, region=self.shows_region)
 
 
 class EnterpriseListView(
@@ -135,6 +137,7 @@ class EnterpriseListView(
     keyset = True
     title = _("Enterprises")
     export_kind = exports.ENTERPRISES
+    shows_region = False
 
     def get_filter_form_kwargs(self):
         parks = selectors.parks_in_care_of(self.organization)
@@ -160,7 +163,7 @@ class EnterpriseListView(
         return context
 
     def shown(self, queryset):
-        return selectors.enterprise_list_rows(queryset)
+        return selectors.enterprise_list_rows(queryset, region=self.shows_region)
 
     def export_now(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_private_columns())
