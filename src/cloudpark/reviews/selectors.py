@@ -101,7 +101,11 @@ def gives_opinion_at_stage_of(user, case, stage_key):
     )
 
 
-def _awaiting(user, organization, *, exclude=None):
+# What a queue shows of the applicant and the reviewing organisation: not their long texts.
+_ORGANIZATION_TEXTS = ("address", "description", "description_en", "search_text")
+
+
+def _candidates(user, organization, *, exclude=None):
     memberships = org_selectors.memberships_of(user)
     if organization is not None:
         memberships = [m for m in memberships if m.organization_id == organization.pk]
@@ -111,22 +115,30 @@ def _awaiting(user, organization, *, exclude=None):
             state=CaseState.IN_REVIEW, reviewing_organization_id__in=organization_ids
         )
         .select_related("applicant", "reviewing_organization")
+        .defer(
+            *(
+                f"{relation}__{column}"
+                for relation in ("applicant", "reviewing_organization")
+                for column in _ORGANIZATION_TEXTS
+            )
+        )
         .order_by("due_at", "submitted_at", "pk")
     )
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude.pk)
-    return (case for case in candidates.iterator(chunk_size=50) if can_review(user, case))
+    return candidates
 
 
 def cases_awaiting(user, organization=None):
     """Cases in review at a stage this user reviews, oldest deadline first."""
-    return list(_awaiting(user, organization))
+    return [case for case in _candidates(user, organization) if can_review(user, case)]
 
 
 def next_case_awaiting(user, organization, after):
     """The case the reviewer should take up after ``after``: the first other one awaiting,
     read only as far as it is found."""
-    return next(_awaiting(user, organization, exclude=after), None)
+    candidates = _candidates(user, organization, exclude=after).iterator(chunk_size=50)
+    return next((case for case in candidates if can_review(user, case)), None)
 
 
 def cases_visible_to(organization):

@@ -202,7 +202,6 @@ class ReviewListView(PortalMixin, RowsMixin, TemplateView):
         context["recent"] = (
             selectors.cases_visible_to(self.organization)
             .exclude(state=enums.CaseState.IN_REVIEW, reviewing_organization=self.organization)
-            .select_related("applicant")
             .order_by("-updated_at", "-pk")[:20]
         )
         return context
