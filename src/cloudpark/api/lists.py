@@ -7,9 +7,10 @@
   rather than once per request, and whose readable fields are listed once per serializer
   instance rather than walked through DRF's generator for every row (with ``many=True`` one
   instance serves the whole page, nested serializers included).
-- ``reference_row``: a row of a small reference table (a region, an industry category) shown
-  nested as its serializer shows it, from every row's representation kept in the cache,
-  rather than joined into the list's query and serialized again on each row.
+- ``reference_row`` and ``reference_value``: a row of a small reference table (a region, an
+  industry category, a government body) shown as its serializer shows it, or one of its
+  values, from every row's representation kept in the cache, rather than joined into the
+  list's query and serialized again on each row.
 """
 
 import copy
@@ -179,9 +180,10 @@ def _columns_of(serializer, model, prefix):
 
 
 class _ReferenceTable:
-    """``{pk: represent(row)}`` of every row of ``model``: a reference table of a few dozen
-    rows, kept with the directory's cached choices (which any region, category or government
-    body saved makes stale, ``orgs.choices``)."""
+    """``{pk: represent(row)}`` of every row of ``model``: a reference table (dozens of
+    regions and categories, at most some hundreds of government bodies), kept with the
+    directory's cached choices (which any region, category or government body saved makes
+    stale, ``orgs.choices``)."""
 
     def __init__(self, name, model, represent):
         self.name, self.model, self.represent = name, model, represent
@@ -215,7 +217,7 @@ class _ReferenceField(serializers.Field):
 
 
 def _reference_field(table, schema, **kwargs):
-    field_class = type(f"{table.name}Reference", (_ReferenceField,), {"table": table})
+    field_class = type(f"{table.model.__name__}Reference", (_ReferenceField,), {"table": table})
     return extend_schema_field(schema)(field_class)(**kwargs)
 
 
