@@ -10,7 +10,8 @@ register = template.Library()
 @register.simple_tag
 def address(name, *args):
     """``{% url %}`` for a route whose path is the same on every page (the header's, the
-    footer's): reversed once a process (``core.addresses``)."""
+    footer's), or that takes one id (a list's rows): reversed once a process
+    (``core.addresses``)."""
     return addresses.address(name, *args)
 
 
