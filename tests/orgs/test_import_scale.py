@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from cloudpark.core import excel, search
 from cloudpark.core.models import AuditEntry
-from cloudpark.orgs import enums, imports
+from cloudpark.orgs import choices, enums, imports
 from cloudpark.orgs.models import Enterprise, ParkResidence
 from tests.factories import credit_code
 from tests.portals import workbooks
@@ -50,7 +50,9 @@ def fresh(instance):
 
 
 def queries_of(action):
-    ContentType.objects.clear_cache()  # as cold for one as for the other
+    # As cold for one as for the other.
+    ContentType.objects.clear_cache()
+    choices.forget()
     with CaptureQueriesContext(connection) as captured:
         result = action()
     return len(captured), result

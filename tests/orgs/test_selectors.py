@@ -70,6 +70,24 @@ def test_the_subtree_of_a_government_lists_the_bodies_below(hierarchy):
     assert subtree == {hierarchy[level].pk for level in ("province", "city", "district")}
 
 
+def test_the_subtree_is_read_once_until_a_body_changes(hierarchy, django_assert_num_queries):
+    province, district = hierarchy["province"], hierarchy["district"]
+    selectors.government_subtree(province)
+
+    read_again = Organization.objects.get(pk=province.pk).as_government
+
+    with django_assert_num_queries(0):
+        kept = selectors.government_subtree(read_again)
+    added = GovernmentBodyFactory(parent=district)
+    moved = GovernmentBodyFactory()
+    moved.parent = hierarchy["city"]
+    moved.save()
+    renewed = selectors.government_subtree(Organization.objects.get(pk=province.pk).as_government)
+
+    assert added.pk not in kept
+    assert renewed == kept | {added.pk, moved.pk}
+
+
 def test_parks_in_care_of_other_kinds(park, enterprise):
     cared_for = [
         pks(selectors.parks_in_care_of(park)),

@@ -20,10 +20,12 @@ def forget():
     versions.renew(VERSION_KEY)
 
 
-def cached(name, compute, scope=""):
+def cached(name, compute, scope="", *, per_language=True):
     """``compute()``, kept in the cache per ``name``, ``scope`` (the organisation whose rows
-    they are, when they differ) and language until anything watched changes."""
-    key = f"orgs:choices:{name}:{scope}:{get_language()}:{versions.current(VERSION_KEY)}"
+    they are, when they differ) and language (unless the value is the same in every
+    language: ``per_language=False``) until anything watched changes."""
+    language = get_language() if per_language else ""
+    key = f"orgs:choices:{name}:{scope}:{language}:{versions.current(VERSION_KEY)}"
     value = cache.get(key)
     if value is None:
         value = compute()
