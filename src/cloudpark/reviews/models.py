@@ -68,6 +68,13 @@ class ReviewCase(TimeStampedModel):
 
     display_subject_label = Bilingual("subject_label")
 
+    @property
+    def state_label(self):
+        """``get_state_display()`` without labelling every state first (for lists)."""
+        if self.state in enums.CaseState.values:
+            return enums.CaseState(self.state).label
+        return self.state
+
     def __str__(self):
         return f"{self.display_subject_label} ({self.get_state_display()})"
 
