@@ -7,6 +7,7 @@ from rest_framework.mixins import ListModelMixin
 
 from cloudpark.core import search as core_search
 from cloudpark.orgs import enums
+from cloudpark.orgs.models import Enterprise
 from cloudpark.portals.base import ListMixin
 from tests.factories import (
     GovernmentBodyFactory,
@@ -38,12 +39,13 @@ def _admin_of(organization):
 LIST_PAGES = [
     # (url name, who signs in: "park", "government" or None, expected queries)
     # The enterprise lists' totals: the parks' stored totals summed (and, in the public
-    # lists, the enterprises in no park counted) unless a filter narrows them.
+    # lists, the enterprises in no park counted) unless a filter narrows them. The park's
+    # and the government body's read the names of the categories and parks they show once.
     ("public:enterprise_list", None, 6),
     ("public:park_list", None, 3),
-    ("park:enterprise_list", "park", 11),
+    ("park:enterprise_list", "park", 13),
     ("park:members", "park", 10),
-    ("government:enterprise_list", "government", 13),
+    ("government:enterprise_list", "government", 15),
     ("government:park_list", "government", 11),
     ("government:members", "government", 10),
     # With the cache empty: the categories and regions shown are read once, then kept.
@@ -67,6 +69,32 @@ def test_list_pages_query_count_does_not_grow_with_rows(
         response = client.get(url)
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "who", "queries"),
+    [
+        ("park:enterprise_list", "park", 5),
+        ("government:enterprise_list", "government", 5),
+    ],
+)
+def test_a_care_list_warm_reads_its_rows_without_their_category_or_park(
+    client, park_with, django_assert_num_queries, name, who, queries
+):
+    park, government = park_with(3)
+    client.force_login(_admin_of({"park": park, "government": government}[who]))
+    url = reverse(name)
+    client.get(url)
+
+    with django_assert_num_queries(queries) as captured:
+        response = client.get(url)
+
+    # The page: 25 rows, and one more to tell whether another page follows.
+    page_query = next(q["sql"] for q in captured if q["sql"].endswith("LIMIT 26"))
+    assert "orgs_industrycategory" not in page_query
+    assert '"orgs_park"' not in page_query
+    enterprise = Enterprise.objects.filter(park=park).select_related("category").first()
+    assert enterprise.category.display_name in response.content.decode()
 
 
 @pytest.fixture
@@ -374,10 +402,11 @@ SEARCH_PAGES = [
     ("public:search", "park", 7),
     ("api:search-list", None, 3),
     # A searched enterprise list of a few matches: the highest id, one range of ids read off
-    # the index (every match, so no count of its own), the page's rows.
+    # the index (every match, so no count of its own), the page's rows; a care list also
+    # reads the names of the categories and parks it shows (then kept).
     ("public:enterprise_list", None, 6),
-    ("park:enterprise_list", "park", 12),
-    ("government:enterprise_list", "government", 14),
+    ("park:enterprise_list", "park", 14),
+    ("government:enterprise_list", "government", 16),
 ]
 
 
@@ -402,3 +431,21 @@ def test_search_query_count_does_not_grow_with_results(
     pks = list(Enterprise.objects.values_list("pk", flat=True))
     assert len(pks) == rows
     assert all(f"/enterprises/{pk}/" in html for pk in pks)
+
+
+def test_a_care_list_shows_a_renamed_category_or_park_at_once(client, park_with):
+    park, government = park_with(1)
+    client.force_login(_admin_of(government))
+    url = reverse("government:enterprise_list")
+    client.get(url)
+    enterprise = Enterprise.objects.filter(park=park).select_related("category").first()
+    category = enterprise.category
+    category.name = "重命名的门类"
+    category.save()
+    park.name = "重命名的园区"
+    park.save()
+
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "重命名的门类" in page
+    assert "重命名的园区" in page

@@ -121,10 +121,12 @@ class SearchedDirectoryMixin:
             getattr(self, "organization", None), query=query, **filters
         )
 
-    shows_region = True
+    # The public directory's; a list of the enterprises in an organisation's care joins
+    # no related table (``selectors.enterprise_list_rows``).
+    in_care = False
 
     def ranked_rows(self, ids):
-        return selectors.enterprise_list_rows_with_ids(ids, region=self.shows_region)
+        return selectors.enterprise_list_rows_with_ids(ids, in_care=self.in_care)
 
 
 class EnterpriseListView(
@@ -137,7 +139,7 @@ class EnterpriseListView(
     keyset = True
     title = _("Enterprises")
     export_kind = exports.ENTERPRISES
-    shows_region = False
+    in_care = True
 
     def get_filter_form_kwargs(self):
         parks = selectors.parks_in_care_of(self.organization)
@@ -160,10 +162,11 @@ class EnterpriseListView(
         context["can_admit"] = self.request.user.has_perm(
             "orgs.admit_enterprises", self.organization
         )
+        selectors.name_care_rows(context["rows"], self.organization)
         return context
 
     def shown(self, queryset):
-        return selectors.enterprise_list_rows(queryset, region=self.shows_region)
+        return selectors.enterprise_list_rows(queryset, in_care=True)
 
     def export_now(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_private_columns())
