@@ -206,6 +206,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env
     # then take to run; off per connection unless asked for (docs/operations.md).
     options = DATABASES["default"].setdefault("OPTIONS", {})
     options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+    "CLOUDPARK_POSTGRES_PREPARED", True
+):
+    # A query a connection has run a few times is prepared: PostgreSQL then keeps its plan
+    # instead of planning it again on every request (a signed-in page's membership query
+    # took 0.5 ms to plan for 0.06 ms of running). Parameters are then bound by the server.
+    # Off for a pooler that cannot carry prepared statements (docs/operations.md).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
