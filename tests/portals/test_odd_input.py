@@ -62,6 +62,24 @@ def test_an_id_beyond_64_bits_in_a_filter_is_an_invalid_choice(client, park, rou
     ]
 
 
+def test_a_filter_not_valid_is_shown_at_its_field_and_the_others_still_apply(client, park):
+    kept = EnterpriseFactory(park=park)
+    other = EnterpriseFactory(park=ParkFactory())
+
+    response = client.get(
+        reverse("public:enterprise_list"), {"park": park.pk, "region": BEYOND_64_BITS}
+    )
+
+    page = response.content.decode()
+    rows = response.context["rows"]
+    assert response.status_code == 200
+    assert [row.pk for row in rows] == [kept.pk]
+    assert other.pk not in [row.pk for row in rows]
+    assert 'id="id_region_error"' in page
+    assert "Select a valid choice." in page
+    assert 'aria-describedby="id_region_error"' in page
+
+
 @pytest.mark.parametrize(
     ("form", "field", "value"),
     [

@@ -319,8 +319,11 @@ class ListMixin(RowsMixin):
 
     def filters(self):
         form = self.filter_form
-        if form is None or not form.is_bound or not form.is_valid():
+        if form is None or not form.is_bound:
             return {}
+        # A filter that is not valid (an address edited by hand, a park since removed) is
+        # shown at its field and left out; the others still apply.
+        form.is_valid()
         # The search box is ``q`` in the address; the selectors call it ``query``.
         return {
             ("query" if key == "q" else key): value

@@ -194,7 +194,8 @@ class ReviewListView(PortalMixin, RowsMixin, TemplateView):
         form = QueueFilterForm(
             self.request.GET or None, stages=[(key, label) for key, label, _count in counts]
         )
-        values = form.cleaned_data if form.is_valid() else {}
+        form.is_valid()  # as a list's filters: one not valid is shown and left out
+        values = form.cleaned_data if form.is_bound else {}
         context["filter_form"] = form
         context["stage_counts"] = counts
         context["awaiting_total"] = len(awaiting)
