@@ -112,6 +112,10 @@ class SearchedDirectoryMixin:
     matches in the organisation's care (none: the public directory) first
     (``selectors.directory_search``); its export still holds every match, in name order."""
 
+    # The public directory's; a list of the enterprises in an organisation's care joins
+    # no related table (``selectors.enterprise_list_rows``).
+    in_care = False
+
     def ranked(self):
         filters = self.filters()
         query = filters.pop("query", "")
@@ -120,10 +124,6 @@ class SearchedDirectoryMixin:
         return selectors.directory_search(
             getattr(self, "organization", None), query=query, **filters
         )
-
-    # The public directory's; a list of the enterprises in an organisation's care joins
-    # no related table (``selectors.enterprise_list_rows``).
-    in_care = False
 
     def ranked_rows(self, ids):
         return selectors.enterprise_list_rows_with_ids(ids, in_care=self.in_care)
