@@ -1,6 +1,8 @@
+import threading
+
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.tasks import task
 from django.utils.functional import SimpleLazyObject
 from django_tasks_db.models import DBTaskResult
@@ -28,6 +30,47 @@ def test_locked_accepts_an_object_behind_a_lazy_proxy(park):
         fresh = services.locked(lazy)
 
     assert (type(fresh), fresh.pk) == (Park, park.pk)
+
+
+def test_share_locked_reads_the_row_again(park):
+    Park.objects.filter(pk=park.pk).update(name_en="Fresh")
+
+    with transaction.atomic():
+        fresh = services.share_locked(park)
+
+    assert (type(fresh), fresh.pk, fresh.name_en, fresh.region.pk) == (
+        Park,
+        park.pk,
+        "Fresh",
+        park.region_id,
+    )
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_share_locked_rows_are_held_side_by_side_and_against_changes(park):
+    outcomes = {}
+
+    def beside():
+        # Another connection, while this test's transaction holds the row.
+        try:
+            with transaction.atomic():
+                outcomes["shared"] = services.share_locked(park).pk
+            with transaction.atomic():
+                Park.objects.select_for_update(nowait=True).get(pk=park.pk)
+                outcomes["locked"] = True
+        except DatabaseError as error:
+            outcomes["locked"] = type(error).__name__
+        finally:
+            connection.close()
+
+    with transaction.atomic():
+        services.share_locked(park)
+        thread = threading.Thread(target=beside)
+        thread.start()
+        thread.join(timeout=30)
+
+    assert outcomes == {"shared": park.pk, "locked": "OperationalError"}
 
 
 def test_apply_changes_sets_and_names_only_what_differs(park):

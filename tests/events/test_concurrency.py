@@ -71,6 +71,8 @@ def test_seats_cancelled_while_others_register_are_counted_and_given_on():
     holders = [RegistrationFactory(event=event) for _ in range(SEATS)]
     in_line = [RegistrationFactory(event=event) for _ in range(3)]
     newcomers = [UserFactory() for _ in range(PEOPLE - SEATS)]
+    # The copy shows the event full: the newcomers hold its row side by side, not alone.
+    assert services.seats_left(event) == 0
 
     def act(step):
         kind, subject = step

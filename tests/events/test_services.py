@@ -692,6 +692,18 @@ def test_seats_are_confirmed_up_to_the_capacity_then_people_wait():
     assert statuses == ["confirmed", "confirmed", "waiting"]
 
 
+def test_a_seat_freed_since_the_event_was_read_goes_to_the_next_person():
+    event = open_event(capacity=1)
+    holder = RegistrationFactory(event=event)
+    read_when_full = Event.objects.get(pk=event.pk)
+    services.cancel_registration(holder, actor=holder.user)
+
+    registration = RegistrationFactory(event=read_when_full)
+
+    event.refresh_from_db()
+    assert (registration.status, event.seats_taken) == ("confirmed", 1)
+
+
 def test_a_full_event_without_a_waiting_list_refuses_with_a_clear_message():
     event = open_event(capacity=1, has_waiting_list=False)
     RegistrationFactory(event=event)

@@ -5,7 +5,7 @@ for after the commit."""
 import functools
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import transaction
+from django.db import connections, router, transaction
 from django_tasks_db.backend import DatabaseBackend
 
 from cloudpark.core.bulk import bulk_insert, insert_columns
@@ -23,6 +23,24 @@ def locked(instance, *, select_related=()):
     if select_related:
         queryset = queryset.select_related(*select_related)
     return queryset.get(pk=instance.pk)
+
+
+def share_locked(instance):
+    """``instance``'s row read again and held until the transaction ends against changes,
+    not against other transactions that hold it the same way (PostgreSQL's ``FOR SHARE``):
+    those read on side by side, while a writer of the row waits for them all. A database
+    without row locks (SQLite, which lets one transaction write at a time) reads it again.
+    Relations are read when first used."""
+    model = instance._meta.model
+    connection = connections[router.db_for_write(model)]
+    if not connection.features.has_select_for_update:
+        return model._base_manager.get(pk=instance.pk)
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT * FROM {quote(model._meta.db_table)} "
+        f"WHERE {quote(model._meta.pk.column)} = %s FOR SHARE"
+    )
+    return next(iter(model._base_manager.raw(sql, [instance.pk])))
 
 
 def enqueue_after_commit(task, *args):

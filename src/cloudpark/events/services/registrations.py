@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cloudpark.core import audit, privacy
 from cloudpark.core.errors import DomainError
-from cloudpark.core.services import enqueue_after_commit, locked
+from cloudpark.core.services import enqueue_after_commit, locked, share_locked
 from cloudpark.core.states import check_transition
 from cloudpark.events import enums, tickets
 from cloudpark.events.models import Event, Registration, RegistrationQuestion
@@ -257,17 +257,36 @@ def register(
     return _enter(event, values, code=tickets.new_code(), actor=actor, now=now)
 
 
-@transaction.atomic
+class _SeatFreed(Exception):
+    """A seat came free while a registration was on its way to the waiting list."""
+
+
 def _enter(event, values, *, code, actor, now):
-    """Write the registration. A seat is taken in one statement when the event's row allows
-    it; otherwise the row is locked and read again, and the registration goes to the waiting
-    list (or waits for approval) unless a seat was freed meanwhile. Either way the row stays
-    locked to the end of the transaction, so that the waiting list keeps its order."""
-    taken = _change_seats(event, 1, only_if=_confirmed_at_once(now))
+    """Write the registration: to a seat when one is free, else to the waiting list (or to
+    wait for approval). A seat is taken in one statement on the event's row
+    (``_change_seats``), whose lock lasts until the commit. When the event is full, the row
+    is held against changes only (``share_locked``): the people who join the waiting list
+    at the same moment are written side by side, in the order of their arrival
+    (``waiting_since``), while anything that frees a seat waits for them and so finds them
+    when it fills the seat. Should a seat come free before the row is held, the
+    registration is written again with the row locked alone, and takes it."""
+    try:
+        return _write(event, values, code=code, actor=actor, now=now, alone=False)
+    except _SeatFreed:
+        return _write(event, values, code=code, actor=actor, now=now, alone=True)
+
+
+@transaction.atomic
+def _write(event, values, *, code, actor, now, alone):
+    # The caller's copy of the event tells whether a seat is worth trying for; the
+    # statement itself decides.
+    taken = seats_left(event) != 0 and _change_seats(event, 1, only_if=_confirmed_at_once(now))
     if not taken:
-        event = locked(event, select_related=["parent"])
+        event = locked(event, select_related=["parent"]) if alone else share_locked(event)
         _check_open_for_registration(event, now)
         if not event.requires_approval and seats_left(event) != 0:
+            if not alone:
+                raise _SeatFreed
             taken = _change_seats(event, 1)
     if taken:
         status = enums.RegistrationStatus.CONFIRMED
