@@ -242,16 +242,25 @@ def test_a_second_registration_sends_the_person_to_their_first(client):
 
 
 # A registration's queries with its ticket queued in the database, as in production: the
-# session and the person; the event with its questions; then in one transaction the seat (or,
-# the event full, the event's row held and read), the registration, its audit entry and, for
-# a seat, the ticket's task.
-@pytest.mark.parametrize(("taken", "status", "queries"), [(0, "confirmed", 10), (1, "waiting", 9)])
+# session and the person; the event (and its questions, when it asks any); then in one
+# transaction the seat (or, the event full, the event's row held and read), the registration,
+# its audit entry and, for a seat, the ticket's task.
+@pytest.mark.parametrize(
+    ("taken", "asks", "status", "queries"),
+    [
+        (0, True, "confirmed", 10),
+        (1, True, "waiting", 9),
+        (0, False, "confirmed", 9),
+        (1, False, "waiting", 8),
+    ],
+)
 def test_registering_takes_a_fixed_number_of_queries(
-    client, settings, django_assert_num_queries, taken, status, queries
+    client, settings, django_assert_num_queries, taken, asks, status, queries
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     event = open_event(capacity=1)
-    QuestionFactory(event=event, label="关注议题")
+    if asks:
+        QuestionFactory(event=event, label="关注议题")
     if taken:
         RegistrationFactory(event=event)
     client.force_login(UserFactory())

@@ -1,8 +1,12 @@
 """The event services: state tables, times, programme, registrations and the waiting list."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cloudpark.core import search
 from cloudpark.core.errors import DomainError, TransitionNotAllowed
@@ -923,6 +927,39 @@ def test_required_questions_must_be_answered():
         f"question_{question.pk}",
         "Answer “用餐需求”.",
     )
+
+
+def test_the_event_keeps_the_number_of_questions_it_asks():
+    event = open_event()
+    first = QuestionFactory(event=event)
+    QuestionFactory(event=event)
+    after_adding = (event.question_total, Event.objects.get(pk=event.pk).question_total)
+
+    services.remove_question(first, actor=None)
+
+    event.refresh_from_db()
+    assert (after_adding, event.question_total, first.event.question_total) == ((2, 2), 1, 1)
+
+
+def test_the_stored_question_totals_are_counted_from_the_questions():
+    counting = importlib.import_module("cloudpark.events.migrations.0003_event_question_total")
+    asking, silent = open_event(), open_event()
+    QuestionFactory(event=asking)
+    QuestionFactory(event=asking)
+    Event.objects.update(question_total=0)
+
+    counting.count_questions(apps, None)
+
+    assert dict(Event.objects.values_list("pk", "question_total")) == {asking.pk: 2, silent.pk: 0}
+
+
+def test_an_event_that_asks_no_questions_has_none_read():
+    event = open_event()
+
+    with CaptureQueriesContext(connection) as queries:
+        answers = services.validated_answers(event, {"1": "stray"})
+
+    assert (answers, len(queries)) == ({}, 0)
 
 
 def test_answers_are_kept_by_question():

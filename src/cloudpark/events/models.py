@@ -92,6 +92,11 @@ class Event(TimeStampedModel):
     # The confirmed registrations, kept by ``events.services.registrations._change_seats`` so
     # that a seat is taken in one statement rather than by counting under a lock.
     seats_taken = models.PositiveIntegerField(_("seats taken"), default=0, editable=False)
+    # The registration questions it asks, kept by ``add_question`` and ``remove_question`` so
+    # that registering for an event that asks none reads no questions.
+    question_total = models.PositiveSmallIntegerField(
+        _("registration questions"), default=0, editable=False
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)

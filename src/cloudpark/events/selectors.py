@@ -343,10 +343,10 @@ def _public_organizer_ids():
     return sorted(ids)
 
 
-def get_public_event(pk, *, prefetch=()):
+def get_public_event(pk, *, with_owner=True):
     """A published, cancelled or finished event or part (whose main event is public too),
-    with the relations named in ``prefetch`` read along."""
-    queryset = public_events().select_related("parent", "owner").prefetch_related(*prefetch)
+    read with its main event and, unless ``with_owner`` is false, its organiser."""
+    queryset = public_events().select_related("parent", *(["owner"] if with_owner else []))
     event = get_within(queryset, pk)
     if event.parent_id is not None and not event.parent.is_public:
         raise Http404

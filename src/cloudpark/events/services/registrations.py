@@ -1,7 +1,7 @@
 """Registration questions, registrations, the waiting list and seats."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
@@ -31,11 +31,19 @@ REGISTRATION_CANCELLED = audit.register(
 )
 
 
+def _count_questions(event, copy, change):
+    """Keep the locked ``event``'s ``question_total``, and that of the caller's ``copy`` of
+    it, ``change`` questions on."""
+    Event.objects.filter(pk=event.pk).update(question_total=F("question_total") + change)
+    event.question_total += change
+    copy.question_total = event.question_total
+
+
 @transaction.atomic
 def add_question(
     event, *, actor, label, label_en="", kind=enums.QuestionKind.TEXT, choices="", required=False
 ):
-    event = locked(event)
+    copy, event = event, locked(event)
     _check_changeable(event)
     question = RegistrationQuestion(
         event=event,
@@ -50,6 +58,7 @@ def add_question(
         raise DomainError(_t("Give at least two choices, one per line."), field="choices")
     _checked(question, exclude=["event"])
     question.save()
+    _count_questions(event, copy, 1)
     audit.log_action(
         event, QUESTION_ADDED, actor=actor, data={"question": question.pk, "label": question.label}
     )
@@ -59,21 +68,32 @@ def add_question(
 @transaction.atomic
 def remove_question(question, *, actor):
     """Stop asking a question; the answers already given stay with their registrations."""
-    event = locked(question.event)
+    copy = question.event
+    event = locked(copy)
     _check_changeable(event)
     data = {"question": question.pk, "label": question.label}
-    RegistrationQuestion.objects.filter(pk=question.pk).delete()
+    if RegistrationQuestion.objects.filter(pk=question.pk).delete()[0]:
+        _count_questions(event, copy, -1)
     audit.log_action(event, QUESTION_REMOVED, actor=actor, data=data)
     return event
 
 
+def questions_of(event):
+    """``event``'s registration questions in order: none read when its stored total says it
+    asks none, else read once for this copy of the event (or not at all, prefetched)."""
+    if not event.question_total:
+        return []
+    prefetch_related_objects([event], "questions")
+    return list(event.questions.all())
+
+
 def validated_answers(event, answers):
     """The answers to ``event``'s questions, keyed by question id (as text); raises a
-    ``DomainError`` at ``question_<id>`` for a missing or impossible one. Questions
-    prefetched on ``event`` (``prefetch_related("questions")``) are not read again."""
+    ``DomainError`` at ``question_<id>`` for a missing or impossible one. The questions are
+    read as ``questions_of`` reads them."""
     answers = answers or {}
     cleaned = {}
-    for question in event.questions.all():
+    for question in questions_of(event):
         key = str(question.pk)
         value = answers.get(key, answers.get(question.pk, ""))
         if question.kind == enums.QuestionKind.YES_NO:
@@ -227,8 +247,9 @@ def register(
     when the organiser approves registrations it waits for that. A second registration of
     the same person and a ticket code drawn twice are refused by the database's unique
     constraints rather than looked up each time: the first raises ``AlreadyRegistered``,
-    the rare second is drawn again. The event's questions are read once, or not at all when
-    the caller has them prefetched on ``event`` (the registration page, for its form).
+    the rare second is drawn again. The event's questions are read as ``questions_of`` reads
+    them: not at all for an event that asks none, once for a copy that the caller's form
+    read them on.
     """
     now = now or timezone.now()
     try:

@@ -73,12 +73,12 @@ class EventListView(ListMixin, TemplateView):
 
 
 class EventMixin:
-    event_prefetch = ()
+    event_with_owner = True
 
     def get_event(self):
         if not hasattr(self, "_event"):
             self._event = selectors.get_public_event(
-                self.kwargs["pk"], prefetch=self.event_prefetch
+                self.kwargs["pk"], with_owner=self.event_with_owner
             )
         return self._event
 
@@ -152,8 +152,8 @@ class RegisterView(EventMixin, FormView):
 
     template_name = "events/public/event_register.html"
     form_class = forms.RegistrationForm
-    # Read once, for the form and for the registration service's check of the answers.
-    event_prefetch = ["questions"]
+    # The page names a part's main event, not the organiser.
+    event_with_owner = False
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -171,7 +171,8 @@ class RegisterView(EventMixin, FormView):
         return redirect("individual:registration_detail", pk=registration.pk)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "questions": self.get_event().questions.all()}
+        # Read once (if asked at all), for the form and for the service's check of the answers.
+        return {**super().get_form_kwargs(), "questions": services.questions_of(self.get_event())}
 
     def get_initial(self):
         return {"name": self.request.user.name}

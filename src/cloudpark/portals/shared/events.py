@@ -144,7 +144,7 @@ class EventDetailView(EventMixin, TemplateView):
             session_total=event.sessions.count(),
             exhibitor_total=event.exhibitors.count(),
             film_total=event.films.count(),
-            question_total=event.questions.count(),
+            question_total=event.question_total,
             attendance=selectors.attendance_of(event),
             history=audit.history_of(event)[:50],
             allowed_steps=enums.EVENT_TRANSITIONS[event.status],
