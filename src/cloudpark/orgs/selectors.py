@@ -275,13 +275,18 @@ def category_names():
     )
 
 
+def park_choices(parks, scope):
+    """``[(pk, name), ...]`` of ``parks`` in name order and the active language, kept with
+    the cached choices under ``scope`` (the organisation whose care they are, or ``"all"``):
+    a park or a jurisdiction changed makes them stale."""
+    shown = parks.only("pk", "kind", "name", "name_en").order_by("name", "pk")
+    return choices.cached_choices("parks", shown, str, scope=scope)
+
+
 def park_names(organization):
-    """The names of the parks in ``organization``'s care in the active language, by id,
-    kept with the cached choices (a park or a jurisdiction changed makes them stale)."""
-    parks = parks_in_care_of(organization).order_by().only("pk", "kind", "name", "name_en")
-    return choices.cached(
-        "park-names", lambda: {row.pk: row.display_name for row in parks}, scope=organization.pk
-    )
+    """The names of the parks in ``organization``'s care, by id: the park filter's choices
+    (``park_choices``)."""
+    return dict(park_choices(parks_in_care_of(organization), organization.pk))
 
 
 def name_care_rows(enterprises, organization):

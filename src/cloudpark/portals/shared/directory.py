@@ -75,9 +75,7 @@ class EnterpriseFilterForm(FilterForm):
         if show_park:
             field = self.fields["park"]
             field.queryset = parks if parks is not None else Park.objects.all()
-            # Only what the list names: the parks' names, in name order.
-            shown = field.queryset.only("pk", "kind", "name", "name_en").order_by("name", "pk")
-            use_choices(field, choices.cached_choices("parks", shown, str, scope=park_scope))
+            use_choices(field, selectors.park_choices(field.queryset, park_scope))
         else:
             del self.fields["park"]
 
