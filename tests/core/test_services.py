@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from cloudpark.core import services
 from cloudpark.core.errors import DomainError
-from cloudpark.orgs.models import Park
+from cloudpark.orgs.models import Park, Region
 
 pytestmark = pytest.mark.django_db
 
@@ -33,31 +33,43 @@ def test_locked_accepts_an_object_behind_a_lazy_proxy(park):
 
 
 def test_share_locked_reads_the_row_again(park):
-    Park.objects.filter(pk=park.pk).update(name_en="Fresh")
+    region = park.region
+    Region.objects.filter(pk=region.pk).update(name_en="Fresh")
 
     with transaction.atomic():
-        fresh = services.share_locked(park)
+        fresh = services.share_locked(region)
 
-    assert (type(fresh), fresh.pk, fresh.name_en, fresh.region.pk) == (
-        Park,
-        park.pk,
+    assert (type(fresh), fresh.pk, fresh.name_en, fresh.parent_id) == (
+        Region,
+        region.pk,
         "Fresh",
-        park.region_id,
+        region.parent_id,
     )
+
+
+def test_share_locked_refuses_a_row_that_is_not_there(db):
+    with pytest.raises(Region.DoesNotExist), transaction.atomic():
+        services.share_locked(Region(pk=0))
+
+
+def test_share_locked_refuses_a_model_kept_in_two_tables(park):
+    with pytest.raises(TypeError, match="more than one table"), transaction.atomic():
+        services.share_locked(park)
 
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_share_locked_rows_are_held_side_by_side_and_against_changes(park):
+    region = park.region
     outcomes = {}
 
     def beside():
         # Another connection, while this test's transaction holds the row.
         try:
             with transaction.atomic():
-                outcomes["shared"] = services.share_locked(park).pk
+                outcomes["shared"] = services.share_locked(region).pk
             with transaction.atomic():
-                Park.objects.select_for_update(nowait=True).get(pk=park.pk)
+                Region.objects.select_for_update(nowait=True).get(pk=region.pk)
                 outcomes["locked"] = True
         except DatabaseError as error:
             outcomes["locked"] = type(error).__name__
@@ -65,12 +77,12 @@ def test_share_locked_rows_are_held_side_by_side_and_against_changes(park):
             connection.close()
 
     with transaction.atomic():
-        services.share_locked(park)
+        services.share_locked(region)
         thread = threading.Thread(target=beside)
         thread.start()
         thread.join(timeout=30)
 
-    assert outcomes == {"shared": park.pk, "locked": "OperationalError"}
+    assert outcomes == {"shared": region.pk, "locked": "OperationalError"}
 
 
 def test_apply_changes_sets_and_names_only_what_differs(park):

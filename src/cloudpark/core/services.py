@@ -30,8 +30,11 @@ def share_locked(instance):
     not against other transactions that hold it the same way (PostgreSQL's ``FOR SHARE``):
     those read on side by side, while a writer of the row waits for them all. A database
     without row locks (SQLite, which lets one transaction write at a time) reads it again.
-    Relations are read when first used."""
+    Relations are read when first used. For a model kept in one table (not a child of
+    another model's table)."""
     model = instance._meta.model
+    if model._meta.parents:
+        raise TypeError(f"{model._meta.label} keeps its row in more than one table.")
     connection = connections[router.db_for_write(model)]
     if not connection.features.has_select_for_update:
         return model._base_manager.get(pk=instance.pk)
@@ -40,7 +43,9 @@ def share_locked(instance):
         f"SELECT * FROM {quote(model._meta.db_table)} "
         f"WHERE {quote(model._meta.pk.column)} = %s FOR SHARE"
     )
-    return next(iter(model._base_manager.raw(sql, [instance.pk])))
+    for row in model._base_manager.raw(sql, [instance.pk]):
+        return row
+    raise model.DoesNotExist(f"{model._meta.object_name} {instance.pk} no longer exists.")
 
 
 def enqueue_after_commit(task, *args):
