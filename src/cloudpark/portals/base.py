@@ -27,6 +27,7 @@ from cloudpark.core import exports as queued_exports
 from cloudpark.core import search
 from cloudpark.core.errors import DomainError
 from cloudpark.orgs import enums, selectors
+from cloudpark.portals.forms import valid_filters
 
 ACTIVE_MEMBERSHIP_SESSION_KEY = "cloudpark_membership"
 
@@ -319,15 +320,12 @@ class ListMixin(RowsMixin):
 
     def filters(self):
         form = self.filter_form
-        if form is None or not form.is_bound:
+        if form is None:
             return {}
-        # A filter that is not valid (an address edited by hand, a park since removed) is
-        # shown at its field and left out; the others still apply.
-        form.is_valid()
         # The search box is ``q`` in the address; the selectors call it ``query``.
         return {
             ("query" if key == "q" else key): value
-            for key, value in form.cleaned_data.items()
+            for key, value in valid_filters(form).items()
             if value
         }
 

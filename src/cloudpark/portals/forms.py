@@ -52,6 +52,16 @@ class SearchField(forms.CharField):
         self.widget.attrs["placeholder"] = _("Name, e.g. 影视 or 园区")
 
 
+def valid_filters(form):
+    """The cleaned values of a list's filters that are valid, or none for a form not sent. A
+    filter that is not valid (an address edited by hand, a park since removed) is left out,
+    and a ``FilterForm`` shows it at its field; the others still apply."""
+    if not form.is_bound:
+        return {}
+    form.is_valid()
+    return form.cleaned_data
+
+
 class FilterForm(forms.Form):
     """A list's filters: small controls, and the search box first. A plain dropdown is
     written out by ``QuickSelect``: through Django's templates each of its options cost as

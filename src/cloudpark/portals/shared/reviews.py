@@ -25,7 +25,7 @@ from cloudpark.core import audit
 from cloudpark.core.errors import DomainError
 from cloudpark.portals import home
 from cloudpark.portals.base import Portal, PortalMixin, RowsMixin
-from cloudpark.portals.forms import FilterForm, SearchField
+from cloudpark.portals.forms import FilterForm, SearchField, valid_filters
 from cloudpark.reviews import enums, presentation, selectors, services
 
 
@@ -194,8 +194,7 @@ class ReviewListView(PortalMixin, RowsMixin, TemplateView):
         form = QueueFilterForm(
             self.request.GET or None, stages=[(key, label) for key, label, _count in counts]
         )
-        form.is_valid()  # as a list's filters: one not valid is shown and left out
-        values = form.cleaned_data if form.is_bound else {}
+        values = valid_filters(form)
         context["filter_form"] = form
         context["stage_counts"] = counts
         context["awaiting_total"] = len(awaiting)
