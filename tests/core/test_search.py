@@ -170,3 +170,33 @@ def test_postgres_database_splits_cjk_text_into_tokens(db):
         vector = cursor.fetchone()[0]
 
     assert vector == "'film':4 '影':1 '影视':3 '视':2"
+
+
+def prepared_statements():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@pytest.mark.postgres
+def test_a_search_is_planned_for_its_words_every_time(directory):
+    """A connection prepares what it runs often, but not a statement that searches text: a
+    plan kept for one word would be used for every other."""
+    park = directory["film_park"]
+    for query in ["影视", "园区", "文化", "杭州", "大学", "影视", "园区", "公司"]:
+        found(query)
+        list(Organization.objects.filter(pk=park.pk).values_list("name_en", flat=True))
+
+    statements = prepared_statements()
+    assert [statement for statement in statements if "@@" in statement] == []
+    assert any('SELECT "orgs_organization"."name_en"' in statement for statement in statements)
+
+
+@pytest.mark.postgres
+def test_a_connection_opened_again_leaves_searches_unprepared_once(db):
+    connection.close()
+    connection.ensure_connection()
+    connection.close()
+    connection.ensure_connection()
+
+    assert connection.execute_wrappers.count(search._unprepared_search) == 1

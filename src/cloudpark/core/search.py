@@ -335,6 +335,33 @@ def _postgres_statements(table, column, pk):
     ]
 
 
+def plan_searches_afresh(sender, connection, **kwargs):
+    """``connection_created``: a statement that searches text (PostgreSQL's ``@@``) is not
+    prepared, on a connection that prepares the statements it runs often
+    (``CLOUDPARK_POSTGRES_PREPARED``), so it is planned for its own words every time.
+
+    After five runs PostgreSQL may keep one plan for a prepared statement, whatever its
+    parameters: one made for a rare word (its few matches read through the index, then
+    sorted) and then used for a common one (a fifth of the rows read that way, where reading
+    newest first stops after a thousand) took the platform search at 1,000,000 documents
+    from 9 ms to 690 ms for 园区, and to 1.1 s for 公司."""
+    if getattr(connection.connection, "prepare_threshold", None) is None:
+        return
+    if _unprepared_search not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_unprepared_search)
+
+
+def _unprepared_search(execute, sql, params, many, context):
+    if "@@" not in sql:
+        return execute(sql, params, many, context)
+    client = context["connection"].connection
+    threshold, client.prepare_threshold = client.prepare_threshold, None
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        client.prepare_threshold = threshold
+
+
 def ensure_search_indexes(using="default", **kwargs):
     """Make the search index of every registered model, where it is missing."""
     connection = connections[using]
