@@ -3,6 +3,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.http import Http404
 from django.urls import reverse
+from django.utils import translation
 
 from cloudpark.orgs import enums, selectors, services
 from cloudpark.orgs.models import Organization
@@ -252,3 +253,29 @@ def test_parks_in_name_order_are_read_from_the_index_on_kind_and_name(park, othe
             plan = " ".join(row[0] for row in cursor.fetchall())
     assert "kind" in plan
     assert "orgs_organization_name " not in plan + " "
+
+
+def test_list_rows_are_named_from_the_kept_names_in_the_active_language(park):
+    enterprise = EnterpriseFactory(park=park)
+    rows = list(selectors.enterprise_list_rows(selectors.directory_enterprises()))
+
+    with translation.override("en"):
+        named = selectors.name_list_rows(rows)
+
+    assert [(row.pk, row.category_name, row.park_name, row.region_name) for row in named] == [
+        (
+            enterprise.pk,
+            enterprise.category.name_en,
+            park.name_en,
+            enterprise.region.name_en,
+        )
+    ]
+
+
+def test_a_care_list_row_is_named_without_its_region(park):
+    EnterpriseFactory(park=park)
+    rows = list(selectors.enterprise_list_rows(selectors.directory_enterprises(park)))
+
+    (row,) = selectors.name_list_rows(rows, park)
+
+    assert (row.park_name, hasattr(row, "region_name")) == (park.display_name, False)

@@ -39,10 +39,10 @@ def _admin_of(organization):
 LIST_PAGES = [
     # (url name, who signs in: "park", "government" or None, expected queries)
     # The enterprise lists' totals: the parks' stored totals summed (and, in the public
-    # lists, the enterprises in no park counted) unless a filter narrows them. The park's
-    # and the government body's read the names of the categories and parks they show once;
-    # the government body's park names are its park filter's choices, read once for both.
-    ("public:enterprise_list", None, 6),
+    # lists, the enterprises in no park counted) unless a filter narrows them. Each reads
+    # the names of the categories, parks (and, public, regions) it shows once; the park
+    # names are the park filter's choices, read once for both.
+    ("public:enterprise_list", None, 8),
     ("public:park_list", None, 3),
     ("park:enterprise_list", "park", 13),
     ("park:members", "park", 10),
@@ -75,15 +75,17 @@ def test_list_pages_query_count_does_not_grow_with_rows(
 @pytest.mark.parametrize(
     ("name", "who", "queries"),
     [
+        ("public:enterprise_list", None, 3),
         ("park:enterprise_list", "park", 5),
         ("government:enterprise_list", "government", 5),
     ],
 )
-def test_a_care_list_warm_reads_its_rows_without_their_category_or_park(
+def test_an_enterprise_list_warm_reads_its_rows_without_their_category_park_or_region(
     client, park_with, django_assert_num_queries, name, who, queries
 ):
     park, government = park_with(3)
-    client.force_login(_admin_of({"park": park, "government": government}[who]))
+    if who is not None:
+        client.force_login(_admin_of({"park": park, "government": government}[who]))
     url = reverse(name)
     client.get(url)
 
@@ -94,6 +96,7 @@ def test_a_care_list_warm_reads_its_rows_without_their_category_or_park(
     page_query = next(q["sql"] for q in captured if q["sql"].endswith("LIMIT 26"))
     assert "orgs_industrycategory" not in page_query
     assert '"orgs_park"' not in page_query
+    assert "orgs_region" not in page_query
     enterprise = Enterprise.objects.filter(park=park).select_related("category").first()
     assert enterprise.category.display_name in response.content.decode()
 
@@ -403,9 +406,9 @@ SEARCH_PAGES = [
     ("public:search", "park", 7),
     ("api:search-list", None, 3),
     # A searched enterprise list of a few matches: the highest id, one range of ids read off
-    # the index (every match, so no count of its own), the page's rows; a care list also
-    # reads the names of the categories and parks it shows (then kept).
-    ("public:enterprise_list", None, 6),
+    # the index (every match, so no count of its own), the page's rows; and the names of
+    # the categories, parks (and, public, regions) it shows (then kept).
+    ("public:enterprise_list", None, 8),
     ("park:enterprise_list", "park", 14),
     ("government:enterprise_list", "government", 15),
 ]

@@ -65,9 +65,6 @@ class EnterpriseListView(SearchedDirectoryMixin, QueuedExportMixin, ListMixin, T
     def stored_total(self):
         return selectors.directory_enterprise_total(cap=COUNT_CAP, **self.filters())
 
-    def shown(self, queryset):
-        return selectors.enterprise_list_rows(queryset)
-
     def export_now(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_public_columns())
 

@@ -108,11 +108,9 @@ class ParkFilterForm(FilterForm):
 class SearchedDirectoryMixin:
     """An enterprise list (``ListMixin``, keyset) that, searched, shows the most relevant
     matches in the organisation's care (none: the public directory) first
-    (``selectors.directory_search``); its export still holds every match, in name order."""
-
-    # The public directory's; a list of the enterprises in an organisation's care joins
-    # no related table (``selectors.enterprise_list_rows``).
-    in_care = False
+    (``selectors.directory_search``); its export still holds every match, in name order.
+    Its rows are read without their related rows and named from the kept names
+    (``selectors.name_list_rows``)."""
 
     def ranked(self):
         filters = self.filters()
@@ -124,7 +122,15 @@ class SearchedDirectoryMixin:
         )
 
     def ranked_rows(self, ids):
-        return selectors.enterprise_list_rows_with_ids(ids, in_care=self.in_care)
+        return selectors.enterprise_list_rows_with_ids(ids)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        selectors.name_list_rows(context["rows"], getattr(self, "organization", None))
+        return context
+
+    def shown(self, queryset):
+        return selectors.enterprise_list_rows(queryset)
 
 
 class EnterpriseListView(
@@ -137,7 +143,6 @@ class EnterpriseListView(
     keyset = True
     title = _("Enterprises")
     export_kind = exports.ENTERPRISES
-    in_care = True
 
     def get_filter_form_kwargs(self):
         parks = selectors.parks_in_care_of(self.organization)
@@ -160,11 +165,7 @@ class EnterpriseListView(
         context["can_admit"] = self.request.user.has_perm(
             "orgs.admit_enterprises", self.organization
         )
-        selectors.name_care_rows(context["rows"], self.organization)
         return context
-
-    def shown(self, queryset):
-        return selectors.enterprise_list_rows(queryset, in_care=True)
 
     def export_now(self, queryset):
         return exports.export_enterprises(queryset, exports.enterprise_private_columns())
