@@ -262,13 +262,17 @@ def _list_columns(queryset):
     return queryset.select_related(None).only(*ENTERPRISE_LIST_COLUMNS)
 
 
-def category_names():
-    """Every industry category's name in the active language, by id, kept with the cached
-    choices (a category saved makes them stale)."""
+def _display_names(name, model):
+    """Every ``model`` row's name in the active language, by id, kept with the cached
+    choices under ``name`` (a row of it saved makes them stale)."""
     return choices.cached(
-        "category-names",
-        lambda: {row.pk: row.display_name for row in IndustryCategory.objects.order_by()},
+        name, lambda: {row.pk: row.display_name for row in model.objects.order_by()}
     )
+
+
+def category_names():
+    """Every industry category's name in the active language, by id."""
+    return _display_names("category-names", IndustryCategory)
 
 
 def park_choices(parks, scope):
@@ -280,12 +284,8 @@ def park_choices(parks, scope):
 
 
 def region_names():
-    """Every region's name in the active language, by id, kept with the cached choices (a
-    region saved makes them stale)."""
-    return choices.cached(
-        "region-names",
-        lambda: {row.pk: row.display_name for row in Region.objects.order_by()},
-    )
+    """Every region's name in the active language, by id."""
+    return _display_names("region-names", Region)
 
 
 def park_names(organization=None):
